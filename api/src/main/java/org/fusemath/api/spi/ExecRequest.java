@@ -1,0 +1,67 @@
+package org.fusemath.api.spi;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.fusemath.api.Execution;
+import org.fusemath.api.HostTensor;
+import org.fusemath.api.InvalidArgumentException;
+
+/**
+ * One {@code fusemath exec} invocation: the input arrays in command-line order, the named options
+ * ({@code --alpha 2} becomes {@code alpha -> "2"}), the arrays named by file-valued options, and the
+ * requested execution space.
+ */
+public record ExecRequest(List<HostTensor> inputs, Map<String, String> options, Map<String, HostTensor> arrays,
+                          Execution execution) {
+    /** Copies the collections. */
+    public ExecRequest {
+        inputs = List.copyOf(inputs);
+        options = Map.copyOf(options);
+        arrays = Map.copyOf(arrays);
+    }
+
+    /** The option's value, or {@code fallback} when absent. */
+    public String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    /** The option as a double, or {@code fallback}; a value that is not a number is rejected by name. */
+    public double doubleOption(String name, double fallback) {
+        String v = options.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException("--" + name, "'" + v + "'", "a number");
+        }
+    }
+
+    /** The option as a long, or {@code fallback}. */
+    public long longOption(String name, long fallback) {
+        String v = options.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException("--" + name, "'" + v + "'", "an integer");
+        }
+    }
+
+    /** The option lower-cased, or {@code fallback}. */
+    public String lowerOption(String name, String fallback) {
+        return option(name, fallback).toLowerCase(Locale.ROOT);
+    }
+
+    /** Throws unless exactly {@code count} inputs were given. */
+    public void requireInputs(String op, int min, int max) {
+        if (inputs.size() < min || inputs.size() > max) {
+            throw new InvalidArgumentException("--in", inputs.size() + " inputs",
+                    (min == max ? String.valueOf(min) : min + " to " + max) + " inputs for " + op);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.fusemath.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class HostTensorTest {
+    @Test
+    void fortranOrderIsReorderedToCOrder() {
+        // 2x3 matrix [[1,2,3],[4,5,6]] stored column by column
+        HostTensor f = HostTensor.of(DType.F64, new long[] {2, 3}, true, new double[] {1, 4, 2, 5, 3, 6});
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, (double[]) f.toCOrder().array());
+    }
+
+    @Test
+    void fortranOrderRank3ComplexKeepsPairsTogether() {
+        long[] shape = {2, 2, 2};
+        float[] c = new float[16];
+        float[] fo = new float[16];
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                for (int k = 0; k < 2; k++) {
+                    int ci = (i * 2 + j) * 2 + k;
+                    int fi = (k * 2 + j) * 2 + i;
+                    c[2 * ci] = ci;
+                    c[2 * ci + 1] = -ci;
+                    fo[2 * fi] = ci;
+                    fo[2 * fi + 1] = -ci;
+                }
+            }
+        }
+        HostTensor t = HostTensor.of(DType.C64, shape, true, fo).toCOrder();
+        assertArrayEquals(c, (float[]) t.array());
+    }
+
+    @Test
+    void lengthMustMatchShapeExactly() {
+        assertThrows(InvalidArgumentException.class, () -> HostTensor.of(DType.C128, new long[] {3}, new double[3]));
+        assertEquals(6, HostTensor.of(DType.C128, new long[] {3}, new double[6]).elementCount() * 2);
+    }
+
+    @Test
+    void threeDimensionalTensorIsABatchOfMatrices() {
+        HostMatrix m = HostTensor.zeros(DType.F32, 5, 3, 4).asMatrix();
+        assertEquals(5, m.shape().batch());
+        assertEquals(12, m.shape().batchStride());
+    }
+}
