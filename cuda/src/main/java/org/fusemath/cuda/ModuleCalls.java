@@ -1,0 +1,19 @@
+package org.fusemath.cuda;
+
+/**
+ * The CUDA driver calls that load modules and launch kernels, as one table (see {@link RuntimeCalls}).
+ * Each runs with the module's device current on the calling thread.
+ */
+interface ModuleCalls {
+    /** {@code cuModuleLoadData}: loads a CUBIN or NUL-terminated PTX image into the current context. */
+    long moduleLoadData(byte[] image);
+
+    /** {@code cuModuleGetFunction}. */
+    long moduleGetFunction(long module, String name);
+
+    /** {@code cuModuleUnload}. */
+    void moduleUnload(long module);
+
+    /** {@code cuLaunchKernel} with the arguments marshalled as {@code void** kernelParams}. */
+    void launchKernel(long function, LaunchConfig config, KernelArguments arguments, long stream);
+}
