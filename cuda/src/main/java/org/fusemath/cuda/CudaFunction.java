@@ -46,8 +46,9 @@ public final class CudaFunction {
             }
             index++;
         }
+        java.util.List<KernelArguments.Value> values = arguments.resolve();
         module.use(m -> stream.use(s -> {
-            module.runtime().modules().launchKernel(handle, config, arguments, s);
+            module.runtime().modules().launchKernel(handle, config, values, s);
             return null;
         }));
     }

@@ -43,8 +43,7 @@ final class JavacppModuleCalls implements ModuleCalls {
     }
 
     @Override
-    public void launchKernel(long function, LaunchConfig config, KernelArguments arguments, long stream) {
-        List<KernelArguments.Argument> list = arguments.arguments();
+    public void launchKernel(long function, LaunchConfig config, List<KernelArguments.Value> list, long stream) {
         // cuLaunchKernel copies each value when it queues the launch, so the storage lives only for the call.
         List<Pointer> values = new ArrayList<>(list.size());
         try (PointerPointer<Pointer> parameters = new PointerPointer<>(Math.max(1, list.size()))) {
@@ -62,9 +61,9 @@ final class JavacppModuleCalls implements ModuleCalls {
         }
     }
 
-    private static Pointer storage(KernelArguments.Argument argument) {
+    private static Pointer storage(KernelArguments.Value argument) {
         return switch (argument.kind()) {
-            case POINTER -> new LongPointer(1).put(argument.address().getAsLong());
+            case POINTER -> new LongPointer(1).put(argument.bits());
             case INT -> new IntPointer(1).put((int) argument.bits());
             case LONG -> new LongPointer(1).put(argument.bits());
             case FLOAT -> new FloatPointer(1).put(Float.intBitsToFloat((int) argument.bits()));

@@ -78,4 +78,15 @@ public final class KernelArguments {
     List<Argument> arguments() {
         return List.copyOf(arguments);
     }
+
+    /** The value of each argument, pointers read now; fails on closed memory before anything is queued. */
+    List<Value> resolve() {
+        return arguments.stream()
+                .map(a -> new Value(a.kind(), a.kind() == Kind.POINTER ? a.address().getAsLong() : a.bits()))
+                .collect(java.util.stream.Collectors.toUnmodifiableList());
+    }
+
+    /** One argument ready to be passed: its C type and its bits (a pointer's address, a float's raw bits). */
+    record Value(Kind kind, long bits) {
+    }
 }

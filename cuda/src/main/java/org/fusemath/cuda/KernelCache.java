@@ -49,13 +49,13 @@ public final class KernelCache implements AutoCloseable {
         Arguments.requireNonNull(entry, "entry");
         KernelKey key = KernelKey.of(source, architectureOf.apply(deviceId), options);
         LoadedKey loadedKey = new LoadedKey(deviceId, key);
-        CudaModule module = modules.get(loadedKey);
-        if (module == null) {
-            module = modules.computeIfAbsent(loadedKey, k -> {
-                moduleLoads.incrementAndGet();
-                return loader.load(deviceId, compiled(source, key));
-            });
-        } else {
+        boolean[] loaded = {false};
+        CudaModule module = modules.computeIfAbsent(loadedKey, k -> {
+            loaded[0] = true;
+            moduleLoads.incrementAndGet();
+            return loader.load(deviceId, compiled(source, key));
+        });
+        if (!loaded[0]) {
             hits.incrementAndGet();
         }
         return module.function(entry);
@@ -105,15 +105,16 @@ public final class KernelCache implements AutoCloseable {
     }
 
     private CompiledKernel compiled(KernelSource source, KernelKey key) {
-        CompiledKernel image = images.get(key);
-        if (image != null) {
-            hits.incrementAndGet();
-            return image;
-        }
-        return images.computeIfAbsent(key, k -> {
+        boolean[] compiledNow = {false};
+        CompiledKernel image = images.computeIfAbsent(key, k -> {
+            compiledNow[0] = true;
             compilations.incrementAndGet();
             return NvrtcCompiler.compile(compiler, source, k);
         });
+        if (!compiledNow[0]) {
+            hits.incrementAndGet();
+        }
+        return image;
     }
 
     /** Loads a compiled image on a device. */

@@ -14,6 +14,6 @@ interface ModuleCalls {
     /** {@code cuModuleUnload}. */
     void moduleUnload(long module);
 
-    /** {@code cuLaunchKernel} with the arguments marshalled as {@code void** kernelParams}. */
-    void launchKernel(long function, LaunchConfig config, KernelArguments arguments, long stream);
+    /** {@code cuLaunchKernel} with the argument values marshalled as {@code void** kernelParams}. */
+    void launchKernel(long function, LaunchConfig config, java.util.List<KernelArguments.Value> arguments, long stream);
 }

@@ -67,9 +67,17 @@ final class NativeHandle implements Runnable {
         }
     }
 
-    /** The raw handle, when not released. */
+    /** The raw handle, when not released; makes no CUDA call. */
     long handle() {
-        return use(h -> h);
+        lock.readLock().lock();
+        try {
+            if (released) {
+                throw new IllegalStateException(what + " is closed");
+            }
+            return handle;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Whether the handle has been released. */
@@ -100,8 +108,10 @@ final class NativeHandle implements Runnable {
                 LOG.debug("{} was not closed; releasing it from the cleaner", what);
             }
             try {
-                runtime.calls().setDevice(deviceId);
-                release.accept(handle);
+                if (handle != 0) {
+                    runtime.calls().setDevice(deviceId);
+                    release.accept(handle);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("releasing {} failed", what, e);
             }
