@@ -2,6 +2,7 @@ package org.fusemath.cuda;
 
 import java.util.Arrays;
 import org.fusemath.api.Arguments;
+import org.fusemath.api.InvalidArgumentException;
 
 /** A kernel image NVRTC produced (a CUBIN, or NUL-terminated PTX), with its key and the compiler's log. Immutable. */
 public final class CompiledKernel {
@@ -14,7 +15,7 @@ public final class CompiledKernel {
         this.key = Arguments.requireNonNull(key, "key");
         Arguments.requireNonNull(image, "image");
         if (image.length == 0) {
-            throw new org.fusemath.api.InvalidArgumentException("image", "an empty array", "a non-empty kernel image");
+            throw new InvalidArgumentException("image", "an empty array", "a non-empty kernel image");
         }
         this.image = image.clone();
         this.log = log == null ? "" : log;

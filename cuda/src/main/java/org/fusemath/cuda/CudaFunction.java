@@ -1,5 +1,6 @@
 package org.fusemath.cuda;
 
+import java.util.List;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.InvalidArgumentException;
 
@@ -46,7 +47,7 @@ public final class CudaFunction {
             }
             index++;
         }
-        java.util.List<KernelArguments.Value> values = arguments.resolve();
+        List<KernelArguments.Value> values = arguments.resolve();
         module.use(m -> stream.use(s -> {
             module.runtime().modules().launchKernel(handle, config, values, s);
             return null;

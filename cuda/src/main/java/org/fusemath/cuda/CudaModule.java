@@ -1,6 +1,7 @@
 package org.fusemath.cuda;
 
 import java.lang.ref.Cleaner;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
@@ -43,7 +44,7 @@ public final class CudaModule implements AutoCloseable {
         byte[] image = kernel.imageBytes();
         if (kernel.isPtx() && image[image.length - 1] != 0) {
             // The driver reads PTX as a C string.
-            image = java.util.Arrays.copyOf(image, image.length + 1);
+            image = Arrays.copyOf(image, image.length + 1);
         }
         runtime.calls().setDevice(deviceId);
         return new CudaModule(runtime, deviceId, kernel, runtime.modules().moduleLoadData(image));

@@ -1,8 +1,11 @@
 package org.fusemath.cuda;
 
 import java.lang.ref.Cleaner;
+import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DeviceStream;
+import org.fusemath.api.InvalidArgumentException;
 
 /**
  * A CUDA stream (non-blocking with respect to the legacy default stream): an ordered queue of copies and
@@ -32,6 +35,15 @@ public final class CudaStream implements DeviceStream {
     public static CudaStream create(int deviceId) {
         Arguments.requireNonNegative("deviceId", deviceId);
         return create(CudaRuntime.require(deviceId), deviceId);
+    }
+
+    /** The CUDA stream behind {@code stream} (e.g. a {@code FuseContext}'s), which must have been created by this module. */
+    public static CudaStream of(DeviceStream stream) {
+        Arguments.requireNonNull(stream, "stream");
+        if (stream instanceof CudaStream cuda) {
+            return cuda;
+        }
+        throw new InvalidArgumentException("stream", stream.getClass().getName(), "a CudaStream created by fusemath-cuda");
     }
 
     static CudaStream create(CudaRuntime runtime, int deviceId) {
@@ -95,12 +107,12 @@ public final class CudaStream implements DeviceStream {
     }
 
     /** Runs {@code op} with the raw stream and this device current, while the stream cannot be destroyed. */
-    <T> T use(java.util.function.LongFunction<T> op) {
+    <T> T use(LongFunction<T> op) {
         return handle.use(op);
     }
 
     /** Runs {@code op} on the live stream, or {@code ifDestroyed} once it is gone. */
-    void useOr(java.util.function.LongConsumer op, Runnable ifDestroyed) {
+    void useOr(LongConsumer op, Runnable ifDestroyed) {
         handle.useOr(op, ifDestroyed);
     }
 

@@ -5,6 +5,8 @@ import static org.bytedeco.cuda.global.cudart.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABI
 import static org.bytedeco.cuda.global.cudart.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.SizeTPointer;
@@ -15,6 +17,8 @@ import org.bytedeco.javacpp.SizeTPointer;
  */
 final class JavacppProbeSteps implements ProbeSteps {
     private static final int NAME_BYTES = 256;
+
+    private final Map<Class<?>, Throwable> failedBindings = new HashMap<>();
 
     @Override
     public void loadDriverLibrary() {
@@ -77,7 +81,22 @@ final class JavacppProbeSteps implements ProbeSteps {
 
     @Override
     public void loadLibrary(CudaLibrary library) {
-        Loader.load(bindingClass(library));
+        Class<?> binding = bindingClass(library);
+        Throwable earlier = failedBindings.get(binding);
+        if (earlier != null) {
+            // A second load of a class whose initialisation failed only says "Could not initialize class";
+            // cuBLASLt shares cuBLAS's binding, so report the informative first failure again.
+            if (earlier instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(earlier);
+        }
+        try {
+            Loader.load(binding);
+        } catch (Throwable t) {
+            failedBindings.put(binding, t);
+            throw t;
+        }
     }
 
     /** The JavaCPP class whose loading loads {@code library}'s JNI library and its CUDA dependencies. */

@@ -3,6 +3,7 @@ package org.fusemath.cuda;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DeviceBuffer;
 
@@ -83,7 +84,7 @@ public final class KernelArguments {
     List<Value> resolve() {
         return arguments.stream()
                 .map(a -> new Value(a.kind(), a.kind() == Kind.POINTER ? a.address().getAsLong() : a.bits()))
-                .collect(java.util.stream.Collectors.toUnmodifiableList());
+                .collect(Collectors.toUnmodifiableList());
     }
 
     /** One argument ready to be passed: its C type and its bits (a pointer's address, a float's raw bits). */

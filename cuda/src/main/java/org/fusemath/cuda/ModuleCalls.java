@@ -1,5 +1,7 @@
 package org.fusemath.cuda;
 
+import java.util.List;
+
 /**
  * The CUDA driver calls that load modules and launch kernels, as one table (see {@link RuntimeCalls}).
  * Each runs with the module's device current on the calling thread.
@@ -15,5 +17,5 @@ interface ModuleCalls {
     void moduleUnload(long module);
 
     /** {@code cuLaunchKernel} with the argument values marshalled as {@code void** kernelParams}. */
-    void launchKernel(long function, LaunchConfig config, java.util.List<KernelArguments.Value> arguments, long stream);
+    void launchKernel(long function, LaunchConfig config, List<KernelArguments.Value> arguments, long stream);
 }

@@ -3,6 +3,7 @@ package org.fusemath.cuda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,29 @@ class CudaStreamEventMemoryTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, stream::synchronize);
         assertEquals("stream on device 1 is closed", e.getMessage());
         assertThrows(IllegalStateException.class, stream::handle);
+    }
+
+    @Test
+    void aContextsDeviceStreamIsRecognised() {
+        try (CudaStream stream = CudaStream.create(runtime, 0)) {
+            org.fusemath.api.DeviceStream asApi = stream;
+            assertSame(stream, CudaStream.of(asApi));
+            org.fusemath.api.DeviceStream foreign = new org.fusemath.api.DeviceStream() {
+                @Override
+                public int deviceId() {
+                    return 0;
+                }
+
+                @Override
+                public void synchronize() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            assertEquals("stream", assertThrows(InvalidArgumentException.class, () -> CudaStream.of(foreign)).argument());
+        }
     }
 
     @Test

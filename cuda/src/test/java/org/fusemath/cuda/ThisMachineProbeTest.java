@@ -46,6 +46,21 @@ class ThisMachineProbeTest {
     }
 
     @Test
+    void javacppsRealLinkErrorIsClassifiedFromItsOwnMessage() throws Exception {
+        assumeFalse(driverLibraryPresent(), "libcuda.so.1 is installed here");
+        CudaProbe.get();
+        JavacppProbeSteps steps = new JavacppProbeSteps();
+        // Skip the driver step to see what JavaCPP itself throws: its JNI library lists libcuda.so.1 first.
+        Throwable first = assertThrows(Throwable.class, steps::loadRuntimeBindings);
+        ProbeFailure failure = LinkFailures.classify(first, UnavailableReason.INITIALIZATION_FAILED);
+        assertEquals(UnavailableReason.NO_DRIVER_LIBRARY, failure.reason(), failure::detail);
+        assertTrue(failure.detail().startsWith("libcuda.so.1 could not be loaded"), failure.detail());
+        Throwable second = assertThrows(Throwable.class, steps::loadRuntimeBindings);
+        assertTrue(second instanceof LinkageError, second.toString());
+        assertFalse(LinkFailures.classify(second, UnavailableReason.INITIALIZATION_FAILED).detail().isEmpty());
+    }
+
+    @Test
     void everyDeviceEntryPointThrowsTheProbesExceptionNotALinkError() {
         DeviceProbe probe = CudaProbe.get();
         assumeFalse(probe.usableFor(0, CudaLibrary.NVRTC), "a device is usable here");
