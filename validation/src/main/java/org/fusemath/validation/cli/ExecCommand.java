@@ -36,9 +36,11 @@ import picocli.CommandLine.Spec;
  * {@link ExecRequest#arrays()} (their path stays in {@link ExecRequest#options()}). The outputs are written
  * to the {@code --out} files in order, nothing being written unless their counts match.
  */
-@Command(name = "exec", mixinStandardHelpOptions = true,
+@Command(name = "exec", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = {"Run one operation on .npy files with NumPy semantics.",
-                "The operation name comes first; its own options follow as --name value."})
+                "The operation name comes first; its own options follow as --name value.",
+                "Inputs reach the operation as read (Fortran order kept); each output is written in the order the "
+                        + "operation produced it."})
 final class ExecCommand implements Callable<Integer> {
     private final Providers providers;
 
@@ -60,8 +62,8 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the operations and exit.")
     private boolean list;
 
-    @Parameters(paramLabel = "OP [--name value]...", arity = "0..*",
-            description = "The operation and its options (see --list).")
+    @Parameters(paramLabel = "OP", arity = "0..*",
+            description = "The operation, then its own options as --name value (see --list).")
     private List<String> words = new ArrayList<>();
 
     ExecCommand(Providers providers) {

@@ -3,6 +3,7 @@ package org.fusemath.validation.cli;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import org.fusemath.api.FusemathException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,7 +78,7 @@ public final class FusemathCli implements Runnable {
             return "I/O error: " + e.getMessage();
         }
         if (e instanceof IllegalArgumentException || e instanceof UsageException
-                || e instanceof org.fusemath.api.FusemathException) {
+                || e instanceof FusemathException) {
             return e.getMessage();
         }
         return e.toString();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fusemath info}: the machine, the host call path, every backend and whether a device is usable. Exits 0 either way. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Print the Java runtime, OS, CPU, host call path, every registered backend and the device status.")
 final class InfoCommand implements Callable<Integer> {
     private final Providers providers;

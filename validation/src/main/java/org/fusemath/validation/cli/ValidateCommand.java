@@ -1,7 +1,9 @@
 package org.fusemath.validation.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Space;
 import org.fusemath.api.spi.RuntimeFeatures;
 import org.fusemath.validation.harness.CaseOutcome;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code fusemath validate}: runs every registered validation case beside its CPU reference, prints the
  * table and exits 1 if any case failed. Device cases without a usable device are skipped with the reason.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = {"Run the registered validation cases beside their CPU references and print a table.",
                 "Exits 1 when any case fails; skipped cases (no usable device) do not fail the run."})
 final class ValidateCommand implements Callable<Integer> {
@@ -91,9 +94,9 @@ final class ValidateCommand implements Callable<Integer> {
                     report.writeJson(file);
                 }
             } else {
-                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 report.writeJson(bytes);
-                out.println(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+                out.println(bytes.toString(StandardCharsets.UTF_8));
                 out.flush();
             }
         }
@@ -105,7 +108,7 @@ final class ValidateCommand implements Callable<Integer> {
             case "host" -> EnumSet.of(Space.HOST);
             case "device" -> EnumSet.of(Space.DEVICE);
             case "all" -> EnumSet.allOf(Space.class);
-            default -> throw new org.fusemath.api.InvalidArgumentException("--space", "'" + text + "'", "host, device or all");
+            default -> throw new InvalidArgumentException("--space", "'" + text + "'", "host, device or all");
         };
     }
 }

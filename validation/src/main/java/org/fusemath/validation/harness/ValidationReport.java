@@ -1,5 +1,6 @@
 package org.fusemath.validation.harness;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public record ValidationReport(String fusemathVersion, String java, String nativ
     public void writeJson(OutputStream out) throws IOException {
         // Non-finite errors are written as the strings "NaN" / "Infinity" (Jackson's default), keeping the file valid JSON.
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .writeValue(out, this);
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.HostTensor;
 
@@ -79,7 +80,7 @@ public final class NpyReader {
 
     static Prefix readPrefix(InputStream in, String source) throws IOException {
         byte[] magic = in.readNBytes(MAGIC.length);
-        if (!java.util.Arrays.equals(magic, MAGIC)) {
+        if (!Arrays.equals(magic, MAGIC)) {
             String hint = magic.length >= 2 && magic[0] == 'P' && magic[1] == 'K'
                     ? " (this is a zip archive, perhaps a .npz: extract its .npy members first)" : "";
             throw new NpyFormatException(source, "magic", hex(magic), "the bytes 93 4E 55 4D 50 59 (\\x93NUMPY) that start a .npy file" + hint);

@@ -2,8 +2,10 @@ package org.fusemath.validation.npy;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,7 +22,7 @@ final class PythonLiteral {
     /** A Python tuple, kept apart from lists because NumPy requires the shape to be a tuple. */
     record Tuple(List<Object> items) {
         Tuple {
-            items = java.util.Collections.unmodifiableList(new ArrayList<>(items));
+            items = Collections.unmodifiableList(new ArrayList<>(items));
         }
     }
 
@@ -213,7 +215,7 @@ final class PythonLiteral {
         }
         String name = text.substring(start, pos);
         if (pos < text.length() && (text.charAt(pos) == '\'' || text.charAt(pos) == '"')) {
-            String prefix = name.toLowerCase(java.util.Locale.ROOT);
+            String prefix = name.toLowerCase(Locale.ROOT);
             if (prefix.equals("u") || prefix.equals("b")) {
                 return string(false);
             }

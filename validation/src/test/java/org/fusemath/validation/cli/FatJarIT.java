@@ -86,6 +86,20 @@ class FatJarIT {
     }
 
     @Test
+    void keepsTheCudaWrappersFusemathCallsAndDropsTheRest() throws IOException {
+        String platform = System.getProperty("javacpp.platform", "linux-x86_64");
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            for (String lib : List.of("cudart", "cublas", "cusparse", "cusolver", "cufft", "curand", "nvrtc")) {
+                assertTrue(jar.getEntry("org/bytedeco/cuda/" + platform + "/libjni" + lib + ".so") != null, lib);
+            }
+            for (String lib : List.of("nppc", "nppif", "nvjpeg", "cudnn", "nccl", "cupti")) {
+                assertEquals(null, jar.getEntry("org/bytedeco/cuda/" + platform + "/libjni" + lib + ".so"), lib);
+            }
+            assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("META-INF/native-image/")));
+        }
+    }
+
+    @Test
     void infoAndQuickValidationRunOnEveryJdk() throws Exception {
         for (Path jdk : jdks()) {
             int feature = Runtime.version().feature();
