@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit statuses are those of {@link ExitCodes}. Errors print one line naming what was wrong;
  * {@code --verbose} adds the stack trace and debug logging of {@code org.fusemath}.
+ *
+ * <p>Each {@link #commandLine} call builds independent command objects; one {@code CommandLine} runs
+ * one command at a time and is not to be shared between threads.
  */
 @Command(name = "fusemath", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Dense linear algebra, FFT, solvers and random numbers on the CPU or an NVIDIA GPU: "
@@ -64,7 +67,8 @@ public final class FusemathCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: one of info, exec, validate, help");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: one of " + String.join(", ", spec.subcommands().keySet()));
     }
 
     private static String describe(Exception e) {
