@@ -1,0 +1,41 @@
+package org.fusemath.validation.ops;
+
+import java.util.List;
+import java.util.Locale;
+import org.fusemath.api.HostTensor;
+import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.api.spi.ExecOperation;
+import org.fusemath.api.spi.ExecRequest;
+
+/** {@code fusemath exec copy}: NumPy's {@code np.array(a, order=ORDER)} of one input, C order unless {@code --order F}. */
+public final class CopyOperation implements ExecOperation {
+    @Override
+    public String name() {
+        return "copy";
+    }
+
+    @Override
+    public String summary() {
+        return "np.array(a, order='C'): one input copied in C order (--order F for Fortran order)";
+    }
+
+    @Override
+    public List<HostTensor> execute(ExecRequest request) {
+        request.requireInputs(name(), 1, 1);
+        HostOnly.require(name(), request);
+        HostTensor a = request.inputs().get(0);
+        String order = request.option("order", "C").trim().toUpperCase(Locale.ROOT);
+        HostTensor ordered = switch (order) {
+            case "C" -> a.toCOrder();
+            case "F" -> TensorOrder.toFortranOrder(a);
+            default -> throw new InvalidArgumentException("--order", "'" + request.option("order", "") + "'", "C or F");
+        };
+        // Reordering already made fresh storage; when none was needed the result must still not alias the input.
+        return List.of(ordered.array() != a.array() ? ordered
+                : HostTensor.of(a.dtype(), a.shape(), ordered.isFortranOrder(), cloneArray(a.array())));
+    }
+
+    private static Object cloneArray(Object array) {
+        return array instanceof float[] f ? f.clone() : ((double[]) array).clone();
+    }
+}
