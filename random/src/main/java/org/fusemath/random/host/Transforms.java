@@ -1,0 +1,175 @@
+package org.fusemath.random.host;
+
+import org.fusemath.random.Distribution;
+import org.fusemath.random.SampleKind;
+import org.fusemath.random.host.libm.GlibcDouble;
+import org.fusemath.random.host.libm.GlibcFloat;
+
+/**
+ * cuRAND's conversions from raw generator words to samples ({@code curand_uniform.h},
+ * {@code curand_normal.h}, {@code curand_lognormal.h}, {@code curand_poisson.h}), applied to runs of raw
+ * words laid out in the order one cuRAND thread draws them.
+ *
+ * <p>Two families of raw words exist: {@link Family#BITS} (Philox and XORWOW: uniform 32-bit words) and
+ * {@link Family#MRG} (MRG32k3a: the combination {@code r} in [1, m1], which cuRAND scales by
+ * {@code 1/(m1+1)} itself). Normal kinds consume raw words in Box–Muller pairs and write both results.
+ * Thread-safe (stateless).
+ */
+final class Transforms {
+    /** Where raw words come from. */
+    enum Family {
+        /** Uniform 32-bit words (Philox4x32-10, XORWOW). */
+        BITS,
+        /** MRG32k3a combinations in [1, m1]. */
+        MRG
+    }
+
+    static final float INV32 = 0x1p-32f;
+    static final float HALF_INV32 = 0x1p-33f;
+    static final float TWO_PI_F = 6.2831855f;
+    /** CURAND_2POW32_INV_2PI: 2^-32 * 2 pi, evaluated in float as cuRAND's macro is. */
+    static final float INV32_2PI = 0x1p-32f * TWO_PI_F;
+    static final double PI = 3.1415926535897932;
+    static final double MRG_NORM = 2.3283065498378288e-10;
+    static final double MRG_BITS_NORM = 1.000000048662;
+    private static final long MASK = 0xffffffffL;
+
+    private Transforms() {
+    }
+
+    /** Raw words that {@code n} outputs of {@code kind} consume. */
+    static int rawWords(Family family, SampleKind kind, int n) {
+        switch (kind) {
+            case UNIFORM_DOUBLE:
+            case NORMAL_DOUBLE:
+            case LOG_NORMAL_DOUBLE:
+                return family == Family.BITS ? 2 * n : n;
+            default:
+                return n;
+        }
+    }
+
+    /** {@code _curand_uniform}: an unsigned word to a float in (0, 1]. */
+    static float uniformFloat(int x) {
+        return (float) (x & MASK) * INV32 + HALF_INV32;
+    }
+
+    /** {@code _curand_uniform_double_hq}: two words to a double in (0, 1] with 53 random bits. */
+    static double uniformDouble(int x, int y) {
+        long z = (x & MASK) ^ ((y & MASK) << 21);
+        return z * 0x1p-53 + 0x1p-54;
+    }
+
+    /** MRG32k3a's {@code curand()}: the combination scaled to an unsigned word. */
+    static int mrgBits(int r) {
+        return (int) (long) ((r & MASK) * MRG_BITS_NORM);
+    }
+
+    /** Writes {@code n} integer samples from {@code raw[rp..]} to {@code out[op..]}. */
+    static void toInts(Family family, Distribution d, int[] raw, int rp, int[] out, int op, int n) {
+        switch (d.kind()) {
+            case UINT32:
+                if (family == Family.BITS) {
+                    System.arraycopy(raw, rp, out, op, n);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        out[op + i] = mrgBits(raw[rp + i]);
+                    }
+                }
+                return;
+            case POISSON:
+                double lambda = d.lambda();
+                for (int i = 0; i < n; i++) {
+                    int x = family == Family.BITS ? raw[rp + i] : mrgBits(raw[rp + i]);
+                    out[op + i] = Poisson.sample(x, lambda);
+                }
+                return;
+            default:
+                throw new IllegalArgumentException(d.kind() + " does not produce integers");
+        }
+    }
+
+    /** Writes {@code n} float samples (n even for paired kinds) from {@code raw[rp..]} to {@code out[op..]}. */
+    static void toFloats(Family family, Distribution d, int[] raw, int rp, float[] out, int op, int n) {
+        switch (d.kind()) {
+            case UNIFORM_FLOAT:
+                if (family == Family.BITS) {
+                    for (int i = 0; i < n; i++) {
+                        out[op + i] = uniformFloat(raw[rp + i]);
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        out[op + i] = (float) ((raw[rp + i] & MASK) * MRG_NORM);
+                    }
+                }
+                return;
+            case NORMAL_FLOAT:
+            case LOG_NORMAL_FLOAT:
+                boolean log = d.kind() == SampleKind.LOG_NORMAL_FLOAT;
+                float mean = (float) d.mean();
+                float stddev = (float) d.stddev();
+                for (int i = 0; i < n; i += 2) {
+                    float u;
+                    float v;
+                    if (family == Family.BITS) {
+                        u = uniformFloat(raw[rp + i]);
+                        v = (float) (raw[rp + i + 1] & MASK) * INV32_2PI + INV32_2PI / 2;
+                    } else {
+                        u = (float) ((raw[rp + i] & MASK) * MRG_NORM);
+                        v = (float) ((raw[rp + i + 1] & MASK) * MRG_NORM) * TWO_PI_F;
+                    }
+                    float s = (float) Math.sqrt(-2.0f * GlibcFloat.logf(u));
+                    float a = mean + stddev * (GlibcFloat.sinf(v) * s);
+                    float b = mean + stddev * (GlibcFloat.cosf(v) * s);
+                    out[op + i] = log ? GlibcFloat.expf(a) : a;
+                    out[op + i + 1] = log ? GlibcFloat.expf(b) : b;
+                }
+                return;
+            default:
+                throw new IllegalArgumentException(d.kind() + " does not produce floats");
+        }
+    }
+
+    /** Writes {@code n} double samples (n even for paired kinds) from {@code raw[rp..]} to {@code out[op..]}. */
+    static void toDoubles(Family family, Distribution d, int[] raw, int rp, double[] out, int op, int n) {
+        switch (d.kind()) {
+            case UNIFORM_DOUBLE:
+                if (family == Family.BITS) {
+                    for (int i = 0; i < n; i++) {
+                        out[op + i] = uniformDouble(raw[rp + 2 * i], raw[rp + 2 * i + 1]);
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        out[op + i] = (raw[rp + i] & MASK) * MRG_NORM;
+                    }
+                }
+                return;
+            case NORMAL_DOUBLE:
+            case LOG_NORMAL_DOUBLE:
+                boolean log = d.kind() == SampleKind.LOG_NORMAL_DOUBLE;
+                double mean = d.mean();
+                double stddev = d.stddev();
+                int step = family == Family.BITS ? 4 : 2;
+                for (int i = 0, r = rp; i < n; i += 2, r += step) {
+                    double u;
+                    double v;
+                    if (family == Family.BITS) {
+                        u = uniformDouble(raw[r], raw[r + 1]);
+                        long zy = (raw[r + 2] & MASK) ^ ((raw[r + 3] & MASK) << 21);
+                        v = zy * 0x1p-52 + 0x1p-53;
+                    } else {
+                        u = (raw[r] & MASK) * MRG_NORM;
+                        v = (raw[r + 1] & MASK) * MRG_NORM * 2.0;
+                    }
+                    double s = Math.sqrt(-2.0 * GlibcDouble.log(u));
+                    double a = mean + stddev * (GlibcDouble.sin(v * PI) * s);
+                    double b = mean + stddev * (GlibcDouble.cos(v * PI) * s);
+                    out[op + i] = log ? GlibcDouble.exp(a) : a;
+                    out[op + i + 1] = log ? GlibcDouble.exp(b) : b;
+                }
+                return;
+            default:
+                throw new IllegalArgumentException(d.kind() + " does not produce doubles");
+        }
+    }
+}
