@@ -73,10 +73,16 @@ final class PhiloxGenerator extends HostGenerator {
         }
         while (g < g1) {
             long fullEnd = Math.min(g1, end >>> 2);
-            if (g < fullEnd) {
+            if (g < fullEnd && sink.writePhiloxGroups(seed, g, (int) (fullEnd - g), g * 4 - start)) {
+                g = fullEnd;
+            } else if (g < fullEnd) {
                 int batch = (int) Math.min(BATCH_GROUPS, fullEnd - g);
-                for (int i = 0; i < batch; i++) {
-                    rawGroup(seed, g + i, rawPerGroup, raw, i * rawPerGroup);
+                if (rawPerGroup == 4) {
+                    PhiloxKernels.ints(seed, g, batch, raw, 0);
+                } else {
+                    for (int i = 0; i < batch; i++) {
+                        rawGroup(seed, g + i, rawPerGroup, raw, i * rawPerGroup);
+                    }
                 }
                 sink.write(raw, 0, g * 4 - start, batch * 4);
                 g += batch;

@@ -28,7 +28,7 @@ final class Poisson {
     }
 
     private static int inversion(int x, double lambda) {
-        double u = (x & 0xffffffffL) * 0x1p-32 + 0x1p-33;
+        double u = Transforms.toDouble(x) * 0x1p-32 + 0x1p-33;
         double p = 1.0;
         double q = 1.0;
         int k = 0;
@@ -54,7 +54,7 @@ final class Poisson {
         if (upper) {
             w = 0xffffffffL - w;
         }
-        double p = w * 0x1p-32 + 0x1p-33;
+        double p = Transforms.toDouble((int) w) * 0x1p-32 + 0x1p-33;
         double z = inverseNormalCdf(p);
         return upper ? -z : z;
     }

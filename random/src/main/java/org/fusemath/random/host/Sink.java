@@ -1,6 +1,7 @@
 package org.fusemath.random.host;
 
 import org.fusemath.random.Distribution;
+import org.fusemath.random.SampleKind;
 
 /**
  * Where converted samples go: one implementation per Java array type, so that the generators' ordering
@@ -32,6 +33,14 @@ abstract class Sink {
     /** A sink writing to the same array, with its own scratch, for another worker. */
     abstract Sink fork();
 
+    /**
+     * Writes the samples of whole Philox groups [g, g + groups) at output index {@code index} with a fused
+     * kernel, when one exists for this kind; false when the caller must go through raw words.
+     */
+    boolean writePhiloxGroups(long seed, long g, int groups, long index) {
+        return false;
+    }
+
     /** Converts raw words {@code raw[rp..]} into the {@code n} samples at output index {@code index}. */
     abstract void write(int[] raw, int rp, long index, int n);
 
@@ -54,6 +63,15 @@ abstract class Sink {
         @Override
         Sink fork() {
             return new Ints(family, distribution, out, base);
+        }
+
+        @Override
+        boolean writePhiloxGroups(long seed, long g, int groups, long index) {
+            if (distribution.kind() != SampleKind.UINT32) {
+                return false;
+            }
+            PhiloxKernels.ints(seed, g, groups, out, base + (int) index);
+            return true;
         }
 
         @Override
@@ -80,6 +98,15 @@ abstract class Sink {
         @Override
         Sink fork() {
             return new Floats(family, distribution, out, base);
+        }
+
+        @Override
+        boolean writePhiloxGroups(long seed, long g, int groups, long index) {
+            if (distribution.kind() != SampleKind.UNIFORM_FLOAT) {
+                return false;
+            }
+            PhiloxKernels.uniformFloats(seed, g, groups, out, base + (int) index);
+            return true;
         }
 
         @Override

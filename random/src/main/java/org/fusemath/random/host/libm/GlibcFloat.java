@@ -73,9 +73,10 @@ public final class GlibcFloat {
         int iz = ix - (tmp & 0xff800000);
         double invc = LogTables.LOGF[2 * i];
         double logc = LogTables.LOGF[2 * i + 1];
-        double z = Float.intBitsToFloat(iz);
+        // iz is a normal float in [0x1.66p-1, 0x1.66p0): widen it through its bits.
+        double z = Double.longBitsToDouble(((long) iz << 29) + ((long) (1023 - 127) << 52));
         double r = Math.fma(z, invc, -1.0);
-        double y0 = Math.fma(k, LN2, logc);
+        double y0 = Math.fma(small(k), LN2, logc);
         double r2 = r * r;
         double y = Math.fma(LOGF_A1, r, LOGF_A2);
         y = Math.fma(LOGF_A0, r2, y);
@@ -147,6 +148,44 @@ public final class GlibcFloat {
         return poly(x * s, x * x, negated, n ^ 1);
     }
 
+    /**
+     * Writes {@code sinf(y)} to {@code out[pos]} and {@code cosf(y)} to {@code out[pos + 1]}, equal to the two
+     * separate calls bit for bit but sharing the reduction and choosing the quadrant's polynomial without
+     * branches (a Box–Muller angle lands in a random quadrant, which defeats branch prediction).
+     */
+    public static void sinCos(float y, float[] out, int pos) {
+        int top = abstop12(y);
+        if (top < TOP_2M12 || top >= TOP_120) {
+            out[pos] = sinf(y);
+            out[pos + 1] = cosf(y);
+            return;
+        }
+        double x = widen(y);
+        // For |y| < pi/4 this gives n = 0 and x = y exactly, which is the small-argument path.
+        int n = ((int) (x * HPI_INV_2P24) + 0x800000) >> 24;
+        x = Math.fma(-small(n), HPI, x);
+        double x2 = x * x;
+        double x3 = x * x2;
+        double s1 = Math.fma(x2, S3, S2);
+        double x7 = x3 * x2;
+        double sinPoly = Math.fma(x7, s1, Math.fma(x3, S1, x));
+        double x4 = x2 * x2;
+        double c2 = Math.fma(x2, C4, C3);
+        double c1 = Math.fma(x2, C1, C0);
+        double x6 = x4 * x2;
+        double cosPoly = Math.fma(x6, c2, Math.fma(x4, C2, c1));
+        // Quadrant q: sin = (+s, +c, -s, -c)[q], cos = (+c, -s, -c, +s)[q]; negating a polynomial's
+        // coefficients or its argument negates its value exactly, so this equals glibc's table choice.
+        // Selected on the bits, without branches.
+        long sinBits = Double.doubleToRawLongBits(sinPoly);
+        long cosBits = Double.doubleToRawLongBits(cosPoly);
+        long swap = -(long) (n & 1);
+        long sinAbs = (sinBits & ~swap) | (cosBits & swap);
+        long cosAbs = (cosBits & ~swap) | (sinBits & swap);
+        out[pos] = (float) Double.longBitsToDouble(sinAbs ^ ((long) (n & 2) << 62));
+        out[pos + 1] = (float) Double.longBitsToDouble(cosAbs ^ ((long) ((n + 1) & 2) << 62));
+    }
+
     /** glibc {@code expf(x)}. */
     public static float expf(float x) {
         int abstop = (Float.floatToRawIntBits(x) >>> 20) & 0x7ff;
@@ -176,6 +215,26 @@ public final class GlibcFloat {
         double y = Math.fma(EXPF_P2, r, 1.0);
         y = Math.fma(z, r2, y);
         return (float) (y * s);
+    }
+
+    /**
+     * {@code (double) x}, exactly. For normal floats the double is assembled from the bits, because HotSpot
+     * 17's cvtss2sd only writes the low half of its register and so waits on whatever last wrote it (often
+     * the end of the previous sample's polynomial), which serialises sampling loops.
+     */
+    public static double widen(float x) {
+        int b = Float.floatToRawIntBits(x);
+        int e = b & 0x7f800000;
+        if (e == 0 || e == 0x7f800000) {
+            return x;
+        }
+        long sign = (long) (b & 0x80000000) << 32;
+        return Double.longBitsToDouble(sign | (((long) (b & 0x7fffffff) << 29) + ((long) (1023 - 127) << 52)));
+    }
+
+    /** {@code (double) n} for |n| &lt; 2^51 through the bits, for the same reason as {@link #widen}. */
+    static double small(int n) {
+        return Double.longBitsToDouble(0x4338000000000000L + n) - 0x1.8p52;
     }
 
     private static int abstop12(float x) {
