@@ -192,7 +192,7 @@ public final class Generator implements AutoCloseable {
         synchronized (this) {
             long advance = advanceFor(d.kind(), length);
             if (onDevice()) {
-                device().fillHost(d, out, from, length, offset);
+                device().fillHost(d, out, from, length);
                 deviceDone(advance);
             } else {
                 hostProvider().fill(d, out, from, length, context.threads());
@@ -207,7 +207,7 @@ public final class Generator implements AutoCloseable {
         synchronized (this) {
             long advance = advanceFor(d.kind(), length);
             if (onDevice()) {
-                device().fillHost(d, out, from, length, offset);
+                device().fillHost(d, out, from, length);
                 deviceDone(advance);
             } else {
                 hostProvider().fill(d, out, from, length, context.threads());
@@ -222,7 +222,7 @@ public final class Generator implements AutoCloseable {
         synchronized (this) {
             long advance = advanceFor(d.kind(), length);
             if (onDevice()) {
-                device().fillHost(d, out, from, length, offset);
+                device().fillHost(d, out, from, length);
                 deviceDone(advance);
             } else {
                 hostProvider().fill(d, out, from, length, context.threads());
@@ -247,7 +247,7 @@ public final class Generator implements AutoCloseable {
         }
         synchronized (this) {
             long advance = advanceFor(d.kind(), length);
-            device().fillDevice(d, buffer, offset);
+            device().fillDevice(d, buffer);
             deviceDone(advance);
         }
     }
