@@ -69,8 +69,8 @@ class GeneratorTest {
 
     @Test
     void contextThreadsDoNotChangeValues() {
-        float[] one = new float[200_001];
-        float[] three = new float[200_001];
+        float[] one = new float[300_001];
+        float[] three = new float[300_001];
         Generator.create(RngType.PHILOX4_32_10, 8, FuseContext.builder().threads(1).build()).generateUniform(one);
         Generator.create(RngType.PHILOX4_32_10, 8, FuseContext.builder().threads(3).build()).generateUniform(three);
         assertArrayEquals(one, three);

@@ -15,7 +15,7 @@ import org.fusemath.random.SampleKind;
  */
 public abstract class HostGenerator {
     /** Fills shorter than this run on the calling thread alone. */
-    static final int PARALLEL_THRESHOLD = 1 << 15;
+    static final int PARALLEL_THRESHOLD = 1 << 18;
 
     private long seed;
     private long offset;

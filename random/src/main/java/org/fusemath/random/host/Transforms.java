@@ -134,26 +134,15 @@ final class Transforms {
                 return;
             case NORMAL_FLOAT:
             case LOG_NORMAL_FLOAT:
-                boolean log = d.kind() == SampleKind.LOG_NORMAL_FLOAT;
-                float mean = (float) d.mean();
-                float stddev = (float) d.stddev();
-                float[] sc = new float[2];
-                for (int i = 0; i < n; i += 2) {
-                    float u;
-                    float v;
-                    if (family == Family.BITS) {
-                        u = uniformFloat(raw[rp + i]);
-                        v = toFloat(raw[rp + i + 1]) * INV32_2PI + INV32_2PI / 2;
-                    } else {
-                        u = (float) mrgUniformDouble(raw[rp + i]);
-                        v = (float) mrgUniformDouble(raw[rp + i + 1]) * TWO_PI_F;
+                if (family == Family.BITS) {
+                    boxMullerFloats(raw, rp, out, op, n, (float) d.mean(), (float) d.stddev());
+                } else {
+                    mrgBoxMullerFloats(raw, rp, out, op, n, (float) d.mean(), (float) d.stddev());
+                }
+                if (d.kind() == SampleKind.LOG_NORMAL_FLOAT) {
+                    for (int i = 0; i < n; i++) {
+                        out[op + i] = GlibcFloat.expf(out[op + i]);
                     }
-                    float s = (float) Math.sqrt(GlibcFloat.widen(-2.0f * GlibcFloat.logf(u)));
-                    GlibcFloat.sinCos(v, sc, 0);
-                    float a = mean + stddev * (sc[0] * s);
-                    float b = mean + stddev * (sc[1] * s);
-                    out[op + i] = log ? GlibcFloat.expf(a) : a;
-                    out[op + i + 1] = log ? GlibcFloat.expf(b) : b;
                 }
                 return;
             default:
@@ -177,30 +166,68 @@ final class Transforms {
                 return;
             case NORMAL_DOUBLE:
             case LOG_NORMAL_DOUBLE:
-                boolean log = d.kind() == SampleKind.LOG_NORMAL_DOUBLE;
-                double mean = d.mean();
-                double stddev = d.stddev();
-                int step = family == Family.BITS ? 4 : 2;
-                for (int i = 0, r = rp; i < n; i += 2, r += step) {
-                    double u;
-                    double v;
-                    if (family == Family.BITS) {
-                        u = uniformDouble(raw[r], raw[r + 1]);
-                        long zy = (raw[r + 2] & MASK) ^ ((raw[r + 3] & MASK) << 21);
-                        v = toDouble(zy) * 0x1p-52 + 0x1p-53;
-                    } else {
-                        u = mrgUniformDouble(raw[r]);
-                        v = mrgUniformDouble(raw[r + 1]) * 2.0;
+                boxMullerDoubles(family, raw, rp, out, op, n, d.mean(), d.stddev());
+                if (d.kind() == SampleKind.LOG_NORMAL_DOUBLE) {
+                    for (int i = 0; i < n; i++) {
+                        out[op + i] = GlibcDouble.exp(out[op + i]);
                     }
-                    double s = Math.sqrt(-2.0 * GlibcDouble.log(u));
-                    double a = mean + stddev * (GlibcDouble.sin(v * PI) * s);
-                    double b = mean + stddev * (GlibcDouble.cos(v * PI) * s);
-                    out[op + i] = log ? GlibcDouble.exp(a) : a;
-                    out[op + i + 1] = log ? GlibcDouble.exp(b) : b;
                 }
                 return;
             default:
                 throw new IllegalArgumentException(d.kind() + " does not produce doubles");
+        }
+    }
+
+    /**
+     * {@code _curand_box_muller} on word pairs, then {@code mean + stddev * z} in float: {@code sinf} of the
+     * angle to even outputs, {@code cosf} to odd ones (cuRAND's {@code curand_normal2} order).
+     */
+    private static void boxMullerFloats(int[] raw, int rp, float[] out, int op, int n, float mean, float stddev) {
+        float[] sc = new float[2];
+        for (int i = 0; i < n; i += 2) {
+            float u = uniformFloat(raw[rp + i]);
+            float v = toFloat(raw[rp + i + 1]) * INV32_2PI + INV32_2PI / 2;
+            float s = (float) Math.sqrt(-2.0f * GlibcFloat.logf(u));
+            GlibcFloat.sinCos(v, sc, 0);
+            out[op + i] = mean + stddev * (sc[0] * s);
+            out[op + i + 1] = mean + stddev * (sc[1] * s);
+        }
+    }
+
+    /** {@code curand_box_muller_mrg}: the angle is the float uniform times 2 pi in float. */
+    private static void mrgBoxMullerFloats(int[] raw, int rp, float[] out, int op, int n, float mean, float stddev) {
+        float[] sc = new float[2];
+        for (int i = 0; i < n; i += 2) {
+            float u = (float) mrgUniformDouble(raw[rp + i]);
+            float v = (float) mrgUniformDouble(raw[rp + i + 1]) * TWO_PI_F;
+            float s = (float) Math.sqrt(-2.0f * GlibcFloat.logf(u));
+            GlibcFloat.sinCos(v, sc, 0);
+            out[op + i] = mean + stddev * (sc[0] * s);
+            out[op + i + 1] = mean + stddev * (sc[1] * s);
+        }
+    }
+
+    /**
+     * {@code _curand_box_muller_double} (four words per pair, 53-bit uniforms, {@code sin/cos(v * pi)}) or
+     * {@code curand_box_muller_mrg_double} (two combinations per pair), then {@code mean + stddev * z}.
+     */
+    private static void boxMullerDoubles(Family family, int[] raw, int rp, double[] out, int op, int n, double mean,
+            double stddev) {
+        int step = family == Family.BITS ? 4 : 2;
+        for (int i = 0, r = rp; i < n; i += 2, r += step) {
+            double u;
+            double v;
+            if (family == Family.BITS) {
+                u = uniformDouble(raw[r], raw[r + 1]);
+                long zy = (raw[r + 2] & MASK) ^ ((raw[r + 3] & MASK) << 21);
+                v = toDouble(zy) * 0x1p-52 + 0x1p-53;
+            } else {
+                u = mrgUniformDouble(raw[r]);
+                v = mrgUniformDouble(raw[r + 1]) * 2.0;
+            }
+            double s = Math.sqrt(-2.0 * GlibcDouble.log(u));
+            out[op + i] = mean + stddev * (GlibcDouble.sin(v * PI) * s);
+            out[op + i + 1] = mean + stddev * (GlibcDouble.cos(v * PI) * s);
         }
     }
 }

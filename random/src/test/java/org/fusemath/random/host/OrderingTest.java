@@ -74,7 +74,7 @@ class OrderingTest {
     @MethodSource("cases")
     void threadCountDoesNotChangeValues(RngType type, SampleKind kind) {
         Distribution d = distribution(kind);
-        int count = kind.pairs() ? 100_002 : 100_003;
+        int count = kind.pairs() ? 300_002 : 300_003;
         long[] one = generate(type, 777, d, count, 1);
         assertArrayEquals(one, generate(type, 777, d, count, 2), "2 threads");
         assertArrayEquals(one, generate(type, 777, d, count, 3), "3 threads");
