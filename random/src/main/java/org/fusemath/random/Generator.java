@@ -23,9 +23,14 @@ import org.fusemath.random.host.HostGenerator;
  * log-normal calls count Box–Muller pairs (see {@link RngType#offsetAdvance}). Normal and log-normal
  * calls need an even count, as cuRAND's do ({@code CURAND_STATUS_LENGTH_NOT_MULTIPLE}).
  *
+ * <p>Bit-exact with cuRAND (verified against cuRAND's known-answer vectors): 32-bit, uniform and normal
+ * values of all three generator types. Log-normal values are {@code exp} of those normals as glibc computes
+ * it, like cuRAND's host generator; Poisson values follow cuRAND's device-API sampler and are checked
+ * statistically only (see the module README for every modelling assumption).
+ *
  * <p>Thread-safe: calls are serialised on the generator, so values depend on the order calls arrive in.
- * Not {@link AutoCloseable}-bound to the host; {@link #close()} releases a device generator if one was
- * created, and a {@link java.lang.ref.Cleaner} does so if the caller forgets.
+ * Host generation needs no closing; {@link #close()} releases a device generator if one was created, and a
+ * {@link java.lang.ref.Cleaner} does so if the caller forgets.
  */
 public final class Generator implements AutoCloseable {
     private final RngType type;
@@ -81,6 +86,7 @@ public final class Generator implements AutoCloseable {
             host.setSeed(seed);
             host.setOffset(offset);
         }
+        hostCurrent = true;
         deviceCurrent = false;
         return this;
     }
@@ -181,7 +187,11 @@ public final class Generator implements AutoCloseable {
         fill(Distribution.logNormalDouble(mean, stddev), out, 0, length(out));
     }
 
-    /** {@code curandGeneratePoisson}: Poisson counts of mean {@code lambda}. */
+    /**
+     * {@code curandGeneratePoisson}: Poisson counts of mean {@code lambda}, by cuRAND's one-word sampler
+     * (inversion below lambda 1000, rounded normal approximation above); not verified bit for bit against
+     * cuRAND's host API, whose method is undocumented.
+     */
     public void generatePoisson(int[] out, double lambda) {
         fill(Distribution.poisson(lambda), out, 0, length(out));
     }
