@@ -201,6 +201,7 @@ public final class Generator implements AutoCloseable {
         check(d, SampleKind.ElementType.INT, out == null ? -1 : out.length, from, length);
         synchronized (this) {
             long advance = advanceFor(d.kind(), length);
+            log(d, length);
             if (onDevice()) {
                 device().fillHost(d, out, from, length);
                 deviceDone(advance);
@@ -216,6 +217,7 @@ public final class Generator implements AutoCloseable {
         check(d, SampleKind.ElementType.FLOAT, out == null ? -1 : out.length, from, length);
         synchronized (this) {
             long advance = advanceFor(d.kind(), length);
+            log(d, length);
             if (onDevice()) {
                 device().fillHost(d, out, from, length);
                 deviceDone(advance);
@@ -231,6 +233,7 @@ public final class Generator implements AutoCloseable {
         check(d, SampleKind.ElementType.DOUBLE, out == null ? -1 : out.length, from, length);
         synchronized (this) {
             long advance = advanceFor(d.kind(), length);
+            log(d, length);
             if (onDevice()) {
                 device().fillHost(d, out, from, length);
                 deviceDone(advance);
@@ -257,6 +260,8 @@ public final class Generator implements AutoCloseable {
         }
         synchronized (this) {
             long advance = advanceFor(d.kind(), length);
+            context.logger().debug("random: {} {} x {} at offset {} into a device buffer (cuRAND)", type, d.kind().cliName(),
+                    length, offset);
             device().fillDevice(d, buffer);
             deviceDone(advance);
         }
@@ -269,6 +274,13 @@ public final class Generator implements AutoCloseable {
             device.close();
             device = null;
             deviceCurrent = false;
+        }
+    }
+
+    private void log(Distribution d, long length) {
+        if (context.logger().isDebugEnabled()) {
+            context.logger().debug("random: {} {} x {} at offset {} on {}{}", type, d.kind().cliName(), length, offset,
+                    onDevice() ? "the device (cuRAND)" : "the host", onDevice() ? "" : ", up to " + context.threads() + " threads");
         }
     }
 
