@@ -1,0 +1,113 @@
+package org.fusemath.validation.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.stream.Stream;
+import org.fusemath.random.KnownAnswer;
+import org.fusemath.random.KnownAnswers;
+import org.fusemath.random.Samples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** {@code fusemath random} prints exactly the known-answer vectors, and rejects bad input with exit code 2. */
+class RandomCommandTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new RandomCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static Stream<KnownAnswer> vectors() {
+        return KnownAnswers.bundled().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void hexOutputEqualsTheKnownAnswers(KnownAnswer k) {
+        Run r = run("--generator", k.generator().cliName(), "--seed", Long.toUnsignedString(k.seed()), "--offset",
+                Long.toString(k.offset()), "--kind", k.kind().cliName(), "--count", Integer.toString(k.values().length),
+                "--format", "hex");
+        assertEquals(0, r.exit(), r.err());
+        String[] lines = r.out().split("\n");
+        long[] expected = k.values();
+        assertEquals(expected.length, lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            assertEquals(Samples.hex(k.kind(), expected[i]), lines[i], k.label() + " line " + i);
+        }
+    }
+
+    @Test
+    void decimalPrintsUnsignedIntegersAndRoundTrippingFloats() {
+        KnownAnswer uint = KnownAnswers.bundled().stream()
+                .filter(k -> k.kind().cliName().equals("uint32") && k.generator().cliName().equals("xorwow") && k.offset() == 0)
+                .findFirst().orElseThrow();
+        Run r = run("--generator", "xorwow", "--seed", "1234", "--kind", "uint32", "--count", "64");
+        assertEquals(0, r.exit(), r.err());
+        String[] lines = r.out().split("\n");
+        for (int i = 0; i < 64; i++) {
+            assertEquals(uint.values()[i], Long.parseLong(lines[i]), "line " + i);
+        }
+        KnownAnswer nd = KnownAnswers.bundled().stream()
+                .filter(k -> k.kind().cliName().equals("normal_double") && k.generator().cliName().equals("mrg32k3a")
+                        && k.offset() == 1000)
+                .findFirst().orElseThrow();
+        Run d = run("--generator", "MRG32K3A", "--seed", "1234", "--offset", "1000", "--kind", "normal_double", "--count", "64",
+                "--format", "decimal");
+        String[] dl = d.out().split("\n");
+        for (int i = 0; i < 64; i++) {
+            assertEquals(nd.values()[i], Double.doubleToRawLongBits(Double.parseDouble(dl[i])), "line " + i);
+        }
+    }
+
+    @Test
+    void badInputIsRejectedWithTheArgumentNamed() {
+        assertRejected(run("--generator", "mt19937", "--kind", "uint32", "--count", "4"), "generator", "mt19937");
+        assertRejected(run("--generator", "xorwow", "--kind", "gamma", "--count", "4"), "kind", "gamma");
+        assertRejected(run("--generator", "xorwow", "--kind", "uint32", "--count", "-3"), "--count", "-3");
+        assertRejected(run("--generator", "xorwow", "--kind", "normal_float", "--count", "5"), "length", "even");
+        assertRejected(run("--generator", "xorwow", "--kind", "uint32", "--count", "4", "--offset", "-1"), "--offset", "-1");
+        assertRejected(run("--generator", "xorwow", "--kind", "uint32", "--count", "4", "--offset", "9223372036854775808"),
+                "--offset", "9223372036854775808");
+        assertRejected(run("--generator", "philox", "--kind", "uint32", "--count", "4", "--seed", "abc"), "--seed", "abc");
+        assertRejected(run("--generator", "philox", "--kind", "poisson", "--count", "4"), "--lambda", "missing");
+        assertRejected(run("--generator", "philox", "--kind", "uint32", "--count", "4", "--format", "octal"), "--format", "octal");
+        assertRejected(run("--kind", "uint32", "--count", "4"), "--generator", "Missing");
+    }
+
+    @Test
+    void seedsAreUnsigned64Bit() {
+        Run max = run("--generator", "philox4_32_10", "--seed", "18446744073709551615", "--kind", "uint32", "--count", "2");
+        Run minusOne = run("--generator", "philox4_32_10", "--seed", "18446744073709551615", "--kind", "uint32", "--count", "2");
+        assertEquals(0, max.exit(), max.err());
+        assertEquals(max.out(), minusOne.out());
+        assertEquals(2, max.out().split("\n").length);
+    }
+
+    @Test
+    void deviceExecutionWithoutADeviceExitsWithTheReason() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(org.fusemath.random.device.CurandDeviceGenerator.probe().usable(),
+                "a CUDA device is usable here");
+        Run r = run("--generator", "xorwow", "--kind", "uint32", "--count", "4", "--execution", "device");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("no usable CUDA device"), r.err());
+    }
+
+    private static void assertRejected(Run r, String argument, String mentions) {
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains(argument) && r.err().contains(mentions), r.err());
+        assertEquals("", r.out());
+    }
+}
