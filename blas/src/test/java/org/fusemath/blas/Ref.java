@@ -149,4 +149,27 @@ public final class Ref {
         }
         return new Expected(m, n, re, im, bound);
     }
+
+    /** Every slot outside the matrix's elements (offset prefix, ld padding) keeps its value. */
+    public static void assertGapsUnchanged(HostMatrix c, Object before) {
+        DType t = c.dtype();
+        int slots = java.lang.reflect.Array.getLength(before);
+        boolean[] inside = new boolean[slots];
+        MatrixShape s = c.shape();
+        for (long b = 0; b < s.batch(); b++) {
+            for (long i = 0; i < s.rows(); i++) {
+                for (long j = 0; j < s.cols(); j++) {
+                    for (int p = 0; p < t.slotsPerElement(); p++) {
+                        inside[(int) (s.indexOf(b, i, j) * t.slotsPerElement() + p)] = true;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < slots; i++) {
+            if (!inside[i]) {
+                org.junit.jupiter.api.Assertions.assertEquals(get(before, i), get(c.array(), i), "slot " + i + " outside the matrix changed");
+            }
+        }
+    }
+
 }
