@@ -222,6 +222,9 @@ final class EpilogueRows {
         int k = (int) spec.k();
         boolean rowsOfA = epilogue.biasGradient() == Epilogue.BiasGradient.A_ROWS;
         int length = (int) (rowsOfA ? spec.m() : spec.n());
+        if (length == 0) {
+            return;
+        }
         if (k == 0) {
             HostArrays.zero(bias.array(), biasOff * t.slotsPerElement(), length * t.slotsPerElement());
             return;

@@ -170,6 +170,11 @@ public final class OpenBlasMatmul implements MatmulPlan {
         Scalar alpha = spec.alpha();
         Scalar beta = spec.beta();
         int kk = readsInputs ? k : 0;
+        if (kk == 0) {
+            // A and B are not read; a panel offset into an empty operand would point past its array.
+            aOff = 0;
+            bOff = 0;
+        }
         if (javaKernel) {
             JavaGemm.gemm(rows, n, kk, alpha.re(), a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride,
                     beta.re(), c, cOff, cRowStride, cColStride);
