@@ -2,9 +2,7 @@ package org.fusemath.blas;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
@@ -213,62 +211,20 @@ public final class MatmulOperands {
                 && x.ld() == y.ld() && (x.batch() <= 1 || x.batchStride() == y.batchStride());
     }
 
-    /** A slot range [from, to) of one array, and whether the matmul writes it. */
-    private record Span(String name, long from, long to, boolean output) {
-    }
-
     private void requireNoAliasing(MatmulSpec spec) {
-        Map<Object, List<Span>> byArray = new IdentityHashMap<>();
+        Overlaps overlaps = new Overlaps();
         for (int i = 0; i < c.size(); i++) {
             String suffix = list ? "[" + i + "]" : "";
-            add(byArray, "a" + suffix, a.get(i), false);
-            add(byArray, "b" + suffix, b.get(i), false);
-            add(byArray, "c" + suffix, c.get(i), true);
+            overlaps.add("a" + suffix, a.get(i), false).add("b" + suffix, b.get(i), false).add("c" + suffix, c.get(i), true);
         }
         Epilogue e = spec.epilogue();
         if (bias != null) {
-            add(byArray, "bias", bias, e.biasGradient() != Epilogue.BiasGradient.NONE);
+            overlaps.add("bias", bias, e.biasGradient() != Epilogue.BiasGradient.NONE);
         }
         if (aux != null) {
-            add(byArray, "aux", aux, e.writesAux());
+            overlaps.add("aux", aux, e.writesAux());
         }
-        for (List<Span> spans : byArray.values()) {
-            if (spans.size() > 1) {
-                requireDisjointOutputs(spans);
-            }
-        }
-    }
-
-    private static void add(Map<Object, List<Span>> byArray, String name, HostMatrix m, boolean output) {
-        long slots = m.dtype().slotsPerElement();
-        long from = m.shape().offset() * slots;
-        long to = m.shape().requiredElements() * slots;
-        if (to > from) {
-            byArray.computeIfAbsent(m.array(), k -> new ArrayList<>()).add(new Span(name, from, to, output));
-        }
-    }
-
-    /** Sorted by start, a span overlaps an earlier one exactly when it starts before the largest end seen so far. */
-    private static void requireDisjointOutputs(List<Span> spans) {
-        spans.sort((x, y) -> Long.compare(x.from(), y.from()));
-        Span widest = null;
-        Span widestOutput = null;
-        for (Span s : spans) {
-            Span clash = s.output() ? widest : widestOutput;
-            if (clash != null && s.from() < clash.to()) {
-                Span out = s.output() ? s : clash;
-                Span other = out == s ? clash : s;
-                throw new InvalidArgumentException(out.name(), "slots [" + out.from() + ", " + out.to() + ")",
-                        "an output that does not overlap " + other.name() + " (slots [" + other.from() + ", " + other.to()
-                                + ") of the same array)");
-            }
-            if (widest == null || s.to() > widest.to()) {
-                widest = s;
-            }
-            if (s.output() && (widestOutput == null || s.to() > widestOutput.to())) {
-                widestOutput = s;
-            }
-        }
+        overlaps.check();
     }
 
     @Override

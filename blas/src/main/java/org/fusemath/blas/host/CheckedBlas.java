@@ -213,6 +213,11 @@ abstract class CheckedBlas implements NativeBlas {
         if (lenY == 0) {
             return;
         }
+        if (lenX == 0) {
+            // BLAS quick-returns here and leaves y unscaled; the definition says y = beta·y.
+            HostArrays.scale(t, y, slot(t, yOff), lenY, incy, betaRe, betaIm);
+            return;
+        }
         gemvK(t, order, tr, m, n, alphaRe, alphaIm, a, slot(t, aOff), aSpan, lda, x, slot(t, xOff), xSpan, incx,
                 betaRe, betaIm, y, slot(t, yOff), ySpan, incy);
     }
