@@ -9,7 +9,8 @@ import org.fusemath.blas.Uplo;
  * row-major A is the column-major Aᵀ) and solve with the transposed flag.
  *
  * <p>Same conventions as {@link NativeBlas}: element offsets, arguments checked before any native call,
- * thread-safe. Each entry returns LAPACK's {@code info}: 0 on success, i &gt; 0 for a numerical condition
+ * thread-safe. NaN in an input propagates (LAPACKE's {@code _work} entry points are used, which do not
+ * screen inputs for NaN). Each entry returns LAPACK's {@code info}: 0 on success, i &gt; 0 for a numerical condition
  * (singular pivot, leading minor not positive definite) the caller maps to an exception.
  *
  * <p>To add a routine: declare it here, check its arguments in {@link CheckedLapack}, and implement the

@@ -6,14 +6,20 @@ import static org.fusemath.blas.host.Downcalls.seg;
 import org.fusemath.api.DType;
 import org.fusemath.blas.Uplo;
 
-/** The Java 22+ LAPACK table: critical FFM downcalls into LAPACKE (column-major) on the caller's heap arrays. */
+/** The Java 22+ LAPACK table: critical FFM downcalls into LAPACKE's {@code _work} entry points on the caller's heap arrays. */
 final class FfmLapack extends CheckedLapack {
     private static final int COL = Cblas.LAPACK_COL_MAJOR;
-    private static final Downcalls.Handles GETRF = Downcalls.bind("i", "iiipip", "LAPACKE_", "getrf");
-    private static final Downcalls.Handles GETRS = Downcalls.bind("i", "ibiipippi", "LAPACKE_", "getrs");
-    private static final Downcalls.Handles POTRF = Downcalls.bind("i", "ibipi", "LAPACKE_", "potrf");
-    private static final Downcalls.Handles POTRS = Downcalls.bind("i", "ibiipipi", "LAPACKE_", "potrs");
-    private static final Downcalls.Handles GEQRF = Downcalls.bind("i", "iiipip", "LAPACKE_", "geqrf");
+    private static final Downcalls.Handles GETRF = work("getrf", "iiipip");
+    private static final Downcalls.Handles GETRS = work("getrs", "ibiipippi");
+    private static final Downcalls.Handles POTRF = work("potrf", "ibipi");
+    private static final Downcalls.Handles POTRS = work("potrs", "ibiipipi");
+    private static final Downcalls.Handles GEQRF = work("geqrf", "iiipippi");
+
+    /** LAPACKE's {@code _work} entry points: no NaN screening of the inputs, so NaN propagates as in BLAS. */
+    private static Downcalls.Handles work(String routine, String params) {
+        return Downcalls.bind("i", params, "LAPACKE_s" + routine + "_work", "LAPACKE_d" + routine + "_work",
+                "LAPACKE_c" + routine + "_work", "LAPACKE_z" + routine + "_work");
+    }
 
     @Override
     protected int getrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, int[] ipiv, int ipivOff) {
@@ -59,7 +65,14 @@ final class FfmLapack extends CheckedLapack {
     protected int geqrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, Object tau, int tauFrom,
                          int tauSpan) {
         try {
-            return (int) GEQRF.of(t).invokeExact(COL, m, n, seg(a, aFrom), lda, seg(tau, tauFrom));
+            // Workspace query (lwork = -1), then the factorisation with the optimal workspace, both on the heap.
+            Object query = t.isSinglePrecision() ? new float[2] : new double[2];
+            int info = (int) GEQRF.of(t).invokeExact(COL, m, n, seg(a, aFrom), lda, seg(tau, tauFrom), seg(query, 0), -1);
+            double optimal = query instanceof double[] d ? d[0] : ((float[]) query)[0];
+            int lwork = Math.max(Math.max(1, n), (int) optimal);
+            Object work = t.isSinglePrecision() ? new float[lwork * t.slotsPerElement()] : new double[lwork * t.slotsPerElement()];
+            info = (int) GEQRF.of(t).invokeExact(COL, m, n, seg(a, aFrom), lda, seg(tau, tauFrom), seg(work, 0), lwork);
+            return info;
         } catch (Throwable e) {
             throw rethrow("geqrf", e);
         }

@@ -147,6 +147,25 @@ class NativeLapackTest {
     }
 
     @Test
+    void nanPropagatesInsteadOfBeingRejected() {
+        for (NativeLapack table : tables()) {
+            for (DType t : DType.values()) {
+                Object a = matrix(t, true, 16);
+                Ref.set(a, 0, Double.NaN);
+                Object b = Ref.random(t, N * t.slotsPerElement(), 17);
+                int[] ipiv = new int[N];
+                table.getrf(t, N, N, a, 0, N, ipiv, 0);
+                table.getrs(t, Trans.N, N, 1, a, 0, N, ipiv, 0, b, 0, N);
+                boolean nan = false;
+                for (int i = 0; i < N * t.slotsPerElement(); i++) {
+                    nan |= Double.isNaN(Ref.get(b, i));
+                }
+                assertTrue(nan, t + ": a NaN in A must reach the solution");
+            }
+        }
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         for (NativeLapack table : tables()) {
             assertThrows(InvalidArgumentException.class, () -> table.getrf(DType.F64, 3, 3, new double[8], 0, 3, new int[3], 0));
