@@ -233,6 +233,30 @@ class MatmulTest {
     }
 
     @Test
+    void longListsAreCheckedForAliasingToo() {
+        // 10 entries = 30 spans: the sorted sweep, not the pairwise check.
+        double[] shared = new double[10 * 16 + 16];
+        List<HostMatrix> la = new ArrayList<>();
+        List<HostMatrix> lb = new ArrayList<>();
+        List<HostMatrix> lc = new ArrayList<>();
+        for (int e = 0; e < 10; e++) {
+            la.add(HostMatrix.of(DType.F64, shared, MatrixShape.rowMajor(4, 4).withOffset(16L * e)));
+            lb.add(HostMatrix.of(DType.F64, shared, MatrixShape.rowMajor(4, 4)));
+            lc.add(HostMatrix.of(DType.F64, new double[16], MatrixShape.rowMajor(4, 4)));
+        }
+        Blas.gemm(Op.NONE, Op.NONE, Scalar.ONE, la, lb, Scalar.ZERO, lc);
+        List<HostMatrix> bad = new ArrayList<>(lc);
+        bad.set(7, HostMatrix.of(DType.F64, shared, MatrixShape.rowMajor(4, 4).withOffset(16L * 3 + 8)));
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> Blas.gemm(Op.NONE, Op.NONE, Scalar.ONE, la, lb, Scalar.ZERO, bad));
+        assertEquals("c[7]", e.argument());
+        List<HostMatrix> twice = new ArrayList<>(lc);
+        twice.set(9, lc.get(2));
+        assertThrows(InvalidArgumentException.class, () -> Blas.gemm(Op.NONE, Op.NONE, Scalar.ONE, la, lb, Scalar.ZERO, twice),
+                "two entries writing the same C");
+    }
+
+    @Test
     void statefulLifecycle() {
         HostMatrix a = Ref.random(DType.F64, MatrixShape.rowMajor(8, 8), 1);
         HostMatrix b = Ref.random(DType.F64, MatrixShape.rowMajor(8, 8), 2);

@@ -2,7 +2,9 @@ package org.fusemath.blas.host;
 
 /**
  * A pure-Java real GEMM for products too small to pay for a native call (the per-call cost of a downcall,
- * or of staging on the JavaCPP path, exceeds the arithmetic below the crossover). One double-precision
+ * or of staging on the JavaCPP path, exceeds the arithmetic below the crossover). It accumulates 2×2 blocks
+ * of C in registers (measured faster than EJML's small-matrix kernels and than a vectorised row form at
+ * these sizes). One double-precision
  * kernel serves both real types: F64 operands are used in place, F32 operands are widened into per-thread
  * scratch rows, multiplied in double and rounded once on the way back (within the F32 GEMM bound).
  *
@@ -14,7 +16,7 @@ final class JavaGemm {
     /** m·n·k up to which AUTO picks this kernel on the FFM path (crossover measured with JMH, bench/README.md). */
     static final long FFM_CROSSOVER = 6 * 6 * 6;
     /** The same on the JavaCPP path, whose per-call cost (JNI plus staging copies) is higher. */
-    static final long JAVACPP_CROSSOVER = 12 * 12 * 12;
+    static final long JAVACPP_CROSSOVER = 10 * 10 * 10;
 
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[3][64]);
 
@@ -73,50 +75,50 @@ final class JavaGemm {
         }
     }
 
+    /** 2×2 blocks of C accumulated in registers over p: any strides, four loads per four products. */
     private static void kernel(int m, int n, int k, double alpha, double[] a, int aOff, int ars, int acs, double[] b,
                                int bOff, int brs, int bcs, double beta, double[] c, int cOff, int crs, int ccs) {
-        boolean product = alpha != 0 && k > 0;
-        if (ccs == 1 && bcs == 1) {
-            // Row form: C[i, :] = beta·C[i, :] + Σ_p (alpha·op(A)[i, p])·op(B)[p, :], unit-stride inner loops.
-            for (int i = 0; i < m; i++) {
-                int ci = cOff + i * crs;
-                if (beta == 0) {
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] = 0;
-                    }
-                } else if (beta != 1) {
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] *= beta;
-                    }
+        int kk = alpha != 0 ? k : 0;
+        for (int i = 0; i < m; i += 2) {
+            boolean two = i + 1 < m;
+            int a0 = aOff + i * ars;
+            int a1 = two ? a0 + ars : a0;
+            for (int j = 0; j < n; j += 2) {
+                boolean pair = j + 1 < n;
+                int b0 = bOff + j * bcs;
+                int b1 = pair ? b0 + bcs : b0;
+                double s00 = 0;
+                double s01 = 0;
+                double s10 = 0;
+                double s11 = 0;
+                for (int p = 0; p < kk; p++) {
+                    double x0 = a[a0 + p * acs];
+                    double x1 = a[a1 + p * acs];
+                    double y0 = b[b0 + p * brs];
+                    double y1 = b[b1 + p * brs];
+                    s00 += x0 * y0;
+                    s01 += x0 * y1;
+                    s10 += x1 * y0;
+                    s11 += x1 * y1;
                 }
-                if (!product) {
-                    continue;
+                int c00 = cOff + i * crs + j * ccs;
+                store(c, c00, alpha, s00, beta, kk);
+                if (pair) {
+                    store(c, c00 + ccs, alpha, s01, beta, kk);
                 }
-                int ai = aOff + i * ars;
-                for (int p = 0; p < k; p++) {
-                    double s = alpha * a[ai + p * acs];
-                    int bp = bOff + p * brs;
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] += s * b[bp + j];
+                if (two) {
+                    store(c, c00 + crs, alpha, s10, beta, kk);
+                    if (pair) {
+                        store(c, c00 + crs + ccs, alpha, s11, beta, kk);
                     }
                 }
             }
-            return;
         }
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double sum = 0;
-                if (product) {
-                    int ai = aOff + i * ars;
-                    int bj = bOff + j * bcs;
-                    for (int p = 0; p < k; p++) {
-                        sum += a[ai + p * acs] * b[bj + p * brs];
-                    }
-                    sum *= alpha;
-                }
-                int ci = cOff + i * crs + j * ccs;
-                c[ci] = beta == 0 ? sum : sum + beta * c[ci];
-            }
-        }
+    }
+
+    /** c[at] = alpha·sum + beta·c[at], reading c only when beta ≠ 0 and using alpha only when a product was formed. */
+    private static void store(double[] c, int at, double alpha, double sum, double beta, int k) {
+        double v = k > 0 ? alpha * sum : 0;
+        c[at] = beta == 0 ? v : v + beta * c[at];
     }
 }
