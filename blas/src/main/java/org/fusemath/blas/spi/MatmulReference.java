@@ -18,13 +18,24 @@ import org.fusemath.blas.Scalar;
  * beta and the epilogue's formula are applied in double, and each result element gets the GEMM forward error
  * bound c·γ_{k+2}·(|α|·(|op(A)|·|op(B)|) + |β|·|C|) + u·|X| (c = 2 real, 4 complex), carried through the
  * epilogue (ReLU is 1-Lipschitz, GELU 1.13-Lipschitz; a ReLU mask bit may differ only within the bound).
+ * The validation cases use it; tests of other execution paths (the device call plans) reuse it.
  */
-final class MatmulReference {
+public final class MatmulReference {
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
     private static final double GELU_LIPSCHITZ = 1.13;
 
     /** Copies of the inputs taken before the product ran (C, bias, aux and mask as the caller passed them). */
-    record Inputs(HostMatrix a, HostMatrix b, HostMatrix c, HostMatrix bias, HostMatrix aux, byte[] mask) {
+    /**
+     * Copies of the inputs taken before the product ran.
+     *
+     * @param a    A
+     * @param b    B
+     * @param c    C before the product
+     * @param bias the bias vector before the product, or null
+     * @param aux  the GELU aux matrix before the product, or null
+     * @param mask the ReLU mask bits before the product, or null
+     */
+    public record Inputs(HostMatrix a, HostMatrix b, HostMatrix c, HostMatrix bias, HostMatrix aux, byte[] mask) {
     }
 
     private MatmulReference() {
@@ -34,11 +45,13 @@ final class MatmulReference {
         return n * u / (1 - n * u);
     }
 
-    static double gelu(double x) {
+    /** cuBLASLt's GELU, evaluated with tanh. */
+    public static double gelu(double x) {
         return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
     }
 
-    static double geluPrime(double x) {
+    /** The derivative of {@link #gelu}. */
+    public static double geluPrime(double x) {
         double t = Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x));
         return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * 0.044715 * x * x);
     }
@@ -65,7 +78,7 @@ final class MatmulReference {
     }
 
     /** The worst |actual − reference| / bound over the result and the epilogue's outputs (≤ 1 passes; NaN fails). */
-    static double worstRatio(MatmulSpec spec, Inputs in, MatmulOperands out) {
+    public static double worstRatio(MatmulSpec spec, Inputs in, MatmulOperands out) {
         DType t = spec.dtype();
         int m = (int) spec.m();
         int n = (int) spec.n();
@@ -246,7 +259,8 @@ final class MatmulReference {
         return HostMatrix.of(m.dtype(), data, m.shape());
     }
 
-    static Inputs snapshot(MatmulOperands ops) {
+    /** Copies of the operands' arrays, to be taken before the product runs. */
+    public static Inputs snapshot(MatmulOperands ops) {
         ReluMask mask = ops.reluMask();
         return new Inputs(copy(ops.a()), copy(ops.b()), copy(ops.c()), copy(ops.bias()), copy(ops.aux()),
                 mask == null ? null : mask.bits().clone());
