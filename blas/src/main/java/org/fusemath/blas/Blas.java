@@ -16,6 +16,7 @@ import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.MatrixShape;
+import org.fusemath.api.ShapeMismatchException;
 import org.fusemath.blas.host.OpenBlasRoutines;
 
 /**
@@ -238,7 +239,7 @@ public final class Blas {
         MatrixShape sb = single("b", b);
         long needed = side == Side.LEFT ? sb.rows() : sb.cols();
         if (sa.rows() != needed) {
-            throw new org.fusemath.api.ShapeMismatchException("a", sa.rows() + "x" + sa.cols(), needed + "x" + needed
+            throw new ShapeMismatchException("a", sa.rows() + "x" + sa.cols(), needed + "x" + needed
                     + " (the " + (side == Side.LEFT ? "rows" : "columns") + " of B)");
         }
         sameLayout("a", a, sb.layout(), "b");
@@ -278,7 +279,7 @@ public final class Blas {
         MatrixShape sc = square("c", c);
         long n = op.rowsOf(sa.rows(), sa.cols());
         if (sc.rows() != n) {
-            throw new org.fusemath.api.ShapeMismatchException("c", sc.rows() + "x" + sc.cols(), n + "x" + n
+            throw new ShapeMismatchException("c", sc.rows() + "x" + sc.cols(), n + "x" + n
                     + " (the rows of op(A))");
         }
         sameLayout("a", a, sc.layout(), "c");
@@ -298,7 +299,7 @@ public final class Blas {
         dims("c", sc, sb.rows(), sb.cols());
         long needed = side == Side.LEFT ? sb.rows() : sb.cols();
         if (sa.rows() != needed) {
-            throw new org.fusemath.api.ShapeMismatchException("a", sa.rows() + "x" + sa.cols(), needed + "x" + needed);
+            throw new ShapeMismatchException("a", sa.rows() + "x" + sa.cols(), needed + "x" + needed);
         }
         sameLayout("a", a, sc.layout(), "c");
         sameLayout("b", b, sc.layout(), "c");

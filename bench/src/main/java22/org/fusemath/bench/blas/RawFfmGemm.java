@@ -15,6 +15,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * The raw FFM baseline: {@code cblas_dgemm}/{@code cblas_sgemm} downcalls (critical, heap arrays passed in
  * place) into the same OpenBLAS copy JavaCPP and fusemath use, with no argument checks at all.
  */
+@SuppressWarnings("restricted")
 public final class RawFfmGemm {
     private static final MethodHandle DGEMM;
     private static final MethodHandle SGEMM;

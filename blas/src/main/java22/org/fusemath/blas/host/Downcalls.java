@@ -22,6 +22,7 @@ import org.fusemath.api.FusemathException;
  * such a call runs, its thread cannot reach a safepoint, so a JVM-wide pause (a GC) waits for the call to
  * return; a long GEMM delays other threads' collections by its duration.
  */
+@SuppressWarnings("restricted") // linking native code is this class's purpose
 final class Downcalls {
     private static final Linker LINKER = Linker.nativeLinker();
     static final SymbolLookup OPENBLAS = SymbolLookup.libraryLookup(Path.of(OpenBlasLibrary.loadForSymbols()), Arena.global());

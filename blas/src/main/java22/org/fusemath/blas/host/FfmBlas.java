@@ -82,6 +82,7 @@ final class FfmBlas extends CheckedBlas {
         return string(GET_CORENAME, "openblas_get_corename");
     }
 
+    @SuppressWarnings("restricted") // OpenBLAS returns a static NUL-terminated string
     private static String string(MethodHandle h, String routine) {
         try {
             MemorySegment p = (MemorySegment) h.invokeExact();
