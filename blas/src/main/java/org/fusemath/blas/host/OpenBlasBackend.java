@@ -41,7 +41,9 @@ public final class OpenBlasBackend implements Backend {
             NativeBlas blas = NativeCalls.blas();
             d.put("version", blas.config());
             d.put("core", blas.coreName());
-            d.put("threads", Integer.toString(blas.threads()));
+            int threads = blas.threads();
+            d.put("threads", threads > 0 ? Integer.toString(threads)
+                    : "OpenBLAS default (OPENBLAS_NUM_THREADS or the core count) until an operation sets the context's");
             d.put("call path", blas.callPath());
             d.put("call path reason", NativeCalls.reason());
             d.put("preset", OpenBlasLibrary.presetVersion());
