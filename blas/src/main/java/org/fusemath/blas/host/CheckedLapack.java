@@ -1,0 +1,115 @@
+package org.fusemath.blas.host;
+
+import static org.fusemath.blas.host.CallChecks.dims;
+import static org.fusemath.blas.host.CallChecks.matrix;
+import static org.fusemath.blas.host.CallChecks.nonNull;
+
+import org.fusemath.api.DType;
+import org.fusemath.api.FusemathException;
+import org.fusemath.api.Layout;
+import org.fusemath.blas.Uplo;
+
+/**
+ * Checks every argument of a {@link NativeLapack} call (column-major), then calls the kernel with slot
+ * offsets and spans; a negative {@code info} (LAPACK rejecting a parameter these checks let through) is an
+ * internal error and becomes a {@link FusemathException}.
+ */
+abstract class CheckedLapack implements NativeLapack {
+    private static final Layout COL = Layout.COLUMN_MAJOR;
+
+    private static int slot(DType t, int offset) {
+        return offset * t.slotsPerElement();
+    }
+
+    private static int checked(String routine, int info) {
+        if (info < 0) {
+            throw new FusemathException("LAPACKE " + routine + " rejected parameter " + (-info) + " after fusemath's checks");
+        }
+        return info;
+    }
+
+    @Override
+    public final int getrf(DType t, int m, int n, Object a, int aOff, int lda, int[] ipiv, int ipivOff) {
+        nonNull(t, "dtype");
+        dims("m", m);
+        dims("n", n);
+        int aSpan = matrix("A", t, COL, m, n, a, aOff, lda);
+        int pivots = Math.min(m, n);
+        CallChecks.intArray("ipiv", ipiv, ipivOff, pivots);
+        if (m == 0 || n == 0) {
+            return 0;
+        }
+        return checked("getrf", getrfK(t, m, n, a, slot(t, aOff), aSpan, lda, ipiv, ipivOff));
+    }
+
+    protected abstract int getrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, int[] ipiv, int ipivOff);
+
+    @Override
+    public final int getrs(DType t, Trans trans, int n, int nrhs, Object a, int aOff, int lda, int[] ipiv, int ipivOff,
+                           Object b, int bOff, int ldb) {
+        nonNull(t, "dtype");
+        Trans tr = CallChecks.noConjNoTrans("trans", trans);
+        tr = t.isComplex() ? tr : tr.real();
+        dims("n", n);
+        dims("nrhs", nrhs);
+        int aSpan = matrix("A", t, COL, n, n, a, aOff, lda);
+        CallChecks.intArray("ipiv", ipiv, ipivOff, n);
+        int bSpan = matrix("B", t, COL, n, nrhs, b, bOff, ldb);
+        if (n == 0 || nrhs == 0) {
+            return 0;
+        }
+        return checked("getrs", getrsK(t, tr, n, nrhs, a, slot(t, aOff), aSpan, lda, ipiv, ipivOff, b, slot(t, bOff),
+                bSpan, ldb));
+    }
+
+    protected abstract int getrsK(DType t, Trans trans, int n, int nrhs, Object a, int aFrom, int aSpan, int lda,
+                                  int[] ipiv, int ipivOff, Object b, int bFrom, int bSpan, int ldb);
+
+    @Override
+    public final int potrf(DType t, Uplo uplo, int n, Object a, int aOff, int lda) {
+        nonNull(t, "dtype");
+        nonNull(uplo, "uplo");
+        dims("n", n);
+        int aSpan = matrix("A", t, COL, n, n, a, aOff, lda);
+        if (n == 0) {
+            return 0;
+        }
+        return checked("potrf", potrfK(t, uplo, n, a, slot(t, aOff), aSpan, lda));
+    }
+
+    protected abstract int potrfK(DType t, Uplo uplo, int n, Object a, int aFrom, int aSpan, int lda);
+
+    @Override
+    public final int potrs(DType t, Uplo uplo, int n, int nrhs, Object a, int aOff, int lda, Object b, int bOff,
+                           int ldb) {
+        nonNull(t, "dtype");
+        nonNull(uplo, "uplo");
+        dims("n", n);
+        dims("nrhs", nrhs);
+        int aSpan = matrix("A", t, COL, n, n, a, aOff, lda);
+        int bSpan = matrix("B", t, COL, n, nrhs, b, bOff, ldb);
+        if (n == 0 || nrhs == 0) {
+            return 0;
+        }
+        return checked("potrs", potrsK(t, uplo, n, nrhs, a, slot(t, aOff), aSpan, lda, b, slot(t, bOff), bSpan, ldb));
+    }
+
+    protected abstract int potrsK(DType t, Uplo uplo, int n, int nrhs, Object a, int aFrom, int aSpan, int lda,
+                                  Object b, int bFrom, int bSpan, int ldb);
+
+    @Override
+    public final int geqrf(DType t, int m, int n, Object a, int aOff, int lda, Object tau, int tauOff) {
+        nonNull(t, "dtype");
+        dims("m", m);
+        dims("n", n);
+        int aSpan = matrix("A", t, COL, m, n, a, aOff, lda);
+        int tauSpan = CallChecks.span("tau", t, tau, tauOff, Math.min(m, n));
+        if (m == 0 || n == 0) {
+            return 0;
+        }
+        return checked("geqrf", geqrfK(t, m, n, a, slot(t, aOff), aSpan, lda, tau, slot(t, tauOff), tauSpan));
+    }
+
+    protected abstract int geqrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, Object tau,
+                                  int tauFrom, int tauSpan);
+}

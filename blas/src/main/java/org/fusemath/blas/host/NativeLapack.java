@@ -1,0 +1,36 @@
+package org.fusemath.blas.host;
+
+import org.fusemath.api.DType;
+import org.fusemath.blas.Uplo;
+
+/**
+ * The host LAPACK call table (LAPACKE, column-major) that the solver module builds on; obtain it from
+ * {@link NativeCalls#lapack()}. Row-major callers factor the column-major transpose instead (no copy: a
+ * row-major A is the column-major Aᵀ) and solve with the transposed flag.
+ *
+ * <p>Same conventions as {@link NativeBlas}: element offsets, arguments checked before any native call,
+ * thread-safe. NaN in an input propagates (LAPACKE's {@code _work} entry points are used, which do not
+ * screen inputs for NaN). Each entry returns LAPACK's {@code info}: 0 on success, i &gt; 0 for a numerical condition
+ * (singular pivot, leading minor not positive definite) the caller maps to an exception.
+ *
+ * <p>To add a routine: declare it here, check its arguments in {@link CheckedLapack}, and implement the
+ * kernel in {@code JavacppLapack} (staging) and {@code FfmLapack} (src/main/java22, a downcall described in
+ * its {@code Downcalls} table).
+ */
+public interface NativeLapack {
+    /** LU factorisation with partial pivoting of the m×n A; ipiv receives min(m, n) 1-based pivot rows. */
+    int getrf(DType t, int m, int n, Object a, int aOff, int lda, int[] ipiv, int ipivOff);
+
+    /** Solves op(A)·X = B with getrf's factors of the n×n A, overwriting the n×nrhs B. */
+    int getrs(DType t, Trans trans, int n, int nrhs, Object a, int aOff, int lda, int[] ipiv, int ipivOff,
+              Object b, int bOff, int ldb);
+
+    /** Cholesky factorisation of the Hermitian positive definite n×n A, in the {@code uplo} triangle. */
+    int potrf(DType t, Uplo uplo, int n, Object a, int aOff, int lda);
+
+    /** Solves A·X = B with potrf's factor, overwriting the n×nrhs B. */
+    int potrs(DType t, Uplo uplo, int n, int nrhs, Object a, int aOff, int lda, Object b, int bOff, int ldb);
+
+    /** QR factorisation of the m×n A: R in the upper triangle, Householder vectors below, min(m, n) scalars in tau. */
+    int geqrf(DType t, int m, int n, Object a, int aOff, int lda, Object tau, int tauOff);
+}

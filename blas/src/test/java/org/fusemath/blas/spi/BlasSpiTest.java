@@ -1,0 +1,198 @@
+package org.fusemath.blas.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.fusemath.api.DType;
+import org.fusemath.api.DeviceUnavailableException;
+import org.fusemath.api.Execution;
+import org.fusemath.api.FuseContext;
+import org.fusemath.api.HostMatrix;
+import org.fusemath.api.HostTensor;
+import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.api.MatrixShape;
+import org.fusemath.api.Space;
+import org.fusemath.api.spi.Backend;
+import org.fusemath.api.spi.ExecOperation;
+import org.fusemath.api.spi.ExecRequest;
+import org.fusemath.api.spi.ValidationCase;
+import org.fusemath.api.spi.ValidationResult;
+import org.fusemath.api.spi.ValidationSuite;
+import org.fusemath.blas.Epilogue;
+import org.fusemath.blas.MatmulOperands;
+import org.fusemath.blas.MatmulSpec;
+import org.fusemath.blas.Op;
+import org.fusemath.blas.host.NativeCalls;
+import org.junit.jupiter.api.Test;
+
+/** The blas registrations as the CLI and the validate harness find them through ServiceLoader. */
+class BlasSpiTest {
+    private static <T> List<T> load(Class<T> type) {
+        List<T> all = new ArrayList<>();
+        ServiceLoader.load(type).forEach(all::add);
+        return all;
+    }
+
+    @Test
+    void openBlasBackendIsListedWithItsCallPath() {
+        Backend b = load(Backend.class).stream().filter(x -> x.name().equals("openblas")).findFirst().orElseThrow();
+        assertEquals("blas", b.domain());
+        assertEquals(Space.HOST, b.space());
+        assertTrue(b.availability().usable(), b.availability().toString());
+        Map<String, String> d = b.details();
+        assertEquals(NativeCalls.callPath(), d.get("call path"));
+        assertTrue(d.get("version").contains("0.3.31"), d.toString());
+        assertFalse(d.containsKey("error"), d.toString());
+        System.out.println("[fusemath] backend openblas: " + d);
+    }
+
+    private static ExecOperation matmul() {
+        return load(ExecOperation.class).stream().filter(x -> x.name().equals("matmul")).findFirst().orElseThrow();
+    }
+
+    private static HostTensor tensor(long[] shape, double... values) {
+        return HostTensor.of(DType.F64, shape, values);
+    }
+
+    private static double[] values(HostTensor t) {
+        return (double[]) t.array();
+    }
+
+    @Test
+    void execMatmulFollowsNumpy() {
+        ExecOperation op = matmul();
+        assertEquals(Set.of("bias", "aux"), op.arrayOptions());
+        HostTensor a = tensor(new long[] {2, 3}, 1, 2, 3, 4, 5, 6);
+        HostTensor b = tensor(new long[] {3, 2}, 1, 0, 0, 1, 1, -1);
+        List<HostTensor> out = op.execute(new ExecRequest(List.of(a, b), Map.of(), Map.of(), Execution.HOST));
+        assertEquals(1, out.size());
+        assertEquals(List.of(2L, 2L), List.of(out.get(0).dim(0), out.get(0).dim(1)));
+        DMatrixRMaj want = new DMatrixRMaj(2, 2);
+        CommonOps_DDRM.mult(new DMatrixRMaj(2, 3, true, 1, 2, 3, 4, 5, 6), new DMatrixRMaj(3, 2, true, 1, 0, 0, 1, 1, -1), want);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(want.data[i], values(out.get(0))[i], 1e-15);
+        }
+        // Fortran-ordered input, --trans-a t, alpha and beta with C, relu_bias spelled in lower case.
+        HostTensor af = HostTensor.of(DType.F64, new long[] {3, 2}, true, new double[] {1, 2, 3, 4, 5, 6});
+        HostTensor c = tensor(new long[] {2, 2}, 1, 1, 1, 1);
+        HostTensor bias = tensor(new long[] {2}, 10, -100);
+        List<HostTensor> r = op.execute(new ExecRequest(List.of(af, b, c),
+                Map.of("trans-a", "t", "alpha", "2", "beta", "-1", "epilog", "relu_bias"), Map.of("bias", bias), Execution.HOST));
+        // af is [[1,4],[2,5],[3,6]] so afᵀ = [[1,2,3],[4,5,6]]; 2·(afᵀ@b) − 1 + bias = [[17,-103],[29,-103]] → ReLU.
+        assertEquals(17, values(r.get(0))[0], 1e-13);
+        assertEquals(0, values(r.get(0))[1], 0.0);
+        assertEquals(29, values(r.get(0))[2], 1e-13);
+        assertEquals(0, values(r.get(0))[3], 0.0);
+    }
+
+    @Test
+    void execMatmulBatchesBroadcastsAndReturnsEpilogueOutputs() {
+        ExecOperation op = matmul();
+        double[] stack = new double[3 * 2 * 4];
+        for (int i = 0; i < stack.length; i++) {
+            stack[i] = i % 7 - 3;
+        }
+        HostTensor a = tensor(new long[] {3, 2, 4}, stack);
+        HostTensor b = tensor(new long[] {4, 5}, new double[20]);
+        for (int i = 0; i < 20; i++) {
+            values(b)[i] = (i * 3) % 5 - 2;
+        }
+        List<HostTensor> out = op.execute(new ExecRequest(List.of(a, b), Map.of("epilog", "GELU_AUX"), Map.of(), Execution.HOST));
+        assertEquals(2, out.size(), "D and the GELU input");
+        assertEquals(3, out.get(0).rank());
+        assertEquals(5, out.get(1).dim(2));
+        for (int e = 0; e < 3; e++) {
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 5; j++) {
+                    double x = 0;
+                    for (int p = 0; p < 4; p++) {
+                        x += stack[e * 8 + i * 4 + p] * values(b)[p * 5 + j];
+                    }
+                    int at = e * 10 + i * 5 + j;
+                    assertEquals(x, values(out.get(1))[at], 1e-13, "aux holds the GELU input");
+                    assertEquals(MatmulReference.gelu(x), values(out.get(0))[at], 1e-12);
+                }
+            }
+        }
+        List<HostTensor> grad = op.execute(new ExecRequest(List.of(a, b), Map.of("epilog", "bgradb"), Map.of(), Execution.HOST));
+        assertEquals(2, grad.size());
+        assertEquals(List.of(3L, 5L), List.of(grad.get(1).dim(0), grad.get(1).dim(1)));
+        List<HostTensor> mask = op.execute(new ExecRequest(List.of(a, b), Map.of("epilog", "relu_aux"), Map.of(), Execution.HOST));
+        for (int i = 0; i < 30; i++) {
+            double d = values(mask.get(0))[i];
+            assertEquals(d > 0 ? 1.0 : 0.0, values(mask.get(1))[i], 0.0, "mask flag " + i);
+        }
+        List<HostTensor> back = op.execute(new ExecRequest(List.of(a, b), Map.of("epilog", "drelu"),
+                Map.of("aux", mask.get(1)), Execution.HOST));
+        assertEquals(values(mask.get(0))[7], values(back.get(0))[7], 1e-12, "DRELU of the same product with its own mask");
+    }
+
+    @Test
+    void execMatmulRejectsBadRequests() {
+        ExecOperation op = matmul();
+        HostTensor a = tensor(new long[] {2, 2}, 1, 2, 3, 4);
+        assertEquals("--beta", assertThrows(InvalidArgumentException.class, () -> op.execute(new ExecRequest(List.of(a, a),
+                Map.of("beta", "2"), Map.of(), Execution.HOST))).argument());
+        assertEquals("epilogue", assertThrows(InvalidArgumentException.class, () -> op.execute(new ExecRequest(List.of(a, a),
+                Map.of("epilog", "swish"), Map.of(), Execution.HOST))).argument());
+        assertEquals("--bias", assertThrows(InvalidArgumentException.class, () -> op.execute(new ExecRequest(List.of(a, a),
+                Map.of("epilog", "bias"), Map.of(), Execution.HOST))).argument());
+        assertEquals("--in", assertThrows(InvalidArgumentException.class, () -> op.execute(new ExecRequest(List.of(a),
+                Map.of(), Map.of(), Execution.HOST))).argument());
+        assertThrows(DeviceUnavailableException.class, () -> op.execute(new ExecRequest(List.of(a, a), Map.of(), Map.of(),
+                Execution.device(0))));
+    }
+
+    @Test
+    void validationSuitePassesAndCoversEveryTypeAndEpilogue() throws Exception {
+        ValidationSuite suite = load(ValidationSuite.class).stream().filter(s -> s.domain().equals("blas")).findFirst().orElseThrow();
+        List<ValidationCase> cases = suite.cases();
+        EnumSet<DType> quickTypes = EnumSet.noneOf(DType.class);
+        Set<String> ops = new java.util.HashSet<>();
+        for (ValidationCase c : cases) {
+            ValidationResult r = c.run(FuseContext.defaults());
+            assertTrue(r.passed(), c + ": " + r);
+            if (c.quick()) {
+                quickTypes.add(c.dtype());
+            }
+            ops.add(c.op().replaceAll(" beta=0", ""));
+        }
+        assertEquals(EnumSet.allOf(DType.class), quickTypes);
+        for (Epilogue e : Epilogue.values()) {
+            if (e != Epilogue.DEFAULT) {
+                assertTrue(ops.contains("matmul[TN]+" + e.name().toLowerCase(java.util.Locale.ROOT)), e.toString());
+            }
+        }
+        assertTrue(cases.stream().anyMatch(c -> c.shape().equals("257x3x2")), "tall-skinny");
+        assertTrue(cases.stream().anyMatch(c -> c.shape().startsWith("0x")), "empty");
+    }
+
+    @Test
+    void theReferenceRejectsAWrongResult() {
+        HostMatrix a = HostMatrix.of(new double[] {1, 2, 3, 4}, 2, 2);
+        HostMatrix c = HostMatrix.of(new double[4], 2, 2);
+        MatmulOperands ops = MatmulOperands.of(a, a, c);
+        MatmulSpec spec = ops.specBuilder().opB(Op.TRANSPOSE).build();
+        MatmulReference.Inputs in = MatmulReference.snapshot(ops);
+        c.doubles()[0] = 5;
+        c.doubles()[1] = 11;
+        c.doubles()[2] = 11;
+        c.doubles()[3] = 25;
+        assertTrue(MatmulReference.worstRatio(spec, in, ops) <= 1, "A·Aᵀ exactly");
+        c.doubles()[3] = Math.nextUp(25.0) + 1e-13;
+        assertTrue(MatmulReference.worstRatio(spec, in, ops) > 1, "an error beyond the bound is caught");
+        c.doubles()[3] = Double.NaN;
+        assertEquals(Double.POSITIVE_INFINITY, MatmulReference.worstRatio(spec, in, ops));
+        assertEquals(MatrixShape.rowMajor(2, 2), c.shape());
+    }
+}
