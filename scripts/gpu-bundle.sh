@@ -31,7 +31,7 @@ out=target/gpu-bundle
 rm -rf "$out" target/gpu-bundle.tar.xz
 mkdir -p "$out/lib" "$out/tests"
 for m in $modules; do
-  tr ':' '\n' < "$m/target/bundle-classpath.txt"
+  tr ':' '\n' < "$m/target/bundle-classpath.txt"; echo  # the file has no final newline
   ls "$m"/target/fusemath-"$m"-*.jar 2>/dev/null | grep -v -- '-tests.jar' || true
 done | sort -u | while read -r jar; do
   [ -n "$jar" ] || continue
