@@ -26,7 +26,7 @@ echo "run-gpu-tests: LD_LIBRARY_PATH=${LD_LIBRARY_PATH:-}"
 java="$here/runtime/bin/java"
 cp=$(find "$here/lib" -name '*.jar' | sort | tr '\n' ':')
 tests=$(find "$here/tests" -mindepth 1 -maxdepth 1 -type d | sort | tr '\n' ':')
-opts=(--enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=info)
+opts=(--enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=info ${FUSEMATH_JAVA_OPTS:-})
 
 echo "== fusemath info"
 "$java" "${opts[@]}" -cp "$cp" org.fusemath.validation.cli.FusemathCli info
