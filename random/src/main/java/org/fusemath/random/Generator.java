@@ -198,47 +198,37 @@ public final class Generator implements AutoCloseable {
 
     /** Fills {@code out[from, from+length)} with integer samples of {@code d} (uint32 or Poisson). */
     public void fill(Distribution d, int[] out, int from, int length) {
-        check(d, SampleKind.ElementType.INT, out == null ? -1 : out.length, from, length);
-        synchronized (this) {
-            long advance = advanceFor(d.kind(), length);
-            log(d, length);
-            if (onDevice()) {
-                device().fillHost(d, out, from, length);
-                deviceDone(advance);
-            } else {
-                hostProvider().fill(d, out, from, length, context.threads());
-                hostDone(advance);
-            }
-        }
+        fillArray(d, SampleKind.ElementType.INT, out == null ? -1 : out.length, from, length,
+                () -> device().fillHost(d, out, from, length),
+                () -> hostProvider().fill(d, out, from, length, context.threads()));
     }
 
     /** Fills {@code out[from, from+length)} with float samples of {@code d}. */
     public void fill(Distribution d, float[] out, int from, int length) {
-        check(d, SampleKind.ElementType.FLOAT, out == null ? -1 : out.length, from, length);
-        synchronized (this) {
-            long advance = advanceFor(d.kind(), length);
-            log(d, length);
-            if (onDevice()) {
-                device().fillHost(d, out, from, length);
-                deviceDone(advance);
-            } else {
-                hostProvider().fill(d, out, from, length, context.threads());
-                hostDone(advance);
-            }
-        }
+        fillArray(d, SampleKind.ElementType.FLOAT, out == null ? -1 : out.length, from, length,
+                () -> device().fillHost(d, out, from, length),
+                () -> hostProvider().fill(d, out, from, length, context.threads()));
     }
 
     /** Fills {@code out[from, from+length)} with double samples of {@code d}. */
     public void fill(Distribution d, double[] out, int from, int length) {
-        check(d, SampleKind.ElementType.DOUBLE, out == null ? -1 : out.length, from, length);
+        fillArray(d, SampleKind.ElementType.DOUBLE, out == null ? -1 : out.length, from, length,
+                () -> device().fillHost(d, out, from, length),
+                () -> hostProvider().fill(d, out, from, length, context.threads()));
+    }
+
+    // One checked, ordered fill for every array type; the lambdas pick the provider overload for the array.
+    private void fillArray(Distribution d, SampleKind.ElementType type, int arrayLength, int from, int length,
+                           Runnable deviceFill, Runnable hostFill) {
+        check(d, type, arrayLength, from, length);
         synchronized (this) {
             long advance = advanceFor(d.kind(), length);
             log(d, length);
             if (onDevice()) {
-                device().fillHost(d, out, from, length);
+                deviceFill.run();
                 deviceDone(advance);
             } else {
-                hostProvider().fill(d, out, from, length, context.threads());
+                hostFill.run();
                 hostDone(advance);
             }
         }
