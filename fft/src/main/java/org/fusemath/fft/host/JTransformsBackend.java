@@ -46,13 +46,14 @@ public final class JTransformsBackend implements Backend {
         Class<?> fft = fftClass();
         String manifest = fft == null ? null : fft.getPackage().getImplementationVersion();
         String jar = fft == null ? null : jarPomVersion(fft.getClassLoader());
-        // JTransforms 3.1's manifest has no version, but its jar carries Maven's pom.properties.
-        if (manifest != null) {
-            details.put("version", manifest);
-            details.put("version source", "jar manifest");
-        } else if (jar != null) {
+        // JTransforms 3.1's manifest has no version, but its jar carries Maven's pom.properties under its own
+        // coordinates. That file is asked first: inside a shaded jar the package's manifest is fusemath's.
+        if (jar != null) {
             details.put("version", jar);
             details.put("version source", "jar pom.properties");
+        } else if (manifest != null) {
+            details.put("version", manifest);
+            details.put("version source", "jar manifest");
         } else {
             details.put("version", declaredVersion());
             details.put("version source", "declared dependency");

@@ -112,6 +112,8 @@ class FatJarIT {
             assertTrue(info.out().contains("Host calls " + (feature >= 22 ? "ffm" : "javacpp")), jdk + "\n" + info.out());
             assertFalse(info.err().contains("WARNING"), "no restricted-method warnings: " + info.err());
             assertTrue(info.out().contains("jtransforms"), info.out());
+            // Inside the shaded jar, JTransforms' version must come from its own metadata, not fusemath's manifest.
+            assertTrue(Pattern.compile("jtransforms[^\\n]*\\n\\s+version: 3\\.1\\n").matcher(info.out()).find(), info.out());
 
             Run validate = java(jdk, "validate", "--quick");
             assertEquals(0, validate.exit(), jdk + "\n" + validate);
