@@ -26,6 +26,46 @@ public record Scalar(double re, double im) {
         return new Scalar(re, im);
     }
 
+    /**
+     * Parses a real number ({@code 2}, {@code -1.5e-3}) or a complex one in Python's or the usual notation
+     * ({@code 1+2j}, {@code (1-2j)}, {@code 3j}, {@code -j}, {@code 1+2i}), as {@code fusemath exec} reads
+     * {@code --alpha} and {@code --beta}; {@code name} is the option named in the error for anything else.
+     */
+    public static Scalar parse(String name, String text) {
+        if (text == null) {
+            throw new InvalidArgumentException(name, "null", "a number such as 2, -1.5e-3 or 1+2j");
+        }
+        String s = text.strip();
+        if (s.startsWith("(") && s.endsWith(")")) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        try {
+            char last = s.isEmpty() ? ' ' : Character.toLowerCase(s.charAt(s.length() - 1));
+            if (last != 'j' && last != 'i') {
+                return of(Double.parseDouble(s));
+            }
+            String body = s.substring(0, s.length() - 1);
+            int split = imaginarySign(body);
+            double re = split <= 0 ? 0 : Double.parseDouble(body.substring(0, split));
+            String im = body.substring(Math.max(split, 0));
+            return of(re, im.isEmpty() || im.equals("+") ? 1 : im.equals("-") ? -1 : Double.parseDouble(im));
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException(name, "'" + text + "'", "a number such as 2, -1.5e-3 or 1+2j");
+        }
+    }
+
+    /** Where the imaginary part's sign starts in {@code body} (a sign not after an exponent's e), or -1. */
+    private static int imaginarySign(String body) {
+        for (int i = body.length() - 1; i > 0; i--) {
+            char c = body.charAt(i);
+            char before = Character.toLowerCase(body.charAt(i - 1));
+            if ((c == '+' || c == '-') && before != 'e') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Whether the imaginary part is zero. */
     public boolean isReal() {
         return im == 0;

@@ -37,7 +37,7 @@ public final class MatmulExecOperation implements ExecOperation {
     @Override
     public String summary() {
         return "D = epilog(alpha*op(A) @ op(B) + beta*C), NumPy matmul semantics (2-D, or 3-D batches); "
-                + "--in A --in B [--in C] [--trans-a n|t|c] [--trans-b n|t|c] [--alpha X] [--beta Y] "
+                + "--in A --in B [--in C] [--trans-a n|t|c] [--trans-b n|t|c] [--alpha X] [--beta Y] (complex: 1+2j) "
                 + "[--epilog NAME (case-insensitive)] [--bias FILE] [--aux FILE]";
     }
 
@@ -52,12 +52,12 @@ public final class MatmulExecOperation implements ExecOperation {
         Op opA = Op.parse(request.option("trans-a", "n"));
         Op opB = Op.parse(request.option("trans-b", "n"));
         Epilogue epilogue = Epilogue.parse(request.option("epilog", "default"));
-        double alpha = request.doubleOption("alpha", 1);
+        Scalar alpha = Scalar.parse("--alpha", request.option("alpha", "1"));
         boolean hasC = request.inputs().size() == 3;
         if (!hasC && request.options().containsKey("beta")) {
             throw new InvalidArgumentException("--beta", request.option("beta", ""), "a third input C (--in C) for beta to scale");
         }
-        double beta = hasC ? request.doubleOption("beta", 1) : 0;
+        Scalar beta = hasC ? Scalar.parse("--beta", request.option("beta", "1")) : Scalar.ZERO;
         HostMatrix a = request.inputs().get(0).toCOrder().asMatrix();
         HostMatrix b = request.inputs().get(1).toCOrder().asMatrix();
         DType t = a.dtype();
@@ -109,7 +109,7 @@ public final class MatmulExecOperation implements ExecOperation {
             }
             ops = ops.withReluMask(mask);
         }
-        MatmulSpec spec = ops.specBuilder().opA(opA).opB(opB).alpha(Scalar.of(alpha)).beta(Scalar.of(beta))
+        MatmulSpec spec = ops.specBuilder().opA(opA).opB(opB).alpha(alpha.requireFor("--alpha", t)).beta(beta.requireFor("--beta", t))
                 .epilogue(epilogue).build();
         FuseContext context = FuseContext.builder().execution(request.execution()).build();
         try (Matmul mm = new Matmul(spec, ops, context)) {

@@ -138,6 +138,25 @@ class BlasSpiTest {
     }
 
     @Test
+    void execMatmulTakesComplexAlphaAndBetaInPythonNotation() {
+        ExecOperation op = matmul();
+        // 1×1 complex operands keep the expected value a short hand computation.
+        HostTensor a = HostTensor.of(DType.C128, new long[] {1, 1}, new double[] {1, 2});
+        HostTensor b = HostTensor.of(DType.C128, new long[] {1, 1}, new double[] {3, -1});
+        HostTensor c = HostTensor.of(DType.C128, new long[] {1, 1}, new double[] {2, 0});
+        List<HostTensor> r = op.execute(new ExecRequest(List.of(a, b, c), Map.of("alpha", "1+2j", "beta", "(0.5-1j)"),
+                Map.of(), Execution.HOST));
+        // a·b = 5+5i; (1+2i)(5+5i) = -5+15i; (0.5-i)·2 = 1-2i; sum -4+13i (all exact in binary).
+        assertEquals(-4, values(r.get(0))[0], 0.0);
+        assertEquals(13, values(r.get(0))[1], 0.0);
+        HostTensor real = tensor(new long[] {1, 1}, 2);
+        assertEquals("--alpha", assertThrows(InvalidArgumentException.class, () -> op.execute(new ExecRequest(
+                List.of(real, real), Map.of("alpha", "1+2j"), Map.of(), Execution.HOST))).argument(), "complex alpha on F64");
+        assertEquals("--alpha", assertThrows(InvalidArgumentException.class, () -> op.execute(new ExecRequest(
+                List.of(real, real), Map.of("alpha", "two"), Map.of(), Execution.HOST))).argument());
+    }
+
+    @Test
     void execMatmulRejectsBadRequests() {
         ExecOperation op = matmul();
         HostTensor a = tensor(new long[] {2, 2}, 1, 2, 3, 4);
