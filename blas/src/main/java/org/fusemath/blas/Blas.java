@@ -3,7 +3,6 @@ package org.fusemath.blas;
 import static org.fusemath.blas.RoutineChecks.dims;
 import static org.fusemath.blas.RoutineChecks.length;
 import static org.fusemath.blas.RoutineChecks.op;
-import static org.fusemath.blas.RoutineChecks.sameLayout;
 import static org.fusemath.blas.RoutineChecks.sameType;
 import static org.fusemath.blas.RoutineChecks.scalar;
 import static org.fusemath.blas.RoutineChecks.single;
@@ -23,8 +22,10 @@ import org.fusemath.blas.host.OpenBlasRoutines;
  * The one-shot function forms of fusemath's BLAS: each call checks its arguments (shapes, types, layouts,
  * aliasing of outputs with inputs), then runs once on the host, with no plan kept (use {@link Matmul} to plan
  * a matmul once and run it many times). Real types take real scalars; complex types take any. Level-2/3
- * routines take single (unbatched) matrices; those other than gemm take one storage order for all their
- * matrices. Thread-safe: calls on disjoint outputs may run concurrently.
+ * routines take single (unbatched) matrices in either storage order, mixed freely: a read-only operand stored
+ * in the other order than the output is read as its transpose with adjusted flags (no copy) where the routine
+ * allows it, and copied into the output's order where it does not (herk's A, symm's B, a complex triangle
+ * under CONJUGATE_TRANSPOSE). Thread-safe: calls on disjoint outputs may run concurrently.
  */
 public final class Blas {
     private Blas() {
@@ -242,8 +243,18 @@ public final class Blas {
             throw new ShapeMismatchException("a", sa.rows() + "x" + sa.cols(), needed + "x" + needed
                     + " (the " + (side == Side.LEFT ? "rows" : "columns") + " of B)");
         }
-        sameLayout("a", a, sb.layout(), "b");
         new Overlaps().add("a", a, false).add("b", b, true).check();
+        if (sa.layout() != sb.layout()) {
+            if (t.isComplex() && op == Op.CONJUGATE_TRANSPOSE) {
+                // Aᴴ of the transposed view would be a conjugate without transpose, which BLAS lacks.
+                a = StorageOrders.copyIn(a, sb.layout());
+            } else {
+                // A's storage read in B's order is Aᵀ, a triangle of the other kind: op(A) = op'(Aᵀ).
+                a = StorageOrders.transposedView(a);
+                uplo = uplo.flipped();
+                op = op == Op.NONE ? Op.TRANSPOSE : Op.NONE;
+            }
+        }
         OpenBlasRoutines.triangular(FuseContext.defaults(), solve, side, uplo, op, diag, alpha, a, b);
     }
 
@@ -257,6 +268,11 @@ public final class Blas {
         scalar("alpha", alpha, t);
         scalar("beta", beta, t);
         rankK(op, a, c);
+        if (a.shape().layout() != c.shape().layout()) {
+            // op(A)·op(A)ᵀ with A read as its transpose is the same product with the other op.
+            a = StorageOrders.transposedView(a);
+            op = op == Op.NONE ? Op.TRANSPOSE : Op.NONE;
+        }
         OpenBlasRoutines.syrk(FuseContext.defaults(), uplo, op, alpha, a, beta, c);
     }
 
@@ -271,6 +287,8 @@ public final class Blas {
             throw new InvalidArgumentException("op", op, "NONE or CONJUGATE_TRANSPOSE for herk");
         }
         rankK(op, a, c);
+        // Read as its transpose, A would need op TRANSPOSE, which herk does not take: copy it instead.
+        a = StorageOrders.copyIn(a, c.shape().layout());
         OpenBlasRoutines.herk(FuseContext.defaults(), uplo, op, alpha, a, beta, c);
     }
 
@@ -282,7 +300,6 @@ public final class Blas {
             throw new ShapeMismatchException("c", sc.rows() + "x" + sc.cols(), n + "x" + n
                     + " (the rows of op(A))");
         }
-        sameLayout("a", a, sc.layout(), "c");
         new Overlaps().add("a", a, false).add("c", c, true).check();
     }
 
@@ -301,9 +318,13 @@ public final class Blas {
         if (sa.rows() != needed) {
             throw new ShapeMismatchException("a", sa.rows() + "x" + sa.cols(), needed + "x" + needed);
         }
-        sameLayout("a", a, sc.layout(), "c");
-        sameLayout("b", b, sc.layout(), "c");
         new Overlaps().add("a", a, false).add("b", b, false).add("c", c, true).check();
+        if (sa.layout() != sc.layout()) {
+            // A symmetric matrix is its own transpose; only the stored triangle changes sides.
+            a = StorageOrders.transposedView(a);
+            uplo = uplo.flipped();
+        }
+        b = StorageOrders.copyIn(b, sc.layout());
         OpenBlasRoutines.symm(FuseContext.defaults(), side, uplo, alpha, a, b, beta, c);
     }
 }

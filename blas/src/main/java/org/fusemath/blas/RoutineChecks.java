@@ -4,7 +4,6 @@ import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
-import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.ShapeMismatchException;
 
@@ -48,13 +47,6 @@ final class RoutineChecks {
     static void length(String name, HostVector v, long expected, String why) {
         if (v.length() != expected) {
             throw new ShapeMismatchException(name, "a vector of " + v.length(), expected + " elements (" + why + ")");
-        }
-    }
-
-    static void sameLayout(String name, HostMatrix m, Layout layout, String other) {
-        if (m.shape().layout() != layout) {
-            throw new InvalidArgumentException(name + ".layout", m.shape().layout(), layout + " as " + other
-                    + " (level-3 routines other than gemm take one storage order)");
         }
     }
 
