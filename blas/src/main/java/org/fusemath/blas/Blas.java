@@ -17,6 +17,7 @@ import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.ShapeMismatchException;
 import org.fusemath.blas.host.OpenBlasRoutines;
+import org.fusemath.blas.host.SmallGemm;
 
 /**
  * The one-shot function forms of fusemath's BLAS: each call checks its arguments (shapes, types, layouts,
@@ -53,6 +54,9 @@ public final class Blas {
                     + " (DEFAULT, BIAS, RELU, RELU_BIAS, GELU, GELU_BIAS) in this form; use Blas.matmul(spec, operands)");
         }
         HostMatrix c = newResult(a, b);
+        if (epilogue == Epilogue.DEFAULT && bias == null && SmallGemm.tryRun(Op.NONE, Op.NONE, 1, a, b, 0, c)) {
+            return c;
+        }
         MatmulOperands ops = MatmulOperands.of(a, b, c);
         if (bias != null) {
             ops = ops.withBias(bias);
@@ -84,6 +88,10 @@ public final class Blas {
 
     /** C = alpha·op(A)·op(B) + beta·C (complex scalars for complex types). */
     public static void gemm(Op opA, Op opB, Scalar alpha, HostMatrix a, HostMatrix b, Scalar beta, HostMatrix c) {
+        if (alpha != null && beta != null && alpha.isReal() && beta.isReal()
+                && SmallGemm.tryRun(opA, opB, alpha.re(), a, b, beta.re(), c)) {
+            return;
+        }
         MatmulOperands ops = MatmulOperands.of(a, b, c);
         Matmul.runOnce(ops.specBuilder().opA(opA).opB(opB).alpha(alpha).beta(beta).build(), ops, FuseContext.defaults());
     }

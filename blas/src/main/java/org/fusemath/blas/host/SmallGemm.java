@@ -1,0 +1,71 @@
+package org.fusemath.blas.host;
+
+import org.fusemath.api.DType;
+import org.fusemath.api.HostMatrix;
+import org.fusemath.api.Layout;
+import org.fusemath.api.MatrixShape;
+import org.fusemath.blas.Op;
+
+/**
+ * The function form's shortcut for a single real product small enough for the Java kernel: it recognises
+ * such a call without allocating (no spec, no plan) and runs it, because at 4×4 building a spec and a plan
+ * costs more than the arithmetic. It only ever accepts calls that are valid as they stand (views are
+ * checked when made; the shapes, types and disjointness of C are checked here); anything else, including
+ * every invalid call, is declined so that the general path computes it or throws its specific exception.
+ * Stateless and thread-safe.
+ */
+public final class SmallGemm {
+    private SmallGemm() {
+    }
+
+    /** The crossover of the JVM's call path, looked up once the first small call comes. */
+    private static final class Crossover {
+        static final long LIMIT = JavaGemm.crossover(NativeCalls.callPath());
+    }
+
+    /**
+     * Computes C = alpha·op(A)·op(B) + beta·C and returns true when the call is a valid single real product
+     * with m·n·k within the Java kernel's crossover; returns false, touching nothing, otherwise.
+     */
+    public static boolean tryRun(Op opA, Op opB, double alpha, HostMatrix a, HostMatrix b, double beta, HostMatrix c) {
+        if (opA == null || opB == null || a == null || b == null || c == null) {
+            return false;
+        }
+        DType t = c.dtype();
+        if (t.isComplex() || a.dtype() != t || b.dtype() != t) {
+            return false;
+        }
+        MatrixShape sa = a.shape();
+        MatrixShape sb = b.shape();
+        MatrixShape sc = c.shape();
+        if (sa.batch() != 1 || sb.batch() != 1 || sc.batch() != 1) {
+            return false;
+        }
+        long m = opA.rowsOf(sa.rows(), sa.cols());
+        long k = opA.colsOf(sa.rows(), sa.cols());
+        long n = opB.colsOf(sb.rows(), sb.cols());
+        if (opB.rowsOf(sb.rows(), sb.cols()) != k || sc.rows() != m || sc.cols() != n || m == 0 || n == 0
+                || m * n * k > Crossover.LIMIT) {
+            return false;
+        }
+        // A distinct array cannot overlap; C sharing one with A or B goes to the general path's span check.
+        if (c.array() == a.array() || c.array() == b.array()) {
+            return false;
+        }
+        int ars = rowStride(opA, sa);
+        int brs = rowStride(opB, sb);
+        int crs = rowStride(Op.NONE, sc);
+        JavaGemm.gemm((int) m, (int) n, (int) k, alpha, a.array(), (int) sa.offset(), ars, other(ars, sa), b.array(),
+                (int) sb.offset(), brs, other(brs, sb), beta, c.array(), (int) sc.offset(), crs, other(crs, sc));
+        return true;
+    }
+
+    /** The storage stride between rows of op(M): op(M)[i, p] is M[i, p] (NONE) or M[p, i]. */
+    private static int rowStride(Op op, MatrixShape s) {
+        return (op == Op.NONE) == (s.layout() == Layout.ROW_MAJOR) ? (int) s.ld() : 1;
+    }
+
+    private static int other(int rowStride, MatrixShape s) {
+        return rowStride == 1 ? (int) s.ld() : 1;
+    }
+}
