@@ -115,32 +115,7 @@ public final class CudaCopy {
         Arguments.requireNonNull(source, "source");
         requireHostRange("source", kind.length(source), "sourceOffset", sourceOffset, length);
         requireDeviceRange(stream, destination, "destination", "destinationIndex", destinationIndex, length, kind.bytes());
-        if (length == 0) {
-            return;
-        }
-        CudaRuntime runtime = stream.runtime();
-        RuntimeCalls calls = runtime.calls();
-        StagingPool staging = runtime.staging();
-        int chunk = (int) (staging.chunkBytes() / kind.bytes());
-        destination.use(base -> stream.use(s -> {
-            for (long done = 0; done < length; done += chunk) {
-                int n = (int) Math.min(chunk, length - done);
-                PinnedBuffer buffer = staging.acquire();
-                try {
-                    calls.writeHost(buffer.address(), kind, source, (int) (sourceOffset + done), n);
-                    calls.memcpyAsync(base + (destinationIndex + done) * kind.bytes(), buffer.address(),
-                            (long) n * kind.bytes(), CopyDirection.HOST_TO_DEVICE, s);
-                    buffer.markInUseUntilNow(s);
-                } catch (RuntimeException e) {
-                    // The copy may still be reading the buffer; wait for it before anyone reuses the buffer.
-                    synchronizeQuietly(calls, s, e);
-                    throw e;
-                } finally {
-                    staging.release(buffer);
-                }
-            }
-            return null;
-        }));
+        staged(stream, kind, source, sourceOffset, destination, destinationIndex, length, CopyDirection.HOST_TO_DEVICE);
     }
 
     private static void deviceToHost(CudaStream stream, HostArrayKind kind, CudaMemory source, long sourceIndex,
@@ -149,6 +124,12 @@ public final class CudaCopy {
         Arguments.requireNonNull(destination, "destination");
         requireHostRange("destination", kind.length(destination), "destinationOffset", destinationOffset, length);
         requireDeviceRange(stream, source, "source", "sourceIndex", sourceIndex, length, kind.bytes());
+        staged(stream, kind, destination, destinationOffset, source, sourceIndex, length, CopyDirection.DEVICE_TO_HOST);
+    }
+
+    /** Copies checked ranges chunk by chunk through pinned staging buffers, in {@code direction}. */
+    private static void staged(CudaStream stream, HostArrayKind kind, Object host, int hostOffset, CudaMemory device,
+            long deviceIndex, int length, CopyDirection direction) {
         if (length == 0) {
             return;
         }
@@ -156,16 +137,26 @@ public final class CudaCopy {
         RuntimeCalls calls = runtime.calls();
         StagingPool staging = runtime.staging();
         int chunk = (int) (staging.chunkBytes() / kind.bytes());
-        source.use(base -> stream.use(s -> {
+        boolean toDevice = direction == CopyDirection.HOST_TO_DEVICE;
+        device.use(base -> stream.use(s -> {
             for (long done = 0; done < length; done += chunk) {
                 int n = (int) Math.min(chunk, length - done);
+                long deviceAddress = base + (deviceIndex + done) * kind.bytes();
+                long bytes = (long) n * kind.bytes();
                 PinnedBuffer buffer = staging.acquire();
                 try {
-                    calls.memcpyAsync(buffer.address(), base + (sourceIndex + done) * kind.bytes(),
-                            (long) n * kind.bytes(), CopyDirection.DEVICE_TO_HOST, s);
-                    calls.streamSynchronize(s);
-                    calls.readHost(buffer.address(), kind, destination, (int) (destinationOffset + done), n);
+                    if (toDevice) {
+                        calls.writeHost(buffer.address(), kind, host, (int) (hostOffset + done), n);
+                        calls.memcpyAsync(deviceAddress, buffer.address(), bytes, direction, s);
+                        // The copy reads the buffer later: it may be reused once the stream has passed this point.
+                        buffer.markInUseUntilNow(s);
+                    } else {
+                        calls.memcpyAsync(buffer.address(), deviceAddress, bytes, direction, s);
+                        calls.streamSynchronize(s);
+                        calls.readHost(buffer.address(), kind, host, (int) (hostOffset + done), n);
+                    }
                 } catch (RuntimeException e) {
+                    // The copy may still be using the buffer; wait for it before anyone reuses the buffer.
                     synchronizeQuietly(calls, s, e);
                     throw e;
                 } finally {

@@ -1,7 +1,5 @@
 package org.fusemath.cuda;
 
-import java.lang.ref.Cleaner;
-import java.util.function.LongFunction;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.InvalidArgumentException;
 
@@ -10,21 +8,13 @@ import org.fusemath.api.InvalidArgumentException;
  * between two records. Recording and waiting may happen from any thread. Closing destroys it; a forgotten
  * event is destroyed by a cleaner.
  */
-public final class CudaEvent implements AutoCloseable {
-    private final CudaRuntime runtime;
-    private final int deviceId;
+public final class CudaEvent extends CudaResource {
     private final boolean timing;
-    private final NativeHandle handle;
-    private final Cleaner.Cleanable cleanable;
     private volatile boolean recorded;
 
     private CudaEvent(CudaRuntime runtime, int deviceId, boolean timing, long rawHandle) {
-        this.runtime = runtime;
-        this.deviceId = deviceId;
+        super("event on device " + deviceId, runtime, deviceId, rawHandle, runtime.calls()::eventDestroy);
         this.timing = timing;
-        RuntimeCalls calls = runtime.calls();
-        this.handle = new NativeHandle("event on device " + deviceId, runtime, deviceId, rawHandle, calls::eventDestroy);
-        this.cleanable = handle.register(this);
     }
 
     /** A timing event on device {@code deviceId}. */
@@ -41,11 +31,6 @@ public final class CudaEvent implements AutoCloseable {
     static CudaEvent create(CudaRuntime runtime, int deviceId, boolean timing) {
         runtime.calls().setDevice(deviceId);
         return new CudaEvent(runtime, deviceId, timing, runtime.calls().eventCreate(timing));
-    }
-
-    /** The device the event belongs to. */
-    public int deviceId() {
-        return deviceId;
     }
 
     /** Records the event at the current end of {@code stream}'s queue; returns this event. */
@@ -88,21 +73,6 @@ public final class CudaEvent implements AutoCloseable {
         requireRecorded("this event");
         synchronize();
         return start.handle.use(s -> handle.use(e -> runtime.calls().eventElapsedMillis(s, e)));
-    }
-
-    /** Destroys the event; idempotent. */
-    @Override
-    public void close() {
-        handle.closingByOwner();
-        cleanable.clean();
-    }
-
-    CudaRuntime runtime() {
-        return runtime;
-    }
-
-    <T> T use(LongFunction<T> op) {
-        return handle.use(op);
     }
 
     private void requireRecorded(String name) {

@@ -50,13 +50,13 @@ public enum CudaLibrary {
     /** The symbolic name of {@code status} in this library's status enumeration, or null when it has none. */
     String statusNameOrNull(int status) {
         return switch (this) {
-            case DRIVER -> CudaDriverStatus.nameOf(status);
-            case RUNTIME -> CudaRuntimeStatus.nameOf(status);
-            case CUBLAS, CUBLAS_LT -> CublasStatus.nameOf(status);
-            case CUFFT -> CufftStatus.nameOf(status);
-            case CUSOLVER -> CusolverStatus.nameOf(status);
-            case CURAND -> CurandStatus.nameOf(status);
-            case NVRTC -> NvrtcStatus.nameOf(status);
+            case DRIVER -> CudaDriverStatus.TABLE.nameOf(status);
+            case RUNTIME -> CudaRuntimeStatus.TABLE.nameOf(status);
+            case CUBLAS, CUBLAS_LT -> CublasStatus.TABLE.nameOf(status);
+            case CUFFT -> CufftStatus.TABLE.nameOf(status);
+            case CUSOLVER -> CusolverStatus.TABLE.nameOf(status);
+            case CURAND -> CurandStatus.TABLE.nameOf(status);
+            case NVRTC -> NvrtcStatus.TABLE.nameOf(status);
         };
     }
 }

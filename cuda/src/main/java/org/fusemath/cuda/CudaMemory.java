@@ -1,7 +1,5 @@
 package org.fusemath.cuda;
 
-import java.lang.ref.Cleaner;
-import java.util.function.LongFunction;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DeviceBuffer;
 import org.fusemath.api.InvalidArgumentException;
@@ -12,25 +10,17 @@ import org.fusemath.api.InvalidArgumentException;
  * finished, or waited for by that stream, before closing. Thread-safe; a forgotten allocation is freed by a
  * cleaner.
  */
-public final class CudaMemory implements AutoCloseable {
-    private final CudaRuntime runtime;
-    private final int deviceId;
+public final class CudaMemory extends CudaResource {
     private final long byteSize;
-    private final NativeHandle handle;
-    private final Cleaner.Cleanable cleanable;
 
     CudaMemory(CudaRuntime runtime, CudaStream stream, long address, long byteSize) {
-        this.runtime = runtime;
-        this.deviceId = stream.deviceId();
-        this.byteSize = byteSize;
-        RuntimeCalls calls = runtime.calls();
-        this.handle = new NativeHandle(byteSize + " bytes of device memory on device " + deviceId, runtime, deviceId,
-                address, a -> {
+        super(byteSize + " bytes of device memory on device " + stream.deviceId(), runtime, stream.deviceId(), address,
+                a -> {
                     if (a != 0) {
-                        stream.useOr(s -> calls.freeAsync(a, s), () -> calls.free(a));
+                        stream.useOr(s -> runtime.calls().freeAsync(a, s), () -> runtime.calls().free(a));
                     }
                 });
-        this.cleanable = handle.register(this);
+        this.byteSize = byteSize;
     }
 
     /** {@code bytes} of device memory from the pool of {@code stream}'s device, ordered on {@code stream}. */
@@ -48,11 +38,6 @@ public final class CudaMemory implements AutoCloseable {
         throw new InvalidArgumentException("buffer", buffer.getClass().getName(), "a CudaBuffer allocated by fusemath-cuda");
     }
 
-    /** The device the memory lives on. */
-    public int deviceId() {
-        return deviceId;
-    }
-
     /** Size in bytes. */
     public long byteSize() {
         return byteSize;
@@ -63,29 +48,4 @@ public final class CudaMemory implements AutoCloseable {
         return handle.handle();
     }
 
-    /** Whether the memory has been freed. */
-    public boolean isClosed() {
-        return handle.isReleased();
-    }
-
-    /** Frees the memory, stream-ordered; idempotent. */
-    @Override
-    public void close() {
-        handle.closingByOwner();
-        cleanable.clean();
-    }
-
-    @Override
-    public String toString() {
-        return handle.toString();
-    }
-
-    CudaRuntime runtime() {
-        return runtime;
-    }
-
-    /** Runs {@code op} with the address while the memory cannot be freed. */
-    <T> T use(LongFunction<T> op) {
-        return handle.use(op);
-    }
 }

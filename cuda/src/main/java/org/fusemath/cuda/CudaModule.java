@@ -1,9 +1,7 @@
 package org.fusemath.cuda;
 
-import java.lang.ref.Cleaner;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.InvalidArgumentException;
@@ -13,24 +11,15 @@ import org.fusemath.api.InvalidArgumentException;
  * it. Thread-safe; closing unloads it (functions from it must not be launched afterwards); a forgotten
  * module is unloaded by a cleaner.
  */
-public final class CudaModule implements AutoCloseable {
+public final class CudaModule extends CudaResource {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private final CudaRuntime runtime;
-    private final int deviceId;
     private final CompiledKernel kernel;
-    private final NativeHandle handle;
-    private final Cleaner.Cleanable cleanable;
     private final ConcurrentHashMap<String, CudaFunction> functions = new ConcurrentHashMap<>();
 
     private CudaModule(CudaRuntime runtime, int deviceId, CompiledKernel kernel, long rawHandle) {
-        this.runtime = runtime;
-        this.deviceId = deviceId;
+        super("module " + kernel + " on device " + deviceId, runtime, deviceId, rawHandle, runtime.modules()::moduleUnload);
         this.kernel = kernel;
-        ModuleCalls modules = runtime.modules();
-        this.handle = new NativeHandle("module " + kernel + " on device " + deviceId, runtime, deviceId, rawHandle,
-                modules::moduleUnload);
-        this.cleanable = handle.register(this);
     }
 
     /** Loads {@code kernel} on device {@code deviceId}. */
@@ -48,11 +37,6 @@ public final class CudaModule implements AutoCloseable {
         }
         runtime.calls().setDevice(deviceId);
         return new CudaModule(runtime, deviceId, kernel, runtime.modules().moduleLoadData(image));
-    }
-
-    /** The device the module is loaded on. */
-    public int deviceId() {
-        return deviceId;
     }
 
     /** The image the module was loaded from. */
@@ -74,29 +58,4 @@ public final class CudaModule implements AutoCloseable {
                 handle.use(m -> runtime.modules().moduleGetFunction(m, n))));
     }
 
-    /** Whether the module has been unloaded. */
-    public boolean isClosed() {
-        return handle.isReleased();
-    }
-
-    /** Unloads the module; idempotent. */
-    @Override
-    public void close() {
-        handle.closingByOwner();
-        cleanable.clean();
-    }
-
-    @Override
-    public String toString() {
-        return handle.toString();
-    }
-
-    CudaRuntime runtime() {
-        return runtime;
-    }
-
-    /** Runs {@code op} while the module cannot be unloaded. */
-    <T> T use(LongFunction<T> op) {
-        return handle.use(op);
-    }
 }

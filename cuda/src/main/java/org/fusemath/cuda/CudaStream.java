@@ -1,8 +1,6 @@
 package org.fusemath.cuda;
 
-import java.lang.ref.Cleaner;
 import java.util.function.LongConsumer;
-import java.util.function.LongFunction;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DeviceStream;
 import org.fusemath.api.InvalidArgumentException;
@@ -13,18 +11,10 @@ import org.fusemath.api.InvalidArgumentException;
  * the calls reach the stream. Closing destroys it after its queued work; a forgotten stream is destroyed
  * by a cleaner.
  */
-public final class CudaStream implements DeviceStream {
-    private final CudaRuntime runtime;
-    private final int deviceId;
-    private final NativeHandle handle;
-    private final Cleaner.Cleanable cleanable;
+public final class CudaStream extends CudaResource implements DeviceStream {
 
     private CudaStream(CudaRuntime runtime, int deviceId, long rawHandle) {
-        this.runtime = runtime;
-        this.deviceId = deviceId;
-        RuntimeCalls calls = runtime.calls();
-        this.handle = new NativeHandle("stream on device " + deviceId, runtime, deviceId, rawHandle, calls::streamDestroy);
-        this.cleanable = handle.register(this);
+        super("stream on device " + deviceId, runtime, deviceId, rawHandle, runtime.calls()::streamDestroy);
     }
 
     /**
@@ -49,11 +39,6 @@ public final class CudaStream implements DeviceStream {
     static CudaStream create(CudaRuntime runtime, int deviceId) {
         runtime.calls().setDevice(deviceId);
         return new CudaStream(runtime, deviceId, runtime.calls().streamCreate());
-    }
-
-    @Override
-    public int deviceId() {
-        return deviceId;
     }
 
     /** The raw {@code cudaStream_t}, for device providers that hand it to a CUDA library; valid until closed. */
@@ -83,32 +68,6 @@ public final class CudaStream implements DeviceStream {
     /** The stream-ordered memory pool of this stream's device. */
     public CudaMemoryPool memoryPool() {
         return runtime.pool(deviceId);
-    }
-
-    /** Whether {@link #close()} has run. */
-    public boolean isClosed() {
-        return handle.isReleased();
-    }
-
-    /** Destroys the stream once its queued work is done; idempotent. */
-    @Override
-    public void close() {
-        handle.closingByOwner();
-        cleanable.clean();
-    }
-
-    @Override
-    public String toString() {
-        return handle.toString();
-    }
-
-    CudaRuntime runtime() {
-        return runtime;
-    }
-
-    /** Runs {@code op} with the raw stream and this device current, while the stream cannot be destroyed. */
-    <T> T use(LongFunction<T> op) {
-        return handle.use(op);
     }
 
     /** Runs {@code op} on the live stream, or {@code ifDestroyed} once it is gone. */

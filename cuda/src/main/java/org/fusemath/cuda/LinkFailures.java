@@ -2,6 +2,7 @@ package org.fusemath.cuda;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fusemath.api.CudaLibraryException;
@@ -21,6 +22,11 @@ final class LinkFailures {
     private static final Pattern MISSING_JNI = Pattern.compile("no (jni\\w+) in java\\.library\\.path");
     private static final String FAILED_EARLIER = "Could not initialize class";
     private static final int MAX_CHAIN = 16;
+    /** Status names (driver and runtime spellings; the status tables hold both) that map to a probe reason. */
+    private static final Set<String> NO_DEVICE = Set.of("CUDA_ERROR_NO_DEVICE", "cudaErrorNoDevice");
+    private static final Set<String> STUB_LIBRARY = Set.of("CUDA_ERROR_STUB_LIBRARY", "cudaErrorStubLibrary");
+    private static final Set<String> DRIVER_TOO_OLD = Set.of("cudaErrorInsufficientDriver",
+            "CUDA_ERROR_CALL_REQUIRES_NEWER_DRIVER", "cudaErrorCallRequiresNewerDriver");
 
     private LinkFailures() {
     }
@@ -68,23 +74,28 @@ final class LinkFailures {
 
     /** The reason behind a failed driver or runtime call. */
     static ProbeFailure fromStatus(CudaLibraryException e) {
-        boolean driver = e.library().equals(CudaLibrary.DRIVER.displayName());
-        boolean runtime = e.library().equals(CudaLibrary.RUNTIME.displayName());
-        int status = e.status();
+        String name = driverOrRuntimeStatusName(e);
         UnavailableReason reason = UnavailableReason.INITIALIZATION_FAILED;
-        if ((driver && status == CudaDriverStatus.CUDA_ERROR_NO_DEVICE.code())
-                || (runtime && status == CudaRuntimeStatus.cudaErrorNoDevice.code())) {
+        if (NO_DEVICE.contains(name)) {
             reason = UnavailableReason.NO_DEVICE;
-        } else if ((driver && status == CudaDriverStatus.CUDA_ERROR_STUB_LIBRARY.code())
-                || (runtime && status == CudaRuntimeStatus.cudaErrorStubLibrary.code())) {
+        } else if (STUB_LIBRARY.contains(name)) {
             return new ProbeFailure(UnavailableReason.NO_DRIVER_LIBRARY,
                     "libcuda.so.1 is the CUDA toolkit's stub library, not an NVIDIA driver (" + e.getMessage() + ")");
-        } else if ((runtime && status == CudaRuntimeStatus.cudaErrorInsufficientDriver.code())
-                || (driver && status == CudaDriverStatus.CUDA_ERROR_CALL_REQUIRES_NEWER_DRIVER.code())
-                || (runtime && status == CudaRuntimeStatus.cudaErrorCallRequiresNewerDriver.code())) {
+        } else if (DRIVER_TOO_OLD.contains(name)) {
             reason = UnavailableReason.DRIVER_TOO_OLD;
         }
         return new ProbeFailure(reason, e.getMessage());
+    }
+
+    /** The status name of a driver or runtime failure; "" for other libraries and unknown codes. */
+    private static String driverOrRuntimeStatusName(CudaLibraryException e) {
+        for (CudaLibrary library : new CudaLibrary[] {CudaLibrary.DRIVER, CudaLibrary.RUNTIME}) {
+            String name = library.statusNameOrNull(e.status());
+            if (e.library().equals(library.displayName()) && name != null) {
+                return name;
+            }
+        }
+        return "";
     }
 
     private static boolean isMissingClass(Throwable t) {

@@ -1,5 +1,6 @@
 package org.fusemath.cuda;
 
+import static org.fusemath.cuda.StatusCode.code;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,15 +31,15 @@ class StatusTablesTest {
 
     static Stream<Arguments> tables() {
         return Stream.of(
-                Arguments.of(CudaLibrary.RUNTIME, CudaRuntimeStatus.values(), "cudart", matching("cuda(Success|Error\\w*)")),
-                Arguments.of(CudaLibrary.DRIVER, CudaDriverStatus.values(), "cudart", matching("CUDA_(SUCCESS|ERROR_\\w+)")),
-                Arguments.of(CudaLibrary.CUBLAS, CublasStatus.values(), "cublas", matching("CUBLAS_STATUS_\\w+")),
-                Arguments.of(CudaLibrary.CUBLAS_LT, CublasStatus.values(), "cublas", matching("CUBLAS_STATUS_\\w+")),
-                Arguments.of(CudaLibrary.CUFFT, CufftStatus.values(), "cufft",
+                Arguments.of(CudaLibrary.RUNTIME, CudaRuntimeStatus.TABLE.entries().toArray(new StatusCode[0]), "cudart", matching("cuda(Success|Error\\w*)")),
+                Arguments.of(CudaLibrary.DRIVER, CudaDriverStatus.TABLE.entries().toArray(new StatusCode[0]), "cudart", matching("CUDA_(SUCCESS|ERROR_\\w+)")),
+                Arguments.of(CudaLibrary.CUBLAS, CublasStatus.TABLE.entries().toArray(new StatusCode[0]), "cublas", matching("CUBLAS_STATUS_\\w+")),
+                Arguments.of(CudaLibrary.CUBLAS_LT, CublasStatus.TABLE.entries().toArray(new StatusCode[0]), "cublas", matching("CUBLAS_STATUS_\\w+")),
+                Arguments.of(CudaLibrary.CUFFT, CufftStatus.TABLE.entries().toArray(new StatusCode[0]), "cufft",
                         matching("CUFFT_\\w+").and(n -> !CUFFT_NOT_RESULTS.matcher(n).matches())),
-                Arguments.of(CudaLibrary.CUSOLVER, CusolverStatus.values(), "cusolver", matching("CUSOLVER_STATUS_\\w+")),
-                Arguments.of(CudaLibrary.CURAND, CurandStatus.values(), "curand", matching("CURAND_STATUS_\\w+")),
-                Arguments.of(CudaLibrary.NVRTC, NvrtcStatus.values(), "nvrtc", matching("NVRTC_(SUCCESS|ERROR_\\w+)")));
+                Arguments.of(CudaLibrary.CUSOLVER, CusolverStatus.TABLE.entries().toArray(new StatusCode[0]), "cusolver", matching("CUSOLVER_STATUS_\\w+")),
+                Arguments.of(CudaLibrary.CURAND, CurandStatus.TABLE.entries().toArray(new StatusCode[0]), "curand", matching("CURAND_STATUS_\\w+")),
+                Arguments.of(CudaLibrary.NVRTC, NvrtcStatus.TABLE.entries().toArray(new StatusCode[0]), "nvrtc", matching("NVRTC_(SUCCESS|ERROR_\\w+)")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -121,19 +122,5 @@ class StatusTablesTest {
     private static Predicate<String> matching(String regex) {
         Pattern p = Pattern.compile(regex);
         return name -> p.matcher(name).matches();
-    }
-
-    private static StatusCode code(String name, int value) {
-        return new StatusCode() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public int code() {
-                return value;
-            }
-        };
     }
 }

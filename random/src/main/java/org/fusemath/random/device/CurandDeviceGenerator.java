@@ -1,6 +1,7 @@
 package org.fusemath.random.device;
 
 import java.lang.ref.Cleaner;
+import java.util.function.LongConsumer;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.DeviceBuffer;
@@ -115,35 +116,26 @@ public final class CurandDeviceGenerator implements AutoCloseable {
 
     /** Generates {@code length} integer values into device memory and copies them to {@code out[from..]}. */
     public void fillHost(Distribution d, int[] out, int from, int length) {
-        CurandCall call = plan(d, length);
-        long memory = api.allocate(call.outputBytes());
-        try {
-            run(call, memory);
-            api.copyToHost(memory, out, from, length);
-        } finally {
-            api.free(memory);
-        }
+        generateThenCopy(d, length, memory -> api.copyToHost(memory, out, from, length));
     }
 
     /** Generates {@code length} float values into device memory and copies them to {@code out[from..]}. */
     public void fillHost(Distribution d, float[] out, int from, int length) {
-        CurandCall call = plan(d, length);
-        long memory = api.allocate(call.outputBytes());
-        try {
-            run(call, memory);
-            api.copyToHost(memory, out, from, length);
-        } finally {
-            api.free(memory);
-        }
+        generateThenCopy(d, length, memory -> api.copyToHost(memory, out, from, length));
     }
 
     /** Generates {@code length} double values into device memory and copies them to {@code out[from..]}. */
     public void fillHost(Distribution d, double[] out, int from, int length) {
+        generateThenCopy(d, length, memory -> api.copyToHost(memory, out, from, length));
+    }
+
+    /** Generates {@code length} values into temporary device memory and hands its address to {@code copyOut}. */
+    private void generateThenCopy(Distribution d, int length, LongConsumer copyOut) {
         CurandCall call = plan(d, length);
         long memory = api.allocate(call.outputBytes());
         try {
             run(call, memory);
-            api.copyToHost(memory, out, from, length);
+            copyOut.accept(memory);
         } finally {
             api.free(memory);
         }

@@ -4,6 +4,8 @@ import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.cuda.global.curand;
 import org.bytedeco.javacpp.Loader;
 import org.fusemath.api.UnavailableReason;
+import org.fusemath.cuda.CudaLibrary;
+import org.fusemath.cuda.CudaStatus;
 
 /**
  * Finds out once whether cuRAND can run here: the JavaCPP bindings, the CUDA runtime and cuRAND libraries,
@@ -67,7 +69,7 @@ final class CurandProbe {
                     "libcurand: " + firstLine(t), count[0], 0);
         }
         if (status != 0) {
-            return new Result(false, UnavailableReason.INITIALIZATION_FAILED, "curandGetVersion returned " + CurandStatus.name(status),
+            return new Result(false, UnavailableReason.INITIALIZATION_FAILED, "curandGetVersion returned " + CudaStatus.name(CudaLibrary.CURAND, status),
                     count[0], 0);
         }
         return new Result(true, null, "", count[0], version[0]);

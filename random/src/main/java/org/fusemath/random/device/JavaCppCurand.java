@@ -7,7 +7,9 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
-import org.fusemath.api.CudaLibraryException;
+import org.fusemath.cuda.CudaLibrary;
+import org.fusemath.cuda.CudaStatus;
+import org.fusemath.cuda.device.JavacppHandles;
 import org.fusemath.random.Distribution;
 
 /**
@@ -55,32 +57,32 @@ final class JavaCppCurand implements CurandApi {
         curandGenerator_st g = handle(generator);
         switch (d.kind()) {
             case UINT32:
-                check("curandGenerate", curand.curandGenerate(g, new IntPointer(at(output)), count));
+                check("curandGenerate", curand.curandGenerate(g, new IntPointer(JavacppHandles.pointer(output)), count));
                 break;
             case UNIFORM_FLOAT:
-                check("curandGenerateUniform", curand.curandGenerateUniform(g, new FloatPointer(at(output)), count));
+                check("curandGenerateUniform", curand.curandGenerateUniform(g, new FloatPointer(JavacppHandles.pointer(output)), count));
                 break;
             case UNIFORM_DOUBLE:
-                check("curandGenerateUniformDouble", curand.curandGenerateUniformDouble(g, new DoublePointer(at(output)), count));
+                check("curandGenerateUniformDouble", curand.curandGenerateUniformDouble(g, new DoublePointer(JavacppHandles.pointer(output)), count));
                 break;
             case NORMAL_FLOAT:
-                check("curandGenerateNormal", curand.curandGenerateNormal(g, new FloatPointer(at(output)), count,
+                check("curandGenerateNormal", curand.curandGenerateNormal(g, new FloatPointer(JavacppHandles.pointer(output)), count,
                         (float) d.mean(), (float) d.stddev()));
                 break;
             case NORMAL_DOUBLE:
-                check("curandGenerateNormalDouble", curand.curandGenerateNormalDouble(g, new DoublePointer(at(output)), count,
+                check("curandGenerateNormalDouble", curand.curandGenerateNormalDouble(g, new DoublePointer(JavacppHandles.pointer(output)), count,
                         d.mean(), d.stddev()));
                 break;
             case LOG_NORMAL_FLOAT:
-                check("curandGenerateLogNormal", curand.curandGenerateLogNormal(g, new FloatPointer(at(output)), count,
+                check("curandGenerateLogNormal", curand.curandGenerateLogNormal(g, new FloatPointer(JavacppHandles.pointer(output)), count,
                         (float) d.mean(), (float) d.stddev()));
                 break;
             case LOG_NORMAL_DOUBLE:
-                check("curandGenerateLogNormalDouble", curand.curandGenerateLogNormalDouble(g, new DoublePointer(at(output)),
+                check("curandGenerateLogNormalDouble", curand.curandGenerateLogNormalDouble(g, new DoublePointer(JavacppHandles.pointer(output)),
                         count, d.mean(), d.stddev()));
                 break;
             default:
-                check("curandGeneratePoisson", curand.curandGeneratePoisson(g, new IntPointer(at(output)), count, d.lambda()));
+                check("curandGeneratePoisson", curand.curandGeneratePoisson(g, new IntPointer(JavacppHandles.pointer(output)), count, d.lambda()));
                 break;
         }
         cuda("cudaDeviceSynchronize", cudart.cudaDeviceSynchronize());
@@ -96,13 +98,13 @@ final class JavaCppCurand implements CurandApi {
 
     @Override
     public void free(long address) {
-        cuda("cudaFree", cudart.cudaFree(at(address)));
+        cuda("cudaFree", cudart.cudaFree(JavacppHandles.pointer(address)));
     }
 
     @Override
     public void copyToHost(long address, int[] out, int from, int count) {
         try (IntPointer staging = new IntPointer(Math.max(1, count))) {
-            cuda("cudaMemcpy", cudart.cudaMemcpy(staging, at(address), 4L * count, cudart.cudaMemcpyDeviceToHost));
+            cuda("cudaMemcpy", cudart.cudaMemcpy(staging, JavacppHandles.pointer(address), 4L * count, cudart.cudaMemcpyDeviceToHost));
             staging.get(out, from, count);
         }
     }
@@ -110,7 +112,7 @@ final class JavaCppCurand implements CurandApi {
     @Override
     public void copyToHost(long address, float[] out, int from, int count) {
         try (FloatPointer staging = new FloatPointer(Math.max(1, count))) {
-            cuda("cudaMemcpy", cudart.cudaMemcpy(staging, at(address), 4L * count, cudart.cudaMemcpyDeviceToHost));
+            cuda("cudaMemcpy", cudart.cudaMemcpy(staging, JavacppHandles.pointer(address), 4L * count, cudart.cudaMemcpyDeviceToHost));
             staging.get(out, from, count);
         }
     }
@@ -118,34 +120,20 @@ final class JavaCppCurand implements CurandApi {
     @Override
     public void copyToHost(long address, double[] out, int from, int count) {
         try (DoublePointer staging = new DoublePointer(Math.max(1, count))) {
-            cuda("cudaMemcpy", cudart.cudaMemcpy(staging, at(address), 8L * count, cudart.cudaMemcpyDeviceToHost));
+            cuda("cudaMemcpy", cudart.cudaMemcpy(staging, JavacppHandles.pointer(address), 8L * count, cudart.cudaMemcpyDeviceToHost));
             staging.get(out, from, count);
         }
     }
 
-    /** A JavaCPP pointer to a raw address (the address field is protected, hence the subclass). */
-    private static Pointer at(long address) {
-        return new Pointer() {
-            {
-                this.address = address;
-            }
-        };
-    }
-
     private static curandGenerator_st handle(long generator) {
-        return new curandGenerator_st(at(generator));
+        return new curandGenerator_st(JavacppHandles.pointer(generator));
     }
 
     private static void check(String call, int status) {
-        if (status != 0) {
-            throw new CudaLibraryException("cuRAND", call, status, CurandStatus.name(status), "");
-        }
+        CudaStatus.check(CudaLibrary.CURAND, call, status);
     }
 
     private static void cuda(String call, int status) {
-        if (status != 0) {
-            throw new CudaLibraryException("CUDA runtime", call, status, "cudaError " + status,
-                    cudart.cudaGetErrorString(status).getString());
-        }
+        CudaStatus.check(CudaLibrary.RUNTIME, call, status, () -> cudart.cudaGetErrorString(status).getString());
     }
 }
