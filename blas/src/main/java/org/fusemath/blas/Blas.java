@@ -22,7 +22,9 @@ import org.fusemath.blas.host.OpenBlasRoutines;
 /**
  * The one-shot function forms of fusemath's BLAS: each call checks its arguments (shapes, types, layouts,
  * aliasing of outputs with inputs), then runs once on the host, with no plan kept (use {@link Matmul} to plan
- * a matmul once and run it many times). Real types take real scalars; complex types take any. Level-2/3
+ * a matmul once and run it many times). The matmul forms that take a {@link FuseContext} run on a CUDA device
+ * when it asks for one ({@link org.fusemath.api.Execution#device(int)}), copying the operands in and the
+ * results back; the level 1–3 routines are host-only. Real types take real scalars; complex types take any. Level-2/3
  * routines take single (unbatched) matrices; those other than gemm take one storage order for all their
  * matrices. Thread-safe: calls on disjoint outputs may run concurrently.
  */

@@ -42,8 +42,8 @@ interface CublasCalls {
     /** {@code cublasLtMatmulPreferenceDestroy}. */
     void preferenceDestroy(long preference);
 
-    /** {@code cublasLtMatmulPreferenceSetAttribute(CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES)} (uint64). */
-    void preferenceSetMaxWorkspace(long preference, long bytes);
+    /** {@code cublasLtMatmulPreferenceSetAttribute} with {@code value} passed as the attribute's C type. */
+    void preferenceSet(long preference, PreferenceAttribute attribute, long value);
 
     /**
      * {@code cublasLtMatmulAlgoGetHeuristic}: at most {@code requested} algorithms for the descriptor and

@@ -5,7 +5,8 @@ package org.fusemath.blas.device;
  * matmul descriptor (compute and scale type, TRANSA, TRANSB, EPILOGUE, and the bias and aux pointers with
  * their batch stride and leading dimension when the epilogue has them), one layout per operand (type, rows,
  * columns, leading dimension, ORDER, BATCH_COUNT, STRIDED_BATCH_OFFSET; C's serves D, which is computed in
- * place) and the heuristic preference (the workspace limit). Each is pushed onto the plan's
+ * place) and the heuristic preference (the workspace limit, and the alignment of the A, B and C/D pointers:
+ * cuBLASLt's heuristic otherwise assumes 256 bytes, which the stream-ordered pool does not promise). Each is pushed onto the plan's
  * {@link ReleaseStack} the moment it exists, so a failure halfway leaks nothing. Immutable.
  *
  * @param desc       the cublasLtMatmulDesc_t
@@ -16,8 +17,10 @@ package org.fusemath.blas.device;
  */
 record CublasLtDescriptors(long desc, long a, long b, long c, long preference) {
 
-    /** Creates the descriptors of {@code call}, with the bias and aux vectors at those device addresses (0: none). */
-    static CublasLtDescriptors create(CublasCalls calls, CublasLtCall call, long bias, long aux, ReleaseStack owner) {
+    /** Creates the descriptors of {@code call} for the device images in {@code operands}. */
+    static CublasLtDescriptors create(CublasCalls calls, CublasLtCall call, DeviceOperands operands, ReleaseStack owner) {
+        long bias = operands.address(DeviceLayout.Role.BIAS);
+        long aux = operands.address(DeviceLayout.Role.AUX);
         long desc = calls.matmulDescCreate(CublasEnums.computeType(call.computeType()), CublasEnums.dataType(call.dtype()));
         owner.push("cuBLASLt matmul descriptor", () -> calls.matmulDescDestroy(desc));
         calls.matmulDescSet(desc, MatmulDescAttribute.TRANSA, CublasEnums.op(call.a().op()));
@@ -34,11 +37,23 @@ record CublasLtDescriptors(long desc, long a, long b, long c, long preference) {
         }
         long a = layout(calls, call, call.a().layout(), "A", owner);
         long b = layout(calls, call, call.b().layout(), "B", owner);
-        long c = layout(calls, call, call.c(), "C and D", owner);
+        long cd = layout(calls, call, call.c(), "C and D", owner);
         long preference = calls.preferenceCreate();
         owner.push("cuBLASLt matmul preference", () -> calls.preferenceDestroy(preference));
-        calls.preferenceSetMaxWorkspace(preference, call.workspaceBytes());
-        return new CublasLtDescriptors(desc, a, b, c, preference);
+        calls.preferenceSet(preference, PreferenceAttribute.MAX_WORKSPACE_BYTES, call.workspaceBytes());
+        long c = operands.address(DeviceLayout.Role.C);
+        calls.preferenceSet(preference, PreferenceAttribute.MIN_ALIGNMENT_A_BYTES,
+                PreferenceAttribute.alignmentOf(operands.address(role(call.a().source()))));
+        calls.preferenceSet(preference, PreferenceAttribute.MIN_ALIGNMENT_B_BYTES,
+                PreferenceAttribute.alignmentOf(operands.address(role(call.b().source()))));
+        calls.preferenceSet(preference, PreferenceAttribute.MIN_ALIGNMENT_C_BYTES, PreferenceAttribute.alignmentOf(c));
+        calls.preferenceSet(preference, PreferenceAttribute.MIN_ALIGNMENT_D_BYTES, PreferenceAttribute.alignmentOf(c));
+        return new CublasLtDescriptors(desc, a, b, cd, preference);
+    }
+
+    /** The device image cuBLASLt's operand reads: the user's A or B. */
+    static DeviceLayout.Role role(CublasLtCall.Source source) {
+        return source == CublasLtCall.Source.A ? DeviceLayout.Role.A : DeviceLayout.Role.B;
     }
 
     private static long layout(CublasCalls calls, CublasLtCall call, CublasLtCall.MatrixLayout l, String role, ReleaseStack owner) {

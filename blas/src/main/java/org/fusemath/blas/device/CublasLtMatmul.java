@@ -28,6 +28,16 @@ import org.slf4j.Logger;
  * {@code cublasLtMatmul} with the first candidate on the stream, and copies the outputs back. Products with
  * k = 0 or alpha = 0 and no epilogue run as a cuBLAS gemm instead ({@link CublasGemmCall#scaleByBeta}).
  *
+ * <p>What the device cannot run although the host can is rejected by {@link #plan} with an
+ * {@link org.fusemath.api.InvalidArgumentException} naming the argument, before anything native: a bias-gradient
+ * epilogue on an empty result (m = 0 or n = 0); k = 0 with an epilogue; more than 2³¹−1 batch entries
+ * (cuBLASLt's batch count is 32-bit); aux leading dimensions or batch strides that are not multiples of 8
+ * elements (GELU input) or 128 bits (ReLU mask); DRELU epilogues with k = 1. Everything else the host computes
+ * runs here: every type, op (conjugate transposes through cuBLASLt's row-order layouts), storage order, strided
+ * and list batches (a list is packed into one strided call) and every epilogue on F32 and F64. One difference
+ * remains: with alpha = 0 and an epilogue, cuBLASLt reads A and B, so a NaN or infinity there reaches the
+ * result, where the host reads neither.
+ *
  * <p>Work goes to the context's stream, or to a stream the plan creates and owns. Used by one thread at a time
  * (as every {@link MatmulPlan}); separate plans may run on separate threads, each holding its own handle. Closing
  * releases everything newest first; a plan that is not closed is released by a {@link Cleaner}.
@@ -105,7 +115,7 @@ public final class CublasLtMatmul implements MatmulPlan {
         handle = h;
         resources.push("cuBLASLt handle", () -> handles.giveBackLt(h));
         CublasLtCall lt = problem.lt();
-        descriptors = CublasLtDescriptors.create(calls, lt, operands.address(Role.BIAS), operands.address(Role.AUX), resources);
+        descriptors = CublasLtDescriptors.create(calls, lt, operands, resources);
         List<MatmulAlgorithm> found = calls.heuristics(h, descriptors.desc(), descriptors.a(), descriptors.b(),
                 descriptors.c(), descriptors.c(), descriptors.preference(), CANDIDATES);
         if (found.isEmpty()) {
@@ -218,8 +228,8 @@ public final class CublasLtMatmul implements MatmulPlan {
             return;
         }
         CublasLtCall lt = problem.lt();
-        long a = operands.address(lt.a().source() == CublasLtCall.Source.A ? Role.A : Role.B);
-        long b = operands.address(lt.b().source() == CublasLtCall.Source.A ? Role.A : Role.B);
+        long a = operands.address(CublasLtDescriptors.role(lt.a().source()));
+        long b = operands.address(CublasLtDescriptors.role(lt.b().source()));
         calls.matmul(handle, descriptors.desc(), lt.dtype(), lt.alpha(), lt.beta(), a, descriptors.a(), b, descriptors.b(),
                 d, descriptors.c(), d, descriptors.c(), algorithm, workspace, workspaceBytes, device.stream());
     }

@@ -108,10 +108,10 @@ final class JavacppCublas implements CublasCalls {
     }
 
     @Override
-    public void preferenceSetMaxWorkspace(long preference, long bytes) {
-        try (Pointer cell = cell(AttributeType.UINT64, bytes)) {
-            lt("cublasLtMatmulPreferenceSetAttribute(MAX_WORKSPACE_BYTES)", cublas.cublasLtMatmulPreferenceSetAttribute(
-                    preference(preference), cublas.CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, cell, Long.BYTES));
+    public void preferenceSet(long preference, PreferenceAttribute attribute, long value) {
+        try (Pointer cell = cell(attribute.type(), value)) {
+            lt("cublasLtMatmulPreferenceSetAttribute(" + attribute + ")", cublas.cublasLtMatmulPreferenceSetAttribute(
+                    preference(preference), attribute.value(), cell, attribute.type().bytes()));
         }
     }
 

@@ -75,12 +75,14 @@ final class CpuCublas implements CublasCalls, DeviceStreamCalls {
     private final Map<Long, String> handles = new HashMap<>();
     private final Map<Long, Desc> descs = new HashMap<>();
     private final Map<Long, LayoutDesc> layouts = new HashMap<>();
-    private final Map<Long, Long> preferences = new HashMap<>();
+    private final Map<Long, Map<PreferenceAttribute, Long>> preferences = new HashMap<>();
     private final TreeMap<Long, byte[]> memory = new TreeMap<>();
     private final Set<Long> failingAlgorithms = new HashSet<>();
+    private final Map<PreferenceAttribute, Long> heuristicAlignments = new EnumMap<>(PreferenceAttribute.class);
     private final Map<Long, Double> algorithmMillis = new HashMap<>();
     private long nextHandle = 0x100;
     private long nextAddress = 0x7000_0000_0000L;
+    private long misalignment;
     private long counted;
     private long failAt = -1;
     private int algorithms = 3;
@@ -105,6 +107,12 @@ final class CpuCublas implements CublasCalls, DeviceStreamCalls {
     /** Milliseconds a run of algorithm {@code id} (1-based, the heuristic's order) takes on the fake clock. */
     synchronized CpuCublas millis(long id, double value) {
         algorithmMillis.put(id, value);
+        return this;
+    }
+
+    /** Makes allocations start {@code bytes} past a 256-byte boundary, as a pool that packs small blocks might. */
+    synchronized CpuCublas misalign(long bytes) {
+        misalignment = bytes;
         return this;
     }
 
@@ -133,8 +141,8 @@ final class CpuCublas implements CublasCalls, DeviceStreamCalls {
         return layouts.get(handle);
     }
 
-    synchronized long preferenceWorkspace(long handle) {
-        return preferences.get(handle);
+    synchronized Map<PreferenceAttribute, Long> preference(long handle) {
+        return Map.copyOf(preferences.get(handle));
     }
 
     synchronized MatmulArgs lastMatmul() {
@@ -248,7 +256,7 @@ final class CpuCublas implements CublasCalls, DeviceStreamCalls {
     public synchronized long preferenceCreate() {
         call("cublasLtMatmulPreferenceCreate");
         long h = newHandle();
-        preferences.put(h, 0L);
+        preferences.put(h, new EnumMap<>(PreferenceAttribute.class));
         return h;
     }
 
@@ -260,10 +268,9 @@ final class CpuCublas implements CublasCalls, DeviceStreamCalls {
     }
 
     @Override
-    public synchronized void preferenceSetMaxWorkspace(long preference, long bytes) {
-        call("cublasLtMatmulPreferenceSetAttribute MAX_WORKSPACE_BYTES");
-        live(preferences, preference, "preference");
-        preferences.put(preference, bytes);
+    public synchronized void preferenceSet(long preference, PreferenceAttribute attribute, long value) {
+        call("cublasLtMatmulPreferenceSetAttribute " + attribute);
+        live(preferences, preference, "preference").put(attribute, value);
     }
 
     @Override
@@ -275,7 +282,10 @@ final class CpuCublas implements CublasCalls, DeviceStreamCalls {
         for (long l : new long[] {aLayout, bLayout, cLayout, dLayout}) {
             live(layouts, l, "layout");
         }
-        long limit = live(preferences, preference, "preference");
+        Map<PreferenceAttribute, Long> pref = live(preferences, preference, "preference");
+        long limit = pref.getOrDefault(PreferenceAttribute.MAX_WORKSPACE_BYTES, 0L);
+        heuristicAlignments.clear();
+        heuristicAlignments.putAll(pref);
         List<MatmulAlgorithm> out = new ArrayList<>();
         for (long id = 1; id <= Math.min(algorithms, requested); id++) {
             long[] words = new long[MatmulAlgorithm.WORDS];
@@ -311,6 +321,17 @@ final class CpuCublas implements CublasCalls, DeviceStreamCalls {
         }
         if (c != d || cLayout != dLayout) {
             throw new AssertionError("D is computed in place of C");
+        }
+        // The algorithms were chosen for the alignments the preference stated (256 bytes when unstated).
+        long[][] pointers = {{a, heuristicAlignments.getOrDefault(PreferenceAttribute.MIN_ALIGNMENT_A_BYTES, 256L)},
+            {b, heuristicAlignments.getOrDefault(PreferenceAttribute.MIN_ALIGNMENT_B_BYTES, 256L)},
+            {c, heuristicAlignments.getOrDefault(PreferenceAttribute.MIN_ALIGNMENT_C_BYTES, 256L)},
+            {d, heuristicAlignments.getOrDefault(PreferenceAttribute.MIN_ALIGNMENT_D_BYTES, 256L)}};
+        for (long[] p : pointers) {
+            if (p[0] % p[1] != 0) {
+                throw new AssertionError("pointer 0x" + Long.toHexString(p[0]) + " is not aligned to the " + p[1]
+                        + " bytes the heuristic was told");
+            }
         }
         elapsed += algorithmMillis.getOrDefault(algorithm.word(0), 1.0);
         Desc ds = live(descs, desc, "matmul descriptor");
@@ -490,8 +511,8 @@ final class CpuCublas implements CublasCalls, DeviceStreamCalls {
         if (bytes <= 0) {
             throw new AssertionError("allocation of " + bytes + " bytes");
         }
-        long at = nextAddress;
-        nextAddress += ((bytes + 255) / 256 + 1) * 256;
+        long at = nextAddress + misalignment;
+        nextAddress += ((bytes + misalignment + 255) / 256 + 1) * 256;
         byte[] b = new byte[Math.toIntExact(bytes)];
         Arrays.fill(b, (byte) 0xFF);
         memory.put(at, b);

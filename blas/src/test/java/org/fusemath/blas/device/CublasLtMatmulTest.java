@@ -83,7 +83,9 @@ class CublasLtMatmulTest {
             assertLayout(fake.layout(p.descriptors().a()), 0, 5, 4, 5, 0, 1, 0);
             assertLayout(fake.layout(p.descriptors().b()), 0, 4, 6, 4, 0, 1, 0);
             assertLayout(fake.layout(p.descriptors().c()), 0, 5, 6, 5, 0, 1, 0);
-            assertEquals(4096, fake.preferenceWorkspace(p.descriptors().preference()));
+            assertEquals(Map.of(PreferenceAttribute.MAX_WORKSPACE_BYTES, 4096L, PreferenceAttribute.MIN_ALIGNMENT_A_BYTES, 256L,
+                    PreferenceAttribute.MIN_ALIGNMENT_B_BYTES, 256L, PreferenceAttribute.MIN_ALIGNMENT_C_BYTES, 256L,
+                    PreferenceAttribute.MIN_ALIGNMENT_D_BYTES, 256L), fake.preference(p.descriptors().preference()));
             assertEquals(6 * 4 * 4, fake.allocationBytes(p.operands().address(Role.A)));
             assertEquals(4 * 5 * 4, fake.allocationBytes(p.operands().address(Role.B)));
             assertEquals(6 * 5 * 4, fake.allocationBytes(p.operands().address(Role.C)));
@@ -144,9 +146,31 @@ class CublasLtMatmulTest {
                     assertLayout(fake.layout((Long) l[0]), type, want.rows(), want.cols(), want.ld(),
                             CublasEnums.order(want.order()), call.batchCount(), want.batchStride());
                 }
-                assertEquals(spec.options().workspaceLimitBytes(), fake.preferenceWorkspace(ds.preference()));
+                assertEquals(spec.options().workspaceLimitBytes(),
+                        fake.preference(ds.preference()).get(PreferenceAttribute.MAX_WORKSPACE_BYTES));
             }
         }
+    }
+
+    @Test
+    void theHeuristicIsToldHowAlignedThePointersAre() {
+        MatmulOperands ops = MatmulOperands.of(Ref.random(DType.C64, MatrixShape.rowMajor(5, 3), 1),
+                Ref.random(DType.C64, MatrixShape.columnMajor(3, 4), 2), Ref.random(DType.C64, MatrixShape.rowMajor(5, 4), 3));
+        MatmulSpec spec = ops.specBuilder().alpha(Scalar.of(1, -1)).build();
+        CpuCublas fake = new CpuCublas().misalign(16);
+        MatmulReference.Inputs before = MatmulReference.snapshot(ops);
+        try (CublasLtMatmul p = plan(spec, fake)) {
+            Map<PreferenceAttribute, Long> pref = fake.preference(p.descriptors().preference());
+            for (PreferenceAttribute a : new PreferenceAttribute[] {PreferenceAttribute.MIN_ALIGNMENT_A_BYTES,
+                PreferenceAttribute.MIN_ALIGNMENT_B_BYTES, PreferenceAttribute.MIN_ALIGNMENT_C_BYTES,
+                PreferenceAttribute.MIN_ALIGNMENT_D_BYTES}) {
+                assertEquals(16L, pref.get(a), a.toString());
+            }
+            p.execute(ops);
+        }
+        assertTrue(MatmulReference.worstRatio(spec, before, ops) <= 1);
+        assertEquals(List.of(256L, 256L, 16L, 8L, 256L), java.util.stream.LongStream.of(0, 0x1000, 0x7010, 0x7008, 0x100)
+                .map(PreferenceAttribute::alignmentOf).boxed().toList());
     }
 
     @Test
@@ -473,6 +497,8 @@ class CublasLtMatmulTest {
         assertEquals(List.of(3, 4, 7, 8, 10, 11, 12, 13), java.util.Arrays.stream(MatmulDescAttribute.values())
                 .map(MatmulDescAttribute::value).toList());
         assertEquals(List.of(1, 5, 6), java.util.Arrays.stream(LayoutAttribute.values()).map(LayoutAttribute::value).toList());
+        assertEquals(List.of(1, 5, 6, 7, 8), java.util.Arrays.stream(PreferenceAttribute.values())
+                .map(PreferenceAttribute::value).toList());
         assertEquals(-1, CublasEnums.GEMM_DEFAULT);
         assertEquals(15, CublasEnums.STATUS_NOT_SUPPORTED);
     }
