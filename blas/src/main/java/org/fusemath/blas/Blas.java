@@ -22,11 +22,13 @@ import org.fusemath.blas.host.SmallGemm;
 /**
  * The one-shot function forms of fusemath's BLAS: each call checks its arguments (shapes, types, layouts,
  * aliasing of outputs with inputs), then runs once on the host, with no plan kept (use {@link Matmul} to plan
- * a matmul once and run it many times). Real types take real scalars; complex types take any. Level-2/3
- * routines take single (unbatched) matrices in either storage order, mixed freely: a read-only operand stored
- * in the other order than the output is read as its transpose with adjusted flags (no copy) where the routine
- * allows it, and copied into the output's order where it does not (herk's A, symm's B, a complex triangle
- * under CONJUGATE_TRANSPOSE). Thread-safe: calls on disjoint outputs may run concurrently.
+ * a matmul once and run it many times). The matmul forms that take a {@link FuseContext} run on a CUDA device
+ * when it asks for one ({@link org.fusemath.api.Execution#device(int)}), copying the operands in and the
+ * results back; the level 1–3 routines are host-only. Real types take real scalars; complex types take any.
+ * Level-2/3 routines take single (unbatched) matrices in either storage order, mixed freely: a read-only
+ * operand stored in the other order than the output is read as its transpose with adjusted flags (no copy)
+ * where the routine allows it, and copied into the output's order where it does not (herk's A, symm's B, a
+ * complex triangle under CONJUGATE_TRANSPOSE). Thread-safe: calls on disjoint outputs may run concurrently.
  */
 public final class Blas {
     private Blas() {

@@ -23,6 +23,14 @@ import org.slf4j.Logger;
  * }
  * }</pre>
  *
+ * <p>Where it runs follows the context's {@link org.fusemath.api.Execution}: HOST and AUTO compute on the host
+ * (the operands are host arrays, and no crossover for moving them has been measured yet); DEVICE plans on that
+ * CUDA device through cuBLASLt, autotunes there, and each execute copies the operands in and the results
+ * back, or fails at {@link #plan()} with a {@link org.fusemath.api.DeviceUnavailableException} naming why no
+ * device is usable. The device cannot run a few problems the host can (see
+ * {@link org.fusemath.blas.device.CublasLtMatmul}); those fail at {@link #plan()} with an
+ * {@link org.fusemath.api.InvalidArgumentException} naming the argument.
+ *
  * <p>Each phase logs what it decided at DEBUG on the context's logger. Methods are synchronized: one thread
  * at a time may use an instance (others wait); use one instance per thread for parallel work. A plan that is
  * not closed is released when the instance becomes unreachable.

@@ -122,14 +122,14 @@ public record CublasLtCall(DType dtype, ComputeType computeType, boolean swapped
 
     /**
      * Plans the cuBLASLt call for {@code spec}; rejects what cuBLASLt cannot do in one call: the list-batched
-     * form (run as cublasGemmBatchedEx instead), aux leading dimensions that are not 8-element / 128-bit
-     * multiples, and DRELU epilogues with k = 1.
+     * form (the device provider packs a list into a strided batch first), aux leading dimensions and batch
+     * strides that are not 8-element / 128-bit multiples, and DRELU epilogues with k = 1.
      */
     public static CublasLtCall plan(MatmulSpec spec) {
         Arguments.requireNonNull(spec, "spec");
         if (spec.batchMode() == MatmulSpec.BatchMode.LIST) {
             throw new InvalidArgumentException("spec.batchMode", spec.batchMode(),
-                    "STRIDED for cuBLASLt (a list-batched matmul runs as cublasGemmBatchedEx)");
+                    "STRIDED for cuBLASLt (the device provider packs a list into a strided batch first: DeviceLayout)");
         }
         DType t = spec.dtype();
         Epilogue e = spec.epilogue();
@@ -175,7 +175,13 @@ public record CublasLtCall(DType dtype, ComputeType computeType, boolean swapped
                 throw new InvalidArgumentException("aux.ld", ld, "a multiple of " + align + (mask ? " bits" : " elements")
                         + " for cuBLASLt (Epilogue.alignedAuxLd(" + spec.n() + ") = " + e.alignedAuxLd(spec.n()) + ")");
             }
-            aux = new AuxMatrix(mask, ld, spec.aux().batch() == 1 ? 0 : spec.aux().batchStride());
+            long auxStride = spec.aux().batch() == 1 ? 0 : spec.aux().batchStride();
+            if (auxStride % align != 0) {
+                // Held to the leading dimension's alignment: every entry must start where a row could.
+                throw new InvalidArgumentException("aux.batchStride", auxStride, "a multiple of " + align
+                        + (mask ? " bits" : " elements") + " for cuBLASLt, as the leading dimension");
+            }
+            aux = new AuxMatrix(mask, ld, auxStride);
         }
         if (e.derivative() == Epilogue.Activation.RELU && spec.k() == 1) {
             throw new InvalidArgumentException("k", 1, "k > 1 for " + e + " (cuBLASLt does not run DRELU with k = 1)");

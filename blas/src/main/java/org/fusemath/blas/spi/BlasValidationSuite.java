@@ -3,6 +3,7 @@ package org.fusemath.blas.spi;
 import java.util.ArrayList;
 import java.util.List;
 import org.fusemath.api.DType;
+import org.fusemath.api.Space;
 import org.fusemath.api.spi.ValidationCase;
 import org.fusemath.api.spi.ValidationSuite;
 import org.fusemath.blas.Epilogue;
@@ -10,9 +11,11 @@ import org.fusemath.blas.Op;
 
 /**
  * The blas domain's {@code fusemath validate} cases: matmul on every type, with transposes (and conjugate
- * transposes for complex types), edge shapes (0, 1, prime, tall-skinny), strided batches, beta = 0 over a NaN
- * C, and every epilogue on F32 and F64, each against EJML or the epilogue's formula with the GEMM bound. The
- * quick subset covers each type once and two epilogues.
+ * transposes for complex types), edge shapes (0, 1, prime, tall-skinny; k = 0 takes the device's cuBLAS route),
+ * strided batches, beta = 0 over a NaN C, and every epilogue on F32 and F64, each against EJML or the
+ * epilogue's formula with the GEMM bound. Every case is registered twice: on the host and on the device
+ * (cuBLASLt), where the harness skips it with the device probe's reason when no device is usable. The quick
+ * subset covers each type once and two epilogues, in each space.
  */
 public final class BlasValidationSuite implements ValidationSuite {
     /** (batch, m, n, k): unit, small primes, larger primes, tall-skinny, empty in each dimension, a batch. */
@@ -27,25 +30,27 @@ public final class BlasValidationSuite implements ValidationSuite {
     @Override
     public List<ValidationCase> cases() {
         List<ValidationCase> cases = new ArrayList<>();
-        for (DType t : DType.values()) {
-            Op t2 = t.isComplex() ? Op.CONJUGATE_TRANSPOSE : Op.TRANSPOSE;
-            Op[][] flags = {{Op.NONE, Op.NONE}, {t2, Op.NONE}, {Op.NONE, t2}, {Op.TRANSPOSE, t2}};
-            for (int[] s : SHAPES) {
-                for (int f = 0; f < flags.length; f++) {
-                    boolean quick = (s[1] == 7 && f == 0) || (s[1] == 31 && f == 1);
-                    boolean betaZero = (s[1] + f) % 2 == 0;
-                    cases.add(new MatmulValidationCase(t, flags[f][0], flags[f][1], s[0], s[1], s[2], s[3],
-                            Epilogue.DEFAULT, betaZero, quick));
+        for (Space space : new Space[] {Space.HOST, Space.DEVICE}) {
+            for (DType t : DType.values()) {
+                Op t2 = t.isComplex() ? Op.CONJUGATE_TRANSPOSE : Op.TRANSPOSE;
+                Op[][] flags = {{Op.NONE, Op.NONE}, {t2, Op.NONE}, {Op.NONE, t2}, {Op.TRANSPOSE, t2}};
+                for (int[] s : SHAPES) {
+                    for (int f = 0; f < flags.length; f++) {
+                        boolean quick = (s[1] == 7 && f == 0) || (s[1] == 31 && f == 1);
+                        boolean betaZero = (s[1] + f) % 2 == 0;
+                        cases.add(new MatmulValidationCase(space, t, flags[f][0], flags[f][1], s[0], s[1], s[2], s[3],
+                                Epilogue.DEFAULT, betaZero, quick));
+                    }
                 }
             }
-        }
-        for (DType t : new DType[] {DType.F32, DType.F64}) {
-            for (Epilogue e : Epilogue.values()) {
-                if (e == Epilogue.DEFAULT) {
-                    continue;
+            for (DType t : new DType[] {DType.F32, DType.F64}) {
+                for (Epilogue e : Epilogue.values()) {
+                    if (e == Epilogue.DEFAULT) {
+                        continue;
+                    }
+                    boolean quick = (t == DType.F32 && e == Epilogue.RELU_BIAS) || (t == DType.F64 && e == Epilogue.GELU_AUX_BIAS);
+                    cases.add(new MatmulValidationCase(space, t, Op.TRANSPOSE, Op.NONE, 2, 33, 17, 9, e, false, quick));
                 }
-                boolean quick = (t == DType.F32 && e == Epilogue.RELU_BIAS) || (t == DType.F64 && e == Epilogue.GELU_AUX_BIAS);
-                cases.add(new MatmulValidationCase(t, Op.TRANSPOSE, Op.NONE, 2, 33, 17, 9, e, false, quick));
             }
         }
         return cases;

@@ -3,6 +3,7 @@ package org.fusemath.blas.spi;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.fusemath.api.DType;
+import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.MatrixShape;
@@ -19,9 +20,10 @@ import org.fusemath.blas.Scalar;
 
 /**
  * One matmul validation row: seeded random operands (A row-major, B column-major, C row-major with padded
- * leading dimensions), the product through {@link Matmul} in the context's space, and the worst error relative
- * to the GEMM forward error bound against {@link MatmulReference} (passes at ≤ 1). With beta = 0, C starts as
- * NaN to prove it is not read.
+ * leading dimensions), the product through {@link Matmul} (planned, autotuned, executed) in the case's space, and
+ * the worst error relative to the GEMM forward error bound against {@link MatmulReference} (passes at ≤ 1). With
+ * beta = 0, C starts as NaN to prove it is not read. A DEVICE case forces device execution on the context's
+ * device, so it fails (never silently runs on the host) where no device is usable; the harness skips it there.
  */
 final class MatmulValidationCase implements ValidationCase {
     private final DType dtype;
@@ -34,9 +36,11 @@ final class MatmulValidationCase implements ValidationCase {
     private final Epilogue epilogue;
     private final boolean betaZero;
     private final boolean quick;
+    private final Space space;
 
-    MatmulValidationCase(DType dtype, Op opA, Op opB, int batch, int m, int n, int k, Epilogue epilogue,
+    MatmulValidationCase(Space space, DType dtype, Op opA, Op opB, int batch, int m, int n, int k, Epilogue epilogue,
                          boolean betaZero, boolean quick) {
+        this.space = space;
         this.dtype = dtype;
         this.opA = opA;
         this.opB = opB;
@@ -75,7 +79,7 @@ final class MatmulValidationCase implements ValidationCase {
 
     @Override
     public Space space() {
-        return Space.HOST;
+        return space;
     }
 
     @Override
@@ -135,7 +139,9 @@ final class MatmulValidationCase implements ValidationCase {
         Scalar beta = betaZero ? Scalar.ZERO : dtype.isComplex() ? Scalar.of(0.5, 0.25) : Scalar.of(-0.5);
         MatmulSpec spec = ops.specBuilder().opA(opA).opB(opB).alpha(alpha).beta(beta).epilogue(epilogue).build();
         MatmulReference.Inputs before = MatmulReference.snapshot(ops);
-        try (Matmul mm = new Matmul(spec, ops, context)) {
+        FuseContext where = space == Space.DEVICE ? FuseContext.builder().execution(Execution.device(context.deviceId()))
+                .threads(context.threads()).logger(context.logger()).build() : context;
+        try (Matmul mm = new Matmul(spec, ops, where)) {
             mm.plan().autotune().execute();
         }
         double worst = MatmulReference.worstRatio(spec, before, ops);
@@ -144,6 +150,6 @@ final class MatmulValidationCase implements ValidationCase {
 
     @Override
     public String toString() {
-        return op() + " " + dtype + " " + shape() + (quick ? " (quick)" : "");
+        return op() + " " + dtype + " " + shape() + " " + space + (quick ? " (quick)" : "");
     }
 }

@@ -33,6 +33,8 @@ import org.fusemath.blas.MatmulOperands;
 import org.fusemath.blas.MatmulSpec;
 import org.fusemath.blas.Op;
 import org.fusemath.blas.host.NativeCalls;
+import org.fusemath.cuda.CudaLibrary;
+import org.fusemath.cuda.CudaProbe;
 import org.junit.jupiter.api.Test;
 
 /** The blas registrations as the CLI and the validate harness find them through ServiceLoader. */
@@ -54,6 +56,16 @@ class BlasSpiTest {
         assertTrue(d.get("version").contains("0.3.31"), d.toString());
         assertFalse(d.containsKey("error"), d.toString());
         System.out.println("[fusemath] backend openblas: " + d);
+    }
+
+    @Test
+    void theDeviceProviderIsListedWithTheProbeVerdict() {
+        Backend b = load(Backend.class).stream().filter(x -> x.name().equals("cublaslt")).findFirst().orElseThrow();
+        assertEquals("blas", b.domain());
+        assertEquals(Space.DEVICE, b.space());
+        assertEquals(CudaProbe.get().usableFor(0, CudaLibrary.CUBLAS, CudaLibrary.CUBLAS_LT), b.availability().usable(),
+                b.availability().toString());
+        assertTrue(b.details().get("status").contains("not yet run on a GPU"), b.details().toString());
     }
 
     private static ExecOperation matmul() {
@@ -178,7 +190,21 @@ class BlasSpiTest {
         List<ValidationCase> cases = suite.cases();
         EnumSet<DType> quickTypes = EnumSet.noneOf(DType.class);
         Set<String> ops = new java.util.HashSet<>();
+        Set<String> hostRows = new java.util.HashSet<>();
+        Set<String> deviceRows = new java.util.HashSet<>();
+        boolean deviceUsable = CudaProbe.get().usableFor(0, CudaLibrary.CUBLAS, CudaLibrary.CUBLAS_LT);
         for (ValidationCase c : cases) {
+            String row = c.op() + " " + c.dtype() + " " + c.shape() + " " + c.quick();
+            if (c.space() == Space.DEVICE) {
+                deviceRows.add(row);
+                if (!deviceUsable) {
+                    // A device case insists on the device: it never passes by running on the host.
+                    assertThrows(DeviceUnavailableException.class, () -> c.run(FuseContext.defaults()), c.toString());
+                    continue;
+                }
+            } else {
+                hostRows.add(row);
+            }
             ValidationResult r = c.run(FuseContext.defaults());
             assertTrue(r.passed(), c + ": " + r);
             if (c.quick()) {
@@ -186,6 +212,8 @@ class BlasSpiTest {
             }
             ops.add(c.op().replaceAll(" beta=0", ""));
         }
+        assertEquals(hostRows, deviceRows, "every host case has its device twin");
+        assertEquals(cases.size(), hostRows.size() + deviceRows.size());
         assertEquals(EnumSet.allOf(DType.class), quickTypes);
         for (Epilogue e : Epilogue.values()) {
             if (e != Epilogue.DEFAULT) {
