@@ -45,6 +45,19 @@ public enum DType {
         return this == F32 || this == C64;
     }
 
+    /**
+     * The length of {@code data}, which must be this type's backing array ({@code float[]} for F32/C64,
+     * {@code double[]} for F64/C128); otherwise an exception naming {@code name}.
+     */
+    public int arrayLength(String name, Object data) {
+        Arguments.requireNonNull(data, name);
+        if (isSinglePrecision() ? data instanceof float[] : data instanceof double[]) {
+            return java.lang.reflect.Array.getLength(data);
+        }
+        throw new InvalidArgumentException(name, data.getClass().getSimpleName(),
+                (isSinglePrecision() ? "a float[]" : "a double[]") + " for " + this);
+    }
+
     /** The real type of one component: F32 for C64, F64 for C128, itself for real types. */
     public DType componentType() {
         return switch (this) {

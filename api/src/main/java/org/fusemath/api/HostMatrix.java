@@ -28,18 +28,7 @@ public final class HostMatrix {
         Arguments.requireNonNull(dtype, "dtype");
         Arguments.requireNonNull(data, "data");
         Arguments.requireNonNull(shape, "shape");
-        long length;
-        if (dtype.isSinglePrecision()) {
-            if (!(data instanceof float[] f)) {
-                throw new InvalidArgumentException("data", data.getClass().getSimpleName(), "a float[] for " + dtype);
-            }
-            length = f.length;
-        } else {
-            if (!(data instanceof double[] d)) {
-                throw new InvalidArgumentException("data", data.getClass().getSimpleName(), "a double[] for " + dtype);
-            }
-            length = d.length;
-        }
+        long length = dtype.arrayLength("data", data);
         shape.requireFits("data", length, dtype);
         return new HostMatrix(dtype, data, shape);
     }

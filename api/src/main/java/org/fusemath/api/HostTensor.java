@@ -36,18 +36,7 @@ public final class HostTensor {
             count = Arguments.multiply("element count", count, shape[i]);
         }
         long slots = Arguments.multiply("slot count", count, dtype.slotsPerElement());
-        int length;
-        if (dtype.isSinglePrecision()) {
-            if (!(data instanceof float[] f)) {
-                throw new InvalidArgumentException("data", data.getClass().getSimpleName(), "a float[] for " + dtype);
-            }
-            length = f.length;
-        } else {
-            if (!(data instanceof double[] d)) {
-                throw new InvalidArgumentException("data", data.getClass().getSimpleName(), "a double[] for " + dtype);
-            }
-            length = d.length;
-        }
+        int length = dtype.arrayLength("data", data);
         if (length != slots) {
             throw new InvalidArgumentException("data", "an array of length " + length,
                     "exactly " + slots + " slots for shape " + Arrays.toString(shape) + " of " + dtype);

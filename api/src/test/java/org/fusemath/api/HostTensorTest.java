@@ -36,6 +36,20 @@ class HostTensorTest {
     }
 
     @Test
+    void theArrayMustBeTheTypesBackingArray() {
+        for (DType t : DType.values()) {
+            Object wrong = t.isSinglePrecision() ? new double[8] : new float[8];
+            InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                    () -> HostTensor.of(t, new long[] {8 / t.slotsPerElement()}, wrong));
+            assertEquals("data", e.argument(), t.toString());
+            assertEquals("data", assertThrows(InvalidArgumentException.class,
+                    () -> HostMatrix.of(t, wrong, MatrixShape.rowMajor(1, 1))).argument());
+            assertEquals(8, t.arrayLength("data", t.isSinglePrecision() ? new float[8] : new double[8]));
+        }
+        assertThrows(InvalidArgumentException.class, () -> HostMatrix.of(DType.F64, new int[4], MatrixShape.rowMajor(1, 1)));
+    }
+
+    @Test
     void lengthMustMatchShapeExactly() {
         assertThrows(InvalidArgumentException.class, () -> HostTensor.of(DType.C128, new long[] {3}, new double[3]));
         assertEquals(6, HostTensor.of(DType.C128, new long[] {3}, new double[6]).elementCount() * 2);
