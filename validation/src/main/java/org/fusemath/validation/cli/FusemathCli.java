@@ -54,6 +54,17 @@ public final class FusemathCli implements Runnable {
             LoggingSetup.apply(root.verbose);
             return new CommandLine.RunLast().execute(parseResult);
         });
+        // A value error names the option and what was expected; the whole usage text would bury that line.
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            PrintWriter err = failed.getErr();
+            String name = failed.getCommandSpec().qualifiedName();
+            err.println(name + ": " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("Try '" + name + " --help' for usage.");
+            err.flush();
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(e));

@@ -1,10 +1,9 @@
 package org.fusemath.validation.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.stream.Stream;
 import org.fusemath.random.KnownAnswer;
 import org.fusemath.random.KnownAnswers;
@@ -12,7 +11,6 @@ import org.fusemath.random.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /** {@code fusemath random} prints exactly the known-answer vectors, and rejects bad input with exit code 2. */
 class RandomCommandTest {
@@ -20,14 +18,13 @@ class RandomCommandTest {
     private record Run(int exit, String out, String err) {
     }
 
+    /** Runs {@code fusemath random args...} as the command line does. */
     private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new RandomCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        String[] all = new String[args.length + 1];
+        all[0] = "random";
+        System.arraycopy(args, 0, all, 1, args.length);
+        Cli c = Cli.run(all);
+        return new Run(c.exit(), c.out(), c.err());
     }
 
     static Stream<KnownAnswer> vectors() {
@@ -108,6 +105,10 @@ class RandomCommandTest {
     private static void assertRejected(Run r, String argument, String mentions) {
         assertEquals(2, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains(argument) && r.err().contains(mentions), r.err());
+        // The error line and a pointer to --help, not the whole usage text that would bury it.
+        assertTrue(r.err().startsWith("fusemath random: "), r.err());
+        assertTrue(r.err().contains("Try 'fusemath random --help' for usage."), r.err());
+        assertFalse(r.err().contains("Usage:"), r.err());
         assertEquals("", r.out());
     }
 }
