@@ -15,7 +15,8 @@ import org.fusemath.blas.Op;
  * strided batches, beta = 0 over a NaN C, and every epilogue on F32 and F64, each against EJML or the
  * epilogue's formula with the GEMM bound. Every case is registered twice: on the host and on the device
  * (cuBLASLt), where the harness skips it with the device probe's reason when no device is usable. The quick
- * subset covers each type once and two epilogues, in each space.
+ * subset covers each type once and two epilogues, in each space. The level 1–3 routines ({@link BlasRoutines})
+ * follow on the host, every type at n = 1, 7 and 33, each against its formula.
  */
 public final class BlasValidationSuite implements ValidationSuite {
     /** (batch, m, n, k): unit, small primes, larger primes, tall-skinny, empty in each dimension, a batch. */
@@ -50,6 +51,17 @@ public final class BlasValidationSuite implements ValidationSuite {
                     }
                     boolean quick = (t == DType.F32 && e == Epilogue.RELU_BIAS) || (t == DType.F64 && e == Epilogue.GELU_AUX_BIAS);
                     cases.add(new MatmulValidationCase(space, t, Op.TRANSPOSE, Op.NONE, 2, 33, 17, 9, e, false, quick));
+                }
+            }
+        }
+        for (BlasRoutine routine : BlasRoutines.routines()) {
+            boolean complexOnly = routine.name().equals("herk");
+            for (DType t : DType.values()) {
+                if (complexOnly && !t.isComplex()) {
+                    continue;
+                }
+                for (int n : new int[] {1, 7, 33}) {
+                    cases.add(new RoutineValidationCase(routine, t, n, n == 7 && t == (complexOnly ? DType.C128 : DType.F64)));
                 }
             }
         }

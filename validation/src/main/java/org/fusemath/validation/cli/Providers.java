@@ -8,6 +8,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.fusemath.api.spi.Backend;
 import org.fusemath.api.spi.ExecOperation;
+import org.fusemath.api.spi.ExecOperationGroup;
 import org.fusemath.api.spi.ValidationSuite;
 
 /**
@@ -85,7 +86,11 @@ public interface Providers {
         @Override
         public synchronized List<ExecOperation> operations() {
             if (operations == null) {
-                operations = load(ExecOperation.class);
+                List<ExecOperation> all = new ArrayList<>(load(ExecOperation.class));
+                for (ExecOperationGroup group : load(ExecOperationGroup.class)) {
+                    all.addAll(group.operations());
+                }
+                operations = List.copyOf(all);
             }
             return operations;
         }

@@ -1,0 +1,127 @@
+package org.fusemath.blas.spi;
+
+import org.fusemath.api.DType;
+import org.fusemath.api.Execution;
+import org.fusemath.api.HostMatrix;
+import org.fusemath.api.HostTensor;
+import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.api.spi.ExecRequest;
+import org.fusemath.blas.Diag;
+import org.fusemath.blas.HostVector;
+import org.fusemath.blas.Op;
+import org.fusemath.blas.Scalar;
+import org.fusemath.blas.Side;
+import org.fusemath.blas.Uplo;
+
+/** What the level 1–3 exec operations read from a request: inputs as vectors or matrices, scalars and flags. */
+final class RoutineArgs {
+    private final String op;
+    private final ExecRequest request;
+
+    RoutineArgs(String op, ExecRequest request, int minInputs, int maxInputs) {
+        this.op = op;
+        this.request = request;
+        if (request.execution().kind() == Execution.Kind.DEVICE) {
+            throw new InvalidArgumentException("--space", request.execution(), "host: " + op + " runs on the host only");
+        }
+        request.requireInputs(op, minInputs, maxInputs);
+    }
+
+    boolean has(int input) {
+        return request.inputs().size() > input;
+    }
+
+    DType dtype() {
+        return request.inputs().get(0).dtype();
+    }
+
+    /** Input {@code i} in C order, which must be rank {@code rank} and of the first input's type. */
+    HostTensor tensor(int i, int rank) {
+        HostTensor t = request.inputs().get(i).toCOrder();
+        if (t.rank() != rank) {
+            throw new InvalidArgumentException("--in #" + (i + 1), "a rank-" + t.rank() + " array",
+                    (rank == 1 ? "a 1-D vector" : "a 2-D matrix") + " for " + op);
+        }
+        if (t.dtype() != dtype()) {
+            throw new InvalidArgumentException("--in #" + (i + 1), t.dtype(), dtype() + " as the first input");
+        }
+        return t;
+    }
+
+    /** A fresh copy of input {@code i}, for the routines that overwrite an operand with their result. */
+    HostTensor copy(int i, int rank) {
+        HostTensor t = tensor(i, rank);
+        Object data = t.array() instanceof double[] d ? d.clone() : ((float[]) t.array()).clone();
+        return HostTensor.of(t.dtype(), t.shape(), data);
+    }
+
+    static HostVector vector(HostTensor t) {
+        return HostVector.of(t.dtype(), t.array(), t.dim(0), 0, 1);
+    }
+
+    static HostMatrix matrix(HostTensor t) {
+        return t.asMatrix();
+    }
+
+    Scalar scalar(String name, String fallback) {
+        return Scalar.parse("--" + name, request.option(name, fallback));
+    }
+
+    /** beta, which only a call with the optional accumulator input (number {@code input}) may set. */
+    Scalar beta(int input) {
+        if (!has(input)) {
+            if (request.options().containsKey("beta")) {
+                throw new InvalidArgumentException("--beta", request.option("beta", ""),
+                        "an input #" + (input + 1) + " for beta to scale");
+            }
+            return Scalar.ZERO;
+        }
+        return scalar("beta", "1");
+    }
+
+    Op trans() {
+        return Op.parse(request.option("trans", "n"));
+    }
+
+    Uplo uplo() {
+        return switch (request.lowerOption("uplo", "u")) {
+            case "u", "upper" -> Uplo.UPPER;
+            case "l", "lower" -> Uplo.LOWER;
+            default -> throw new InvalidArgumentException("--uplo", request.option("uplo", ""), "u or l");
+        };
+    }
+
+    Side side() {
+        return switch (request.lowerOption("side", "l")) {
+            case "l", "left" -> Side.LEFT;
+            case "r", "right" -> Side.RIGHT;
+            default -> throw new InvalidArgumentException("--side", request.option("side", ""), "l or r");
+        };
+    }
+
+    Diag diag() {
+        return switch (request.lowerOption("diag", "n")) {
+            case "n", "non_unit" -> Diag.NON_UNIT;
+            case "u", "unit" -> Diag.UNIT;
+            default -> throw new InvalidArgumentException("--diag", request.option("diag", ""), "n or u");
+        };
+    }
+
+    /** A rank-0 result of {@code type}. */
+    static HostTensor scalarTensor(DType type, double re, double im) {
+        Object data = type.isSinglePrecision() ? new float[type.slotsPerElement()] : new double[type.slotsPerElement()];
+        set(data, 0, re);
+        if (type.isComplex()) {
+            set(data, 1, im);
+        }
+        return HostTensor.of(type, new long[0], data);
+    }
+
+    private static void set(Object data, int at, double v) {
+        if (data instanceof double[] d) {
+            d[at] = v;
+        } else {
+            ((float[]) data)[at] = (float) v;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.fusemath.blas.spi;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.fusemath.api.DType;
+import org.fusemath.api.FuseContext;
+import org.fusemath.api.HostTensor;
+import org.fusemath.api.Space;
+import org.fusemath.api.spi.ExecRequest;
+import org.fusemath.api.spi.ValidationCase;
+import org.fusemath.api.spi.ValidationResult;
+
+/**
+ * One level 1–3 validation row: the routine's seeded sample request run through its exec operation, and the
+ * worst error / bound ratio of the outputs against the routine's formula (passes at ≤ 1).
+ */
+final class RoutineValidationCase implements ValidationCase {
+    private final BlasRoutine routine;
+    private final DType dtype;
+    private final int n;
+    private final boolean quick;
+
+    RoutineValidationCase(BlasRoutine routine, DType dtype, int n, boolean quick) {
+        this.routine = routine;
+        this.dtype = dtype;
+        this.n = n;
+        this.quick = quick;
+    }
+
+    @Override
+    public String op() {
+        return routine.name();
+    }
+
+    @Override
+    public DType dtype() {
+        return dtype;
+    }
+
+    @Override
+    public String shape() {
+        return "n=" + n;
+    }
+
+    @Override
+    public Space space() {
+        return Space.HOST;
+    }
+
+    @Override
+    public boolean quick() {
+        return quick;
+    }
+
+    @Override
+    public ValidationResult run(FuseContext context) {
+        ExecRequest request = routine.sample().of(dtype, n, new SplittableRandom(31L * routine.name().hashCode() + 7L * n + dtype.ordinal()));
+        List<HostTensor> outputs = routine.execute(request);
+        return new ValidationResult(routine.check().worstRatio(request, outputs), 1, "error / bound");
+    }
+}
