@@ -11,11 +11,13 @@ import static org.fusemath.blas.RoutineChecks.square;
 import java.util.List;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
+import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.ShapeMismatchException;
+import org.fusemath.blas.device.CublasRoutines;
 import org.fusemath.blas.host.OpenBlasRoutines;
 import org.fusemath.blas.host.SmallGemm;
 
@@ -24,7 +26,8 @@ import org.fusemath.blas.host.SmallGemm;
  * aliasing of outputs with inputs), then runs once on the host, with no plan kept (use {@link Matmul} to plan
  * a matmul once and run it many times). The matmul forms that take a {@link FuseContext} run on a CUDA device
  * when it asks for one ({@link org.fusemath.api.Execution#device(int)}), copying the operands in and the
- * results back; the level 1–3 routines are host-only. Real types take real scalars; complex types take any.
+ * results back, and so do the level 1–3 routines that take one (on cuBLAS: {@link CublasRoutines}); HOST and AUTO
+ * compute on the host (OpenBLAS). Real types take real scalars; complex types take any.
  * Level-2/3 routines take single (unbatched) matrices in either storage order, mixed freely: a read-only
  * operand stored in the other order than the output is read as its transpose with adjusted flags (no copy)
  * where the routine allows it, and copied into the output's order where it does not (herk's A, symm's B, a
@@ -123,27 +126,55 @@ public final class Blas {
 
     // ---- level 1 ----
 
+    /** Whether the level 1–3 routine runs on the context's device (DEVICE) rather than on the host (HOST, AUTO). */
+    private static boolean onDevice(FuseContext context) {
+        return Arguments.requireNonNull(context, "context").execution().kind() == Execution.Kind.DEVICE;
+    }
+
     /** xᵀy = Σ xᵢ·yᵢ (unconjugated for complex types). */
     public static Scalar dot(HostVector x, HostVector y) {
-        sameType("x", x, "y", y);
-        length("y", y, x.length(), "as x");
-        return OpenBlasRoutines.dot(false, x, y);
+        return dot(FuseContext.defaults(), x, y);
+    }
+
+    /** xᵀy under a context (DEVICE: on cuBLAS, operands copied in). */
+    public static Scalar dot(FuseContext context, HostVector x, HostVector y) {
+        return dot(context, false, x, y);
     }
 
     /** xᴴy = Σ conj(xᵢ)·yᵢ (the same as {@link #dot} for real types). */
     public static Scalar dotc(HostVector x, HostVector y) {
+        return dotc(FuseContext.defaults(), x, y);
+    }
+
+    /** xᴴy under a context. */
+    public static Scalar dotc(FuseContext context, HostVector x, HostVector y) {
+        return dot(context, true, x, y);
+    }
+
+    private static Scalar dot(FuseContext context, boolean conjugateX, HostVector x, HostVector y) {
+        boolean device = onDevice(context);
         sameType("x", x, "y", y);
         length("y", y, x.length(), "as x");
-        return OpenBlasRoutines.dot(true, x, y);
+        return device ? CublasRoutines.dot(context, conjugateX, x, y) : OpenBlasRoutines.dot(conjugateX, x, y);
     }
 
     /** y = alpha·x + y. */
     public static void axpy(Scalar alpha, HostVector x, HostVector y) {
+        axpy(FuseContext.defaults(), alpha, x, y);
+    }
+
+    /** y = alpha·x + y under a context. */
+    public static void axpy(FuseContext context, Scalar alpha, HostVector x, HostVector y) {
+        boolean device = onDevice(context);
         DType t = sameType("x", x, "y", y);
         scalar("alpha", alpha, t);
         length("y", y, x.length(), "as x");
         new Overlaps().add("x", x, false).add("y", y, true).check();
-        OpenBlasRoutines.axpy(alpha, x, y);
+        if (device) {
+            CublasRoutines.axpy(context, alpha, x, y);
+        } else {
+            OpenBlasRoutines.axpy(alpha, x, y);
+        }
     }
 
     /** y = alpha·x + y for a real alpha. */
@@ -153,8 +184,18 @@ public final class Blas {
 
     /** x = alpha·x (IEEE arithmetic: 0·NaN is NaN). */
     public static void scal(Scalar alpha, HostVector x) {
+        scal(FuseContext.defaults(), alpha, x);
+    }
+
+    /** x = alpha·x under a context. */
+    public static void scal(FuseContext context, Scalar alpha, HostVector x) {
+        boolean device = onDevice(context);
         scalar("alpha", alpha, sameType("x", x));
-        OpenBlasRoutines.scal(alpha, x);
+        if (device) {
+            CublasRoutines.scal(context, alpha, x);
+        } else {
+            OpenBlasRoutines.scal(alpha, x);
+        }
     }
 
     /** x = alpha·x for a real alpha. */
@@ -164,26 +205,51 @@ public final class Blas {
 
     /** The Euclidean norm ‖x‖₂ (0 for an empty vector). */
     public static double nrm2(HostVector x) {
+        return nrm2(FuseContext.defaults(), x);
+    }
+
+    /** ‖x‖₂ under a context. */
+    public static double nrm2(FuseContext context, HostVector x) {
+        boolean device = onDevice(context);
         sameType("x", x);
-        return OpenBlasRoutines.nrm2(x);
+        return device ? CublasRoutines.nrm2(context, x) : OpenBlasRoutines.nrm2(x);
     }
 
     /** Σ |Re xᵢ| + |Im xᵢ| (BLAS asum; 0 for an empty vector). */
     public static double asum(HostVector x) {
+        return asum(FuseContext.defaults(), x);
+    }
+
+    /** Σ |Re xᵢ| + |Im xᵢ| under a context. */
+    public static double asum(FuseContext context, HostVector x) {
+        boolean device = onDevice(context);
         sameType("x", x);
-        return OpenBlasRoutines.asum(x);
+        return device ? CublasRoutines.asum(context, x) : OpenBlasRoutines.asum(x);
     }
 
     /** The 0-based index of the first element of largest |Re| + |Im|; -1 for an empty vector. */
     public static int iamax(HostVector x) {
+        return iamax(FuseContext.defaults(), x);
+    }
+
+    /** The 0-based index of the first largest |Re| + |Im| under a context (0-based on the device too); -1 when empty. */
+    public static int iamax(FuseContext context, HostVector x) {
+        boolean device = onDevice(context);
         sameType("x", x);
-        return OpenBlasRoutines.iamax(x);
+        return device ? CublasRoutines.iamax(context, x) : OpenBlasRoutines.iamax(x);
     }
 
     // ---- level 2 ----
 
     /** y = alpha·op(A)·x + beta·y (beta = 0: y is not read; an empty x gives y = beta·y). */
     public static void gemv(Op op, Scalar alpha, HostMatrix a, HostVector x, Scalar beta, HostVector y) {
+        gemv(FuseContext.defaults(), op, alpha, a, x, beta, y);
+    }
+
+    /** y = alpha·op(A)·x + beta·y under a context. */
+    public static void gemv(FuseContext context, Op op, Scalar alpha, HostMatrix a, HostVector x, Scalar beta,
+                            HostVector y) {
+        boolean device = onDevice(context);
         DType t = sameType("a", a, "x", x, "y", y);
         op("op", op);
         scalar("alpha", alpha, t);
@@ -192,54 +258,100 @@ public final class Blas {
         length("x", x, op.colsOf(s.rows(), s.cols()), "the columns of op(A)");
         length("y", y, op.rowsOf(s.rows(), s.cols()), "the rows of op(A)");
         new Overlaps().add("a", a, false).add("x", x, false).add("y", y, true).check();
-        OpenBlasRoutines.gemv(FuseContext.defaults(), op, alpha, a, x, beta, y);
+        if (device) {
+            CublasRoutines.gemv(context, op, alpha, a, x, beta, y);
+        } else {
+            OpenBlasRoutines.gemv(context, op, alpha, a, x, beta, y);
+        }
     }
 
     /** A = alpha·x·yᵀ + A for an m×n A, x of m, y of n (unconjugated for complex types). */
     public static void ger(Scalar alpha, HostVector x, HostVector y, HostMatrix a) {
-        rank1(false, alpha, x, y, a);
+        rank1(FuseContext.defaults(), false, alpha, x, y, a);
+    }
+
+    /** A = alpha·x·yᵀ + A under a context. */
+    public static void ger(FuseContext context, Scalar alpha, HostVector x, HostVector y, HostMatrix a) {
+        rank1(context, false, alpha, x, y, a);
     }
 
     /** A = alpha·x·yᴴ + A (the same as {@link #ger} for real types). */
     public static void gerc(Scalar alpha, HostVector x, HostVector y, HostMatrix a) {
-        rank1(true, alpha, x, y, a);
+        rank1(FuseContext.defaults(), true, alpha, x, y, a);
     }
 
-    private static void rank1(boolean conjugate, Scalar alpha, HostVector x, HostVector y, HostMatrix a) {
+    /**
+     * A = alpha·x·yᴴ + A under a context. On the device a row-major A takes a conjugated copy of y (cuBLAS's gerc
+     * conjugates the other vector of the transposed view).
+     */
+    public static void gerc(FuseContext context, Scalar alpha, HostVector x, HostVector y, HostMatrix a) {
+        rank1(context, true, alpha, x, y, a);
+    }
+
+    private static void rank1(FuseContext context, boolean conjugate, Scalar alpha, HostVector x, HostVector y,
+                              HostMatrix a) {
+        boolean device = onDevice(context);
         DType t = sameType("a", a, "x", x, "y", y);
         scalar("alpha", alpha, t);
         MatrixShape s = single("a", a);
         length("x", x, s.rows(), "the rows of A");
         length("y", y, s.cols(), "the columns of A");
         new Overlaps().add("a", a, true).add("x", x, false).add("y", y, false).check();
-        OpenBlasRoutines.ger(FuseContext.defaults(), conjugate, alpha, x, y, a);
+        if (device) {
+            CublasRoutines.ger(context, conjugate, alpha, x, y, a);
+        } else {
+            OpenBlasRoutines.ger(context, conjugate, alpha, x, y, a);
+        }
     }
 
     /** Solves op(A)·z = x for the triangular n×n A, overwriting x with z. */
     public static void trsv(Uplo uplo, Op op, Diag diag, HostMatrix a, HostVector x) {
+        trsv(FuseContext.defaults(), uplo, op, diag, a, x);
+    }
+
+    /** Solves op(A)·z = x in place of x under a context. */
+    public static void trsv(FuseContext context, Uplo uplo, Op op, Diag diag, HostMatrix a, HostVector x) {
+        boolean device = onDevice(context);
         sameType("a", a, "x", x);
         Arguments.requireNonNull(uplo, "uplo");
         Arguments.requireNonNull(diag, "diag");
         op("op", op);
         length("x", x, square("a", a).rows(), "the order of A");
         new Overlaps().add("a", a, false).add("x", x, true).check();
-        OpenBlasRoutines.trsv(uplo, op, diag, a, x);
+        if (device) {
+            CublasRoutines.trsv(context, uplo, op, diag, a, x);
+        } else {
+            OpenBlasRoutines.trsv(uplo, op, diag, a, x);
+        }
     }
 
     // ---- level 3 ----
 
     /** Solves op(A)·X = alpha·B (LEFT) or X·op(A) = alpha·B (RIGHT) for the triangular A, overwriting B with X. */
     public static void trsm(Side side, Uplo uplo, Op op, Diag diag, Scalar alpha, HostMatrix a, HostMatrix b) {
-        triangular(true, side, uplo, op, diag, alpha, a, b);
+        triangular(FuseContext.defaults(), true, side, uplo, op, diag, alpha, a, b);
+    }
+
+    /** trsm under a context. */
+    public static void trsm(FuseContext context, Side side, Uplo uplo, Op op, Diag diag, Scalar alpha, HostMatrix a,
+                            HostMatrix b) {
+        triangular(context, true, side, uplo, op, diag, alpha, a, b);
     }
 
     /** B = alpha·op(A)·B (LEFT) or alpha·B·op(A) (RIGHT) for the triangular A. */
     public static void trmm(Side side, Uplo uplo, Op op, Diag diag, Scalar alpha, HostMatrix a, HostMatrix b) {
-        triangular(false, side, uplo, op, diag, alpha, a, b);
+        triangular(FuseContext.defaults(), false, side, uplo, op, diag, alpha, a, b);
     }
 
-    private static void triangular(boolean solve, Side side, Uplo uplo, Op op, Diag diag, Scalar alpha, HostMatrix a,
-                                   HostMatrix b) {
+    /** trmm under a context. */
+    public static void trmm(FuseContext context, Side side, Uplo uplo, Op op, Diag diag, Scalar alpha, HostMatrix a,
+                            HostMatrix b) {
+        triangular(context, false, side, uplo, op, diag, alpha, a, b);
+    }
+
+    private static void triangular(FuseContext context, boolean solve, Side side, Uplo uplo, Op op, Diag diag,
+                                   Scalar alpha, HostMatrix a, HostMatrix b) {
+        boolean device = onDevice(context);
         DType t = sameType("a", a, "b", b);
         Arguments.requireNonNull(side, "side");
         Arguments.requireNonNull(uplo, "uplo");
@@ -265,11 +377,22 @@ public final class Blas {
                 op = op == Op.NONE ? Op.TRANSPOSE : Op.NONE;
             }
         }
-        OpenBlasRoutines.triangular(FuseContext.defaults(), solve, side, uplo, op, diag, alpha, a, b);
+        if (device) {
+            CublasRoutines.triangular(context, solve, side, uplo, op, diag, alpha, a, b);
+        } else {
+            OpenBlasRoutines.triangular(context, solve, side, uplo, op, diag, alpha, a, b);
+        }
     }
 
     /** C = alpha·op(A)·op(A)ᵀ + beta·C on the {@code uplo} triangle of the n×n C; op is NONE or TRANSPOSE. */
     public static void syrk(Uplo uplo, Op op, Scalar alpha, HostMatrix a, Scalar beta, HostMatrix c) {
+        syrk(FuseContext.defaults(), uplo, op, alpha, a, beta, c);
+    }
+
+    /** syrk under a context. */
+    public static void syrk(FuseContext context, Uplo uplo, Op op, Scalar alpha, HostMatrix a, Scalar beta,
+                            HostMatrix c) {
+        boolean device = onDevice(context);
         DType t = sameType("a", a, "c", c);
         Arguments.requireNonNull(uplo, "uplo");
         if (op("op", op) == Op.CONJUGATE_TRANSPOSE && t.isComplex()) {
@@ -278,16 +401,30 @@ public final class Blas {
         scalar("alpha", alpha, t);
         scalar("beta", beta, t);
         rankK(op, a, c);
+        if (op == Op.CONJUGATE_TRANSPOSE) {
+            op = Op.TRANSPOSE; // a real type: the same product
+        }
         if (a.shape().layout() != c.shape().layout()) {
             // op(A)·op(A)ᵀ with A read as its transpose is the same product with the other op.
             a = StorageOrders.transposedView(a);
             op = op == Op.NONE ? Op.TRANSPOSE : Op.NONE;
         }
-        OpenBlasRoutines.syrk(FuseContext.defaults(), uplo, op, alpha, a, beta, c);
+        if (device) {
+            CublasRoutines.syrk(context, uplo, op, alpha, a, beta, c);
+        } else {
+            OpenBlasRoutines.syrk(context, uplo, op, alpha, a, beta, c);
+        }
     }
 
     /** C = alpha·op(A)·op(A)ᴴ + beta·C on the {@code uplo} triangle (complex types; op NONE or CONJUGATE_TRANSPOSE). */
     public static void herk(Uplo uplo, Op op, double alpha, HostMatrix a, double beta, HostMatrix c) {
+        herk(FuseContext.defaults(), uplo, op, alpha, a, beta, c);
+    }
+
+    /** herk under a context. */
+    public static void herk(FuseContext context, Uplo uplo, Op op, double alpha, HostMatrix a, double beta,
+                            HostMatrix c) {
+        boolean device = onDevice(context);
         DType t = sameType("a", a, "c", c);
         Arguments.requireNonNull(uplo, "uplo");
         if (!t.isComplex()) {
@@ -299,7 +436,11 @@ public final class Blas {
         rankK(op, a, c);
         // Read as its transpose, A would need op TRANSPOSE, which herk does not take: copy it instead.
         a = StorageOrders.copyIn(a, c.shape().layout());
-        OpenBlasRoutines.herk(FuseContext.defaults(), uplo, op, alpha, a, beta, c);
+        if (device) {
+            CublasRoutines.herk(context, uplo, op, alpha, a, beta, c);
+        } else {
+            OpenBlasRoutines.herk(context, uplo, op, alpha, a, beta, c);
+        }
     }
 
     private static void rankK(Op op, HostMatrix a, HostMatrix c) {
@@ -315,6 +456,13 @@ public final class Blas {
 
     /** C = alpha·A·B + beta·C (LEFT) or alpha·B·A + beta·C (RIGHT) with A symmetric (its {@code uplo} triangle read). */
     public static void symm(Side side, Uplo uplo, Scalar alpha, HostMatrix a, HostMatrix b, Scalar beta, HostMatrix c) {
+        symm(FuseContext.defaults(), side, uplo, alpha, a, b, beta, c);
+    }
+
+    /** symm under a context. */
+    public static void symm(FuseContext context, Side side, Uplo uplo, Scalar alpha, HostMatrix a, HostMatrix b,
+                            Scalar beta, HostMatrix c) {
+        boolean device = onDevice(context);
         DType t = sameType("a", a, "b", b, "c", c);
         Arguments.requireNonNull(side, "side");
         Arguments.requireNonNull(uplo, "uplo");
@@ -335,6 +483,10 @@ public final class Blas {
             uplo = uplo.flipped();
         }
         b = StorageOrders.copyIn(b, sc.layout());
-        OpenBlasRoutines.symm(FuseContext.defaults(), side, uplo, alpha, a, b, beta, c);
+        if (device) {
+            CublasRoutines.symm(context, side, uplo, alpha, a, b, beta, c);
+        } else {
+            OpenBlasRoutines.symm(context, side, uplo, alpha, a, b, beta, c);
+        }
     }
 }

@@ -5,7 +5,8 @@ import org.fusemath.api.DType;
 import org.fusemath.blas.Scalar;
 
 /**
- * The cuBLASLt and cuBLAS entry points the device matmul makes, one method per C function, with handles,
+ * The cuBLASLt and cuBLAS entry points the device BLAS makes, one method per C function (one for every level 1–3
+ * routine, described by a {@link CublasRoutineCall}), with handles,
  * descriptors and device addresses as plain {@code long}s, so that the same making code runs against the GPU
  * ({@link JavacppCublas}) or, in tests, against a CPU fake that records every call. Every argument has been
  * checked by the caller; a failed status is a {@link org.fusemath.api.CudaLibraryException}. Implementations
@@ -65,6 +66,16 @@ interface CublasCalls {
 
     /** {@code cublasDestroy_v2}. */
     void blasDestroy(long handle);
+
+    /**
+     * {@code cublasSetStream_v2} and {@code cublasSetPointerMode_v2(HOST)}, then the level 1–3 routine {@code call}
+     * names ({@link CublasRoutineCall#entryPoint()}) on {@link CublasRoutineCall#arguments}.
+     *
+     * @param addresses the device address of each operand role's image, indexed by role ordinal
+     * @return the host result of a reduction as cuBLAS writes it (dot: the value; nrm2, asum: the real value;
+     *     iamax: the 1-based index as the real part), null for the other routines
+     */
+    Scalar routine(long handle, long stream, CublasRoutineCall call, long[] addresses);
 
     /** {@code cublasSetStream_v2}, then {@code cublasGemmStridedBatchedEx_64} with host scalars and CUBLAS_GEMM_DEFAULT. */
     void gemm(long handle, long stream, CublasGemmCall call, long a, long b, long c);

@@ -10,7 +10,10 @@ import org.fusemath.api.spi.Backend;
 import org.fusemath.cuda.CudaLibrary;
 import org.fusemath.cuda.CudaProbe;
 
-/** The device matmul provider (cuBLASLt, with cuBLAS gemm for k = 0 or alpha = 0) as {@code fusemath info} lists it. */
+/**
+ * The device BLAS provider (matmul on cuBLASLt, with cuBLAS gemm for k = 0 or alpha = 0; level 1–3 routines on
+ * cuBLAS) as {@code fusemath info} lists it.
+ */
 public final class CublasLtBackend implements Backend {
     @Override
     public String name() {
@@ -37,7 +40,9 @@ public final class CublasLtBackend implements Backend {
     @Override
     public Map<String, String> details() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("operations", "matmul (all types, ops, layouts, strided and list batches, cuBLASLt epilogues on F32/F64)");
+        d.put("operations", "matmul (all types, ops, layouts, strided and list batches, cuBLASLt epilogues on F32/F64);"
+                + " level 1-3 routines on cuBLAS (dot, dotc, axpy, scal, nrm2, asum, iamax, gemv, ger, gerc, trsv, trsm,"
+                + " trmm, syrk, herk, symm)");
         d.put("libraries", String.join(", ", CudaLibrary.CUBLAS.sonames()));
         d.put("status", "written and proven on the CPU through a recording fake; not yet run on a GPU");
         return d;

@@ -26,7 +26,7 @@ import org.fusemath.cuda.device.JavacppHandles;
 
 /**
  * {@link CublasCalls} through the JavaCPP CUDA 13.1 preset ({@code org.bytedeco.cuda.global.cublas}, which binds
- * cuBLAS and cuBLASLt). Created only after the device probe found cuBLAS and cuBLASLt usable, so loading the
+ * cuBLAS and cuBLASLt); the level 1–3 routines go through {@link JavacppRoutines}. Created only after the device probe found cuBLAS and cuBLASLt usable, so loading the
  * preset cannot fail here. Every call makes its device current first (handles belong to the device they were
  * created on). Attribute values are passed through short-lived native cells of the attribute's C type; host
  * scalars likewise (pointer mode host: read during the call). Thread-safe: it keeps no state but the device.
@@ -188,6 +188,12 @@ final class JavacppCublas implements CublasCalls {
                     at(b), type, call.ldb(), call.strideB(), beta, at(c), type, call.ldc(), call.strideC(), call.batchCount(),
                     CublasEnums.computeType(call.computeType()), CublasEnums.GEMM_DEFAULT));
         }
+    }
+
+    @Override
+    public Scalar routine(long handle, long stream, CublasRoutineCall call, long[] addresses) {
+        current();
+        return JavacppRoutines.invoke(handle, stream, call, addresses);
     }
 
     /** A native cell holding {@code value} as {@code type}; the caller closes it. */

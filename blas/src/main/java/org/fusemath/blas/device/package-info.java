@@ -1,6 +1,7 @@
 /**
- * The device matmul provider: cuBLASLt (and cuBLAS gemm where only it documents the semantics) through the
- * JavaCPP CUDA 13.1 preset, for host operands copied to the device and back.
+ * The device BLAS providers: matmul on cuBLASLt (and cuBLAS gemm where only it documents the semantics), and the
+ * level 1–3 routines on cuBLAS ({@link org.fusemath.blas.device.CublasRoutines}), through the JavaCPP CUDA 13.1
+ * preset, for host operands copied to the device and back.
  *
  * <p>Planning is plain data, tested on the CPU: {@link org.fusemath.blas.device.CublasLtCall} describes the
  * cuBLASLt call a {@link org.fusemath.blas.MatmulSpec} becomes (operand swap, op flags, layouts, epilogue, bias
@@ -9,9 +10,13 @@
  * Making the call goes through two thin call tables, {@code CublasCalls} (cuBLASLt, cuBLAS) and
  * {@code DeviceStreamCalls} (pooled memory, copies, events over fusemath-cuda), so that the same making code
  * runs against a recording CPU fake in tests. {@link org.fusemath.blas.device.CublasLtMatmul} is the plan. No
- * JavaCPP type appears in a public signature.
+ * JavaCPP type appears in a public signature. The level 1–3 routines follow the same split:
+ * {@link org.fusemath.blas.device.CublasRoutineCall} (built by {@code RoutineDescriptions}: row-major operands as
+ * the column-major transposes, the {@code _64} entry points past int range) is the plain description, made through
+ * {@code CublasCalls.routine} ({@code JavacppRoutines} finds the preset's entry point by name and parameter types).
  *
- * <p>Status: written and proven on the CPU (the fake rebuilds every product from the attributes the plan set
- * and runs it through the column-major BLAS contract); not yet run on a GPU.
+ * <p>Status: written and proven on the CPU (the fake rebuilds every product from the attributes the plan set,
+ * and every level 1–3 call from its positional C arguments, and runs them through the column-major BLAS
+ * contract); not yet run on a GPU.
  */
 package org.fusemath.blas.device;

@@ -22,7 +22,7 @@ import org.fusemath.blas.Scalar;
 
 /**
  * The BLAS level 1–3 routines for {@code fusemath exec} (NumPy/SciPy semantics, so that each can be
- * cross-checked against NumPy) and {@code fusemath validate} (each checked against its formula in double
+ * cross-checked against NumPy; {@code --space device} runs them through cuBLAS) and {@code fusemath validate} (each checked against its formula in double
  * precision with a bound of the form c·γ(n)·|A|·|x|; triangular solves by their residual). Scalars take
  * complex values as {@code 1+2j}; flags are {@code --trans n|t|c}, {@code --uplo u|l}, {@code --side l|r},
  * {@code --diag n|u}. Stateless.
@@ -50,8 +50,8 @@ public final class BlasRoutines implements ExecOperationGroup {
         return new BlasRoutine(name, (conjugate ? "np.vdot(x, y)" : "np.dot(x, y)") + ": --in x --in y (1-D), a 0-d result",
                 r -> {
                     RoutineArgs a = new RoutineArgs(name, r, 2, 2);
-                    Scalar s = conjugate ? Blas.dotc(vector(a.tensor(0, 1)), vector(a.tensor(1, 1)))
-                            : Blas.dot(vector(a.tensor(0, 1)), vector(a.tensor(1, 1)));
+                    Scalar s = conjugate ? Blas.dotc(a.context(), vector(a.tensor(0, 1)), vector(a.tensor(1, 1)))
+                            : Blas.dot(a.context(), vector(a.tensor(0, 1)), vector(a.tensor(1, 1)));
                     return List.of(scalarTensor(a.dtype(), s.re(), s.im()));
                 },
                 (r, out) -> {
@@ -69,7 +69,7 @@ public final class BlasRoutines implements ExecOperationGroup {
                 r -> {
                     RoutineArgs a = new RoutineArgs("axpy", r, 2, 2);
                     HostTensor y = a.copy(1, 1);
-                    Blas.axpy(a.scalar("alpha", "1"), vector(a.tensor(0, 1)), vector(y));
+                    Blas.axpy(a.context(), a.scalar("alpha", "1"), vector(a.tensor(0, 1)), vector(y));
                     return List.of(y);
                 },
                 (r, out) -> {
@@ -87,7 +87,7 @@ public final class BlasRoutines implements ExecOperationGroup {
                 r -> {
                     RoutineArgs a = new RoutineArgs("scal", r, 1, 1);
                     HostTensor x = a.copy(0, 1);
-                    Blas.scal(a.scalar("alpha", "1"), vector(x));
+                    Blas.scal(a.context(), a.scalar("alpha", "1"), vector(x));
                     return List.of(x);
                 },
                 (r, out) -> {
@@ -112,7 +112,7 @@ public final class BlasRoutines implements ExecOperationGroup {
         return new BlasRoutine(name, summary,
                 r -> {
                     RoutineArgs a = new RoutineArgs(name, r, 1, 1);
-                    double v = sumOfParts ? Blas.asum(vector(a.tensor(0, 1))) : Blas.nrm2(vector(a.tensor(0, 1)));
+                    double v = sumOfParts ? Blas.asum(a.context(), vector(a.tensor(0, 1))) : Blas.nrm2(a.context(), vector(a.tensor(0, 1)));
                     return List.of(scalarTensor(a.dtype().componentType(), v, 0));
                 },
                 (r, out) -> {
@@ -134,7 +134,7 @@ public final class BlasRoutines implements ExecOperationGroup {
                 + " --in x (1-D), a 0-d F64 result",
                 r -> {
                     RoutineArgs a = new RoutineArgs("iamax", r, 1, 1);
-                    return List.of(scalarTensor(DType.F64, Blas.iamax(vector(a.tensor(0, 1))), 0));
+                    return List.of(scalarTensor(DType.F64, Blas.iamax(a.context(), vector(a.tensor(0, 1))), 0));
                 },
                 (r, out) -> {
                     DenseComplex x = input(r, 0);
@@ -166,7 +166,7 @@ public final class BlasRoutines implements ExecOperationGroup {
                     HostTensor am = a.tensor(0, 2);
                     HostTensor y = a.has(2) ? a.copy(2, 1)
                             : HostTensor.zeros(a.dtype(), op.rowsOf(am.dim(0), am.dim(1)));
-                    Blas.gemv(op, a.scalar("alpha", "1"), matrix(am), vector(a.tensor(1, 1)), a.beta(2), vector(y));
+                    Blas.gemv(a.context(), op, a.scalar("alpha", "1"), matrix(am), vector(a.tensor(1, 1)), a.beta(2), vector(y));
                     return List.of(y);
                 },
                 (r, out) -> {
@@ -192,9 +192,9 @@ public final class BlasRoutines implements ExecOperationGroup {
                     RoutineArgs a = new RoutineArgs(name, r, 3, 3);
                     HostTensor am = a.copy(0, 2);
                     if (conjugate) {
-                        Blas.gerc(a.scalar("alpha", "1"), vector(a.tensor(1, 1)), vector(a.tensor(2, 1)), matrix(am));
+                        Blas.gerc(a.context(), a.scalar("alpha", "1"), vector(a.tensor(1, 1)), vector(a.tensor(2, 1)), matrix(am));
                     } else {
-                        Blas.ger(a.scalar("alpha", "1"), vector(a.tensor(1, 1)), vector(a.tensor(2, 1)), matrix(am));
+                        Blas.ger(a.context(), a.scalar("alpha", "1"), vector(a.tensor(1, 1)), vector(a.tensor(2, 1)), matrix(am));
                     }
                     return List.of(am);
                 },
@@ -217,7 +217,7 @@ public final class BlasRoutines implements ExecOperationGroup {
                 r -> {
                     RoutineArgs a = new RoutineArgs("trsv", r, 2, 2);
                     HostTensor x = a.copy(1, 1);
-                    Blas.trsv(a.uplo(), a.trans(), a.diag(), matrix(a.tensor(0, 2)), vector(x));
+                    Blas.trsv(a.context(), a.uplo(), a.trans(), a.diag(), matrix(a.tensor(0, 2)), vector(x));
                     return List.of(x);
                 },
                 (r, out) -> residualRatio(r, triangle(r).op(Op.parse(r.option("trans", "n"))), DenseComplex.of(out.get(0)),
@@ -236,9 +236,9 @@ public final class BlasRoutines implements ExecOperationGroup {
                     RoutineArgs a = new RoutineArgs(name, r, 2, 2);
                     HostTensor b = a.copy(1, 2);
                     if (solve) {
-                        Blas.trsm(a.side(), a.uplo(), a.trans(), a.diag(), a.scalar("alpha", "1"), matrix(a.tensor(0, 2)), matrix(b));
+                        Blas.trsm(a.context(), a.side(), a.uplo(), a.trans(), a.diag(), a.scalar("alpha", "1"), matrix(a.tensor(0, 2)), matrix(b));
                     } else {
-                        Blas.trmm(a.side(), a.uplo(), a.trans(), a.diag(), a.scalar("alpha", "1"), matrix(a.tensor(0, 2)), matrix(b));
+                        Blas.trmm(a.context(), a.side(), a.uplo(), a.trans(), a.diag(), a.scalar("alpha", "1"), matrix(a.tensor(0, 2)), matrix(b));
                     }
                     return List.of(b);
                 },
@@ -273,10 +273,10 @@ public final class BlasRoutines implements ExecOperationGroup {
                     long n = op.rowsOf(am.dim(0), am.dim(1));
                     HostTensor c = a.has(1) ? a.copy(1, 2) : HostTensor.zeros(a.dtype(), n, n);
                     if (hermitian) {
-                        Blas.herk(a.uplo(), op, a.scalar("alpha", "1").requireFor("--alpha", DType.F64).re(), matrix(am),
+                        Blas.herk(a.context(), a.uplo(), op, a.scalar("alpha", "1").requireFor("--alpha", DType.F64).re(), matrix(am),
                                 a.beta(1).requireFor("--beta", DType.F64).re(), matrix(c));
                     } else {
-                        Blas.syrk(a.uplo(), op, a.scalar("alpha", "1"), matrix(am), a.beta(1), matrix(c));
+                        Blas.syrk(a.context(), a.uplo(), op, a.scalar("alpha", "1"), matrix(am), a.beta(1), matrix(c));
                     }
                     return List.of(c);
                 },
@@ -311,7 +311,7 @@ public final class BlasRoutines implements ExecOperationGroup {
                     RoutineArgs a = new RoutineArgs("symm", r, 2, 3);
                     HostTensor b = a.tensor(1, 2);
                     HostTensor c = a.has(2) ? a.copy(2, 2) : HostTensor.zeros(a.dtype(), b.dim(0), b.dim(1));
-                    Blas.symm(a.side(), a.uplo(), a.scalar("alpha", "1"), matrix(a.tensor(0, 2)), matrix(b), a.beta(2), matrix(c));
+                    Blas.symm(a.context(), a.side(), a.uplo(), a.scalar("alpha", "1"), matrix(a.tensor(0, 2)), matrix(b), a.beta(2), matrix(c));
                     return List.of(c);
                 },
                 (r, out) -> {

@@ -3,6 +3,7 @@ package org.fusemath.blas.spi;
 import java.util.ArrayList;
 import java.util.List;
 import org.fusemath.api.DType;
+import org.fusemath.api.Layout;
 import org.fusemath.api.Space;
 import org.fusemath.api.spi.ValidationCase;
 import org.fusemath.api.spi.ValidationSuite;
@@ -13,10 +14,12 @@ import org.fusemath.blas.Op;
  * The blas domain's {@code fusemath validate} cases: matmul on every type, with transposes (and conjugate
  * transposes for complex types), edge shapes (0, 1, prime, tall-skinny; k = 0 takes the device's cuBLAS route),
  * strided batches, beta = 0 over a NaN C, and every epilogue on F32 and F64, each against EJML or the
- * epilogue's formula with the GEMM bound. Every case is registered twice: on the host and on the device
- * (cuBLASLt), where the harness skips it with the device probe's reason when no device is usable. The quick
- * subset covers each type once and two epilogues, in each space. The level 1–3 routines ({@link BlasRoutines})
- * follow on the host, every type at n = 1, 7 and 33, each against its formula.
+ * epilogue's formula with the GEMM bound; the level-2 gemv on every type, op and storage order (the
+ * transpose identities of the device's column-major view); and every level 1–3 routine as {@code fusemath exec}
+ * runs it ({@link BlasRoutines}), every type at n = 1, 7 and 33, each against its formula. Every case is
+ * registered twice: on the host and on the device (cuBLASLt, cuBLAS), where the harness skips it with the device
+ * probe's reason when no device is usable. The quick subset covers each type once, two epilogues, a transposed
+ * row-major gemv and each routine once, in each space.
  */
 public final class BlasValidationSuite implements ValidationSuite {
     /** (batch, m, n, k): unit, small primes, larger primes, tall-skinny, empty in each dimension, a batch. */
@@ -53,15 +56,24 @@ public final class BlasValidationSuite implements ValidationSuite {
                     cases.add(new MatmulValidationCase(space, t, Op.TRANSPOSE, Op.NONE, 2, 33, 17, 9, e, false, quick));
                 }
             }
-        }
-        for (BlasRoutine routine : BlasRoutines.routines()) {
-            boolean complexOnly = routine.name().equals("herk");
             for (DType t : DType.values()) {
-                if (complexOnly && !t.isComplex()) {
-                    continue;
+                for (Op op : t.isComplex() ? Op.values() : new Op[] {Op.NONE, Op.TRANSPOSE}) {
+                    for (Layout layout : Layout.values()) {
+                        boolean quick = op == Op.CONJUGATE_TRANSPOSE && layout == Layout.ROW_MAJOR
+                                || !t.isComplex() && op == Op.TRANSPOSE && layout == Layout.ROW_MAJOR;
+                        cases.add(new GemvValidationCase(space, t, op, layout, 37, 29, quick));
+                    }
                 }
-                for (int n : new int[] {1, 7, 33}) {
-                    cases.add(new RoutineValidationCase(routine, t, n, n == 7 && t == (complexOnly ? DType.C128 : DType.F64)));
+            }
+            for (BlasRoutine routine : BlasRoutines.routines()) {
+                boolean complexOnly = routine.name().equals("herk");
+                for (DType t : DType.values()) {
+                    if (complexOnly && !t.isComplex()) {
+                        continue;
+                    }
+                    for (int n : new int[] {1, 7, 33}) {
+                        cases.add(new RoutineValidationCase(space, routine, t, n, n == 7 && t == (complexOnly ? DType.C128 : DType.F64)));
+                    }
                 }
             }
         }

@@ -1,7 +1,7 @@
 package org.fusemath.blas.spi;
 
 import org.fusemath.api.DType;
-import org.fusemath.api.Execution;
+import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
@@ -21,10 +21,12 @@ final class RoutineArgs {
     RoutineArgs(String op, ExecRequest request, int minInputs, int maxInputs) {
         this.op = op;
         this.request = request;
-        if (request.execution().kind() == Execution.Kind.DEVICE) {
-            throw new InvalidArgumentException("--space", request.execution(), "host: " + op + " runs on the host only");
-        }
         request.requireInputs(op, minInputs, maxInputs);
+    }
+
+    /** The context the routine runs under: the request's execution space (a device through cuBLAS). */
+    FuseContext context() {
+        return FuseContext.builder().execution(request.execution()).build();
     }
 
     boolean has(int input) {

@@ -487,6 +487,44 @@ final class CpuCublas implements CublasCalls, DeviceStreamCalls {
         write(c, xc);
     }
 
+    /**
+     * A level 1–3 routine, read as cuBLAS reads it: the positional arguments of {@link CublasRoutineCall#arguments}
+     * matched with the routine's C parameter list, run by {@link CublasRoutineCpuExecutor} on the allocations the
+     * pointers name. Logged under its entry point's name; a call to a 32-bit entry point with a size beyond int
+     * range fails, as the binding's int conversion would.
+     */
+    @Override
+    public synchronized Scalar routine(long handle, long stream, CublasRoutineCall rc, long[] addresses) {
+        call(rc.entryPoint());
+        if (!"blas".equals(handles.get(handle)) || stream != STREAM) {
+            throw new AssertionError(rc.entryPoint() + " with handle " + handles.get(handle) + " on stream " + stream);
+        }
+        List<Object> args = rc.arguments(handle, addresses);
+        Map<CublasRoutine.Param, Object> named = new EnumMap<>(CublasRoutine.Param.class);
+        for (int i = 0; i < args.size(); i++) {
+            CublasRoutine.Param p = rc.routine().params().get(i);
+            Object v = args.get(i);
+            if (p.isSize() && !rc.wide() && (Long) v > Integer.MAX_VALUE) {
+                throw new AssertionError(rc.entryPoint() + " takes int sizes, given " + p + " = " + v);
+            }
+            Object before = named.put(p, v);
+            if (before != null && !before.equals(v)) {
+                throw new AssertionError(p + " passed twice with different values");
+            }
+        }
+        return CublasRoutineCpuExecutor.run(rc.routine(), rc.dtype(), named, new CublasRoutineCpuExecutor.Memory() {
+            @Override
+            public Object read(long address) {
+                return CpuCublas.this.read(address, rc.dtype());
+            }
+
+            @Override
+            public void write(long address, Object array) {
+                CpuCublas.this.write(address, array);
+            }
+        });
+    }
+
     private static double[] element(Object x, DType t, long base, Op op, long r, long c, long ld) {
         long at = (base + (op == Op.NONE ? r + c * ld : c + r * ld)) * t.slotsPerElement();
         double im = t.isComplex() ? get(x, at + 1) : 0;

@@ -10,7 +10,14 @@ import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.spi.Availability;
+import java.util.List;
 import org.fusemath.blas.Blas;
+import org.fusemath.blas.Diag;
+import org.fusemath.blas.HostVector;
+import org.fusemath.blas.Op;
+import org.fusemath.blas.Scalar;
+import org.fusemath.blas.Side;
+import org.fusemath.blas.Uplo;
 import org.fusemath.blas.Epilogue;
 import org.fusemath.blas.Matmul;
 import org.fusemath.blas.MatmulOperands;
@@ -21,11 +28,12 @@ import org.fusemath.cuda.CudaProbe;
 import org.fusemath.cuda.DeviceProbe;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
- * Where the device probe finds no usable device (this machine: no driver), DEVICE execution fails with the
- * probe's own {@link DeviceUnavailableException}, reason and detail included, and never a link error; AUTO and
- * HOST keep computing on the host.
+ * Where the device probe finds no usable device (this machine: no driver), DEVICE execution of a matmul or of a
+ * level 1–3 routine fails with the probe's own {@link DeviceUnavailableException}, reason and detail included, and
+ * never a link error; AUTO and HOST keep computing on the host.
  */
 class DeviceUnavailableTest {
     private static final FuseContext DEVICE = FuseContext.builder().execution(Execution.device(0)).build();
@@ -56,6 +64,34 @@ class DeviceUnavailableTest {
         DeviceUnavailableException direct = assertThrows(DeviceUnavailableException.class,
                 () -> CublasLtMatmul.plan(spec, DEVICE));
         assertEquals(want.reason(), direct.reason());
+    }
+
+    @Test
+    void levelRoutinesOnTheDeviceNameTheProbeReasonEvenWhenEmpty() {
+        DeviceProbe probe = CudaProbe.get();
+        Assumptions.assumeFalse(probe.usableFor(0, CudaLibrary.CUBLAS), "a usable device with cuBLAS is present here");
+        DeviceUnavailableException want = probe.failure(0, CudaLibrary.CUBLAS).orElseThrow();
+        HostVector x = HostVector.of(new double[] {1, 2, 3});
+        HostVector empty = HostVector.of(new double[0]);
+        HostMatrix a = HostMatrix.of(new double[] {4, 1, 0, 1, 5, 2, 0, 2, 6}, 3, 3);
+        HostMatrix b = HostMatrix.of(new double[9], 3, 3);
+        List<Executable> calls = List.of(
+            () -> Blas.dot(DEVICE, x, x), () -> Blas.dotc(DEVICE, empty, empty), () -> Blas.nrm2(DEVICE, x),
+            () -> Blas.asum(DEVICE, x), () -> Blas.iamax(DEVICE, empty), () -> Blas.axpy(DEVICE, Scalar.ONE, x, HostVector.of(new double[3])),
+            () -> Blas.scal(DEVICE, Scalar.ONE, x),
+            () -> Blas.gemv(DEVICE, Op.NONE, Scalar.ONE, a, x, Scalar.ZERO, HostVector.of(new double[3])),
+            () -> Blas.ger(DEVICE, Scalar.ONE, x, x, b), () -> Blas.gerc(DEVICE, Scalar.ONE, x, x, b),
+            () -> Blas.trsv(DEVICE, Uplo.UPPER, Op.NONE, Diag.NON_UNIT, a, HostVector.of(new double[3])),
+            () -> Blas.trsm(DEVICE, Side.LEFT, Uplo.UPPER, Op.NONE, Diag.NON_UNIT, Scalar.ONE, a, b),
+            () -> Blas.trmm(DEVICE, Side.RIGHT, Uplo.LOWER, Op.TRANSPOSE, Diag.UNIT, Scalar.ONE, a, b),
+            () -> Blas.syrk(DEVICE, Uplo.UPPER, Op.NONE, Scalar.ONE, a, Scalar.ZERO, b),
+            () -> Blas.herk(DEVICE, Uplo.UPPER, Op.NONE, 1, HostMatrix.complex(new double[18], 3, 3), 0,
+                    HostMatrix.complex(new double[18], 3, 3)),
+            () -> Blas.symm(DEVICE, Side.LEFT, Uplo.LOWER, Scalar.ONE, a, a, Scalar.ZERO, b));
+        for (Executable call : calls) {
+            DeviceUnavailableException e = assertThrows(DeviceUnavailableException.class, call);
+            assertEquals(want.getMessage(), e.getMessage());
+        }
     }
 
     @Test
