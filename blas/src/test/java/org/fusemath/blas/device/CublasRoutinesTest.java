@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.fusemath.api.CudaLibraryException;
 import org.fusemath.api.DType;
 import org.fusemath.api.Execution;
@@ -97,20 +99,27 @@ class CublasRoutinesTest {
     }
 
     @Test
-    void theDeviceGemvValidationCasesPassThroughTheFake() throws Exception {
+    void theDeviceLevelValidationCasesPassThroughTheFake() throws Exception {
         CpuCublas fake = new CpuCublas();
         int ran = 0;
+        int gemv = 0;
+        Set<String> ops = new TreeSet<>();
         for (ValidationCase c : new BlasValidationSuite().cases()) {
-            if (c.space() == Space.DEVICE && c.op().startsWith("gemv")) {
+            if (c.space() == Space.DEVICE && !c.op().startsWith("matmul")) {
                 ValidationResult[] result = new ValidationResult[1];
                 onFake(fake, () -> result[0] = assertDoesNotThrow(() -> c.run(FuseContext.defaults())));
                 assertTrue(result[0].passed(), c + ": " + result[0]);
                 ran++;
+                gemv += c.op().startsWith("gemv") ? 1 : 0;
+                ops.add(c.op().replaceAll("\\[.*", ""));
             }
         }
-        assertEquals(20, ran);
-        assertEquals(ran, fake.count("cublasSgemv_v2") + fake.count("cublasDgemv_v2") + fake.count("cublasCgemv_v2")
-                + fake.count("cublasZgemv_v2"));
+        // The gemv cases of every type, op and layout, and each exec routine (BlasRoutines) at three sizes.
+        assertEquals(Set.of("asum", "axpy", "dot", "dotc", "gemv", "ger", "gerc", "herk", "iamax", "nrm2", "scal", "symm",
+                "syrk", "trmm", "trsm", "trsv"), ops);
+        assertTrue(ran > 20 + 15 * 4 * 3, "cases run: " + ran);
+        assertEquals(gemv, fake.count("cublasSgemv_v2") + fake.count("cublasDgemv_v2") + fake.count("cublasCgemv_v2")
+                + fake.count("cublasZgemv_v2"), "one cuBLAS gemv per gemv case");
     }
 
     @Test

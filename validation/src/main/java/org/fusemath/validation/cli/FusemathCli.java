@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "fusemath", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Dense linear algebra, FFT, solvers and random numbers on the CPU or an NVIDIA GPU: "
                 + "inspect the machine, run one operation on .npy files, or validate every registered operation.",
-        subcommands = {InfoCommand.class, ExecCommand.class, ValidateCommand.class, RandomCommand.class,
+        subcommands = {InfoCommand.class, ExecCommand.class, ValidateCommand.class, RandomCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class FusemathCli implements Runnable {
     @Spec

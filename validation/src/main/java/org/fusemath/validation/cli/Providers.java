@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.fusemath.api.spi.Backend;
+import org.fusemath.api.spi.BenchmarkSuite;
 import org.fusemath.api.spi.ExecOperation;
 import org.fusemath.api.spi.ExecOperationGroup;
 import org.fusemath.api.spi.ValidationSuite;
@@ -26,14 +27,26 @@ public interface Providers {
     /** Suites {@code validate} runs. */
     List<ValidationSuite> suites();
 
+    /** The benchmark suites ({@code fusemath bench}); none unless loaded from the class path. */
+    default List<BenchmarkSuite> benchmarks() {
+        return List.of();
+    }
+
     /** One line per provider that could not be loaded (so far), e.g. a class missing from the class path. */
     List<String> loadErrors();
 
     /** Fixed lists, with no load errors. */
     static Providers of(List<Backend> backends, List<ExecOperation> operations, List<ValidationSuite> suites) {
+        return of(backends, operations, suites, List.of());
+    }
+
+    /** Fixed providers with benchmark suites (for tests). */
+    static Providers of(List<Backend> backends, List<ExecOperation> operations, List<ValidationSuite> suites,
+                        List<BenchmarkSuite> benchmarks) {
         List<Backend> b = List.copyOf(backends);
         List<ExecOperation> o = List.copyOf(operations);
         List<ValidationSuite> s = List.copyOf(suites);
+        List<BenchmarkSuite> m = List.copyOf(benchmarks);
         return new Providers() {
             @Override
             public List<Backend> backends() {
@@ -48,6 +61,11 @@ public interface Providers {
             @Override
             public List<ValidationSuite> suites() {
                 return s;
+            }
+
+            @Override
+            public List<BenchmarkSuite> benchmarks() {
+                return m;
             }
 
             @Override
@@ -71,6 +89,7 @@ public interface Providers {
         private List<Backend> backends;
         private List<ExecOperation> operations;
         private List<ValidationSuite> suites;
+        private List<BenchmarkSuite> benchmarks;
 
         private ClassPathProviders() {
         }
@@ -101,6 +120,14 @@ public interface Providers {
                 suites = load(ValidationSuite.class);
             }
             return suites;
+        }
+
+        @Override
+        public synchronized List<BenchmarkSuite> benchmarks() {
+            if (benchmarks == null) {
+                benchmarks = load(BenchmarkSuite.class);
+            }
+            return benchmarks;
         }
 
         @Override

@@ -1,0 +1,43 @@
+package org.fusemath.api.spi;
+
+/**
+ * One {@code fusemath bench} row: a fusemath call beside a baseline doing the same work, timed in the same
+ * JVM so that their ratio means something on the machine at hand (JMH in {@code bench/} takes the figures
+ * that claims rest on).
+ */
+public interface BenchmarkCase {
+    /** What is measured, e.g. {@code gemm F64 heap arrays}. */
+    String name();
+
+    /** The problem size as text, e.g. {@code n=256}. */
+    String size();
+
+    /** What fusemath is compared with, e.g. {@code cblas_dgemm off-heap}; null when there is no baseline. */
+    String baseline();
+
+    /** Whether {@code --quick} includes it. */
+    boolean quick();
+
+    /** Work per call in units of {@link #rateUnit()} per second (e.g. 2n³·1e-9 for GFLOP/s); 0 for no rate. */
+    double workPerCall();
+
+    /** The unit of the rate column, e.g. {@code GFLOP/s}. */
+    String rateUnit();
+
+    /** Allocates the operands; the trial runs both sides on them and frees them on close. */
+    Trial open();
+
+    /** The two sides of one case on prepared operands; used by one thread. */
+    interface Trial extends AutoCloseable {
+        /** One call of fusemath's side. */
+        void runFusemath();
+
+        /** One call of the baseline; only called when {@link BenchmarkCase#baseline()} is not null. */
+        void runBaseline();
+
+        /** Frees the operands. */
+        @Override
+        default void close() {
+        }
+    }
+}

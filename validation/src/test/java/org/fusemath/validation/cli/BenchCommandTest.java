@@ -1,0 +1,109 @@
+package org.fusemath.validation.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.fusemath.api.spi.BenchmarkCase;
+import org.fusemath.api.spi.BenchmarkSuite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fusemath bench}: the table, the JSON report, the domain filter and failing cases. */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    private static BenchmarkCase blackhole(String name, boolean fails) {
+        return new BenchmarkCase() {
+            private long sink;
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String size() {
+                return "n=3";
+            }
+
+            @Override
+            public String baseline() {
+                return "a loop";
+            }
+
+            @Override
+            public boolean quick() {
+                return true;
+            }
+
+            @Override
+            public double workPerCall() {
+                return 1e-6;
+            }
+
+            @Override
+            public String rateUnit() {
+                return "M things/s";
+            }
+
+            @Override
+            public Trial open() {
+                if (fails) {
+                    throw new IllegalArgumentException("cannot prepare " + name);
+                }
+                return new Trial() {
+                    @Override
+                    public void runFusemath() {
+                        sink += System.identityHashCode(this);
+                    }
+
+                    @Override
+                    public void runBaseline() {
+                        sink -= System.identityHashCode(this);
+                    }
+                };
+            }
+        };
+    }
+
+    private static Providers providers(BenchmarkCase... cases) {
+        BenchmarkSuite suite = new BenchmarkSuite() {
+            @Override
+            public String domain() {
+                return "toy";
+            }
+
+            @Override
+            public List<BenchmarkCase> cases() {
+                return List.of(cases);
+            }
+        };
+        return Providers.of(List.of(), List.of(), List.of(), List.of(suite));
+    }
+
+    @Test
+    void printsARowPerCaseAndWritesJson() throws Exception {
+        Path json = dir.resolve("bench.json");
+        Cli r = Cli.run(providers(blackhole("tiny loop", false)), "bench", "--quick", "--json", json.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.toString());
+        assertTrue(r.out().contains("speed = baseline time / fusemath time"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("toy") && l.contains("tiny loop") && l.contains("a loop")
+                && l.contains("x ") && l.contains("M things/s")), r.out());
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"outcomes\"") && text.contains("\"tiny loop\"") && text.contains("\"speedup\""), text);
+    }
+
+    @Test
+    void aFailingCaseFailsTheRunAndUnknownDomainsAreUsageErrors() {
+        Cli failed = Cli.run(providers(blackhole("ok", false), blackhole("bad", true)), "bench", "--quick");
+        assertEquals(ExitCodes.FAILURE, failed.exit(), failed.toString());
+        assertTrue(failed.out().contains("FAILED: IllegalArgumentException: cannot prepare bad"), failed.out());
+        Cli unknown = Cli.run(providers(blackhole("ok", false)), "bench", "--domains", "fft");
+        assertEquals(ExitCodes.USAGE, unknown.exit(), unknown.toString());
+        assertTrue(unknown.err().contains("--domains names no benchmark suite: [fft]; known: [toy]"), unknown.err());
+    }
+}
