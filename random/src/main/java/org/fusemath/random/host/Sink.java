@@ -2,6 +2,7 @@ package org.fusemath.random.host;
 
 import org.fusemath.random.Distribution;
 import org.fusemath.random.SampleKind;
+import org.fusemath.random.host.libm.GlibcFloat;
 
 /**
  * Where converted samples go: one implementation per Java array type, so that the generators' ordering
@@ -11,6 +12,7 @@ abstract class Sink {
     final Transforms.Family family;
     final Distribution distribution;
     final int base;
+    private int[] interleaved;
 
     Sink(Transforms.Family family, Distribution distribution, int base) {
         this.family = family;
@@ -43,6 +45,29 @@ abstract class Sink {
 
     /** Converts raw words {@code raw[rp..]} into the {@code n} samples at output index {@code index}. */
     abstract void write(int[] raw, int rp, long index, int n);
+
+    /**
+     * Converts the raw words of {@code items} work items drawn lane-wise (word w of item i at
+     * {@code words[w][from + i]}, {@code wordsPerItem} words each) into their samples at output index
+     * {@code index}. One-word items are already in {@link #write}'s order; others are interleaved first.
+     */
+    void writeItems(int[][] words, int wordsPerItem, int from, long index, int items) {
+        int samples = distribution.kind().pairs() ? 2 * items : items;
+        if (wordsPerItem == 1) {
+            write(words[0], from, index, samples);
+            return;
+        }
+        if (interleaved == null) {
+            interleaved = new int[StateLanes.MAX_WORDS * StateLanes.CAPACITY];
+        }
+        for (int w = 0; w < wordsPerItem; w++) {
+            int[] lane = words[w];
+            for (int i = 0; i < items; i++) {
+                interleaved[i * wordsPerItem + w] = lane[from + i];
+            }
+        }
+        write(interleaved, 0, index, samples);
+    }
 
     /**
      * Converts raw words for a whole group of {@code groupSize} samples and keeps only {@code count} of them,
@@ -89,6 +114,8 @@ abstract class Sink {
     private static final class Floats extends Sink {
         private final float[] out;
         private final float[] part = new float[8];
+        private PhiloxNormalFloats philoxNormals;
+        private BoxMullerFloats boxMuller;
 
         Floats(Transforms.Family family, Distribution d, float[] out, int from) {
             super(family, d, from);
@@ -102,22 +129,88 @@ abstract class Sink {
 
         @Override
         boolean writePhiloxGroups(long seed, long g, int groups, long index) {
-            if (distribution.kind() != SampleKind.UNIFORM_FLOAT) {
-                return false;
+            int at = base + (int) index;
+            switch (distribution.kind()) {
+                case UNIFORM_FLOAT:
+                    PhiloxKernels.uniformFloats(seed, g, groups, out, at);
+                    return true;
+                case NORMAL_FLOAT:
+                case LOG_NORMAL_FLOAT:
+                    if (philoxNormals == null) {
+                        philoxNormals = new PhiloxNormalFloats();
+                    }
+                    philoxNormals.fill(seed, g, groups, out, at, (float) distribution.mean(),
+                            (float) distribution.stddev());
+                    exponentiateIfLogNormal(at, 4 * groups);
+                    return true;
+                default:
+                    return false;
             }
-            PhiloxKernels.uniformFloats(seed, g, groups, out, base + (int) index);
-            return true;
         }
 
         @Override
         void write(int[] raw, int rp, long index, int n) {
-            Transforms.toFloats(family, distribution, raw, rp, out, base + (int) index, n);
+            int at = base + (int) index;
+            SampleKind kind = distribution.kind();
+            if (kind != SampleKind.NORMAL_FLOAT && kind != SampleKind.LOG_NORMAL_FLOAT) {
+                Transforms.toFloats(family, distribution, raw, rp, out, at, n);
+                return;
+            }
+            // Box-Muller pairs, a block at a time; a float pair consumes two raw words in either family.
+            BoxMullerFloats bm = boxMuller();
+            float mean = (float) distribution.mean();
+            float stddev = (float) distribution.stddev();
+            for (int done = 0; done < n; done += 2 * BoxMullerFloats.CAPACITY) {
+                int pairs = Math.min(BoxMullerFloats.CAPACITY, (n - done) / 2);
+                bm.loadInterleaved(family, raw, rp + done, pairs);
+                bm.transform(pairs, mean, stddev);
+                bm.writePairs(out, at + done, pairs);
+            }
+            exponentiateIfLogNormal(at, n);
+        }
+
+        @Override
+        void writeItems(int[][] words, int wordsPerItem, int from, long index, int items) {
+            SampleKind kind = distribution.kind();
+            if (kind != SampleKind.NORMAL_FLOAT && kind != SampleKind.LOG_NORMAL_FLOAT) {
+                super.writeItems(words, wordsPerItem, from, index, items);
+                return;
+            }
+            // Box-Muller pairs straight from the lanes: u words in words[0], angle words in words[1].
+            int at = base + (int) index;
+            BoxMullerFloats bm = boxMuller();
+            for (int done = 0; done < items; done += BoxMullerFloats.CAPACITY) {
+                int pairs = Math.min(BoxMullerFloats.CAPACITY, items - done);
+                if (family == Transforms.Family.BITS) {
+                    bm.loadBits(words[0], from + done, words[1], from + done, 0, pairs);
+                } else {
+                    bm.loadMrg(words[0], from + done, words[1], from + done, 0, pairs);
+                }
+                bm.transform(pairs, (float) distribution.mean(), (float) distribution.stddev());
+                bm.writePairs(out, at + 2 * done, pairs);
+            }
+            exponentiateIfLogNormal(at, 2 * items);
         }
 
         @Override
         void writePart(int[] raw, int rp, int groupSize, int skip, long index, int count) {
             Transforms.toFloats(family, distribution, raw, rp, part, 0, groupSize);
             System.arraycopy(part, skip, out, base + (int) index, count);
+        }
+
+        private BoxMullerFloats boxMuller() {
+            if (boxMuller == null) {
+                boxMuller = new BoxMullerFloats();
+            }
+            return boxMuller;
+        }
+
+        private void exponentiateIfLogNormal(int at, int n) {
+            if (distribution.kind() == SampleKind.LOG_NORMAL_FLOAT) {
+                for (int i = at; i < at + n; i++) {
+                    out[i] = GlibcFloat.expf(out[i]);
+                }
+            }
         }
     }
 

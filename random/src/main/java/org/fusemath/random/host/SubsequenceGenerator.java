@@ -15,6 +15,7 @@ import org.fusemath.random.SampleKind;
  * a run and stepping from subsequence to subsequence. Not thread-safe (see {@link HostGenerator}).
  */
 abstract class SubsequenceGenerator extends HostGenerator {
+    /** Threads whose states one worker materializes at least, when a run is split. */
     private static final int CHUNK_THREADS = 512;
 
     private final int threads;
@@ -39,6 +40,9 @@ abstract class SubsequenceGenerator extends HostGenerator {
 
     /** Writes the next {@code count} raw words of the state at {@code s[at..]} to {@code out[pos..]}. */
     abstract void draw(int[] s, int at, int[] out, int pos, int count);
+
+    /** Writes the next raw word of each lane-wise state in lanes [from, to) to {@code out[i]} (see {@link StateLanes}). */
+    abstract void drawLanes(int[][] s, int from, int to, int[] out);
 
     @Override
     void reset() {
@@ -69,20 +73,44 @@ abstract class SubsequenceGenerator extends HostGenerator {
             int ta = (int) ((long) threads * p / n);
             int tb = (int) ((long) threads * (p + 1) / n);
             Sink out = p == 0 ? sink : sink.fork();
-            int[] raw = new int[CHUNK_THREADS * words];
-            for (long it = firstIteration; it <= lastIteration; it++) {
-                long itemBase = it * threads;
-                int lo = (int) Math.max(ta, first - itemBase);
-                int hi = (int) Math.min(tb, first + items - itemBase);
-                for (int t0 = lo; t0 < hi; t0 += CHUNK_THREADS) {
-                    int c = Math.min(CHUNK_THREADS, hi - t0);
-                    for (int i = 0; i < c; i++) {
-                        draw(states, (t0 + i) * 6, raw, i * words, words);
-                    }
-                    out.write(raw, 0, (itemBase + t0 - first) * perItem, c * perItem);
+            StateLanes lanes = new StateLanes();
+            int[][] word = lanes.words();
+            // A run of threads at a time through all iterations: its states stay lane-wise in cache meanwhile.
+            for (int t0 = ta; t0 < tb; t0 += StateLanes.CAPACITY) {
+                int c = Math.min(StateLanes.CAPACITY, tb - t0);
+                if (!touches(t0, c, first, items)) {
+                    continue;
                 }
+                lanes.load(states, t0, c);
+                for (long it = firstIteration; it <= lastIteration; it++) {
+                    long itemBase = it * threads;
+                    int lo = (int) Math.max(t0, first - itemBase);
+                    int hi = (int) Math.min(t0 + c, first + items - itemBase);
+                    if (lo >= hi) {
+                        continue;
+                    }
+                    for (int w = 0; w < words; w++) {
+                        drawLanes(lanes.state(), lo - t0, hi - t0, word[w]);
+                    }
+                    out.writeItems(word, words, lo - t0, (itemBase + lo - first) * perItem, hi - lo);
+                }
+                lanes.store(states, t0, c);
             }
         });
+    }
+
+    /** Whether items [first, first + items) give work to any of threads [t0, t0 + c). */
+    private boolean touches(int t0, int c, long first, long items) {
+        if (items >= threads) {
+            return true;
+        }
+        long start = first % threads; // the items run over threads start, start + 1, ... (mod threads)
+        long end = start + items;
+        return overlaps(t0, c, start, end) || overlaps(t0, c, start - threads, end - threads);
+    }
+
+    private static boolean overlaps(int t0, int c, long start, long end) {
+        return start < t0 + c && t0 < end;
     }
 
     /** Makes sure every thread that items [first, first + items) touch has a state. */

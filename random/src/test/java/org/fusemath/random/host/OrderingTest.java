@@ -70,6 +70,28 @@ class OrderingTest {
         }
     }
 
+    /** Calls shorter than one sweep of the threads, including ones that wrap from the last thread to thread 0. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void shortCallsFollowTheOrderingModel(RngType type, SampleKind kind) {
+        Distribution d = distribution(kind);
+        int threads = type == RngType.MRG32K3A ? 81920 : type == RngType.XORWOW ? 4096 : 4 * 65536;
+        int perItem = kind.pairs() ? 2 : 1;
+        for (long offset : new long[] {1000, threads - 700, 5L * threads - 3}) {
+            int count = 1500 * perItem;
+            long[] actual = generate(type, offset, d, count, 2);
+            for (int i = 0; i < count; i++) {
+                long item = offset + i / perItem;
+                boolean nearWrap = Math.abs(item % threads - threads) < 40 || item % threads < 40;
+                if (i % 13 == 0 || nearWrap || i >= count - 2) {
+                    int index = i;
+                    long expected = OrderingModel.expectedBits(type, SEED, offset, d, index);
+                    assertEquals(expected, actual[index], () -> type + " " + kind + " offset " + offset + " index " + index);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void threadCountDoesNotChangeValues(RngType type, SampleKind kind) {
