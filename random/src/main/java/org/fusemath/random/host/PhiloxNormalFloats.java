@@ -3,11 +3,16 @@ package org.fusemath.random.host;
 /**
  * Normal floats of whole Philox groups (cuRAND's {@code curand_normal4}: words 0, 1 and 2, 3 of a block are
  * Box–Muller pairs), a batch of blocks at a time: {@link PhiloxBatch} then {@link BoxMullerFloats}.
- * One instance per worker, not thread-safe.
+ * Uses the given buffers; one instance per worker, not thread-safe.
  */
 final class PhiloxNormalFloats {
-    private final PhiloxBatch batch = new PhiloxBatch();
-    private final BoxMullerFloats boxMuller = new BoxMullerFloats();
+    private final PhiloxBatch batch;
+    private final BoxMullerFloats boxMuller;
+
+    PhiloxNormalFloats(PhiloxBatch batch, BoxMullerFloats boxMuller) {
+        this.batch = batch;
+        this.boxMuller = boxMuller;
+    }
 
     /** Writes the 4 * {@code groups} samples of groups [g, g + groups) to {@code out[pos..]}. */
     void fill(long seed, long g, int groups, float[] out, int pos, float mean, float stddev) {

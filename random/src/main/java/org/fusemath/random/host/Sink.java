@@ -6,33 +6,35 @@ import org.fusemath.random.host.libm.GlibcFloat;
 
 /**
  * Where converted samples go: one implementation per Java array type, so that the generators' ordering
- * logic is written once. Not thread-safe: each worker of a parallel fill uses its own {@link #fork()}.
+ * logic is written once, with the {@link Scratch} its conversions use. Not thread-safe: each worker of a
+ * parallel fill uses its own {@link #fork()}.
  */
 abstract class Sink {
     final Transforms.Family family;
     final Distribution distribution;
     final int base;
-    private int[] interleaved;
+    final Scratch scratch;
 
-    Sink(Transforms.Family family, Distribution distribution, int base) {
+    Sink(Transforms.Family family, Distribution distribution, int base, Scratch scratch) {
         this.family = family;
         this.distribution = distribution;
         this.base = base;
+        this.scratch = scratch;
     }
 
-    static Sink of(Transforms.Family family, Distribution d, int[] out, int from) {
-        return new Ints(family, d, out, from);
+    static Sink of(Transforms.Family family, Distribution d, int[] out, int from, Scratch scratch) {
+        return new Ints(family, d, out, from, scratch);
     }
 
-    static Sink of(Transforms.Family family, Distribution d, float[] out, int from) {
-        return new Floats(family, d, out, from);
+    static Sink of(Transforms.Family family, Distribution d, float[] out, int from, Scratch scratch) {
+        return new Floats(family, d, out, from, scratch);
     }
 
-    static Sink of(Transforms.Family family, Distribution d, double[] out, int from) {
-        return new Doubles(family, d, out, from);
+    static Sink of(Transforms.Family family, Distribution d, double[] out, int from, Scratch scratch) {
+        return new Doubles(family, d, out, from, scratch);
     }
 
-    /** A sink writing to the same array, with its own scratch, for another worker. */
+    /** A sink writing to the same array, with a fresh scratch, for another worker. */
     abstract Sink fork();
 
     /**
@@ -57,9 +59,7 @@ abstract class Sink {
             write(words[0], from, index, samples);
             return;
         }
-        if (interleaved == null) {
-            interleaved = new int[StateLanes.MAX_WORDS * StateLanes.CAPACITY];
-        }
+        int[] interleaved = scratch.interleaved();
         for (int w = 0; w < wordsPerItem; w++) {
             int[] lane = words[w];
             for (int i = 0; i < items; i++) {
@@ -80,14 +80,14 @@ abstract class Sink {
         private final int[] out;
         private final int[] part = new int[8];
 
-        Ints(Transforms.Family family, Distribution d, int[] out, int from) {
-            super(family, d, from);
+        Ints(Transforms.Family family, Distribution d, int[] out, int from, Scratch scratch) {
+            super(family, d, from, scratch);
             this.out = out;
         }
 
         @Override
         Sink fork() {
-            return new Ints(family, distribution, out, base);
+            return new Ints(family, distribution, out, base, new Scratch());
         }
 
         @Override
@@ -114,17 +114,15 @@ abstract class Sink {
     private static final class Floats extends Sink {
         private final float[] out;
         private final float[] part = new float[8];
-        private PhiloxNormalFloats philoxNormals;
-        private BoxMullerFloats boxMuller;
 
-        Floats(Transforms.Family family, Distribution d, float[] out, int from) {
-            super(family, d, from);
+        Floats(Transforms.Family family, Distribution d, float[] out, int from, Scratch scratch) {
+            super(family, d, from, scratch);
             this.out = out;
         }
 
         @Override
         Sink fork() {
-            return new Floats(family, distribution, out, base);
+            return new Floats(family, distribution, out, base, new Scratch());
         }
 
         @Override
@@ -136,10 +134,7 @@ abstract class Sink {
                     return true;
                 case NORMAL_FLOAT:
                 case LOG_NORMAL_FLOAT:
-                    if (philoxNormals == null) {
-                        philoxNormals = new PhiloxNormalFloats();
-                    }
-                    philoxNormals.fill(seed, g, groups, out, at, (float) distribution.mean(),
+                    scratch.philoxNormals().fill(seed, g, groups, out, at, (float) distribution.mean(),
                             (float) distribution.stddev());
                     exponentiateIfLogNormal(at, 4 * groups);
                     return true;
@@ -157,7 +152,7 @@ abstract class Sink {
                 return;
             }
             // Box-Muller pairs, a block at a time; a float pair consumes two raw words in either family.
-            BoxMullerFloats bm = boxMuller();
+            BoxMullerFloats bm = scratch.boxMuller();
             float mean = (float) distribution.mean();
             float stddev = (float) distribution.stddev();
             for (int done = 0; done < n; done += 2 * BoxMullerFloats.CAPACITY) {
@@ -178,7 +173,7 @@ abstract class Sink {
             }
             // Box-Muller pairs straight from the lanes: u words in words[0], angle words in words[1].
             int at = base + (int) index;
-            BoxMullerFloats bm = boxMuller();
+            BoxMullerFloats bm = scratch.boxMuller();
             for (int done = 0; done < items; done += BoxMullerFloats.CAPACITY) {
                 int pairs = Math.min(BoxMullerFloats.CAPACITY, items - done);
                 if (family == Transforms.Family.BITS) {
@@ -198,13 +193,6 @@ abstract class Sink {
             System.arraycopy(part, skip, out, base + (int) index, count);
         }
 
-        private BoxMullerFloats boxMuller() {
-            if (boxMuller == null) {
-                boxMuller = new BoxMullerFloats();
-            }
-            return boxMuller;
-        }
-
         private void exponentiateIfLogNormal(int at, int n) {
             if (distribution.kind() == SampleKind.LOG_NORMAL_FLOAT) {
                 for (int i = at; i < at + n; i++) {
@@ -218,14 +206,14 @@ abstract class Sink {
         private final double[] out;
         private final double[] part = new double[8];
 
-        Doubles(Transforms.Family family, Distribution d, double[] out, int from) {
-            super(family, d, from);
+        Doubles(Transforms.Family family, Distribution d, double[] out, int from, Scratch scratch) {
+            super(family, d, from, scratch);
             this.out = out;
         }
 
         @Override
         Sink fork() {
-            return new Doubles(family, distribution, out, base);
+            return new Doubles(family, distribution, out, base, new Scratch());
         }
 
         @Override

@@ -27,31 +27,34 @@ final class StateLanes {
         return words;
     }
 
-    /** Copies the states of threads [t0, t0 + count) from {@code states} (thread t at {@code states[6t..6t+6)}). */
-    void load(int[] states, int t0, int count) {
-        checkCount(count);
+    /**
+     * Copies the states of threads [t0 + from, t0 + to) from {@code states} (thread t at
+     * {@code states[6t..6t+6)}) to lanes [from, to).
+     */
+    void load(int[] states, int t0, int from, int to) {
+        checkLanes(from, to);
         for (int j = 0; j < STATE_INTS; j++) {
             int[] lane = state[j];
-            for (int i = 0; i < count; i++) {
+            for (int i = from; i < to; i++) {
                 lane[i] = states[(t0 + i) * STATE_INTS + j];
             }
         }
     }
 
-    /** Copies the lanes back to threads [t0, t0 + count) of {@code states}. */
-    void store(int[] states, int t0, int count) {
-        checkCount(count);
+    /** Copies lanes [from, to) back to threads [t0 + from, t0 + to) of {@code states}. */
+    void store(int[] states, int t0, int from, int to) {
+        checkLanes(from, to);
         for (int j = 0; j < STATE_INTS; j++) {
             int[] lane = state[j];
-            for (int i = 0; i < count; i++) {
+            for (int i = from; i < to; i++) {
                 states[(t0 + i) * STATE_INTS + j] = lane[i];
             }
         }
     }
 
-    private static void checkCount(int count) {
-        if (count < 0 || count > CAPACITY) {
-            throw new IllegalArgumentException("threads per run must be in [0, " + CAPACITY + "], got " + count);
+    private static void checkLanes(int from, int to) {
+        if (from < 0 || from > to || to > CAPACITY) {
+            throw new IllegalArgumentException("lanes [" + from + ", " + to + ") must lie within [0, " + CAPACITY + "]");
         }
     }
 }

@@ -63,54 +63,64 @@ abstract class SubsequenceGenerator extends HostGenerator {
     void produce(Distribution d, Sink sink, int count, int parts) {
         int perItem = d.kind().pairs() ? 2 : 1;
         long items = count / perItem;
-        int words = Transforms.rawWords(family(), d.kind(), perItem);
         long first = offset();
         materialize(first, items, parts);
-        long firstIteration = first / threads;
-        long lastIteration = (first + items - 1) / threads;
+        Call call = new Call(first, items, perItem, Transforms.rawWords(family(), d.kind(), perItem));
+        // The threads the call touches: from first mod T on, wrapping to thread 0 (all of them once items >= T).
+        int start = (int) (first % threads);
+        long end = start + Math.min(items, threads);
         int n = items < threads ? 1 : parts;
         Workers.run(n, p -> {
             int ta = (int) ((long) threads * p / n);
             int tb = (int) ((long) threads * (p + 1) / n);
             Sink out = p == 0 ? sink : sink.fork();
-            StateLanes lanes = new StateLanes();
-            int[][] word = lanes.words();
-            // A run of threads at a time through all iterations: its states stay lane-wise in cache meanwhile.
-            for (int t0 = ta; t0 < tb; t0 += StateLanes.CAPACITY) {
-                int c = Math.min(StateLanes.CAPACITY, tb - t0);
-                if (!touches(t0, c, first, items)) {
-                    continue;
-                }
-                lanes.load(states, t0, c);
-                for (long it = firstIteration; it <= lastIteration; it++) {
-                    long itemBase = it * threads;
-                    int lo = (int) Math.max(t0, first - itemBase);
-                    int hi = (int) Math.min(t0 + c, first + items - itemBase);
-                    if (lo >= hi) {
-                        continue;
-                    }
-                    for (int w = 0; w < words; w++) {
-                        drawLanes(lanes.state(), lo - t0, hi - t0, word[w]);
-                    }
-                    out.writeItems(word, words, lo - t0, (itemBase + lo - first) * perItem, hi - lo);
-                }
-                lanes.store(states, t0, c);
-            }
+            drawRuns(call, out, Math.max(ta, start), (int) Math.min(tb, end));
+            drawRuns(call, out, ta, (int) Math.min(tb, end - threads));
         });
     }
 
-    /** Whether items [first, first + items) give work to any of threads [t0, t0 + c). */
-    private boolean touches(int t0, int c, long first, long items) {
-        if (items >= threads) {
-            return true;
+    /** What one fill draws: items [first, first + items), each {@code words} raw words giving {@code perItem} samples. */
+    private static final class Call {
+        final long first;
+        final long items;
+        final int perItem;
+        final int words;
+
+        Call(long first, long items, int perItem, int words) {
+            this.first = first;
+            this.items = items;
+            this.perItem = perItem;
+            this.words = words;
         }
-        long start = first % threads; // the items run over threads start, start + 1, ... (mod threads)
-        long end = start + items;
-        return overlaps(t0, c, start, end) || overlaps(t0, c, start - threads, end - threads);
     }
 
-    private static boolean overlaps(int t0, int c, long start, long end) {
-        return start < t0 + c && t0 < end;
+    /**
+     * Draws the call's items on threads [from, to), a run of {@link StateLanes#CAPACITY} threads at a time
+     * through all iterations: the run's states stay lane-wise in cache meanwhile.
+     */
+    private void drawRuns(Call call, Sink out, int from, int to) {
+        StateLanes lanes = out.scratch.stateLanes();
+        int[][] word = lanes.words();
+        long firstIteration = call.first / threads;
+        long lastIteration = (call.first + call.items - 1) / threads;
+        for (int t0 = from; t0 < to; t0 += StateLanes.CAPACITY) {
+            int c = Math.min(StateLanes.CAPACITY, to - t0);
+            lanes.load(states, t0, 0, c);
+            for (long it = firstIteration; it <= lastIteration; it++) {
+                long itemBase = it * threads;
+                // Lanes whose item of this iteration lies in the call: all but at its first and last iteration.
+                int lo = (int) Math.max(0, call.first - itemBase - t0);
+                int hi = (int) Math.max(0, Math.min(c, call.first + call.items - itemBase - t0));
+                if (lo >= hi) {
+                    continue;
+                }
+                for (int w = 0; w < call.words; w++) {
+                    drawLanes(lanes.state(), lo, hi, word[w]);
+                }
+                out.writeItems(word, call.words, lo, (itemBase + t0 + lo - call.first) * call.perItem, hi - lo);
+            }
+            lanes.store(states, t0, 0, c);
+        }
     }
 
     /** Makes sure every thread that items [first, first + items) touch has a state. */

@@ -81,7 +81,7 @@ class BoxMullerFloatsTest {
 
     @Test
     void philoxNormalsEqualTheElementwiseConversion() {
-        PhiloxNormalFloats normals = new PhiloxNormalFloats();
+        PhiloxNormalFloats normals = new PhiloxNormalFloats(new PhiloxBatch(), new BoxMullerFloats());
         long seed = 1234;
         int groups = 3 * PhiloxBatch.CAPACITY + 5;
         long g0 = 65_536 - 400; // a batch crosses into iteration 1

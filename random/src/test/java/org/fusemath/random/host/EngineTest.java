@@ -72,7 +72,7 @@ class EngineTest {
             }
             int[] expectedStates = states.clone();
             StateLanes lane = new StateLanes();
-            lane.load(states, 0, lanes);
+            lane.load(states, 0, 0, lanes);
             int[] word = new int[lanes];
             int[] expected = new int[1];
             for (int step = 0; step < 200; step++) {
@@ -91,7 +91,7 @@ class EngineTest {
                     assertEquals(expected[0], word[t], "engine " + engine + " step " + step + " lane " + t);
                 }
             }
-            lane.store(states, 0, lanes);
+            lane.store(states, 0, 0, lanes);
             assertArrayEquals(expectedStates, states, "states after the draws");
         }
     }

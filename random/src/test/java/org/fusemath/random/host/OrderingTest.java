@@ -12,6 +12,7 @@ import org.fusemath.random.RngType;
 import org.fusemath.random.SampleKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -118,6 +119,28 @@ class OrderingTest {
         System.arraycopy(b, 0, joined, first, second);
         assertArrayEquals(whole, joined);
         assertEquals(12 + type.offsetAdvance(kind, first + second), g.offset());
+    }
+
+    /**
+     * One generator's kept scratch serves calls of every kind and size in turn without leaking between them:
+     * it gives what a chain of copies gives, each copy (with fresh scratch) making one of the calls.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RngType.class)
+    void callsOfMixedKindsEqualCopiesWithFreshScratch(RngType type) {
+        HostGenerator kept = HostGenerator.create(type, SEED);
+        HostGenerator chain = HostGenerator.create(type, SEED);
+        int[] counts = {2 * 70_000, 18, 3 * 4_099 + 1, 2};
+        SampleKind[] kinds = {SampleKind.NORMAL_FLOAT, SampleKind.UNIFORM_FLOAT, SampleKind.LOG_NORMAL_FLOAT,
+            SampleKind.NORMAL_DOUBLE};
+        for (int round = 0; round < 2; round++) {
+            for (int k = 0; k < kinds.length; k++) {
+                Distribution d = distribution(kinds[k]);
+                int count = kinds[k].pairs() ? counts[k] & ~1 : counts[k];
+                chain = chain.copy();
+                assertArrayEquals(fill(chain, d, count, 2), fill(kept, d, count, 2), type + " " + kinds[k] + " round " + round);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0} {1}")
