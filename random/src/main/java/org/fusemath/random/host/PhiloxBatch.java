@@ -64,6 +64,26 @@ final class PhiloxBatch {
         }
     }
 
+    /** Writes the words of the last {@code n} groups generated in group order, word j of lane i to {@code out[pos + 4i + j]}. */
+    void writeInts(int[] out, int pos, int n) {
+        for (int i = 0; i < n; i++) {
+            out[pos + 4 * i] = w0[i];
+            out[pos + 4 * i + 1] = w1[i];
+            out[pos + 4 * i + 2] = w2[i];
+            out[pos + 4 * i + 3] = w3[i];
+        }
+    }
+
+    /** As {@link #writeInts}, each word converted by {@code _curand_uniform}. */
+    void writeUniformFloats(float[] out, int pos, int n) {
+        for (int i = 0; i < n; i++) {
+            out[pos + 4 * i] = Transforms.uniformFloat(w0[i]);
+            out[pos + 4 * i + 1] = Transforms.uniformFloat(w1[i]);
+            out[pos + 4 * i + 2] = Transforms.uniformFloat(w2[i]);
+            out[pos + 4 * i + 3] = Transforms.uniformFloat(w3[i]);
+        }
+    }
+
     /** Counter (iteration g >>> 16 as 64 bits, thread g & 0xffff as 64 bits), filled per run of one iteration. */
     private void loadCounters(long g, int n) {
         int i = 0;

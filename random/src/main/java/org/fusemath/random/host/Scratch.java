@@ -9,6 +9,7 @@ package org.fusemath.random.host;
 final class Scratch {
     private StateLanes stateLanes;
     private BoxMullerFloats boxMuller;
+    private PhiloxBatch philoxBatch;
     private PhiloxNormalFloats philoxNormals;
     private int[] interleaved;
 
@@ -26,9 +27,16 @@ final class Scratch {
         return boxMuller;
     }
 
+    PhiloxBatch philoxBatch() {
+        if (philoxBatch == null) {
+            philoxBatch = new PhiloxBatch();
+        }
+        return philoxBatch;
+    }
+
     PhiloxNormalFloats philoxNormals() {
         if (philoxNormals == null) {
-            philoxNormals = new PhiloxNormalFloats(new PhiloxBatch(), boxMuller());
+            philoxNormals = new PhiloxNormalFloats(philoxBatch(), boxMuller());
         }
         return philoxNormals;
     }

@@ -95,7 +95,7 @@ abstract class Sink {
             if (distribution.kind() != SampleKind.UINT32) {
                 return false;
             }
-            PhiloxKernels.ints(seed, g, groups, out, base + (int) index);
+            PhiloxKernels.ints(seed, g, groups, out, base + (int) index, scratch.philoxBatch());
             return true;
         }
 
@@ -130,7 +130,7 @@ abstract class Sink {
             int at = base + (int) index;
             switch (distribution.kind()) {
                 case UNIFORM_FLOAT:
-                    PhiloxKernels.uniformFloats(seed, g, groups, out, at);
+                    PhiloxKernels.uniformFloats(seed, g, groups, out, at, scratch.philoxBatch());
                     return true;
                 case NORMAL_FLOAT:
                 case LOG_NORMAL_FLOAT:

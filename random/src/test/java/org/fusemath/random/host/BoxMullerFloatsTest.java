@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The block fast path of normal floats ({@link BoxMullerFloats}, {@link PhiloxBatch}, {@link PhiloxNormalFloats})
+ * The block fast path of normal floats ({@link BoxMullerFloats}, {@link PhiloxNormalFloats})
  * equals the element-wise reference ({@link Philox4x32#block} and {@link Transforms#toFloats}) bit for bit,
  * over millions of random raw words and the words at the edges of the conversions.
  */
@@ -58,25 +58,6 @@ class BoxMullerFloatsTest {
         Transforms.toFloats(family, STANDARD, raw, 0, reference, 1, 6);
         reference[0] = 9f;
         assertSameBits(reference, fast, family + " 3 pairs");
-    }
-
-    @Test
-    void philoxBatchEqualsTheBlockFunction() {
-        PhiloxBatch batch = new PhiloxBatch();
-        long seed = 0x0123456789abcdefL;
-        // Runs inside one iteration, across iterations 0/1 and 2^32 - 1/2^32, and near the top of the counter.
-        long[] starts = {0, 65_536 - 100, (0xffffffffL << 16) + 65_500, (1L << 48) + 7, -300};
-        int[] expected = new int[4];
-        for (long g : starts) {
-            batch.generate(seed, g, PhiloxBatch.CAPACITY);
-            for (int i = 0; i < PhiloxBatch.CAPACITY; i++) {
-                long group = g + i;
-                Philox4x32.block(group >>> 16, group & 0xffff, seed, expected, 0);
-                for (int j = 0; j < 4; j++) {
-                    assertEquals(expected[j], batch.word(j)[i], "group " + group + " word " + j);
-                }
-            }
-        }
     }
 
     @Test
