@@ -13,12 +13,10 @@ import org.fusemath.random.host.libm.GlibcFloatLanes;
  * instance per worker, not thread-safe.
  */
 final class BoxMullerFloats {
-    /** Pairs per block: the scratch (about 24 KiB) stays in the first-level cache. */
+    /** Pairs per block: the scratch (about 20 KiB with its {@link GlibcFloatLanes}) stays in the first-level cache. */
     static final int CAPACITY = 512;
 
     private final GlibcFloatLanes libm = new GlibcFloatLanes(CAPACITY);
-    private final int[] uWords = new int[CAPACITY];
-    private final int[] vWords = new int[CAPACITY];
     private final float[] radius = new float[CAPACITY];
     private final float[] angle = new float[CAPACITY];
     private final float[] z0 = new float[CAPACITY];
@@ -45,21 +43,6 @@ final class BoxMullerFloats {
         float[] a = angle;
         for (int i = 0; i < n; i++) {
             a[at + i] = (float) Transforms.mrgUniformDouble(vc[vFrom + i]) * Transforms.TWO_PI_F;
-        }
-    }
-
-    /** Pairs [0, n) from raw words laid out u0, v0, u1, v1, ... at {@code raw[rp..]}, of either family. */
-    void loadInterleaved(Transforms.Family family, int[] raw, int rp, int n) {
-        int[] uw = uWords;
-        int[] vw = vWords;
-        for (int i = 0; i < n; i++) {
-            uw[i] = raw[rp + 2 * i];
-            vw[i] = raw[rp + 2 * i + 1];
-        }
-        if (family == Transforms.Family.BITS) {
-            loadBits(uw, 0, vw, 0, 0, n);
-        } else {
-            loadMrg(uw, 0, vw, 0, 0, n);
         }
     }
 

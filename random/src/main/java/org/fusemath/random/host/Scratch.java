@@ -1,7 +1,7 @@
 package org.fusemath.random.host;
 
 /**
- * The buffers of one worker's fast paths (about 60 KiB when all are used), each created on first use and
+ * The buffers of one worker's fast paths (about 50 KiB when all are used), each created on first use and
  * kept for the next call, so that short fills do not pay for allocating and zeroing them. The calling
  * thread's scratch belongs to its {@link HostGenerator}; other workers get a fresh one per call. Not
  * thread-safe.

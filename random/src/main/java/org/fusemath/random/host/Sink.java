@@ -145,23 +145,7 @@ abstract class Sink {
 
         @Override
         void write(int[] raw, int rp, long index, int n) {
-            int at = base + (int) index;
-            SampleKind kind = distribution.kind();
-            if (kind != SampleKind.NORMAL_FLOAT && kind != SampleKind.LOG_NORMAL_FLOAT) {
-                Transforms.toFloats(family, distribution, raw, rp, out, at, n);
-                return;
-            }
-            // Box-Muller pairs, a block at a time; a float pair consumes two raw words in either family.
-            BoxMullerFloats bm = scratch.boxMuller();
-            float mean = (float) distribution.mean();
-            float stddev = (float) distribution.stddev();
-            for (int done = 0; done < n; done += 2 * BoxMullerFloats.CAPACITY) {
-                int pairs = Math.min(BoxMullerFloats.CAPACITY, (n - done) / 2);
-                bm.loadInterleaved(family, raw, rp + done, pairs);
-                bm.transform(pairs, mean, stddev);
-                bm.writePairs(out, at + done, pairs);
-            }
-            exponentiateIfLogNormal(at, n);
+            Transforms.toFloats(family, distribution, raw, rp, out, base + (int) index, n);
         }
 
         @Override
@@ -171,7 +155,8 @@ abstract class Sink {
                 super.writeItems(words, wordsPerItem, from, index, items);
                 return;
             }
-            // Box-Muller pairs straight from the lanes: u words in words[0], angle words in words[1].
+            // Box-Muller pairs straight from the lanes (u words in words[0], angle words in words[1]), a block
+            // at a time; write() would convert element by element.
             int at = base + (int) index;
             BoxMullerFloats bm = scratch.boxMuller();
             for (int done = 0; done < items; done += BoxMullerFloats.CAPACITY) {

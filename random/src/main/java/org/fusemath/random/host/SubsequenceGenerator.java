@@ -15,7 +15,7 @@ import org.fusemath.random.SampleKind;
  * a run and stepping from subsequence to subsequence. Not thread-safe (see {@link HostGenerator}).
  */
 abstract class SubsequenceGenerator extends HostGenerator {
-    /** Threads whose states one worker materializes at least, when a run is split. */
+    /** Runs of threads to materialize shorter than twice this are not split over workers. */
     private static final int CHUNK_THREADS = 512;
 
     private final int threads;
@@ -80,18 +80,7 @@ abstract class SubsequenceGenerator extends HostGenerator {
     }
 
     /** What one fill draws: items [first, first + items), each {@code words} raw words giving {@code perItem} samples. */
-    private static final class Call {
-        final long first;
-        final long items;
-        final int perItem;
-        final int words;
-
-        Call(long first, long items, int perItem, int words) {
-            this.first = first;
-            this.items = items;
-            this.perItem = perItem;
-            this.words = words;
-        }
+    private record Call(long first, long items, int perItem, int words) {
     }
 
     /**
@@ -101,23 +90,23 @@ abstract class SubsequenceGenerator extends HostGenerator {
     private void drawRuns(Call call, Sink out, int from, int to) {
         StateLanes lanes = out.scratch.stateLanes();
         int[][] word = lanes.words();
-        long firstIteration = call.first / threads;
-        long lastIteration = (call.first + call.items - 1) / threads;
+        long firstIteration = call.first() / threads;
+        long lastIteration = (call.first() + call.items() - 1) / threads;
         for (int t0 = from; t0 < to; t0 += StateLanes.CAPACITY) {
             int c = Math.min(StateLanes.CAPACITY, to - t0);
             lanes.load(states, t0, 0, c);
             for (long it = firstIteration; it <= lastIteration; it++) {
                 long itemBase = it * threads;
                 // Lanes whose item of this iteration lies in the call: all but at its first and last iteration.
-                int lo = (int) Math.max(0, call.first - itemBase - t0);
-                int hi = (int) Math.max(0, Math.min(c, call.first + call.items - itemBase - t0));
+                int lo = (int) Math.max(0, call.first() - itemBase - t0);
+                int hi = (int) Math.max(0, Math.min(c, call.first() + call.items() - itemBase - t0));
                 if (lo >= hi) {
                     continue;
                 }
-                for (int w = 0; w < call.words; w++) {
+                for (int w = 0; w < call.words(); w++) {
                     drawLanes(lanes.state(), lo, hi, word[w]);
                 }
-                out.writeItems(word, call.words, lo, (itemBase + t0 + lo - call.first) * call.perItem, hi - lo);
+                out.writeItems(word, call.words(), lo, (itemBase + t0 + lo - call.first()) * call.perItem(), hi - lo);
             }
             lanes.store(states, t0, 0, c);
         }

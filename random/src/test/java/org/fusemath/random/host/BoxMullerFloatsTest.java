@@ -35,7 +35,7 @@ class BoxMullerFloatsTest {
                 edges(family, raw);
             }
             for (Distribution d : new Distribution[] {STANDARD, SCALED}) {
-                boxMuller.loadInterleaved(family, raw, 0, pairs);
+                load(boxMuller, family, raw, pairs);
                 boxMuller.transform(pairs, (float) d.mean(), (float) d.stddev());
                 boxMuller.writePairs(fast, 0, pairs);
                 Transforms.toFloats(family, d, raw, 0, reference, 0, 2 * pairs);
@@ -52,7 +52,7 @@ class BoxMullerFloatsTest {
         edges(family, raw);
         float[] fast = {9f, 9f, 9f, 9f, 9f, 9f, 9f};
         float[] reference = new float[7];
-        boxMuller.loadInterleaved(family, raw, 0, 3);
+        load(boxMuller, family, raw, 3);
         boxMuller.transform(3, 0f, 1f);
         boxMuller.writePairs(fast, 1, 3);
         Transforms.toFloats(family, STANDARD, raw, 0, reference, 1, 6);
@@ -76,6 +76,21 @@ class BoxMullerFloatsTest {
             Transforms.toFloats(Transforms.Family.BITS, SCALED, raw, 0, reference, 4 * i, 4);
         }
         assertSameBits(reference, fast, "philox normals");
+    }
+
+    /** Loads pairs [0, n) from words laid out u0, v0, u1, v1, ... as Transforms reads them. */
+    private static void load(BoxMullerFloats boxMuller, Transforms.Family family, int[] raw, int n) {
+        int[] u = new int[n + 5];
+        int[] v = new int[n + 7];
+        for (int i = 0; i < n; i++) {
+            u[5 + i] = raw[2 * i];
+            v[7 + i] = raw[2 * i + 1];
+        }
+        if (family == Transforms.Family.BITS) {
+            boxMuller.loadBits(u, 5, v, 7, 0, n);
+        } else {
+            boxMuller.loadMrg(u, 5, v, 7, 0, n);
+        }
     }
 
     /** Words giving u = 1 (logf exactly 0), the smallest u and angle, and the largest angle. */
