@@ -19,6 +19,8 @@ public abstract class HostGenerator {
 
     private long seed;
     private long offset;
+    /** The calling thread's buffers, kept between calls. */
+    private final Scratch scratch = new Scratch();
 
     HostGenerator(long seed) {
         this.seed = seed;
@@ -73,17 +75,17 @@ public abstract class HostGenerator {
 
     /** Fills {@code out[from, from+count)} with the next {@code count} integer samples of {@code d}. */
     public final void fill(Distribution d, int[] out, int from, int count, int workers) {
-        generate(d, Sink.of(family(), d, out, from), count, workers);
+        generate(d, Sink.of(family(), d, out, from, scratch), count, workers);
     }
 
     /** Fills {@code out[from, from+count)} with the next {@code count} float samples of {@code d}. */
     public final void fill(Distribution d, float[] out, int from, int count, int workers) {
-        generate(d, Sink.of(family(), d, out, from), count, workers);
+        generate(d, Sink.of(family(), d, out, from, scratch), count, workers);
     }
 
     /** Fills {@code out[from, from+count)} with the next {@code count} double samples of {@code d}. */
     public final void fill(Distribution d, double[] out, int from, int count, int workers) {
-        generate(d, Sink.of(family(), d, out, from), count, workers);
+        generate(d, Sink.of(family(), d, out, from, scratch), count, workers);
     }
 
     final void copyPositionFrom(HostGenerator other) {

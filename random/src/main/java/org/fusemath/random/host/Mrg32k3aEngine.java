@@ -79,6 +79,41 @@ final class Mrg32k3aEngine {
         s[at + 5] = (int) b2;
     }
 
+    /**
+     * One output of each lane-wise state {@code s[0..5][i]} (see {@link StateLanes}) for lanes [from, to), to
+     * {@code out[i]}: the same residues as {@link #draw}, with its conditional subtractions written as masks so
+     * that the loop over lanes has no branch and C2 can vectorize it.
+     */
+    static void drawLanes(int[][] s, int from, int to, int[] out) {
+        int[] s0 = s[0];
+        int[] s1 = s[1];
+        int[] s2 = s[2];
+        int[] s3 = s[3];
+        int[] s4 = s[4];
+        int[] s5 = s[5];
+        for (int i = from; i < to; i++) {
+            long a0 = s0[i] & 0xffffffffL;
+            long a1 = s1[i] & 0xffffffffL;
+            long p1 = A12 * a1 + A13N * (M1 - a0);
+            p1 = (p1 >>> 32) * M1C + (p1 & 0xffffffffL);
+            p1 -= M1 & ~((p1 - M1) >> 63); // minus m1 where p1 >= m1
+            long b0 = s3[i] & 0xffffffffL;
+            long b2 = s5[i] & 0xffffffffL;
+            long p2 = A21 * b2 + A23N * (M2 - b0);
+            p2 = (p2 >>> 32) * M2C + (p2 & 0xffffffffL);
+            p2 = (p2 >>> 32) * M2C + (p2 & 0xffffffffL);
+            p2 -= M2 & ~((p2 - M2) >> 63);
+            s0[i] = (int) a1;
+            s1[i] = s2[i];
+            s2[i] = (int) p1;
+            s3[i] = s4[i];
+            s4[i] = (int) b2;
+            s5[i] = (int) p2;
+            long diff = p1 - p2;
+            out[i] = (int) (diff + (M1 & ((diff - 1) >> 63))); // plus m1 where p1 <= p2
+        }
+    }
+
     /** Skips {@code count * 2^shift} outputs of the state at {@code s[at..]}. */
     static void skip(int[] s, int at, long count, int shift) {
         for (int level = shift; count != 0; level++, count >>>= 1) {

@@ -49,4 +49,9 @@ final class Mrg32k3aGenerator extends SubsequenceGenerator {
     void draw(int[] s, int at, int[] out, int pos, int count) {
         Mrg32k3aEngine.draw(s, at, out, pos, count);
     }
+
+    @Override
+    void drawLanes(int[][] s, int from, int to, int[] out) {
+        Mrg32k3aEngine.drawLanes(s, from, to, out);
+    }
 }

@@ -78,7 +78,7 @@ final class PhiloxGenerator extends HostGenerator {
             } else if (g < fullEnd) {
                 int batch = (int) Math.min(BATCH_GROUPS, fullEnd - g);
                 if (rawPerGroup == 4) {
-                    PhiloxKernels.ints(seed, g, batch, raw, 0);
+                    PhiloxKernels.ints(seed, g, batch, raw, 0, sink.scratch.philoxBatch());
                 } else {
                     for (int i = 0; i < batch; i++) {
                         rawGroup(seed, g + i, rawPerGroup, raw, i * rawPerGroup);

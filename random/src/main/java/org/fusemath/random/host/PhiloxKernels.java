@@ -4,12 +4,46 @@ package org.fusemath.random.host;
  * Fused loops for the Philox kinds that need speed: raw words and uniform floats written straight to the
  * output, two independent blocks per iteration so their multiply chains overlap, no allocation and no
  * per-sample branches. Group g of the default ordering is thread {@code g mod 65536}, iteration
- * {@code g / 65536}, i.e. the block with counter {@code (g >>> 16, g & 0xffff)}. Thread-safe (stateless).
+ * {@code g / 65536}, i.e. the block with counter {@code (g >>> 16, g & 0xffff)}. Where the JIT vectorizes
+ * {@link PhiloxBatch} the entry points taking one go through it instead. Thread-safe (stateless).
  */
 final class PhiloxKernels {
+    /**
+     * Whether to compute blocks lane-wise ({@link PhiloxBatch}) for raw words and uniform floats. Measured with
+     * 2^22 uniform floats on one thread (AVX-512 EPYC): JDK 25 vectorizes the batch's rounds, 2.0 ns per sample
+     * against 3.9 for the two-block loop below; JDK 17 does not (4.4 against 3.5). JDK 21 to 24 were not
+     * measured and keep the two-block loop.
+     */
+    static final boolean LANE_WISE = Runtime.version().feature() >= 25;
     private static final long MASK = 0xffffffffL;
 
     private PhiloxKernels() {
+    }
+
+    /** {@link #ints(long, long, int, int[], int)}, through {@code batch} where {@link #LANE_WISE}. */
+    static void ints(long seed, long g, int groups, int[] out, int pos, PhiloxBatch batch) {
+        if (!LANE_WISE) {
+            ints(seed, g, groups, out, pos);
+            return;
+        }
+        for (int done = 0; done < groups; done += PhiloxBatch.CAPACITY) {
+            int n = Math.min(PhiloxBatch.CAPACITY, groups - done);
+            batch.generate(seed, g + done, n);
+            batch.writeInts(out, pos + 4 * done, n);
+        }
+    }
+
+    /** {@link #uniformFloats(long, long, int, float[], int)}, through {@code batch} where {@link #LANE_WISE}. */
+    static void uniformFloats(long seed, long g, int groups, float[] out, int pos, PhiloxBatch batch) {
+        if (!LANE_WISE) {
+            uniformFloats(seed, g, groups, out, pos);
+            return;
+        }
+        for (int done = 0; done < groups; done += PhiloxBatch.CAPACITY) {
+            int n = Math.min(PhiloxBatch.CAPACITY, groups - done);
+            batch.generate(seed, g + done, n);
+            batch.writeUniformFloats(out, pos + 4 * done, n);
+        }
     }
 
     /** Writes the 4 * {@code groups} raw words of groups [g, g + groups) to {@code out[pos..]}. */

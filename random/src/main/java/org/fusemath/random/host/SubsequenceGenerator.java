@@ -15,6 +15,7 @@ import org.fusemath.random.SampleKind;
  * a run and stepping from subsequence to subsequence. Not thread-safe (see {@link HostGenerator}).
  */
 abstract class SubsequenceGenerator extends HostGenerator {
+    /** Runs of threads to materialize shorter than twice this are not split over workers. */
     private static final int CHUNK_THREADS = 512;
 
     private final int threads;
@@ -40,6 +41,9 @@ abstract class SubsequenceGenerator extends HostGenerator {
     /** Writes the next {@code count} raw words of the state at {@code s[at..]} to {@code out[pos..]}. */
     abstract void draw(int[] s, int at, int[] out, int pos, int count);
 
+    /** Writes the next raw word of each lane-wise state in lanes [from, to) to {@code out[i]} (see {@link StateLanes}). */
+    abstract void drawLanes(int[][] s, int from, int to, int[] out);
+
     @Override
     void reset() {
         ready = null;
@@ -59,30 +63,53 @@ abstract class SubsequenceGenerator extends HostGenerator {
     void produce(Distribution d, Sink sink, int count, int parts) {
         int perItem = d.kind().pairs() ? 2 : 1;
         long items = count / perItem;
-        int words = Transforms.rawWords(family(), d.kind(), perItem);
         long first = offset();
         materialize(first, items, parts);
-        long firstIteration = first / threads;
-        long lastIteration = (first + items - 1) / threads;
+        Call call = new Call(first, items, perItem, Transforms.rawWords(family(), d.kind(), perItem));
+        // The threads the call touches: from first mod T on, wrapping to thread 0 (all of them once items >= T).
+        int start = (int) (first % threads);
+        long end = start + Math.min(items, threads);
         int n = items < threads ? 1 : parts;
         Workers.run(n, p -> {
             int ta = (int) ((long) threads * p / n);
             int tb = (int) ((long) threads * (p + 1) / n);
             Sink out = p == 0 ? sink : sink.fork();
-            int[] raw = new int[CHUNK_THREADS * words];
+            drawRuns(call, out, Math.max(ta, start), (int) Math.min(tb, end));
+            drawRuns(call, out, ta, (int) Math.min(tb, end - threads));
+        });
+    }
+
+    /** What one fill draws: items [first, first + items), each {@code words} raw words giving {@code perItem} samples. */
+    private record Call(long first, long items, int perItem, int words) {
+    }
+
+    /**
+     * Draws the call's items on threads [from, to), a run of {@link StateLanes#CAPACITY} threads at a time
+     * through all iterations: the run's states stay lane-wise in cache meanwhile.
+     */
+    private void drawRuns(Call call, Sink out, int from, int to) {
+        StateLanes lanes = out.scratch.stateLanes();
+        int[][] word = lanes.words();
+        long firstIteration = call.first() / threads;
+        long lastIteration = (call.first() + call.items() - 1) / threads;
+        for (int t0 = from; t0 < to; t0 += StateLanes.CAPACITY) {
+            int c = Math.min(StateLanes.CAPACITY, to - t0);
+            lanes.load(states, t0, 0, c);
             for (long it = firstIteration; it <= lastIteration; it++) {
                 long itemBase = it * threads;
-                int lo = (int) Math.max(ta, first - itemBase);
-                int hi = (int) Math.min(tb, first + items - itemBase);
-                for (int t0 = lo; t0 < hi; t0 += CHUNK_THREADS) {
-                    int c = Math.min(CHUNK_THREADS, hi - t0);
-                    for (int i = 0; i < c; i++) {
-                        draw(states, (t0 + i) * 6, raw, i * words, words);
-                    }
-                    out.write(raw, 0, (itemBase + t0 - first) * perItem, c * perItem);
+                // Lanes whose item of this iteration lies in the call: all but at its first and last iteration.
+                int lo = (int) Math.max(0, call.first() - itemBase - t0);
+                int hi = (int) Math.max(0, Math.min(c, call.first() + call.items() - itemBase - t0));
+                if (lo >= hi) {
+                    continue;
                 }
+                for (int w = 0; w < call.words(); w++) {
+                    drawLanes(lanes.state(), lo, hi, word[w]);
+                }
+                out.writeItems(word, call.words(), lo, (itemBase + t0 + lo - call.first()) * call.perItem(), hi - lo);
             }
-        });
+            lanes.store(states, t0, 0, c);
+        }
     }
 
     /** Makes sure every thread that items [first, first + items) touch has a state. */

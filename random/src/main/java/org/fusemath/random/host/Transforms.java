@@ -13,7 +13,8 @@ import org.fusemath.random.host.libm.GlibcFloat;
  * <p>Two families of raw words exist: {@link Family#BITS} (Philox and XORWOW: uniform 32-bit words) and
  * {@link Family#MRG} (MRG32k3a: the combination {@code r} in [1, m1], which cuRAND scales by
  * {@code 1/(m1+1)} itself). Normal kinds consume raw words in Box–Muller pairs and write both results.
- * Thread-safe (stateless).
+ * These element-wise forms are the reference: bulk normal-float fills go through {@link BoxMullerFloats},
+ * which equals them bit for bit. Thread-safe (stateless).
  */
 final class Transforms {
     /** Where raw words come from. */

@@ -73,4 +73,31 @@ final class XorwowEngine {
         s[at + 4] = v4;
         s[at + 5] = d;
     }
+
+    /**
+     * One output of each lane-wise state {@code s[0..5][i]} (see {@link StateLanes}) for lanes [from, to), to
+     * {@code out[i]}: the same step as {@link #draw}, as a loop over independent lanes that C2 vectorizes.
+     */
+    static void drawLanes(int[][] s, int from, int to, int[] out) {
+        int[] v0 = s[0];
+        int[] v1 = s[1];
+        int[] v2 = s[2];
+        int[] v3 = s[3];
+        int[] v4 = s[4];
+        int[] d = s[5];
+        for (int i = from; i < to; i++) {
+            int x0 = v0[i];
+            int x4 = v4[i];
+            int t = x0 ^ (x0 >>> 2);
+            int next = (x4 ^ (x4 << 4)) ^ (t ^ (t << 1));
+            int weyl = d[i] + WEYL;
+            v0[i] = v1[i];
+            v1[i] = v2[i];
+            v2[i] = v3[i];
+            v3[i] = x4;
+            v4[i] = next;
+            d[i] = weyl;
+            out[i] = next + weyl;
+        }
+    }
 }

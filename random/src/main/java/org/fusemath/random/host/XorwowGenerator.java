@@ -46,4 +46,9 @@ final class XorwowGenerator extends SubsequenceGenerator {
     void draw(int[] s, int at, int[] out, int pos, int count) {
         XorwowEngine.draw(s, at, out, pos, count);
     }
+
+    @Override
+    void drawLanes(int[][] s, int from, int to, int[] out) {
+        XorwowEngine.drawLanes(s, from, to, out);
+    }
 }

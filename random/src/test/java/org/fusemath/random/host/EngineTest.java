@@ -51,6 +51,51 @@ class EngineTest {
         assertArrayEquals(stepped, skipped);
     }
 
+    /** The lane-wise draws (one loop over independent states) equal the per-state draw, word for word. */
+    @Test
+    void laneDrawsEqualStateDraws() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+        int lanes = StateLanes.CAPACITY;
+        int[] states = new int[6 * lanes];
+        for (int engine = 0; engine < 2; engine++) {
+            for (int t = 0; t < lanes; t++) {
+                if (engine == 0) {
+                    XorwowEngine.seed(r.nextLong(), states, 6 * t);
+                } else {
+                    // Residues anywhere in [0, m), with the edges of the conditional subtractions among them.
+                    for (int j = 0; j < 6; j++) {
+                        long m = j < 3 ? Mrg32k3aEngine.M1 : Mrg32k3aEngine.M2;
+                        long[] edges = {0, 1, m - 1, m - 2, m / 2};
+                        states[6 * t + j] = (int) (t < 40 ? edges[(t + j) % edges.length] : r.nextLong(m));
+                    }
+                }
+            }
+            int[] expectedStates = states.clone();
+            StateLanes lane = new StateLanes();
+            lane.load(states, 0, 0, lanes);
+            int[] word = new int[lanes];
+            int[] expected = new int[1];
+            for (int step = 0; step < 200; step++) {
+                int from = step % 7; // lanes [0, from) skip some steps, as at the start of a call
+                if (engine == 0) {
+                    XorwowEngine.drawLanes(lane.state(), from, lanes, word);
+                } else {
+                    Mrg32k3aEngine.drawLanes(lane.state(), from, lanes, word);
+                }
+                for (int t = from; t < lanes; t++) {
+                    if (engine == 0) {
+                        XorwowEngine.draw(expectedStates, 6 * t, expected, 0, 1);
+                    } else {
+                        Mrg32k3aEngine.draw(expectedStates, 6 * t, expected, 0, 1);
+                    }
+                    assertEquals(expected[0], word[t], "engine " + engine + " step " + step + " lane " + t);
+                }
+            }
+            lane.store(states, 0, 0, lanes);
+            assertArrayEquals(expectedStates, states, "states after the draws");
+        }
+    }
+
     @Test
     void jumpsCompose() {
         int[] a = new int[6];

@@ -12,6 +12,7 @@ import org.fusemath.random.RngType;
 import org.fusemath.random.SampleKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -70,6 +71,28 @@ class OrderingTest {
         }
     }
 
+    /** Calls shorter than one sweep of the threads, including ones that wrap from the last thread to thread 0. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void shortCallsFollowTheOrderingModel(RngType type, SampleKind kind) {
+        Distribution d = distribution(kind);
+        int threads = type == RngType.MRG32K3A ? 81920 : type == RngType.XORWOW ? 4096 : 4 * 65536;
+        int perItem = kind.pairs() ? 2 : 1;
+        for (long offset : new long[] {1000, threads - 700, 5L * threads - 3}) {
+            int count = 1500 * perItem;
+            long[] actual = generate(type, offset, d, count, 2);
+            for (int i = 0; i < count; i++) {
+                long item = offset + i / perItem;
+                boolean nearWrap = Math.abs(item % threads - threads) < 40 || item % threads < 40;
+                if (i % 13 == 0 || nearWrap || i >= count - 2) {
+                    int index = i;
+                    long expected = OrderingModel.expectedBits(type, SEED, offset, d, index);
+                    assertEquals(expected, actual[index], () -> type + " " + kind + " offset " + offset + " index " + index);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void threadCountDoesNotChangeValues(RngType type, SampleKind kind) {
@@ -96,6 +119,28 @@ class OrderingTest {
         System.arraycopy(b, 0, joined, first, second);
         assertArrayEquals(whole, joined);
         assertEquals(12 + type.offsetAdvance(kind, first + second), g.offset());
+    }
+
+    /**
+     * One generator's kept scratch serves calls of every kind and size in turn without leaking between them:
+     * it gives what a chain of copies gives, each copy (with fresh scratch) making one of the calls.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RngType.class)
+    void callsOfMixedKindsEqualCopiesWithFreshScratch(RngType type) {
+        HostGenerator kept = HostGenerator.create(type, SEED);
+        HostGenerator chain = HostGenerator.create(type, SEED);
+        int[] counts = {2 * 70_000, 18, 3 * 4_099 + 1, 2};
+        SampleKind[] kinds = {SampleKind.NORMAL_FLOAT, SampleKind.UNIFORM_FLOAT, SampleKind.LOG_NORMAL_FLOAT,
+            SampleKind.NORMAL_DOUBLE};
+        for (int round = 0; round < 2; round++) {
+            for (int k = 0; k < kinds.length; k++) {
+                Distribution d = distribution(kinds[k]);
+                int count = kinds[k].pairs() ? counts[k] & ~1 : counts[k];
+                chain = chain.copy();
+                assertArrayEquals(fill(chain, d, count, 2), fill(kept, d, count, 2), type + " " + kinds[k] + " round " + round);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0} {1}")

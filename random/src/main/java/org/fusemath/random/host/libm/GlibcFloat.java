@@ -12,23 +12,23 @@ package org.fusemath.random.host.libm;
  * with {@code -mfma}. Thread-safe (stateless).
  */
 public final class GlibcFloat {
-    private static final double LN2 = 0x1.62e42fefa39efp-1;
-    private static final double LOGF_A0 = -0x1.00ea348b88334p-2;
-    private static final double LOGF_A1 = 0x1.5575b0be00b6ap-2;
-    private static final double LOGF_A2 = -0x1.ffffef20a4123p-2;
+    static final double LN2 = 0x1.62e42fefa39efp-1;
+    static final double LOGF_A0 = -0x1.00ea348b88334p-2;
+    static final double LOGF_A1 = 0x1.5575b0be00b6ap-2;
+    static final double LOGF_A2 = -0x1.ffffef20a4123p-2;
 
     // sinf/cosf: the x86 polynomial layout of sysdeps/x86/fpu/s_sincosf_data.c.
-    private static final double HPI_INV_2P24 = 0x1.45F306DC9C883p+23;
-    private static final double HPI = 0x1.921FB54442D18p0;
+    static final double HPI_INV_2P24 = 0x1.45F306DC9C883p+23;
+    static final double HPI = 0x1.921FB54442D18p0;
     private static final double PI63 = 0x1.921FB54442D18p-62;
-    private static final double S1 = -0x1.555545995a603p-3;
-    private static final double S2 = 0x1.1107605230bc4p-7;
-    private static final double S3 = -0x1.994eb3774cf24p-13;
-    private static final double C0 = 0x1p0;
-    private static final double C1 = -0x1.ffffffd0c621cp-2;
-    private static final double C2 = 0x1.55553e1068f19p-5;
-    private static final double C3 = -0x1.6c087e89a359dp-10;
-    private static final double C4 = 0x1.99343027bf8c3p-16;
+    static final double S1 = -0x1.555545995a603p-3;
+    static final double S2 = 0x1.1107605230bc4p-7;
+    static final double S3 = -0x1.994eb3774cf24p-13;
+    static final double C0 = 0x1p0;
+    static final double C1 = -0x1.ffffffd0c621cp-2;
+    static final double C2 = 0x1.55553e1068f19p-5;
+    static final double C3 = -0x1.6c087e89a359dp-10;
+    static final double C4 = 0x1.99343027bf8c3p-16;
     private static final int TOP_PIO4 = abstop12(0x1.921FB6p-1f);
     private static final int TOP_2M12 = abstop12(0x1p-12f);
     private static final int TOP_120 = abstop12(120.0f);
