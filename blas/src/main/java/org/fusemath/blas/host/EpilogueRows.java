@@ -124,6 +124,15 @@ final class EpilogueRows {
     }
 
     private void finishRow(MatmulOperands ops, long entry, int i, double[] v, int vo) {
+        if (biasRow != null && epilogue.activation() == Epilogue.Activation.RELU && !epilogue.writesAux()
+                && epilogue.derivative() == Epilogue.Activation.NONE) {
+            // RELU_BIAS, the common case: one pass over the row, which streams from memory once.
+            for (int j = 0; j < n; j++) {
+                double x = v[vo + j] + biasRow[j];
+                v[vo + j] = x <= 0 ? 0 : x;
+            }
+            return;
+        }
         if (biasRow != null) {
             for (int j = 0; j < n; j++) {
                 v[vo + j] += biasRow[j];
