@@ -33,8 +33,9 @@ echo "== fusemath info"
 info_rc=$?
 
 echo "== gpu-tagged tests"
+# jqwik's property tests carry no gpu tag, and its engine fails on closing a run database it cannot create here.
 "$java" "${opts[@]}" -jar "$here"/tool/junit-platform-console-standalone-*.jar execute \
-  --class-path "$cp$tests" --scan-class-path "${tests%:}" --include-tag gpu \
+  --class-path "$cp$tests" --scan-class-path "${tests%:}" --include-tag gpu --exclude-engine=jqwik \
   --details tree --details-theme ascii --reports-dir "${FUSEMATH_REPORTS:-$here/reports}" "$@"
 test_rc=$?
 echo "run-gpu-tests: info exit $info_rc, tests exit $test_rc"
