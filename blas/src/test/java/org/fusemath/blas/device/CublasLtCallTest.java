@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.fusemath.api.DType;
 import org.fusemath.api.HostMatrix;
@@ -18,7 +19,6 @@ import org.fusemath.blas.MatmulSpec;
 import org.fusemath.blas.Op;
 import org.fusemath.blas.Ref;
 import org.fusemath.blas.ReluMask;
-import org.fusemath.blas.Scalar;
 import org.fusemath.blas.spi.MatmulReference;
 import org.junit.jupiter.api.Test;
 
@@ -28,13 +28,6 @@ import org.junit.jupiter.api.Test;
  * batch strides, bias-per-row and aux layouts are proven without a GPU.
  */
 class CublasLtCallTest {
-    private static MatrixShape shape(SplittableRandom r, Layout l, long rows, long cols, long batch) {
-        long inner = l == Layout.ROW_MAJOR ? cols : rows;
-        long ld = Math.max(1, inner) + r.nextInt(3);
-        long outer = l == Layout.ROW_MAJOR ? rows : cols;
-        return new MatrixShape(batch, rows, cols, l, ld, ld * Math.max(1, outer) + r.nextInt(2), r.nextInt(3));
-    }
-
     private static double runAndCompare(MatmulSpec spec, MatmulOperands ops) {
         MatmulReference.Inputs before = MatmulReference.snapshot(ops);
         CublasLtCpuExecutor.run(CublasLtCall.plan(spec), ops);
@@ -43,37 +36,12 @@ class CublasLtCallTest {
 
     @Test
     void plainProductsOnEveryTypeOpAndLayout() {
-        SplittableRandom r = new SplittableRandom(3);
-        int cases = 0;
-        for (DType t : DType.values()) {
-            for (Op opA : Op.values()) {
-                for (Op opB : Op.values()) {
-                    for (Layout la : Layout.values()) {
-                        for (Layout lb : Layout.values()) {
-                            for (Layout lc : Layout.values()) {
-                                int m = 5;
-                                int n = 3;
-                                int k = 4;
-                                long batch = 1 + r.nextInt(3);
-                                long batchA = r.nextBoolean() ? 1 : batch;
-                                HostMatrix a = Ref.random(t, shape(r, la, opA.transposes() ? k : m, opA.transposes() ? m : k, batchA), r.nextLong());
-                                HostMatrix b = Ref.random(t, shape(r, lb, opB.transposes() ? n : k, opB.transposes() ? k : n, batch), r.nextLong());
-                                HostMatrix c = Ref.random(t, shape(r, lc, m, n, batch), r.nextLong());
-                                MatmulOperands ops = MatmulOperands.of(a, b, c);
-                                MatmulSpec spec = ops.specBuilder().opA(opA).opB(opB)
-                                        .alpha(t.isComplex() ? Scalar.of(0.5, 1) : Scalar.of(1.5))
-                                        .beta(t.isComplex() ? Scalar.of(-1, 0.25) : Scalar.of(0.5)).build();
-                                double ratio = runAndCompare(spec, ops);
-                                assertTrue(ratio <= 1, t + " " + opA + "/" + opB + " " + la + "/" + lb + "/" + lc
-                                        + " batch " + batch + ": error / bound " + ratio);
-                                cases++;
-                            }
-                        }
-                    }
-                }
-            }
+        List<MatmulCases.PlainCase> cases = MatmulCases.plainCases(new SplittableRandom(3), 5, 3, 4, 0);
+        for (MatmulCases.PlainCase c : cases) {
+            double ratio = runAndCompare(c.spec(), c.ops());
+            assertTrue(ratio <= 1, c.label() + ": error / bound " + ratio);
         }
-        assertEquals(4 * 9 * 8, cases);
+        assertEquals(4 * 9 * 8, cases.size());
     }
 
     @Test
@@ -86,8 +54,8 @@ class CublasLtCallTest {
                     int n = 9;
                     int k = 5;
                     long batch = 2;
-                    HostMatrix a = Ref.random(t, shape(r, Layout.COLUMN_MAJOR, opA.transposes() ? k : m, opA.transposes() ? m : k, batch), r.nextLong());
-                    HostMatrix b = Ref.random(t, shape(r, Layout.ROW_MAJOR, k, n, batch), r.nextLong());
+                    HostMatrix a = Ref.random(t, MatmulCases.shape(r, Layout.COLUMN_MAJOR, opA.transposes() ? k : m, opA.transposes() ? m : k, batch), r.nextLong());
+                    HostMatrix b = Ref.random(t, MatmulCases.shape(r, Layout.ROW_MAJOR, k, n, batch), r.nextLong());
                     HostMatrix c = Ref.random(t, MatrixShape.rowMajor(m, n).withLd(n + 2).batched(batch), r.nextLong());
                     MatmulOperands ops = MatmulOperands.of(a, b, c);
                     if (e.usesBiasVector()) {

@@ -10,7 +10,6 @@ import org.fusemath.api.DType;
 import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
-import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.blas.Epilogue;
 import org.fusemath.blas.Matmul;
@@ -53,35 +52,8 @@ class CublasLtMatmulGpuTest {
 
     @Test
     void everyTypeOpPairAndOrderMatchesTheReference() {
-        SplittableRandom r = new SplittableRandom(21);
-        for (DType t : DType.values()) {
-            for (Op opA : Op.values()) {
-                for (Op opB : Op.values()) {
-                    for (Layout la : Layout.values()) {
-                        for (Layout lb : Layout.values()) {
-                            for (Layout lc : Layout.values()) {
-                                int m = 37;
-                                int n = 29;
-                                int k = 41;
-                                long batch = 1 + r.nextInt(3);
-                                HostMatrix a = Ref.random(t, MatmulCases.shape(r, la, opA.transposes() ? k : m, opA.transposes() ? m : k,
-                                        r.nextBoolean() ? 1 : batch), r.nextLong());
-                                HostMatrix b = Ref.random(t, MatmulCases.shape(r, lb, opB.transposes() ? n : k, opB.transposes() ? k : n, batch), r.nextLong());
-                                HostMatrix c = Ref.random(t, MatmulCases.shape(r, lc, m, n, batch), r.nextLong());
-                                boolean betaZero = r.nextInt(3) == 0;
-                                if (betaZero) {
-                                    MatmulCases.fillNaN(c.array());
-                                }
-                                MatmulOperands ops = MatmulOperands.of(a, b, c);
-                                MatmulSpec spec = ops.specBuilder().opA(opA).opB(opB)
-                                        .alpha(t.isComplex() ? Scalar.of(0.5, 1) : Scalar.of(1.5))
-                                        .beta(betaZero ? Scalar.ZERO : t.isComplex() ? Scalar.of(-1, 0.25) : Scalar.of(0.5)).build();
-                                runAndCheck(spec, ops, DEVICE, false, t + " " + opA + "/" + opB + " " + la + "/" + lb + "/" + lc);
-                            }
-                        }
-                    }
-                }
-            }
+        for (MatmulCases.PlainCase c : MatmulCases.plainCases(new SplittableRandom(21), 37, 29, 41, 3)) {
+            runAndCheck(c.spec(), c.ops(), DEVICE, false, c.label());
         }
     }
 

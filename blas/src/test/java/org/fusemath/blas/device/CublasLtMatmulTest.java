@@ -15,7 +15,6 @@ import org.fusemath.api.CudaLibraryException;
 import org.fusemath.api.DType;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
-import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.blas.Epilogue;
 import org.fusemath.blas.MatmulOperands;
@@ -175,39 +174,11 @@ class CublasLtMatmulTest {
 
     @Test
     void everyTypeOpAndLayoutComputesThroughTheRecordedCalls() {
-        SplittableRandom r = new SplittableRandom(3);
-        int cases = 0;
-        for (DType t : DType.values()) {
-            for (Op opA : Op.values()) {
-                for (Op opB : Op.values()) {
-                    for (Layout la : Layout.values()) {
-                        for (Layout lb : Layout.values()) {
-                            for (Layout lc : Layout.values()) {
-                                int m = 5;
-                                int n = 3;
-                                int k = 4;
-                                long batch = 1 + r.nextInt(3);
-                                long batchA = r.nextBoolean() ? 1 : batch;
-                                HostMatrix a = Ref.random(t, MatmulCases.shape(r, la, opA.transposes() ? k : m, opA.transposes() ? m : k, batchA), r.nextLong());
-                                HostMatrix b = Ref.random(t, MatmulCases.shape(r, lb, opB.transposes() ? n : k, opB.transposes() ? k : n, batch), r.nextLong());
-                                HostMatrix c = Ref.random(t, MatmulCases.shape(r, lc, m, n, batch), r.nextLong());
-                                MatmulOperands ops = MatmulOperands.of(a, b, c);
-                                boolean betaZero = r.nextInt(4) == 0;
-                                if (betaZero) {
-                                    MatmulCases.fillNaN(c.array());
-                                }
-                                MatmulSpec spec = ops.specBuilder().opA(opA).opB(opB)
-                                        .alpha(t.isComplex() ? Scalar.of(0.5, 1) : Scalar.of(1.5))
-                                        .beta(betaZero ? Scalar.ZERO : t.isComplex() ? Scalar.of(-1, 0.25) : Scalar.of(0.5)).build();
-                                runAndCheck(spec, ops, t + " " + opA + "/" + opB + " " + la + "/" + lb + "/" + lc + " batch " + batch);
-                                cases++;
-                            }
-                        }
-                    }
-                }
-            }
+        List<MatmulCases.PlainCase> cases = MatmulCases.plainCases(new SplittableRandom(3), 5, 3, 4, 4);
+        for (MatmulCases.PlainCase c : cases) {
+            runAndCheck(c.spec(), c.ops(), c.label());
         }
-        assertEquals(4 * 9 * 8, cases);
+        assertEquals(4 * 9 * 8, cases.size());
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.fusemath.blas.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.fusemath.api.DType;
 import org.fusemath.api.HostMatrix;
@@ -9,9 +11,11 @@ import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.blas.Epilogue;
 import org.fusemath.blas.MatmulOperands;
+import org.fusemath.blas.MatmulSpec;
 import org.fusemath.blas.Op;
 import org.fusemath.blas.Ref;
 import org.fusemath.blas.ReluMask;
+import org.fusemath.blas.Scalar;
 
 /** Operands the device matmul tests share: padded, offset, batched views, and each epilogue's extra operands. */
 final class MatmulCases {
@@ -23,6 +27,47 @@ final class MatmulCases {
         long ld = Math.max(1, inner) + r.nextInt(3);
         long outer = l == Layout.ROW_MAJOR ? rows : cols;
         return new MatrixShape(batch, rows, cols, l, ld, ld * Math.max(1, outer) + r.nextInt(2), r.nextInt(3));
+    }
+
+    /** One plain product: its spec, operands (C already NaN when beta = 0) and a label for messages. */
+    record PlainCase(String label, MatmulSpec spec, MatmulOperands ops) {
+    }
+
+    /**
+     * Every type × opA × opB × storage order of A, B and C for an m×n×k product on padded, offset views with a
+     * random batch (A sometimes broadcast); beta is 0 over a NaN C in about one case of {@code betaZeroOneIn}
+     * (never when 0).
+     */
+    static List<PlainCase> plainCases(SplittableRandom r, int m, int n, int k, int betaZeroOneIn) {
+        List<PlainCase> cases = new ArrayList<>();
+        for (DType t : DType.values()) {
+            for (Op opA : Op.values()) {
+                for (Op opB : Op.values()) {
+                    for (Layout la : Layout.values()) {
+                        for (Layout lb : Layout.values()) {
+                            for (Layout lc : Layout.values()) {
+                                long batch = 1 + r.nextInt(3);
+                                long batchA = r.nextBoolean() ? 1 : batch;
+                                HostMatrix a = Ref.random(t, shape(r, la, opA.transposes() ? k : m, opA.transposes() ? m : k, batchA), r.nextLong());
+                                HostMatrix b = Ref.random(t, shape(r, lb, opB.transposes() ? n : k, opB.transposes() ? k : n, batch), r.nextLong());
+                                HostMatrix c = Ref.random(t, shape(r, lc, m, n, batch), r.nextLong());
+                                boolean betaZero = betaZeroOneIn > 0 && r.nextInt(betaZeroOneIn) == 0;
+                                if (betaZero) {
+                                    fillNaN(c.array());
+                                }
+                                MatmulOperands ops = MatmulOperands.of(a, b, c);
+                                MatmulSpec spec = ops.specBuilder().opA(opA).opB(opB)
+                                        .alpha(t.isComplex() ? Scalar.of(0.5, 1) : Scalar.of(1.5))
+                                        .beta(betaZero ? Scalar.ZERO : t.isComplex() ? Scalar.of(-1, 0.25) : Scalar.of(0.5)).build();
+                                cases.add(new PlainCase(t + " " + opA + "/" + opB + " " + la + "/" + lb + "/" + lc + " batch " + batch
+                                        + (betaZero ? " beta=0" : ""), spec, ops));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return cases;
     }
 
     /** Fills a float[] or double[] with NaN: with beta = 0 none of it may reach the result. */
