@@ -21,7 +21,7 @@ import org.fusemath.blas.Scalar;
  *
  * <p>Panel height: every gemm call re-packs B (k·n values), which costs about 20/rows of the panel's
  * arithmetic (measured: +4% at 512 rows, +2% at 1024 for n = k = 2048), while the epilogue pass over a panel
- * is memory-bound and cheap (bias + ReLU over a 2048² F64 C: about 5 ms beside a 330 ms single-thread gemm,
+ * is memory-bound and cheap (bias + ReLU over a 2048² F64 C: about 3 ms beside a 330 ms single-thread gemm,
  * measured 2026-11-28). Splitting into panels therefore pays only for results too large to touch twice
  * cheaply: panels get {@link #PANEL_BYTES} of C (a 2048² F64 result is one panel, a 4096² one four), but never
  * fewer than {@link #MIN_PANEL_ROWS} rows (or all of m). {@link MatmulOptions#hostPanelRows()} overrides this.
