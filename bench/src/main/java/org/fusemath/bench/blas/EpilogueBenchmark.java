@@ -7,7 +7,6 @@ import org.fusemath.blas.Epilogue;
 import org.fusemath.blas.Matmul;
 import org.fusemath.blas.MatmulOperands;
 import org.fusemath.blas.MatmulOptions;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,8 +25,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * fused ≤ 1.05 × bare. {@code panelRows} 0 lets the plan choose; set others with {@code -p panelRows=512,1024}.
  *
  * <p>{@link #pairedBareAndFused} runs both in one invocation on the same arrays, alternating which goes first,
- * and reports each side's time as a secondary result: on a machine whose forks differ from each other by
- * more than the epilogue costs (see bench/README.md), the ratio of those two is the figure to quote.
+ * and reports each side's time as a secondary result ({@link PairedTimes}): on a machine whose forks differ
+ * from each other by more than the epilogue costs (see bench/README.md), the ratio of those two is the figure
+ * to quote.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -87,43 +87,10 @@ public class EpilogueBenchmark {
         return fused.execute();
     }
 
-    /** Per-iteration milliseconds of each side of {@link #pairedBareAndFused}, summed over its pairs. */
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    @State(Scope.Thread)
-    public static class PairTimes {
-        /** Bare GEMM milliseconds in this iteration. */
-        public double bareMs;
-        /** Fused GEMM + epilogue milliseconds in this iteration. */
-        public double fusedMs;
-        /** Pairs run in this iteration. */
-        public int pairs;
-
-        @Setup(Level.Iteration)
-        public void clear() {
-            bareMs = 0;
-            fusedMs = 0;
-            pairs = 0;
-        }
-    }
-
-    /** One bare and one fused execution back to back, alternating the order; times in {@link PairTimes}. */
+    /** One fused and one bare execution back to back (see {@link PairedTimes}): fusemathMs is the fused side. */
     @Benchmark
-    public Object pairedBareAndFused(PairTimes times) {
-        boolean fusedFirst = (times.pairs & 1) == 1;
-        Object out = null;
-        for (int side = 0; side < 2; side++) {
-            boolean isFused = (side == 0) == fusedFirst;
-            long start = System.nanoTime();
-            out = isFused ? fused.execute() : bare.execute();
-            double ms = (System.nanoTime() - start) * 1e-6;
-            if (isFused) {
-                times.fusedMs += ms;
-            } else {
-                times.bareMs += ms;
-            }
-        }
-        times.pairs++;
-        return out;
+    public void pairedBareAndFused(PairedTimes times) {
+        times.run(fused::execute, bare::execute);
     }
 
     /** GEMM, then a second pass over C adding the bias and applying ReLU. */

@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * Square GEMM C = A·B, row-major, in one JVM: fusemath on heap arrays (function form and a planned
  * {@link Matmul}), raw {@code cblas_?gemm} on off-heap JavaCPP pointers (the baseline of the ratio targets),
  * JavaCPP's heap-array overload, the raw FFM downcall on heap arrays (JDK 22+), and EJML. All OpenBLAS
- * variants call the same OpenBLAS instance with its default thread count.
+ * variants call the same OpenBLAS instance with its default thread count. {@link #pairedPlannedAndRaw} times the
+ * planned Matmul and the raw call in the same invocations, for a ratio free of fork-to-fork spread.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -144,6 +145,15 @@ public class GemmBenchmark {
         }
         openblas.cblas_sgemm(101, 111, 111, n, n, n, 1.0f, qa, n, qb, n, 0.0f, qc, n);
         return qc;
+    }
+
+    /**
+     * The planned Matmul and the raw off-heap call back to back on the same data (see {@link PairedTimes}):
+     * the ratio target's figure on this machine, fusemathMs ÷ baselineMs.
+     */
+    @Benchmark
+    public void pairedPlannedAndRaw(PairedTimes times) {
+        times.run(planned::execute, this::rawOffHeap);
     }
 
     /** JavaCPP's heap-array overload (allocates and copies every array in and out per call). */
