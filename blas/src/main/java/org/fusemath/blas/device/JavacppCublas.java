@@ -2,6 +2,7 @@ package org.fusemath.blas.device;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.bytedeco.cuda.cublas.cublasContext;
 import org.bytedeco.cuda.cublas.cublasLtContext;
 import org.bytedeco.cuda.cublas.cublasLtMatmulAlgo_t;
@@ -52,12 +53,24 @@ final class JavacppCublas implements CublasCalls {
         lt("cublasLtDestroy", cublas.cublasLtDestroy(ltHandle(handle)));
     }
 
-    @Override
-    public long matmulDescCreate(int computeType, int scaleType) {
+    /** Calls a cuBLASLt create function with a fresh out-pointer and returns the descriptor it wrote. */
+    private long created(String function, ToIntFunction<PointerPointer<Pointer>> create) {
         try (PointerPointer<Pointer> out = new PointerPointer<>(1)) {
-            lt("cublasLtMatmulDescCreate", cublas.cublasLtMatmulDescCreate(out, computeType, scaleType));
+            lt(function, create.applyAsInt(out));
             return out.get(0).address();
         }
+    }
+
+    /** Calls a cuBLASLt attribute setter with {@code value} in a native cell of the attribute's C type. */
+    private void set(String function, LtAttribute attribute, long value, ToIntFunction<Pointer> setter) {
+        try (Pointer cell = cell(attribute.type(), value)) {
+            lt(function + "(" + attribute + ")", setter.applyAsInt(cell));
+        }
+    }
+
+    @Override
+    public long matmulDescCreate(int computeType, int scaleType) {
+        return created("cublasLtMatmulDescCreate", out -> cublas.cublasLtMatmulDescCreate(out, computeType, scaleType));
     }
 
     @Override
@@ -67,18 +80,13 @@ final class JavacppCublas implements CublasCalls {
 
     @Override
     public void matmulDescSet(long desc, MatmulDescAttribute attribute, long value) {
-        try (Pointer cell = cell(attribute.type(), value)) {
-            lt("cublasLtMatmulDescSetAttribute(" + attribute + ")", cublas.cublasLtMatmulDescSetAttribute(desc(desc),
-                    attribute.value(), cell, attribute.type().bytes()));
-        }
+        set("cublasLtMatmulDescSetAttribute", attribute, value,
+                cell -> cublas.cublasLtMatmulDescSetAttribute(desc(desc), attribute.value(), cell, attribute.type().bytes()));
     }
 
     @Override
     public long layoutCreate(int dataType, long rows, long cols, long ld) {
-        try (PointerPointer<Pointer> out = new PointerPointer<>(1)) {
-            lt("cublasLtMatrixLayoutCreate", cublas.cublasLtMatrixLayoutCreate(out, dataType, rows, cols, ld));
-            return out.get(0).address();
-        }
+        return created("cublasLtMatrixLayoutCreate", out -> cublas.cublasLtMatrixLayoutCreate(out, dataType, rows, cols, ld));
     }
 
     @Override
@@ -88,18 +96,13 @@ final class JavacppCublas implements CublasCalls {
 
     @Override
     public void layoutSet(long layout, LayoutAttribute attribute, long value) {
-        try (Pointer cell = cell(attribute.type(), value)) {
-            lt("cublasLtMatrixLayoutSetAttribute(" + attribute + ")", cublas.cublasLtMatrixLayoutSetAttribute(
-                    layout(layout), attribute.value(), cell, attribute.type().bytes()));
-        }
+        set("cublasLtMatrixLayoutSetAttribute", attribute, value,
+                cell -> cublas.cublasLtMatrixLayoutSetAttribute(layout(layout), attribute.value(), cell, attribute.type().bytes()));
     }
 
     @Override
     public long preferenceCreate() {
-        try (PointerPointer<Pointer> out = new PointerPointer<>(1)) {
-            lt("cublasLtMatmulPreferenceCreate", cublas.cublasLtMatmulPreferenceCreate(out));
-            return out.get(0).address();
-        }
+        return created("cublasLtMatmulPreferenceCreate", cublas::cublasLtMatmulPreferenceCreate);
     }
 
     @Override
@@ -109,10 +112,8 @@ final class JavacppCublas implements CublasCalls {
 
     @Override
     public void preferenceSet(long preference, PreferenceAttribute attribute, long value) {
-        try (Pointer cell = cell(attribute.type(), value)) {
-            lt("cublasLtMatmulPreferenceSetAttribute(" + attribute + ")", cublas.cublasLtMatmulPreferenceSetAttribute(
-                    preference(preference), attribute.value(), cell, attribute.type().bytes()));
-        }
+        set("cublasLtMatmulPreferenceSetAttribute", attribute, value, cell -> cublas.cublasLtMatmulPreferenceSetAttribute(
+                preference(preference), attribute.value(), cell, attribute.type().bytes()));
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.bytedeco.cuda.global.cublas;
  * {@code cublasLtMatrixLayoutCreate} (type, rows, columns, leading dimension), with their preset values
  * (inlined compile-time constants) and C types.
  */
-enum LayoutAttribute {
+enum LayoutAttribute implements LtAttribute {
     /** CUBLASLT_MATRIX_LAYOUT_ORDER: cublasLtOrder_t. */
     ORDER(cublas.CUBLASLT_MATRIX_LAYOUT_ORDER, AttributeType.INT32),
     /** CUBLASLT_MATRIX_LAYOUT_BATCH_COUNT: a 32-bit count, hence the device's batch limit. */
@@ -23,13 +23,13 @@ enum LayoutAttribute {
         this.type = type;
     }
 
-    /** The enumerator's value. */
-    int value() {
+    @Override
+    public int value() {
         return value;
     }
 
-    /** The C type of the attribute's value. */
-    AttributeType type() {
+    @Override
+    public AttributeType type() {
         return type;
     }
 }

@@ -7,7 +7,7 @@ import org.bytedeco.cuda.global.cublas;
  * constants of the JavaCPP preset, inlined by javac, so naming them loads nothing native) and C types as
  * cublasLt.h declares them.
  */
-enum MatmulDescAttribute {
+enum MatmulDescAttribute implements LtAttribute {
     /** CUBLASLT_MATMUL_DESC_TRANSA: cublasOperation_t on cuBLASLt's A. */
     TRANSA(cublas.CUBLASLT_MATMUL_DESC_TRANSA, AttributeType.INT32),
     /** CUBLASLT_MATMUL_DESC_TRANSB. */
@@ -33,13 +33,13 @@ enum MatmulDescAttribute {
         this.type = type;
     }
 
-    /** The enumerator's value. */
-    int value() {
+    @Override
+    public int value() {
         return value;
     }
 
-    /** The C type of the attribute's value. */
-    AttributeType type() {
+    @Override
+    public AttributeType type() {
         return type;
     }
 }

@@ -7,7 +7,7 @@ import org.bytedeco.cuda.global.cublas;
  * compile-time constants) and C types: the workspace limit, and the alignment of each operand's pointer, which
  * the heuristic otherwise assumes to be 256 bytes.
  */
-enum PreferenceAttribute {
+enum PreferenceAttribute implements LtAttribute {
     /** CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES. */
     MAX_WORKSPACE_BYTES(cublas.CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, AttributeType.UINT64),
     /** CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_A_BYTES. */
@@ -30,13 +30,13 @@ enum PreferenceAttribute {
         this.type = type;
     }
 
-    /** The enumerator's value. */
-    int value() {
+    @Override
+    public int value() {
         return value;
     }
 
-    /** The C type of the attribute's value. */
-    AttributeType type() {
+    @Override
+    public AttributeType type() {
         return type;
     }
 
