@@ -46,6 +46,11 @@ public final class OpenBlasBackend implements Backend {
                     : "OpenBLAS default (OPENBLAS_NUM_THREADS or the core count) until an operation sets the context's");
             d.put("call path", blas.callPath());
             d.put("call path reason", NativeCalls.reason());
+            if (blas.callPath().equals("ffm")) {
+                long limit = CriticalCalls.limit();
+                d.put("critical calls up to", limit == Long.MAX_VALUE ? "any size (-D" + CriticalCalls.PROPERTY
+                        + " bounds the GC pause a long call can cause)" : limit + " multiply-adds, larger ones staged");
+            }
             d.put("preset", OpenBlasLibrary.presetVersion());
             d.put("java kernel up to m·n·k", Long.toString(JavaGemm.crossover(blas.callPath())));
         } catch (Throwable e) {

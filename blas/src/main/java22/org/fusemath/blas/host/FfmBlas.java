@@ -18,7 +18,8 @@ import org.fusemath.blas.Uplo;
 /**
  * The Java 22+ call table: FFM downcalls into OpenBLAS's CBLAS entry points with the caller's heap arrays
  * passed in place (critical downcalls, see {@link Downcalls}): no copy and no allocation of native memory.
- * Real types call the by-value scalar entry points; complex types share one call site per routine.
+ * Real types call the by-value scalar entry points; complex types share one call site per routine. Level-3
+ * calls above {@link CriticalCalls#limit()} go through the JavaCPP staging table instead.
  */
 final class FfmBlas extends CheckedBlas {
     private static final Downcalls.Handles GEMM = Downcalls.bind("v", "iiiiiispipispi", "cblas_", "gemm");
@@ -52,6 +53,11 @@ final class FfmBlas extends CheckedBlas {
     @Override
     public String callPath() {
         return "ffm";
+    }
+
+    /** The staging table for calls too long to run critical ({@link CriticalCalls}), made on first use. */
+    private static final class Staged {
+        static final JavacppBlas BLAS = new JavacppBlas();
     }
 
     @Override
@@ -96,6 +102,11 @@ final class FfmBlas extends CheckedBlas {
     protected void gemmK(DType t, Layout order, Trans ta, Trans tb, int m, int n, int k, double alphaRe,
                          double alphaIm, Object a, int aFrom, int aSpan, int lda, Object b, int bFrom, int bSpan,
                          int ldb, double betaRe, double betaIm, Object c, int cFrom, int cSpan, int ldc) {
+        if (!CriticalCalls.allowed((long) m * n * k)) {
+            Staged.BLAS.gemmK(t, order, ta, tb, m, n, k, alphaRe, alphaIm, a, aFrom, aSpan, lda, b, bFrom, bSpan, ldb,
+                    betaRe, betaIm, c, cFrom, cSpan, ldc);
+            return;
+        }
         int o = Cblas.order(order);
         try {
             switch (t) {
@@ -115,6 +126,11 @@ final class FfmBlas extends CheckedBlas {
     protected void symmK(DType t, Layout order, Side side, Uplo uplo, int m, int n, double alphaRe, double alphaIm,
                          Object a, int aFrom, int aSpan, int lda, Object b, int bFrom, int bSpan, int ldb,
                          double betaRe, double betaIm, Object c, int cFrom, int cSpan, int ldc) {
+        if (!CriticalCalls.allowed((long) m * n * (side == Side.LEFT ? m : n))) {
+            Staged.BLAS.symmK(t, order, side, uplo, m, n, alphaRe, alphaIm, a, aFrom, aSpan, lda, b, bFrom, bSpan, ldb,
+                    betaRe, betaIm, c, cFrom, cSpan, ldc);
+            return;
+        }
         int o = Cblas.order(order);
         int sd = Cblas.side(side);
         int ul = Cblas.uplo(uplo);
@@ -136,6 +152,10 @@ final class FfmBlas extends CheckedBlas {
     protected void syrkK(DType t, Layout order, Uplo uplo, Trans trans, int n, int k, double alphaRe, double alphaIm,
                          Object a, int aFrom, int aSpan, int lda, double betaRe, double betaIm, Object c, int cFrom,
                          int cSpan, int ldc) {
+        if (!CriticalCalls.allowed((long) n * n * k)) {
+            Staged.BLAS.syrkK(t, order, uplo, trans, n, k, alphaRe, alphaIm, a, aFrom, aSpan, lda, betaRe, betaIm, c, cFrom, cSpan, ldc);
+            return;
+        }
         int o = Cblas.order(order);
         int ul = Cblas.uplo(uplo);
         try {
@@ -155,6 +175,10 @@ final class FfmBlas extends CheckedBlas {
     @Override
     protected void herkK(DType t, Layout order, Uplo uplo, Trans trans, int n, int k, double alpha, Object a,
                          int aFrom, int aSpan, int lda, double beta, Object c, int cFrom, int cSpan, int ldc) {
+        if (!CriticalCalls.allowed((long) n * n * k)) {
+            Staged.BLAS.herkK(t, order, uplo, trans, n, k, alpha, a, aFrom, aSpan, lda, beta, c, cFrom, cSpan, ldc);
+            return;
+        }
         int o = Cblas.order(order);
         int ul = Cblas.uplo(uplo);
         try {
@@ -173,6 +197,11 @@ final class FfmBlas extends CheckedBlas {
     protected void triangular3K(boolean solve, DType t, Layout order, Side side, Uplo uplo, Trans transA, Diag diag,
                                 int m, int n, double alphaRe, double alphaIm, Object a, int aFrom, int aSpan, int lda,
                                 Object b, int bFrom, int bSpan, int ldb) {
+        if (!CriticalCalls.allowed((long) m * n * (side == Side.LEFT ? m : n))) {
+            Staged.BLAS.triangular3K(solve, t, order, side, uplo, transA, diag, m, n, alphaRe, alphaIm, a, aFrom, aSpan,
+                    lda, b, bFrom, bSpan, ldb);
+            return;
+        }
         Downcalls.Handles h = solve ? TRSM : TRMM;
         int o = Cblas.order(order);
         int sd = Cblas.side(side);
