@@ -46,7 +46,7 @@ public final class CriticalCalls {
         }
         try {
             double v = Double.parseDouble(value.trim());
-            if (v >= 0 && !Double.isNaN(v)) {
+            if (v >= 0) {
                 return v >= 0x1p63 ? Long.MAX_VALUE : (long) v;
             }
         } catch (NumberFormatException e) {
