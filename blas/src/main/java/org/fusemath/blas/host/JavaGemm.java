@@ -4,9 +4,9 @@ package org.fusemath.blas.host;
  * A pure-Java real GEMM for products too small to pay for a native call (the per-call cost of a downcall,
  * or of staging on the JavaCPP path, exceeds the arithmetic below the crossover). It accumulates 2×2 blocks
  * of C in registers (measured faster than EJML's small-matrix kernels and than a vectorised row form at
- * these sizes). One double-precision
- * kernel serves both real types: F64 operands are used in place, F32 operands are widened into per-thread
- * scratch rows, multiplied in double and rounded once on the way back (within the F32 GEMM bound).
+ * these sizes). F32 runs the same kernel generated for float arrays ({@link JavaGemmFloat}): its operands are
+ * widened as they are loaded, products and sums are formed in double and C is rounded once on the way back
+ * (within the F32 GEMM bound), with no copies.
  *
  * <p>Operands are addressed by strides, so every op flag and layout is covered: op(A)[i, p] lives at
  * {@code aOff + i·ars + p·acs}, op(B)[p, j] at {@code bOff + p·brs + j·bcs}, C[i, j] at
@@ -17,8 +17,6 @@ final class JavaGemm {
     static final long FFM_CROSSOVER = 6 * 6 * 6;
     /** The same on the JavaCPP path, whose per-call cost (JNI plus staging copies) is higher. */
     static final long JAVACPP_CROSSOVER = 10 * 10 * 10;
-
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[3][64]);
 
     private JavaGemm() {
     }
@@ -32,52 +30,16 @@ final class JavaGemm {
                      int brs, int bcs, double beta, Object c, int cOff, int crs, int ccs) {
         if (c instanceof double[] dc) {
             kernel(m, n, k, alpha, (double[]) a, aOff, ars, acs, (double[]) b, bOff, brs, bcs, beta, dc, cOff, crs, ccs);
-            return;
-        }
-        boolean product = alpha != 0 && k > 0;
-        double[][] s = scratch(product ? m * k : 0, product ? k * n : 0, m * n);
-        if (product) {
-            gather((float[]) a, aOff, ars, acs, m, k, s[0]);
-            gather((float[]) b, bOff, brs, bcs, k, n, s[1]);
-        }
-        if (beta != 0) {
-            gather((float[]) c, cOff, crs, ccs, m, n, s[2]);
-        }
-        kernel(m, n, k, alpha, s[0], 0, k, 1, s[1], 0, n, 1, beta, s[2], 0, n, 1);
-        float[] fc = (float[]) c;
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                fc[cOff + i * crs + j * ccs] = (float) s[2][i * n + j];
-            }
+        } else {
+            JavaGemmFloat.kernel(m, n, k, alpha, (float[]) a, aOff, ars, acs, (float[]) b, bOff, brs, bcs, beta,
+                    (float[]) c, cOff, crs, ccs);
         }
     }
 
-    private static double[][] scratch(int a, int b, int c) {
-        double[][] s = SCRATCH.get();
-        if (s[0].length < a) {
-            s[0] = new double[a];
-        }
-        if (s[1].length < b) {
-            s[1] = new double[b];
-        }
-        if (s[2].length < c) {
-            s[2] = new double[c];
-        }
-        return s;
-    }
-
-    /** Copies the strided rows×cols float matrix into a dense row-major double one. */
-    private static void gather(float[] src, int off, int rs, int cs, int rows, int cols, double[] dst) {
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                dst[i * cols + j] = src[off + i * rs + j * cs];
-            }
-        }
-    }
-
+    // generated-float-kernel: begin (JavaGemmFloat is this region with float operands; JavaGemmFloatTest regenerates it)
     /** 2×2 blocks of C accumulated in registers over p: any strides, four loads per four products. */
-    private static void kernel(int m, int n, int k, double alpha, double[] a, int aOff, int ars, int acs, double[] b,
-                               int bOff, int brs, int bcs, double beta, double[] c, int cOff, int crs, int ccs) {
+    static void kernel(int m, int n, int k, double alpha, double[] a, int aOff, int ars, int acs, double[] b,
+                       int bOff, int brs, int bcs, double beta, double[] c, int cOff, int crs, int ccs) {
         int kk = alpha != 0 ? k : 0;
         for (int i = 0; i < m; i += 2) {
             boolean two = i + 1 < m;
@@ -121,4 +83,5 @@ final class JavaGemm {
         double v = k > 0 ? alpha * sum : 0;
         c[at] = beta == 0 ? v : v + beta * c[at];
     }
+    // generated-float-kernel: end
 }
