@@ -88,15 +88,19 @@ public final class Blas {
 
     /** C = alpha·op(A)·op(B) + beta·C for real scalars (beta = 0: C is not read); any type, layout or strided batch. */
     public static void gemm(Op opA, Op opB, double alpha, HostMatrix a, HostMatrix b, double beta, HostMatrix c) {
-        gemm(opA, opB, Scalar.of(alpha), a, b, Scalar.of(beta), c);
+        if (!SmallGemm.tryRun(opA, opB, alpha, a, b, beta, c)) {
+            generalGemm(opA, opB, Scalar.of(alpha), a, b, Scalar.of(beta), c);
+        }
     }
 
     /** C = alpha·op(A)·op(B) + beta·C (complex scalars for complex types). */
     public static void gemm(Op opA, Op opB, Scalar alpha, HostMatrix a, HostMatrix b, Scalar beta, HostMatrix c) {
-        if (alpha != null && beta != null && alpha.isReal() && beta.isReal()
-                && SmallGemm.tryRun(opA, opB, alpha.re(), a, b, beta.re(), c)) {
-            return;
+        if (!SmallGemm.tryRun(opA, opB, alpha, a, b, beta, c)) {
+            generalGemm(opA, opB, alpha, a, b, beta, c);
         }
+    }
+
+    private static void generalGemm(Op opA, Op opB, Scalar alpha, HostMatrix a, HostMatrix b, Scalar beta, HostMatrix c) {
         MatmulOperands ops = MatmulOperands.of(a, b, c);
         Matmul.runOnce(ops.specBuilder().opA(opA).opB(opB).alpha(alpha).beta(beta).build(), ops, FuseContext.defaults());
     }

@@ -21,11 +21,11 @@ public final class MatmulOptions {
 
     /** Which host kernel runs the product. */
     public enum HostKernel {
-        /** OpenBLAS, or the Java kernel for real products too small to pay for a native call. */
+        /** OpenBLAS, or the Java kernel for products too small to pay for a native call. */
         AUTO,
         /** Always OpenBLAS. */
         NATIVE,
-        /** Always the Java kernel (real types only; slow beyond tiny sizes, meant for tests). */
+        /** Always the Java kernel (slow beyond tiny sizes, meant for tests). */
         JAVA
     }
 

@@ -125,10 +125,6 @@ public final class MatmulSpec {
             throw new InvalidArgumentException("options.computeMode", options.computeMode(),
                     "DEFAULT or PEDANTIC for " + dtype + " (TF32 applies to F32 and C64)");
         }
-        if (options.hostKernel() == MatmulOptions.HostKernel.JAVA && dtype.isComplex()) {
-            throw new InvalidArgumentException("options.hostKernel", options.hostKernel(),
-                    "AUTO or NATIVE for " + dtype + " (the Java kernel is real-only)");
-        }
     }
 
     private MatrixShape checkBias(MatrixShape s) {

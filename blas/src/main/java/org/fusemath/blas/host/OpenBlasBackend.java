@@ -52,7 +52,8 @@ public final class OpenBlasBackend implements Backend {
                         + " bounds the GC pause a long call can cause)" : limit + " multiply-adds, larger ones staged");
             }
             d.put("preset", OpenBlasLibrary.presetVersion());
-            d.put("java kernel up to m·n·k", Long.toString(JavaGemm.crossover(blas.callPath())));
+            d.put("java kernel up to m·n·k", JavaGemm.crossover(blas.callPath(), false) + " (complex: "
+                    + JavaGemm.crossover(blas.callPath(), true) + ")");
         } catch (Throwable e) {
             d.put("error", e.toString());
         }

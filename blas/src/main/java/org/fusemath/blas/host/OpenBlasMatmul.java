@@ -82,8 +82,8 @@ public final class OpenBlasMatmul implements MatmulPlan {
         cRowStride = order == Layout.ROW_MAJOR ? ldc : 1;
         cColStride = cRowStride == 1 ? ldc : 1;
         MatmulOptions.HostKernel kernel = spec.options().hostKernel();
-        javaKernel = !t.isComplex() && (kernel == MatmulOptions.HostKernel.JAVA || (kernel == MatmulOptions.HostKernel.AUTO
-                && (double) m * n * k <= JavaGemm.crossover(blas.callPath())));
+        javaKernel = kernel == MatmulOptions.HostKernel.JAVA || (kernel == MatmulOptions.HostKernel.AUTO
+                && (double) m * n * k <= JavaGemm.crossover(blas.callPath(), t.isComplex()));
         threads = context.threads();
         readsInputs = !spec.alpha().isZero() && k > 0;
         int requested = spec.options().hostPanelRows();
@@ -116,7 +116,7 @@ public final class OpenBlasMatmul implements MatmulPlan {
     @Override
     public String describe() {
         String kernel = javaKernel ? "Java kernel (m·n·k = " + (long) m * n * k + " ≤ crossover "
-                + JavaGemm.crossover(blas.callPath()) + ")" : "OpenBLAS " + spec.dtype() + " gemm via " + blas.callPath()
+                + JavaGemm.crossover(blas.callPath(), spec.dtype().isComplex()) + ")" : "OpenBLAS " + spec.dtype() + " gemm via " + blas.callPath()
                 + " (" + order + ", transA=" + ta + ", transB=" + tb + ", " + threads + " threads)";
         String epi = epilogue == null ? "" : ", epilogue " + spec.epilogue() + (epilogue.touchesRows()
                 ? " per panel of " + panelRows + " rows" : " from the inputs");
@@ -181,8 +181,10 @@ public final class OpenBlasMatmul implements MatmulPlan {
             bOff = 0;
         }
         if (javaKernel) {
-            JavaGemm.gemm(rows, n, kk, alpha.re(), a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride,
-                    beta.re(), c, cOff, cRowStride, cColStride);
+            boolean complex = spec.dtype().isComplex();
+            JavaGemm.gemm(spec.dtype(), rows, n, kk, alpha.re(), alpha.im(), a, aOff, aRowStride, aColStride,
+                    complex && spec.opA() == Op.CONJUGATE_TRANSPOSE, b, bOff, bRowStride, bColStride,
+                    complex && spec.opB() == Op.CONJUGATE_TRANSPOSE, beta.re(), beta.im(), c, cOff, cRowStride, cColStride);
         } else {
             blas.gemm(spec.dtype(), order, ta, tb, rows, n, kk, alpha.re(), alpha.im(), a, aOff, lda, b, bOff, ldb,
                     beta.re(), beta.im(), c, cOff, ldc);
