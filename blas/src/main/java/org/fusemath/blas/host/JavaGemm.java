@@ -8,8 +8,8 @@ import org.fusemath.api.DType;
  * of C in registers (measured faster than EJML's small-matrix kernels and than a vectorised row form at
  * these sizes). F32 runs the same kernel generated for float arrays ({@link JavaGemmFloat}): its operands are
  * widened as they are loaded, products and sums are formed in double and C is rounded once on the way back
- * (within the F32 GEMM bound), with no copies. Complex products go one element at a time over interleaved
- * (re, im) arrays, conjugation applied as the values are loaded.
+ * (within the F32 GEMM bound), with no copies. Complex products use the same 2×2 blocking over interleaved
+ * (re, im) arrays, conjugation applied as the values are loaded (C64 generated likewise).
  *
  * <p>Operands are addressed by strides, so every op flag and layout is covered: op(A)[i, p] lives at
  * {@code aOff + i·ars + p·acs}, op(B)[p, j] at {@code bOff + p·brs + j·bcs}, C[i, j] at
@@ -20,9 +20,12 @@ final class JavaGemm {
     static final long FFM_CROSSOVER = 6 * 6 * 6;
     /** The same on the JavaCPP path, whose per-call cost (JNI plus staging copies) is higher. */
     static final long JAVACPP_CROSSOVER = 10 * 10 * 10;
-    /** The complex crossovers: a complex multiply-add is four real ones. */
+    /**
+     * The complex crossover on the FFM path: the Java kernel's 6×6 C128 product (250 ns) beats the native call
+     * (about 330 ns), its 8×8 one (about 590 ns) does not (428 ns); ComplexGemmBenchmark, bench/README.md.
+     */
     static final long FFM_COMPLEX_CROSSOVER = 6 * 6 * 6;
-    /** The complex crossover on the JavaCPP path. */
+    /** The complex crossover on the JavaCPP path (8×8: Java kernel and native call both about 590 ns). */
     static final long JAVACPP_COMPLEX_CROSSOVER = 8 * 8 * 8;
 
     private JavaGemm() {

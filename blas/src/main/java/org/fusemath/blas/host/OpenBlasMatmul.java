@@ -115,9 +115,10 @@ public final class OpenBlasMatmul implements MatmulPlan {
 
     @Override
     public String describe() {
-        String kernel = javaKernel ? "Java kernel (m·n·k = " + (long) m * n * k + " ≤ crossover "
-                + JavaGemm.crossover(blas.callPath(), spec.dtype().isComplex()) + ")" : "OpenBLAS " + spec.dtype() + " gemm via " + blas.callPath()
-                + " (" + order + ", transA=" + ta + ", transB=" + tb + ", " + threads + " threads)";
+        String kernel = javaKernel ? "Java kernel (m·n·k = " + (long) m * n * k + ", crossover "
+                + JavaGemm.crossover(blas.callPath(), spec.dtype().isComplex()) + ")"
+                : "OpenBLAS " + spec.dtype() + " gemm via " + blas.callPath() + " (" + order + ", transA=" + ta
+                + ", transB=" + tb + ", " + threads + " threads)";
         String epi = epilogue == null ? "" : ", epilogue " + spec.epilogue() + (epilogue.touchesRows()
                 ? " per panel of " + panelRows + " rows" : " from the inputs");
         return "host " + kernel + epi + (spec.batchCount() == 1 ? "" : ", " + spec.batchCount() + " entries");
@@ -184,7 +185,8 @@ public final class OpenBlasMatmul implements MatmulPlan {
             boolean complex = spec.dtype().isComplex();
             JavaGemm.gemm(spec.dtype(), rows, n, kk, alpha.re(), alpha.im(), a, aOff, aRowStride, aColStride,
                     complex && spec.opA() == Op.CONJUGATE_TRANSPOSE, b, bOff, bRowStride, bColStride,
-                    complex && spec.opB() == Op.CONJUGATE_TRANSPOSE, beta.re(), beta.im(), c, cOff, cRowStride, cColStride);
+                    complex && spec.opB() == Op.CONJUGATE_TRANSPOSE, beta.re(), beta.im(), c, cOff, cRowStride,
+                    cColStride);
         } else {
             blas.gemm(spec.dtype(), order, ta, tb, rows, n, kk, alpha.re(), alpha.im(), a, aOff, lda, b, bOff, ldb,
                     beta.re(), beta.im(), c, cOff, ldc);

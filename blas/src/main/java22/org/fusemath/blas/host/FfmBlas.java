@@ -153,7 +153,8 @@ final class FfmBlas extends CheckedBlas {
                          Object a, int aFrom, int aSpan, int lda, double betaRe, double betaIm, Object c, int cFrom,
                          int cSpan, int ldc) {
         if (!CriticalCalls.allowed((long) n * n * k)) {
-            Staged.BLAS.syrkK(t, order, uplo, trans, n, k, alphaRe, alphaIm, a, aFrom, aSpan, lda, betaRe, betaIm, c, cFrom, cSpan, ldc);
+            Staged.BLAS.syrkK(t, order, uplo, trans, n, k, alphaRe, alphaIm, a, aFrom, aSpan, lda, betaRe, betaIm, c,
+                    cFrom, cSpan, ldc);
             return;
         }
         int o = Cblas.order(order);
