@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
  * {@code generated-float-kernel} markers) with float operands, so that the two types share one written kernel.
  * This test fails when the checked-in file is stale; run it with {@code -Dfusemath.regenerate=true} to rewrite it:
  * {@code ./mvnw -pl blas -am test -Dtest=JavaGemmFloatTest -Dsurefire.failIfNoSpecifiedTests=false -Dfusemath.regenerate=true}.
+ * A change of a kernel's signature can leave the old file uncompilable, so that this test cannot run: apply the
+ * replacements of {@link #generate} to the new region by hand once, then regenerate.
  */
 class JavaGemmFloatTest {
     private static final Path SOURCES = Path.of("src/main/java/org/fusemath/blas/host");
