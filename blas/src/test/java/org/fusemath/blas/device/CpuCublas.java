@@ -194,20 +194,30 @@ final class CpuCublas implements CublasCalls, DeviceStreamCalls {
 
     // ---- cuBLASLt and cuBLAS
 
+    /** Records a create call and returns a new live handle of {@code kind} ("lt" or "blas"). */
+    private long createHandle(String function, String kind) {
+        call(function);
+        long h = newHandle();
+        handles.put(h, kind);
+        return h;
+    }
+
+    /** Records a destroy call of a handle that must be a live one of {@code kind}. */
+    private void destroyHandle(String function, String kind, long handle) {
+        release(function);
+        if (!kind.equals(handles.remove(handle))) {
+            throw new AssertionError(function + " of a handle that is not a live " + kind + " handle");
+        }
+    }
+
     @Override
     public synchronized long ltCreate() {
-        call("cublasLtCreate");
-        long h = newHandle();
-        handles.put(h, "lt");
-        return h;
+        return createHandle("cublasLtCreate", "lt");
     }
 
     @Override
     public synchronized void ltDestroy(long handle) {
-        release("cublasLtDestroy");
-        if (!"lt".equals(handles.remove(handle))) {
-            throw new AssertionError("cublasLtDestroy of a handle that is not a live cuBLASLt handle");
-        }
+        destroyHandle("cublasLtDestroy", "lt", handle);
     }
 
     @Override
@@ -422,18 +432,12 @@ final class CpuCublas implements CublasCalls, DeviceStreamCalls {
 
     @Override
     public synchronized long blasCreate() {
-        call("cublasCreate_v2");
-        long h = newHandle();
-        handles.put(h, "blas");
-        return h;
+        return createHandle("cublasCreate_v2", "blas");
     }
 
     @Override
     public synchronized void blasDestroy(long handle) {
-        release("cublasDestroy_v2");
-        if (!"blas".equals(handles.remove(handle))) {
-            throw new AssertionError("cublasDestroy_v2 of a handle that is not a live cuBLAS handle");
-        }
+        destroyHandle("cublasDestroy_v2", "blas", handle);
     }
 
     /** Column-major gemm with BLAS semantics: A and B unread when k = 0 or alpha = 0, C unread when beta = 0. */
