@@ -1,4 +1,4 @@
-package org.fusemath.cuda;
+package org.fusemath.cuda.abi;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.util.Map;
  * initialising the class: JavaCPP's CUDA classes load native libraries in their static initialisers,
  * which fails on a machine without a driver.
  */
-final class ClassFileConstants {
+public final class ClassFileConstants {
     private static final int ACC_STATIC = 0x0008;
     private static final int ACC_FINAL = 0x0010;
 
@@ -20,7 +20,7 @@ final class ClassFileConstants {
     }
 
     /** Name to value of every {@code static final int} field with a constant value, in declaration order. */
-    static Map<String, Integer> intConstants(String className) {
+    public static Map<String, Integer> intConstants(String className) {
         String resource = className.replace('.', '/') + ".class";
         try (InputStream raw = ClassFileConstants.class.getClassLoader().getResourceAsStream(resource)) {
             if (raw == null) {
