@@ -493,7 +493,7 @@ final class CpuCublas implements CublasCalls, DeviceStreamCalls {
 
     /**
      * A level 1–3 routine, read as cuBLAS reads it: the positional arguments of {@link CublasRoutineCall#arguments}
-     * matched with the routine's C parameter list, run by {@link CublasRoutineCpuExecutor} on the allocations the
+     * named by the entry point's parameter list as cublas_api.h declares it ({@link CublasParameterNames}), run by {@link CublasRoutineCpuExecutor} on the allocations the
      * pointers name. Logged under its entry point's name; a call to a 32-bit entry point with a size beyond int
      * range fails, as the binding's int conversion would.
      */
@@ -504,9 +504,14 @@ final class CpuCublas implements CublasCalls, DeviceStreamCalls {
             throw new AssertionError(rc.entryPoint() + " with handle " + handles.get(handle) + " on stream " + stream);
         }
         List<Object> args = rc.arguments(handle, addresses);
+        // Positions are named by the header's declaration, not by the production parameter table.
+        List<CublasRoutine.Param> declared = CublasParameterNames.declared(rc.entryPoint());
+        if (declared.size() != args.size()) {
+            throw new AssertionError(rc.entryPoint() + " takes " + declared.size() + " arguments, given " + args.size());
+        }
         Map<CublasRoutine.Param, Object> named = new EnumMap<>(CublasRoutine.Param.class);
         for (int i = 0; i < args.size(); i++) {
-            CublasRoutine.Param p = rc.routine().params().get(i);
+            CublasRoutine.Param p = declared.get(i);
             Object v = args.get(i);
             if (p.isSize() && !rc.wide() && (Long) v > Integer.MAX_VALUE) {
                 throw new AssertionError(rc.entryPoint() + " takes int sizes, given " + p + " = " + v);
