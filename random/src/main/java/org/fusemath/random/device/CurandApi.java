@@ -1,43 +1,33 @@
 package org.fusemath.random.device;
 
-import org.fusemath.random.Distribution;
-
 /**
- * The part of cuRAND and the CUDA runtime a {@link CurandCall} needs, as plain longs (generator handles and
- * device addresses), so that the same call sequence can run on a GPU ({@link JavaCppCurand}) or, in tests, on
- * the CPU. Implementations throw {@link org.fusemath.api.CudaLibraryException} for a failed status.
+ * The cuRAND calls a {@link CurandCall} needs, with generator handles, streams and device addresses as plain
+ * longs, so that the same call sequence can run on a GPU ({@link JavaCppCurand}) or, in tests, on the CPU.
+ * Implementations throw {@link org.fusemath.api.CudaLibraryException} for a failed status.
  */
 public interface CurandApi {
-    /** {@code curandCreateGenerator}: a generator handle on the current device. */
+    /** {@code curandCreateGenerator(generator, rng_type)}: a generator handle on the API's device. */
     long createGenerator(int rngType);
 
-    /** {@code curandDestroyGenerator}. */
+    /** {@code curandDestroyGenerator(generator)}. */
     void destroyGenerator(long generator);
 
-    /** {@code curandSetPseudoRandomGeneratorSeed}. */
+    /** {@code curandSetStream(generator, stream)}: the generator's kernels go to {@code stream} from now on. */
+    void setStream(long generator, long stream);
+
+    /** {@code curandSetPseudoRandomGeneratorSeed(generator, seed)}. */
     void setSeed(long generator, long seed);
 
-    /** {@code curandSetGeneratorOffset}. */
+    /** {@code curandSetGeneratorOffset(generator, offset)}. */
     void setOffset(long generator, long offset);
 
-    /** {@code curandSetGeneratorOrdering}. */
+    /** {@code curandSetGeneratorOrdering(generator, order)}. */
     void setOrdering(long generator, int ordering);
 
-    /** The {@code curandGenerate*} for {@code d}'s kind, writing {@code count} values at device address {@code output}. */
-    void generate(long generator, Distribution d, long output, long count);
-
-    /** {@code cudaMalloc}: device memory of {@code bytes} bytes. */
-    long allocate(long bytes);
-
-    /** {@code cudaFree}. */
-    void free(long address);
-
-    /** {@code cudaMemcpy} device to host of {@code count} ints into {@code out[from..]}. */
-    void copyToHost(long address, int[] out, int from, int count);
-
-    /** {@code cudaMemcpy} device to host of {@code count} floats into {@code out[from..]}. */
-    void copyToHost(long address, float[] out, int from, int count);
-
-    /** {@code cudaMemcpy} device to host of {@code count} doubles into {@code out[from..]}. */
-    void copyToHost(long address, double[] out, int from, int count);
+    /**
+     * The {@code curandGenerate*} entry point {@code call} names ({@link CurandCall#function()}), made with the
+     * positional arguments {@link CurandCall#arguments} lays out for generator {@code generator} and device
+     * address {@code output}; queued on the generator's stream.
+     */
+    void generate(long generator, CurandCall call, long output);
 }

@@ -5,8 +5,9 @@ import java.util.Map;
 import org.fusemath.api.Space;
 import org.fusemath.api.spi.Availability;
 import org.fusemath.api.spi.Backend;
+import org.fusemath.cuda.CudaProbe;
 
-/** cuRAND on the device, as {@code fusemath info} lists it; its availability comes from {@link CurandProbe}. */
+/** cuRAND on the device, as {@code fusemath info} lists it; its availability is the device probe's for cuRAND. */
 public final class CurandBackend implements Backend {
     @Override
     public String name() {
@@ -31,9 +32,9 @@ public final class CurandBackend implements Backend {
     @Override
     public Map<String, String> details() {
         Map<String, String> d = new LinkedHashMap<>();
-        CurandProbe.Result r = CurandProbe.result();
-        d.put("devices", Integer.toString(r.devices()));
-        d.put("curand", r.curandVersion() == 0 ? "not loaded" : Integer.toString(r.curandVersion()));
+        d.put("devices", Integer.toString(CudaProbe.get().devices().size()));
+        int version = CurandDeviceGenerator.curandVersion();
+        d.put("curand", version == 0 ? "not loaded" : Integer.toString(version));
         return d;
     }
 }

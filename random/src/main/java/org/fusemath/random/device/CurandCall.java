@@ -1,5 +1,8 @@
 package org.fusemath.random.device;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.cuda.global.curand;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.random.Distribution;
@@ -9,8 +12,10 @@ import org.fusemath.random.SampleKind;
 /**
  * One cuRAND generation described before it is made: which generator, whether it must first be moved to
  * {@code seed}/{@code offset} (only when the generator's own position is not already there), in the default
- * ordering, and which {@code curandGenerate*} with what count and parameters. Tests execute the same record
- * on the CPU through {@link CurandApi}; {@link JavaCppCurand} makes it on a GPU.
+ * ordering, and which {@code curandGenerate*} with what count and parameters, laid out as that function's
+ * positional arguments ({@link #arguments}, named by {@link #parameters} in curand.h's terms). Tests execute the
+ * same record on the CPU through {@link CurandApi}, reading the arguments by the header's parameter names, and
+ * check {@link #parameters} against the header; {@link JavaCppCurand} makes it on a GPU.
  *
  * @param type      the generator type ({@code curandRngType_t} from {@link RngType#curandValue()})
  * @param seed      the seed to set, when {@code reposition}
@@ -20,8 +25,8 @@ import org.fusemath.random.SampleKind;
  * @param count     how many values ({@code size_t n} of the call); even for normal and log-normal kinds
  */
 public record CurandCall(RngType type, long seed, long offset, boolean reposition, Distribution distribution, long count) {
-    /** {@code CURAND_ORDERING_PSEUDO_DEFAULT}. */
-    public static final int ORDERING_PSEUDO_DEFAULT = 100;
+    /** {@code CURAND_ORDERING_PSEUDO_DEFAULT} (the preset's compile-time constant, inlined: nothing native loads). */
+    public static final int ORDERING_PSEUDO_DEFAULT = curand.CURAND_ORDERING_PSEUDO_DEFAULT;
 
     /** Checks the call as cuRAND would, before any native memory is touched. */
     public CurandCall {
@@ -66,6 +71,41 @@ public record CurandCall(RngType type, long seed, long offset, boolean repositio
         }
     }
 
+    /**
+     * The C parameters of {@link #function()} in order, by curand.h's names: {@code generator, outputPtr}, the
+     * count ({@code num} for the integer and uniform calls, {@code n} for the others, as curand.h names it), then
+     * {@code mean, stddev} (normal and log-normal kinds) or {@code lambda} (Poisson).
+     */
+    public List<String> parameters() {
+        SampleKind k = distribution.kind();
+        List<String> names = new ArrayList<>(List.of("generator", "outputPtr", k.pairs() || k == SampleKind.POISSON ? "n" : "num"));
+        if (k.pairs()) {
+            names.add("mean");
+            names.add("stddev");
+        } else if (k == SampleKind.POISSON) {
+            names.add("lambda");
+        }
+        return names;
+    }
+
+    /**
+     * The arguments of {@link #function()} in {@link #parameters()} order: the generator handle, the output's
+     * device address and the count as {@code Long}; mean and stddev as {@code Float} for float kinds and
+     * {@code Double} for double kinds; lambda as {@code Double}.
+     */
+    public List<Object> arguments(long generator, long output) {
+        List<Object> args = new ArrayList<>(List.of(generator, output, count));
+        SampleKind k = distribution.kind();
+        if (k.pairs()) {
+            boolean single = k.elementType() == SampleKind.ElementType.FLOAT;
+            args.add(single ? (Object) (float) distribution.mean() : (Object) distribution.mean());
+            args.add(single ? (Object) (float) distribution.stddev() : (Object) distribution.stddev());
+        } else if (k == SampleKind.POISSON) {
+            args.add(distribution.lambda());
+        }
+        return args;
+    }
+
     /** Makes the call through {@code api} on generator {@code generator}, writing to device address {@code output}. */
     public void execute(CurandApi api, long generator, long output) {
         if (reposition) {
@@ -73,7 +113,7 @@ public record CurandCall(RngType type, long seed, long offset, boolean repositio
             api.setOffset(generator, offset);
             api.setOrdering(generator, ORDERING_PSEUDO_DEFAULT);
         }
-        api.generate(generator, distribution, output, count);
+        api.generate(generator, this, output);
     }
 
     /** The call as text, for logs. */

@@ -1,6 +1,7 @@
 package org.fusemath.random.device;
 
 import java.lang.ref.Cleaner;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
@@ -9,84 +10,106 @@ import org.fusemath.api.DeviceUnavailableException;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.spi.Availability;
+import org.fusemath.cuda.CudaDevices;
+import org.fusemath.cuda.CudaLibrary;
+import org.fusemath.cuda.CudaProbe;
 import org.fusemath.random.Distribution;
 import org.fusemath.random.RngType;
 import org.fusemath.random.SampleKind;
 
 /**
- * A cuRAND device generator ({@code curandCreateGenerator}) in the default ordering: plans each call as a
- * {@link CurandCall} and makes it through a {@link CurandApi}. Owns its native generator: {@link #close()}
- * destroys it, and a {@link Cleaner} does if the owner forgets. Not thread-safe; the public
+ * A cuRAND device generator ({@code curandCreateGenerator}) in the default ordering, generating on one stream
+ * of the fusemath-cuda runtime (the context's, or one it creates): plans each call as a {@link CurandCall} and
+ * makes it through a {@link CurandApi}, into memory from the device's stream-ordered pool, copied back through
+ * fusemath-cuda's staged copies ({@link StreamCalls}). Owns its native generator and any stream it created:
+ * {@link #close()} destroys them, and a {@link Cleaner} does if the owner forgets. Not thread-safe; the public
  * {@code org.fusemath.random.Generator} serialises calls.
  */
 public final class CurandDeviceGenerator implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final RngType type;
-    private final int device;
     private final CurandApi api;
+    private final StreamCalls stream;
     private final Handle handle;
     private final Cleaner.Cleanable cleanable;
     private long seed;
     private long offset;
     private boolean reposition = true;
 
-    /** The native generator, destroyed once, by close or by the cleaner. */
+    /** The native generator and the stream calls, released once, by close or by the cleaner. */
     private static final class Handle implements Runnable {
         private final CurandApi api;
+        private final StreamCalls stream;
         private final long generator;
-        private boolean destroyed;
+        private boolean released;
 
-        Handle(CurandApi api, long generator) {
+        Handle(CurandApi api, StreamCalls stream, long generator) {
             this.api = api;
+            this.stream = stream;
             this.generator = generator;
         }
 
         @Override
         public synchronized void run() {
-            if (!destroyed) {
-                destroyed = true;
-                api.destroyGenerator(generator);
+            if (!released) {
+                released = true;
+                try {
+                    api.destroyGenerator(generator);
+                } finally {
+                    stream.close();
+                }
             }
         }
     }
 
-    CurandDeviceGenerator(RngType type, int device, CurandApi api) {
+    /** A generator of {@code type} made through {@code api}, generating on {@code stream}, which it now owns. */
+    CurandDeviceGenerator(RngType type, CurandApi api, StreamCalls stream) {
         this.type = Arguments.requireNonNull(type, "type");
-        this.device = device;
         this.api = Arguments.requireNonNull(api, "api");
-        this.handle = new Handle(api, api.createGenerator(type.curandValue()));
+        this.stream = Arguments.requireNonNull(stream, "stream");
+        long generator;
+        try {
+            generator = api.createGenerator(type.curandValue());
+        } catch (RuntimeException | Error e) {
+            stream.close();
+            throw e;
+        }
+        this.handle = new Handle(api, stream, generator);
         this.cleanable = CLEANER.register(this, handle);
+        try {
+            api.setStream(generator, stream.stream());
+        } catch (RuntimeException | Error e) {
+            cleanable.clean();
+            throw e;
+        }
     }
 
-    /** Whether cuRAND can run here, and if not why; never throws. */
+    /** Whether cuRAND can run on device 0, and if not why (the device probe's reason); never throws. */
     public static Availability probe() {
-        CurandProbe.Result r = CurandProbe.result();
-        return r.usable() ? Availability.ok() : Availability.unusable(r.reason() + ": " + r.detail(), r.reason().remedy());
+        Optional<DeviceUnavailableException> failure = CudaProbe.get().failure(0, CudaLibrary.CURAND);
+        return failure.map(e -> Availability.unusable(e.reason() + ": " + e.detail(), e.reason().remedy()))
+                .orElse(Availability.ok());
     }
 
-    /** cuRAND's version when usable (e.g. 10402), else 0. */
+    /** cuRAND's version when the probe found it usable (e.g. 10402), else 0. */
     public static int curandVersion() {
-        return CurandProbe.result().curandVersion();
+        return probe().usable() ? JavaCppCurand.version() : 0;
     }
 
     /**
-     * A device generator of {@code type} on the context's device.
+     * A device generator of {@code type} on the context's device, generating on the context's stream (or on one
+     * it creates).
      *
-     * @throws DeviceUnavailableException when cuRAND cannot run here, naming why
+     * @throws DeviceUnavailableException when the device or cuRAND is not usable, naming why (the device probe's reason)
      */
     public static CurandDeviceGenerator open(RngType type, FuseContext context) {
+        Arguments.requireNonNull(type, "type");
         Arguments.requireNonNull(context, "context");
-        CurandProbe.Result r = CurandProbe.result();
-        if (!r.usable()) {
-            throw new DeviceUnavailableException(r.reason(), r.detail());
-        }
-        if (context.deviceId() >= r.devices()) {
-            throw new DeviceUnavailableException(org.fusemath.api.UnavailableReason.NO_SUCH_DEVICE,
-                    "device " + context.deviceId() + " requested, " + r.devices() + " present");
-        }
-        CurandDeviceGenerator g = new CurandDeviceGenerator(type, context.deviceId(), new JavaCppCurand(context.deviceId()));
-        context.logger().debug("cuRAND {} generator created on device {}", type, context.deviceId());
+        int deviceId = context.deviceId();
+        CudaDevices.require(deviceId, CudaLibrary.CURAND);
+        CurandDeviceGenerator g = new CurandDeviceGenerator(type, new JavaCppCurand(deviceId), CudaStreamCalls.open(context));
+        context.logger().debug("cuRAND {} generator created on device {}", type, deviceId);
         return g;
     }
 
@@ -116,39 +139,44 @@ public final class CurandDeviceGenerator implements AutoCloseable {
 
     /** Generates {@code length} integer values into device memory and copies them to {@code out[from..]}. */
     public void fillHost(Distribution d, int[] out, int from, int length) {
-        generateThenCopy(d, length, memory -> api.copyToHost(memory, out, from, length));
+        generateThenCopy(d, length, memory -> stream.copyToHost(memory, out, from, length));
     }
 
     /** Generates {@code length} float values into device memory and copies them to {@code out[from..]}. */
     public void fillHost(Distribution d, float[] out, int from, int length) {
-        generateThenCopy(d, length, memory -> api.copyToHost(memory, out, from, length));
+        generateThenCopy(d, length, memory -> stream.copyToHost(memory, out, from, length));
     }
 
     /** Generates {@code length} double values into device memory and copies them to {@code out[from..]}. */
     public void fillHost(Distribution d, double[] out, int from, int length) {
-        generateThenCopy(d, length, memory -> api.copyToHost(memory, out, from, length));
+        generateThenCopy(d, length, memory -> stream.copyToHost(memory, out, from, length));
     }
 
-    /** Generates {@code length} values into temporary device memory and hands its address to {@code copyOut}. */
+    /** Generates {@code length} values into pooled device memory and hands its address to {@code copyOut} (which waits). */
     private void generateThenCopy(Distribution d, int length, LongConsumer copyOut) {
         CurandCall call = plan(d, length);
-        long memory = api.allocate(call.outputBytes());
+        long memory = stream.allocate(call.outputBytes());
         try {
             run(call, memory);
             copyOut.accept(memory);
         } finally {
-            api.free(memory);
+            stream.free(memory);
         }
     }
 
-    /** Fills the whole of {@code buffer} (checked with {@link #checkBuffer}; on this generator's device) on its device. */
+    /**
+     * Fills the whole of {@code buffer} (checked with {@link #checkBuffer}; on this generator's device) and waits
+     * until it is filled. The buffer must be ready for this generator's stream: allocated on it, or with the work
+     * of the stream it was allocated on finished.
+     */
     public void fillDevice(Distribution d, DeviceBuffer buffer) {
         checkBuffer(d, buffer);
-        if (buffer.deviceId() != device) {
+        if (buffer.deviceId() != stream.deviceId()) {
             throw new InvalidArgumentException("buffer", "a buffer on device " + buffer.deviceId(),
-                    "a buffer on device " + device + ", where this generator runs");
+                    "a buffer on device " + stream.deviceId() + ", where this generator runs");
         }
         run(plan(d, buffer.elementCount()), buffer.address());
+        stream.synchronize();
     }
 
     private void run(CurandCall call, long output) {
@@ -156,7 +184,7 @@ public final class CurandDeviceGenerator implements AutoCloseable {
         reposition = false;
     }
 
-    /** Destroys the native generator; idempotent. */
+    /** Destroys the native generator and releases the stream calls; idempotent. */
     @Override
     public void close() {
         cleanable.clean();

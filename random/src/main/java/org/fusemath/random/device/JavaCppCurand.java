@@ -1,5 +1,11 @@
 package org.fusemath.random.device;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.cuda.curand.curandGenerator_st;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.cuda.global.curand;
@@ -10,23 +16,35 @@ import org.bytedeco.javacpp.Pointer;
 import org.fusemath.cuda.CudaLibrary;
 import org.fusemath.cuda.CudaStatus;
 import org.fusemath.cuda.device.JavacppHandles;
-import org.fusemath.random.Distribution;
+import org.fusemath.random.SampleKind;
 
 /**
- * {@link CurandApi} on a GPU through JavaCPP's cuRAND and CUDA runtime bindings. Only reached after
- * {@link CurandProbe} found the libraries and a device, so loading these classes cannot fail with an
- * {@link UnsatisfiedLinkError} at the caller. Stateless; thread-safe as cuRAND is for distinct generators.
+ * {@link CurandApi} on a GPU through JavaCPP's cuRAND binding. Only reached after the device probe found the
+ * device and cuRAND, so loading these classes cannot fail with an {@link UnsatisfiedLinkError} at the caller.
+ * The {@code curandGenerate*} entry point is looked up by its C name ({@link CurandCall#function()}) with the
+ * method type its arguments give, and invoked on {@link CurandCall#arguments} by position: no per-function call
+ * site to get out of order. Thread-safe as cuRAND is for distinct generators; the lookup cache is concurrent.
  */
 final class JavaCppCurand implements CurandApi {
+    private static final ConcurrentHashMap<String, MethodHandle> GENERATE = new ConcurrentHashMap<>();
+
     private final int device;
 
     JavaCppCurand(int device) {
         this.device = device;
     }
 
+    /** cuRAND's version (e.g. 10402); call only once the probe found cuRAND. */
+    static int version() {
+        int[] version = new int[1];
+        check("curandGetVersion", curand.curandGetVersion(version));
+        return version[0];
+    }
+
     @Override
     public long createGenerator(int rngType) {
-        cuda("cudaSetDevice", cudart.cudaSetDevice(device));
+        // The generator belongs to the calling thread's current device.
+        setDevice();
         curandGenerator_st g = new curandGenerator_st();
         check("curandCreateGenerator", curand.curandCreateGenerator(g, rngType));
         return g.address();
@@ -35,6 +53,11 @@ final class JavaCppCurand implements CurandApi {
     @Override
     public void destroyGenerator(long generator) {
         check("curandDestroyGenerator", curand.curandDestroyGenerator(handle(generator)));
+    }
+
+    @Override
+    public void setStream(long generator, long stream) {
+        check("curandSetStream", curand.curandSetStream(handle(generator), new CUstream_st(JavacppHandles.pointer(stream))));
     }
 
     @Override
@@ -53,76 +76,68 @@ final class JavaCppCurand implements CurandApi {
     }
 
     @Override
-    public void generate(long generator, Distribution d, long output, long count) {
-        curandGenerator_st g = handle(generator);
-        switch (d.kind()) {
-            case UINT32:
-                check("curandGenerate", curand.curandGenerate(g, new IntPointer(JavacppHandles.pointer(output)), count));
-                break;
-            case UNIFORM_FLOAT:
-                check("curandGenerateUniform", curand.curandGenerateUniform(g, new FloatPointer(JavacppHandles.pointer(output)), count));
-                break;
-            case UNIFORM_DOUBLE:
-                check("curandGenerateUniformDouble", curand.curandGenerateUniformDouble(g, new DoublePointer(JavacppHandles.pointer(output)), count));
-                break;
-            case NORMAL_FLOAT:
-                check("curandGenerateNormal", curand.curandGenerateNormal(g, new FloatPointer(JavacppHandles.pointer(output)), count,
-                        (float) d.mean(), (float) d.stddev()));
-                break;
-            case NORMAL_DOUBLE:
-                check("curandGenerateNormalDouble", curand.curandGenerateNormalDouble(g, new DoublePointer(JavacppHandles.pointer(output)), count,
-                        d.mean(), d.stddev()));
-                break;
-            case LOG_NORMAL_FLOAT:
-                check("curandGenerateLogNormal", curand.curandGenerateLogNormal(g, new FloatPointer(JavacppHandles.pointer(output)), count,
-                        (float) d.mean(), (float) d.stddev()));
-                break;
-            case LOG_NORMAL_DOUBLE:
-                check("curandGenerateLogNormalDouble", curand.curandGenerateLogNormalDouble(g, new DoublePointer(JavacppHandles.pointer(output)),
-                        count, d.mean(), d.stddev()));
-                break;
-            default:
-                check("curandGeneratePoisson", curand.curandGeneratePoisson(g, new IntPointer(JavacppHandles.pointer(output)), count, d.lambda()));
-                break;
+    public void generate(long generator, CurandCall call, long output) {
+        // Kernels launch on the current device, which must be the generator's stream's.
+        setDevice();
+        List<String> names = call.parameters();
+        List<Object> plain = call.arguments(generator, output);
+        Class<?>[] types = new Class<?>[plain.size()];
+        Object[] args = new Object[plain.size()];
+        for (int i = 0; i < args.length; i++) {
+            Object v = plain.get(i);
+            switch (names.get(i)) {
+                case "generator" -> {
+                    types[i] = curandGenerator_st.class;
+                    args[i] = handle((Long) v);
+                }
+                case "outputPtr" -> {
+                    types[i] = outputClass(call.distribution().kind());
+                    args[i] = view(types[i], JavacppHandles.pointer((Long) v));
+                }
+                default -> {
+                    types[i] = v instanceof Float ? float.class : v instanceof Double ? double.class : long.class;
+                    args[i] = v;
+                }
+            }
         }
-        cuda("cudaDeviceSynchronize", cudart.cudaDeviceSynchronize());
-    }
-
-    @Override
-    public long allocate(long bytes) {
-        cuda("cudaSetDevice", cudart.cudaSetDevice(device));
-        Pointer p = new Pointer();
-        cuda("cudaMalloc", cudart.cudaMalloc(p, Math.max(1, bytes)));
-        return p.address();
-    }
-
-    @Override
-    public void free(long address) {
-        cuda("cudaFree", cudart.cudaFree(JavacppHandles.pointer(address)));
-    }
-
-    @Override
-    public void copyToHost(long address, int[] out, int from, int count) {
-        try (IntPointer staging = new IntPointer(Math.max(1, count))) {
-            cuda("cudaMemcpy", cudart.cudaMemcpy(staging, JavacppHandles.pointer(address), 4L * count, cudart.cudaMemcpyDeviceToHost));
-            staging.get(out, from, count);
+        MethodType type = MethodType.methodType(int.class, types);
+        MethodHandle method = GENERATE.computeIfAbsent(call.function() + type, key -> {
+            try {
+                return MethodHandles.publicLookup().findStatic(curand.class, call.function(), type);
+            } catch (NoSuchMethodException | IllegalAccessException e) {
+                throw new IllegalStateException("the JavaCPP cuRAND preset has no " + call.function() + type, e);
+            }
+        });
+        int status;
+        try {
+            status = (int) method.invokeWithArguments(args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("calling " + call.function() + " failed", e);
         }
+        check(call.function(), status);
     }
 
-    @Override
-    public void copyToHost(long address, float[] out, int from, int count) {
-        try (FloatPointer staging = new FloatPointer(Math.max(1, count))) {
-            cuda("cudaMemcpy", cudart.cudaMemcpy(staging, JavacppHandles.pointer(address), 4L * count, cudart.cudaMemcpyDeviceToHost));
-            staging.get(out, from, count);
-        }
+    /** The preset's class for the output of {@code kind}: unsigned int, float or double device memory. */
+    static Class<? extends Pointer> outputClass(SampleKind kind) {
+        return switch (kind.elementType()) {
+            case INT -> IntPointer.class;
+            case FLOAT -> FloatPointer.class;
+            case DOUBLE -> DoublePointer.class;
+        };
     }
 
-    @Override
-    public void copyToHost(long address, double[] out, int from, int count) {
-        try (DoublePointer staging = new DoublePointer(Math.max(1, count))) {
-            cuda("cudaMemcpy", cudart.cudaMemcpy(staging, JavacppHandles.pointer(address), 8L * count, cudart.cudaMemcpyDeviceToHost));
-            staging.get(out, from, count);
+    private static Pointer view(Class<?> type, Pointer p) {
+        if (type == IntPointer.class) {
+            return new IntPointer(p);
         }
+        return type == FloatPointer.class ? new FloatPointer(p) : new DoublePointer(p);
+    }
+
+    private void setDevice() {
+        int status = cudart.cudaSetDevice(device);
+        CudaStatus.check(CudaLibrary.RUNTIME, "cudaSetDevice", status, () -> cudart.cudaGetErrorString(status).getString());
     }
 
     private static curandGenerator_st handle(long generator) {
@@ -131,9 +146,5 @@ final class JavaCppCurand implements CurandApi {
 
     private static void check(String call, int status) {
         CudaStatus.check(CudaLibrary.CURAND, call, status);
-    }
-
-    private static void cuda(String call, int status) {
-        CudaStatus.check(CudaLibrary.RUNTIME, call, status, () -> cudart.cudaGetErrorString(status).getString());
     }
 }

@@ -4,20 +4,27 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.fusemath.cuda.abi.PresetDeclarations;
 import org.fusemath.random.Distribution;
 import org.fusemath.random.Generator;
 import org.fusemath.random.RngType;
 import org.fusemath.random.SampleKind;
 
 /**
- * {@link CurandApi} executed on the CPU: generators are host {@link Generator}s, device memory is Java
- * arrays keyed by fake addresses. It records every call so tests can check the sequence a plan makes.
+ * {@link CurandApi} and {@link StreamCalls} executed on the CPU: generators are host {@link Generator}s, device
+ * memory is Java arrays keyed by fake addresses. A generation's positional arguments are read by the names
+ * curand.h gives its parameters (not by {@link CurandCall#parameters()}), so a description out of the header's
+ * order produces wrong values. It records every call so tests can check the sequence a plan makes.
  */
-final class CpuCurand implements CurandApi {
+final class CpuCurand implements CurandApi, StreamCalls {
+    static final long STREAM = 0x5EA;
+
     final List<String> calls = new ArrayList<>();
     private final Map<Long, Generator> generators = new HashMap<>();
+    private final Map<Long, Long> streams = new HashMap<>();
     private final Map<Long, Object> memory = new HashMap<>();
     private long next = 0x1000;
+    private boolean closed;
 
     @Override
     public long createGenerator(int rngType) {
@@ -40,6 +47,12 @@ final class CpuCurand implements CurandApi {
     }
 
     @Override
+    public void setStream(long generator, long stream) {
+        calls.add("stream " + Long.toHexString(stream));
+        streams.put(generator, stream);
+    }
+
+    @Override
     public void setSeed(long generator, long seed) {
         calls.add("seed " + seed);
         generators.get(generator).setSeed(seed);
@@ -57,33 +70,63 @@ final class CpuCurand implements CurandApi {
     }
 
     @Override
-    public void generate(long generator, Distribution d, long output, long count) {
-        calls.add("generate " + d.kind().cliName() + " " + count);
-        byte[] raw = (byte[]) memory.get(output);
-        if (raw.length < count * (d.kind().elementType() == SampleKind.ElementType.DOUBLE ? 8 : 4)) {
+    public void generate(long generator, CurandCall call, long output) {
+        List<String> declared = PresetDeclarations.of("curand").parameters(call.function());
+        List<Object> args = call.arguments(generator, output);
+        if (declared.size() != args.size()) {
+            throw new AssertionError(call.function() + " takes " + declared.size() + " arguments, given " + args.size());
+        }
+        Map<String, Object> named = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            named.put(declared.get(i), args.get(i));
+        }
+        long g = (Long) named.get("generator");
+        long out = (Long) named.get("outputPtr");
+        long count = (Long) (named.containsKey("n") ? named.get("n") : named.get("num"));
+        SampleKind kind = call.distribution().kind();
+        Distribution d = new Distribution(kind, number(named.get("mean")), number(named.get("stddev")),
+                number(named.get("lambda")));
+        if (streams.get(g) != STREAM) {
+            throw new AssertionError(call.function() + " on a generator without the stream set");
+        }
+        calls.add("generate " + kind.cliName() + " " + count);
+        byte[] raw = (byte[]) memory.get(out);
+        if (raw.length < count * (kind.elementType() == SampleKind.ElementType.DOUBLE ? 8 : 4)) {
             throw new AssertionError("allocation of " + raw.length + " bytes too small for " + count + " values");
         }
-        Generator g = generators.get(generator);
-        switch (d.kind().elementType()) {
-            case INT: {
+        Generator host = generators.get(g);
+        switch (kind.elementType()) {
+            case INT -> {
                 int[] a = new int[(int) count];
-                g.fill(d, a, 0, a.length);
-                memory.put(output, a);
-                break;
+                host.fill(d, a, 0, a.length);
+                memory.put(out, a);
             }
-            case FLOAT: {
+            case FLOAT -> {
                 float[] a = new float[(int) count];
-                g.fill(d, a, 0, a.length);
-                memory.put(output, a);
-                break;
+                host.fill(d, a, 0, a.length);
+                memory.put(out, a);
             }
-            default: {
+            default -> {
                 double[] a = new double[(int) count];
-                g.fill(d, a, 0, a.length);
-                memory.put(output, a);
-                break;
+                host.fill(d, a, 0, a.length);
+                memory.put(out, a);
             }
         }
+    }
+
+    /** A scalar argument as the distribution holds it (0 where the call takes none, as {@link Distribution#standard}). */
+    private static double number(Object v) {
+        return v == null ? 0 : ((Number) v).doubleValue();
+    }
+
+    @Override
+    public int deviceId() {
+        return 0;
+    }
+
+    @Override
+    public long stream() {
+        return STREAM;
     }
 
     @Override
@@ -118,11 +161,26 @@ final class CpuCurand implements CurandApi {
         System.arraycopy(memory.get(address), 0, out, from, count);
     }
 
+    @Override
+    public void synchronize() {
+        calls.add("synchronize");
+    }
+
+    @Override
+    public void close() {
+        calls.add("close stream calls");
+        closed = true;
+    }
+
     int liveAllocations() {
         return memory.size();
     }
 
     int liveGenerators() {
         return generators.size();
+    }
+
+    boolean closed() {
+        return closed;
     }
 }
