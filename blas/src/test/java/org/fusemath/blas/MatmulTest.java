@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.ShapeMismatchException;
 import org.fusemath.blas.MatmulOptions.HostKernel;
+import org.fusemath.cuda.CudaLibrary;
+import org.fusemath.cuda.CudaProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -285,8 +288,15 @@ class MatmulTest {
         mm.close();
         assertThrows(IllegalStateException.class, mm::execute);
         assertThrows(IllegalStateException.class, mm::plan);
+    }
+
+    @Test
+    void aDevicePlanWithoutAUsableDeviceSaysWhy() {
+        assumeFalse(CudaProbe.get().usableFor(0, CudaLibrary.CUBLAS, CudaLibrary.CUBLAS_LT), "cuBLAS and cuBLASLt are usable here");
+        HostMatrix a = Ref.random(DType.F64, MatrixShape.rowMajor(8, 8), 1);
+        MatmulOperands ops = MatmulOperands.of(a, a, HostMatrix.of(DType.F64, new double[64], MatrixShape.rowMajor(8, 8)));
         FuseContext device = FuseContext.builder().execution(Execution.device(0)).build();
-        Matmul onDevice = new Matmul(spec, ops, device);
+        Matmul onDevice = new Matmul(ops.specBuilder().build(), ops, device);
         assertThrows(DeviceUnavailableException.class, onDevice::plan);
         onDevice.close();
     }

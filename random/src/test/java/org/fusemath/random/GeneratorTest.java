@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.Arrays;
 import org.fusemath.api.DeviceUnavailableException;
 import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.cuda.CudaLibrary;
+import org.fusemath.cuda.CudaProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -118,6 +121,7 @@ class GeneratorTest {
 
     @Test
     void deviceExecutionWithoutADeviceSaysWhy() {
+        assumeFalse(CudaProbe.get().usableFor(0, CudaLibrary.CURAND), "cuRAND is usable here");
         FuseContext device = FuseContext.builder().execution(Execution.device()).build();
         Generator g = Generator.create(RngType.PHILOX4_32_10, 1, device);
         DeviceUnavailableException e = assertThrows(DeviceUnavailableException.class, () -> g.generateUniform(new float[8]));

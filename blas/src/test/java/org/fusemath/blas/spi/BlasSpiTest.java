@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -180,7 +181,13 @@ class BlasSpiTest {
                 Map.of("epilog", "bias"), Map.of(), Execution.HOST))).argument());
         assertEquals("--in", assertThrows(InvalidArgumentException.class, () -> op.execute(new ExecRequest(List.of(a),
                 Map.of(), Map.of(), Execution.HOST))).argument());
-        assertThrows(DeviceUnavailableException.class, () -> op.execute(new ExecRequest(List.of(a, a), Map.of(), Map.of(),
+    }
+
+    @Test
+    void execMatmulOnAnUnusableDeviceSaysWhy() {
+        assumeFalse(CudaProbe.get().usableFor(0, CudaLibrary.CUBLAS, CudaLibrary.CUBLAS_LT), "cuBLAS and cuBLASLt are usable here");
+        HostTensor a = tensor(new long[] {2, 2}, 1, 2, 3, 4);
+        assertThrows(DeviceUnavailableException.class, () -> matmul().execute(new ExecRequest(List.of(a, a), Map.of(), Map.of(),
                 Execution.device(0))));
     }
 
