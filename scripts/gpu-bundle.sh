@@ -38,6 +38,7 @@ done | sort -u | while read -r jar; do
   case "$jar" in
     */target/classes|*/target/test-classes) continue ;;
     *-tests.jar) continue ;;                       # test classes travel as directories below
+    *-sources.jar) continue ;;                     # the CUDA headers' text: only the CPU-run ABI tests read it
     *jmh-*|*/junit-platform-console-standalone-*) continue ;;
   esac
   cp -n "$jar" "$out/lib/" 2>/dev/null || true
