@@ -22,7 +22,7 @@ import org.fusemath.random.SampleKind;
  * @param offset    the offset to set, when {@code reposition}
  * @param reposition whether to call {@code curandSetPseudoRandomGeneratorSeed} and {@code curandSetGeneratorOffset}
  * @param distribution what to generate
- * @param count     how many values ({@code size_t n} of the call); even for normal and log-normal kinds
+ * @param count     how many values (the call's {@code size_t} count); even for normal and log-normal kinds
  */
 public record CurandCall(RngType type, long seed, long offset, boolean reposition, Distribution distribution, long count) {
     /** {@code CURAND_ORDERING_PSEUDO_DEFAULT} (the preset's compile-time constant, inlined: nothing native loads). */

@@ -4,6 +4,7 @@ import java.lang.ref.Cleaner;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.fusemath.api.Arguments;
+import org.fusemath.api.CudaLibraryException;
 import org.fusemath.api.DType;
 import org.fusemath.api.DeviceBuffer;
 import org.fusemath.api.DeviceUnavailableException;
@@ -92,9 +93,16 @@ public final class CurandDeviceGenerator implements AutoCloseable {
                 .orElse(Availability.ok());
     }
 
-    /** cuRAND's version when the probe found it usable (e.g. 10402), else 0. */
+    /** cuRAND's version when the probe found it usable (e.g. 10402), else 0; never throws. */
     public static int curandVersion() {
-        return probe().usable() ? JavaCppCurand.version() : 0;
+        if (!probe().usable()) {
+            return 0;
+        }
+        try {
+            return JavaCppCurand.version();
+        } catch (CudaLibraryException e) {
+            return 0;
+        }
     }
 
     /**
