@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code @Test}. Setting the system property {@value GpuAvailableCondition#REQUIRE_PROPERTY} to
  * {@code true} runs them anyway, so that a GPU machine that lost its device fails instead of skipping.
  *
- * <p>Other modules use it through the test jar: {@code fusemath-cuda} with {@code <type>test-jar</type>}.
+ * <p>Other modules use it through the test jar: {@code fusemath-cuda} with {@code <type>test-jar</type>}; a
+ * module's guard test asserts that {@link GpuTagged#bypassingGpuTest} finds no test tagged {@code gpu} directly.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
