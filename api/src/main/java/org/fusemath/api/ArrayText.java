@@ -132,6 +132,9 @@ final class ArrayText {
                 if (k > 0) {
                     // A word that would pass the line width starts a new line under the first element.
                     if (out.length() - lineStart + 1 + word.length() + 1 > LINE_WIDTH) {
+                        while (out.charAt(out.length() - 1) == ' ') {
+                            out.setLength(out.length() - 1);   // NumPy strips a wrapped line's padding
+                        }
                         out.append('\n').append(indent);
                         lineStart = out.length() - indent.length();
                     } else {

@@ -68,6 +68,20 @@ class ArrayTextTest {
     }
 
     @Test
+    void wrappedLinesLoseTheirTrailingPadding() {
+        assertEquals("[ 0.    1.25  2.5   3.75  5.    6.25  7.5   8.75 10.   11.25 12.5  13.75\n"
+                + " 15.   16.25 17.5  18.75 20.   21.25 22.5  23.75]", body(HostTensor.of(DType.F64, new long[] {20}, range(20, 1.25))));
+        double[] a = new double[2000];
+        System.arraycopy(new double[] {0.0, 0.83796589, 21.50661843, 1, 1, 1, 1, 35.66063462, 0, 0}, 0, a, 0, 10);
+        a[1990] = 7.77259767;
+        a[1999] = -3.5;
+        String zeros = " [ 0.          0.          0.         ...  0.          0.\n   0.        ]\n";
+        assertEquals("[[ 0.          0.83796589 21.50661843 ... 35.66063462  0.\n   0.        ]\n" + zeros + zeros
+                + " ...\n" + zeros + zeros + " [ 7.77259767  0.          0.         ...  0.          0.\n  -3.5       ]]",
+                body(HostMatrix.of(a, 200, 10)));
+    }
+
+    @Test
     void batchesPrintAsStackedMatrices() {
         HostMatrix m = HostMatrix.of(DType.F64, range(12, 1), MatrixShape.rowMajor(2, 3).batched(2));
         assertEquals("[[[ 0.  1.  2.]\n  [ 3.  4.  5.]]\n\n [[ 6.  7.  8.]\n  [ 9. 10. 11.]]]", body(m));
