@@ -14,6 +14,7 @@ import org.fusemath.api.spi.RuntimeFeatures;
  * {@code fusemath info} can say why the FFM path is not in use on a JDK that could run it.
  *
  * @param location     the jar or directory holding {@link RuntimeFeatures}, or {@code unknown}
+ * @param jar          whether that location is a jar file (a class directory never selects versioned classes)
  * @param javaReleases the jar manifest's {@value #RELEASES_ATTRIBUTE} ({@code 17,22}, or {@code 17} for a jar built
  *                     with {@code -Dfusemath.java17only=true}); empty when there is no jar or no such attribute
  * @param java22Classes whether the jar holds the Java 22 classes under {@value #JAVA22_ENTRY}
@@ -58,8 +59,8 @@ record JarLayout(String location, boolean jar, String javaReleases, boolean java
     }
 
     /**
-     * Why the FFM call path is not in use on a JDK of this feature release, or empty when it is in use or
-     * should be. The sentence names what to do about it.
+     * Why the FFM call path is not in use on a JDK of this feature release, or empty when it is in use.
+     * The sentence names what to do about it.
      */
     String ffmNotInUseReason(int feature, boolean ffmInUse) {
         if (ffmInUse) {
@@ -73,8 +74,8 @@ record JarLayout(String location, boolean jar, String javaReleases, boolean java
                     + ", where the multi-release Java 22 classes are not selected; run the packaged jar";
         }
         if (java17Only()) {
-            return "this is a Java 17-only build (-Dfusemath.java17only=true) without the Java 22 classes ("
-                    + JAVA22_ENTRY.substring(0, "META-INF/versions/22".length()) + ")";
+            return "this is a Java 17-only build (-Dfusemath.java17only=true) without the Java 22 classes"
+                    + " (META-INF/versions/22); rebuild without that option for the FFM path";
         }
         if (!java22Classes) {
             return "the jar " + location + " has no Java 22 classes (META-INF/versions/22); rebuild it with a JDK 22+";
