@@ -113,8 +113,16 @@ public final class HostMatrix {
         return of(dtype, data, newShape);
     }
 
+    /**
+     * The header ({@code HostMatrix[F64 2x3 ROW_MAJOR ld=3]}) and, on the next lines, the elements as NumPy
+     * prints them (a batch as a 3-D array), honouring layout, leading dimension, batch stride and offset;
+     * more than 1000 elements are summarized to the first and last 3 per axis.
+     */
     @Override
     public String toString() {
-        return "HostMatrix[" + dtype + " " + shape + "]";
+        long[] dims = shape.batch() == 1 ? new long[] {shape.rows(), shape.cols()}
+                : new long[] {shape.batch(), shape.rows(), shape.cols()};
+        ArrayText.Layout at = dims.length == 2 ? i -> shape.indexOf(0, i[0], i[1]) : i -> shape.indexOf(i[0], i[1], i[2]);
+        return "HostMatrix[" + dtype + " " + shape + "]\n" + ArrayText.format(dims, dtype, data, at);
     }
 }

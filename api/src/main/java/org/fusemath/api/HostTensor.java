@@ -144,8 +144,27 @@ public final class HostTensor {
         throw new InvalidArgumentException("rank", shape.length, "a 2-D matrix or a 3-D stack of matrices");
     }
 
+    /**
+     * The header ({@code HostTensor[F64 [2, 3] C]}) and, on the next lines, the elements as NumPy prints them
+     * (in index order whatever the storage order); more than 1000 elements are summarized to the first and
+     * last 3 per axis.
+     */
     @Override
     public String toString() {
-        return "HostTensor[" + dtype + " " + Arrays.toString(shape) + (fortranOrder ? " F" : " C") + "]";
+        long[] strides = new long[shape.length];
+        long stride = 1;
+        for (int k = 0; k < shape.length; k++) {
+            int axis = fortranOrder ? k : shape.length - 1 - k;
+            strides[axis] = stride;
+            stride *= shape[axis];
+        }
+        String values = ArrayText.format(shape, dtype, data, index -> {
+            long e = 0;
+            for (int k = 0; k < index.length; k++) {
+                e += index[k] * strides[k];
+            }
+            return e;
+        });
+        return "HostTensor[" + dtype + " " + Arrays.toString(shape) + (fortranOrder ? " F" : " C") + "]\n" + values;
     }
 }

@@ -10,7 +10,8 @@ class RuntimeFeaturesTest {
     void multiReleaseJarSelectsTheCallPathOfTheRunningJdk() {
         int feature = Runtime.version().feature();
         String run = System.getProperty("fusemath.test.jdk", "default");
-        System.out.println("[fusemath] tests on Java " + Runtime.version() + " (" + System.getProperty("java.vendor")
+        System.out.println("[fusemath] tests on Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", "
+                + System.getProperty("java.home")
                 + "), run '" + run + "', host call path " + RuntimeFeatures.nativeCallPath());
         // The jdk22 run executes against the packaged multi-release jar, which must pick the FFM class;
         // the default run uses target/classes, which only holds the Java 17 version.

@@ -11,7 +11,7 @@ import org.fusemath.api.Arguments;
 import org.fusemath.api.InvalidArgumentException;
 
 /**
- * Reads cuRAND known-answer files (the format of {@code testdata/curand}: a JSON array of entries with
+ * Reads cuRAND known-answer files (the format of this module's {@code org/fusemath/random/curand/*.json} resources: a JSON array of entries with
  * generator, ordering, seed, offset, kind, count and values) and holds the two vectors shipped with this
  * module (seed 1234, offsets 0 and 1000, 64 values of every generator and kind).
  */

@@ -50,9 +50,13 @@ final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Java home  %s%n", r.java().home());
         out.printf(Locale.ROOT, "OS         %s %s (%s)%n", r.os().name(), r.os().version(), r.os().arch());
         out.printf(Locale.ROOT, "CPU        %s, %d cores available%n", r.cpu().model(), r.cpu().cores());
+        String notInUse = r.jar().ffmNotInUseReason(Runtime.version().feature(), r.foreignFunctions());
         out.printf(Locale.ROOT, "Host calls %s (Foreign Function & Memory API %s)%n", r.nativeCallPath(),
-                r.foreignFunctions() ? "in use"
-                        : Runtime.version().feature() < 22 ? "not in use: it needs Java 22 or later" : "not in use");
+                notInUse.isEmpty() ? "in use" : "not in use: " + notInUse);
+        if (r.jar().jar()) {
+            out.printf(Locale.ROOT, "Jar        %s (Java releases %s)%n", r.jar().location(),
+                    r.jar().javaReleases().isEmpty() ? "not recorded" : r.jar().javaReleases());
+        }
         DeviceStatus d = r.device();
         if (d.usable()) {
             out.println("Device     usable");

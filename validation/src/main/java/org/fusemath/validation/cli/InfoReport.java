@@ -17,7 +17,7 @@ import org.fusemath.validation.harness.DeviceStatus;
 /** What {@code fusemath info} reports: the JVM, OS and CPU, the host call path, every backend and the device. */
 record InfoReport(String fusemath, JavaInfo java, OsInfo os, CpuInfo cpu, String nativeCallPath,
                   boolean foreignFunctions, DeviceStatus device, List<BackendInfo> backends,
-                  List<String> providerErrors) {
+                  List<String> providerErrors, JarLayout jar) {
 
     /** The running JVM. */
     record JavaInfo(String version, String vendor, String vm, String home) {
@@ -81,7 +81,7 @@ record InfoReport(String fusemath, JavaInfo java, OsInfo os, CpuInfo cpu, String
                 new OsInfo(System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")),
                 new CpuInfo(cpuModel(Path.of("/proc/cpuinfo")), Runtime.getRuntime().availableProcessors()),
                 RuntimeFeatures.nativeCallPath(), RuntimeFeatures.foreignFunctions(),
-                DeviceStatus.from(backends), infos, providers.loadErrors());
+                DeviceStatus.from(backends), infos, providers.loadErrors(), JarLayout.ofRunningCode());
     }
 
     /** The first "model name" (x86) or "Hardware"/"Model" (ARM) line of a cpuinfo file, else os.arch. */

@@ -3,13 +3,13 @@ package org.fusemath.validation.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,13 +46,32 @@ class FatJarIT {
         }
     }
 
+    /** The JDK running Maven, the JDK this test runs on (the one >= 22 chosen for the second run) and an explicit one. */
     private static List<Path> jdks() {
-        List<Path> jdks = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));
-        String jdk22 = System.getProperty("fusemath.jdk22.home", "");
-        if (!jdk22.isEmpty() && !jdk22.startsWith("${") && Files.isExecutable(Path.of(jdk22, "bin/java"))) {
-            jdks.add(Path.of(jdk22));
+        Set<Path> jdks = new LinkedHashSet<>();
+        for (String home : new String[] {System.getProperty("fusemath.build.java.home", ""), System.getProperty("java.home"),
+                System.getProperty("fusemath.jdk22.home", "")}) {
+            if (!home.isEmpty() && !home.startsWith("${")) {
+                Path p = Path.of(home);
+                try {
+                    jdks.add(p.toRealPath());
+                } catch (IOException e) {
+                    jdks.add(p);
+                }
+            }
         }
-        return jdks;
+        return new ArrayList<>(jdks);
+    }
+
+    /** The feature release of the JDK at {@code home}, from its {@code release} file (JAVA_VERSION="25.0.1"). */
+    private static int feature(Path home) throws IOException {
+        Matcher m = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(home.resolve("release")));
+        assertTrue(m.find(), home + "/release has no JAVA_VERSION");
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static boolean java17Only() {
+        return System.getProperty("fusemath.java.releases", "17,22").equals("17");
     }
 
     @Test
@@ -61,7 +80,9 @@ class FatJarIT {
             Manifest m = jar.getManifest();
             assertEquals(FusemathCli.class.getName(), m.getMainAttributes().getValue("Main-Class"));
             assertEquals("true", m.getMainAttributes().getValue("Multi-Release"));
-            assertTrue(jar.getEntry("META-INF/versions/22/org/fusemath/api/spi/RuntimeFeatures.class") != null);
+            assertEquals(System.getProperty("fusemath.java.releases", "17,22"), m.getMainAttributes().getValue(JarLayout.RELEASES_ATTRIBUTE));
+            // The Java 22 classes are there unless the build was asked for a Java 17-only jar.
+            assertEquals(!java17Only(), jar.getEntry(JarLayout.JAVA22_ENTRY) != null);
             String services = new String(jar.getInputStream(jar.getEntry("META-INF/services/org.fusemath.api.spi.ExecOperation"))
                     .readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(services.contains("CopyOperation") && services.contains("TransposeOperation"), services);
@@ -109,7 +130,11 @@ class FatJarIT {
             assertTrue(version.find(), info.out());
             feature = Integer.parseInt(version.group(1));
             // The multi-release entries must be honoured: JDK 22+ takes the FFM call path from META-INF/versions/22.
-            assertTrue(info.out().contains("Host calls " + (feature >= 22 ? "ffm" : "javacpp")), jdk + "\n" + info.out());
+            boolean ffm = feature >= 22 && !java17Only();
+            assertTrue(info.out().contains("Host calls " + (ffm ? "ffm" : "javacpp")), jdk + "\n" + info.out());
+            if (feature >= 22 && java17Only()) {
+                assertTrue(info.out().contains("Java 17-only build"), info.out());
+            }
             assertFalse(info.err().contains("WARNING"), "no restricted-method warnings: " + info.err());
             assertTrue(info.out().contains("jtransforms"), info.out());
             // Inside the shaded jar, JTransforms' version must come from its own metadata, not fusemath's manifest.
@@ -142,8 +167,21 @@ class FatJarIT {
     }
 
     @Test
-    void jdksUnderTest() {
-        assumeTrue(!jdks().isEmpty());
-        System.out.println("[fusemath] fat jar JDKs: " + jdks());
+    void jdksUnderTest() throws IOException {
+        List<Path> jdks = jdks();
+        StringBuilder line = new StringBuilder("[fusemath] fat jar runs on:");
+        int newest = 0;
+        for (Path jdk : jdks) {
+            assertTrue(Files.isExecutable(jdk.resolve("bin/java")), jdk + " has no bin/java");
+            int feature = feature(jdk);
+            newest = Math.max(newest, feature);
+            line.append(" Java ").append(feature).append(" (").append(jdk).append(')');
+        }
+        System.out.println(line);
+        assertFalse(jdks.isEmpty());
+        // A normal build always finds (or fails for want of) a JDK >= 22; only a Java 17-only build may lack one.
+        if (!java17Only()) {
+            assertTrue(newest >= 22, "no JDK >= 22 among " + jdks);
+        }
     }
 }
