@@ -21,8 +21,8 @@ import org.fusemath.blas.host.Trans;
  * argument the defect broke (a bad size reaching native code would instead crash the JVM running this).
  *
  * <p>Each family is a record that builds a valid call from small random dimensions, plus an enum of defects, each
- * with the argument name it must produce. A new kind of bad input is a new defect constant and one case in
- * {@code with}.
+ * with the argument name it must produce (and, for the call tables, the routines it applies to). A new kind of
+ * bad input is a new defect constant plus the line of the family's builder that applies it.
  */
 class MalformedCallsPropertyTest {
     private interface Call {
@@ -63,7 +63,8 @@ class MalformedCallsPropertyTest {
     enum MatmulDefect {
         NEGATIVE_ROWS("rows"), NEGATIVE_COLS("cols"), SMALL_LD("ld"), NEGATIVE_OFFSET("offset"), SHORT_DATA("data"),
         WRONG_ARRAY_TYPE("data"), INNER_MISMATCH("b"), OUTPUT_MISMATCH("c"), BATCH_MISMATCH("a"),
-        BIAS_LENGTH("bias"), BIAS_WITHOUT_EPILOGUE("bias");
+        BIAS_LENGTH("bias"), BIAS_WITHOUT_EPILOGUE("bias"), IMAGINARY_ALPHA_FOR_REAL("alpha"), C_OVERLAPS_A("c"),
+        LIST_LENGTHS_DIFFER("a, b, c");
 
         final String argument;
 
@@ -73,7 +74,7 @@ class MalformedCallsPropertyTest {
 
         /** Bias epilogues exist for real types only (a complex one is refused as the epilogue, another argument). */
         boolean realOnly() {
-            return this == BIAS_LENGTH;
+            return this == BIAS_LENGTH || this == IMAGINARY_ALPHA_FOR_REAL;
         }
     }
 
@@ -111,13 +112,31 @@ class MalformedCallsPropertyTest {
             // A bias epilogue needs a row-major result (a different argument), so that defect keeps C row-major.
             HostMatrix c = dense(defect == MatmulDefect.BIAS_LENGTH ? Layout.ROW_MAJOR : lc, m,
                     defect == MatmulDefect.OUTPUT_MISMATCH ? n + 1 : n, batch);
+            if (defect == MatmulDefect.C_OVERLAPS_A) {
+                // C on A's array from A's first element: A is read while C is written.
+                MatrixShape cs = MatrixShape.dense(m, n, lc).batched(batch).withOffset(a.shape().offset());
+                Object shared = array(t, Math.max(a.shape().requiredElements(), cs.requiredElements()) * t.slotsPerElement(),
+                        false);
+                a = HostMatrix.of(t, shared, a.shape());
+                c = HostMatrix.of(t, shared, cs);
+            }
+            if (defect == null && batch == 1) {
+                // The list form: two entries, each with its own C.
+                Blas.gemm(opA, opB, Scalar.ONE, java.util.List.of(a, a), java.util.List.of(b, b), Scalar.ZERO,
+                        java.util.List.of(c, dense(lc, m, n, 1)));
+            }
+            if (defect == MatmulDefect.LIST_LENGTHS_DIFFER) {
+                Blas.gemm(opA, opB, Scalar.ONE, java.util.List.of(a, a), java.util.List.of(b, b), Scalar.ZERO,
+                        java.util.List.of(c));
+            }
             MatmulOperands ops = MatmulOperands.of(a, b, c);
             Epilogue epilogue = Epilogue.DEFAULT;
             if (defect == MatmulDefect.BIAS_LENGTH || defect == MatmulDefect.BIAS_WITHOUT_EPILOGUE) {
                 epilogue = defect == MatmulDefect.BIAS_LENGTH ? Epilogue.BIAS : Epilogue.DEFAULT;
                 ops = ops.withBias(dense(Layout.ROW_MAJOR, 1, n + (defect == MatmulDefect.BIAS_LENGTH ? 1 : 0), 1));
             }
-            MatmulSpec spec = ops.specBuilder().opA(opA).opB(opB).epilogue(epilogue).alpha(Scalar.of(2)).beta(0.5).build();
+            Scalar alpha = defect == MatmulDefect.IMAGINARY_ALPHA_FOR_REAL ? Scalar.of(2, 1) : Scalar.of(2);
+            MatmulSpec spec = ops.specBuilder().opA(opA).opB(opB).epilogue(epilogue).alpha(alpha).beta(0.5).build();
             Blas.matmul(spec, ops);
         }
     }
