@@ -59,7 +59,8 @@ public final class FuseContext implements AutoCloseable {
      * Host threads an operation may use: an upper bound, not a number of tasks. An operation splits into no more
      * parts than its work has (a host random fill into parts of at least 65,536 values, each XORWOW or MRG32k3a
      * part owning at least one generator thread), so a count far above the machine's processors costs no memory
-     * or tasks but does not help either. Host BLAS and LAPACK calls pass the count to OpenBLAS's thread setting.
+     * or tasks but does not help either. Host BLAS and LAPACK calls set OpenBLAS's thread count to at most the
+     * available processors.
      */
     public int threads() {
         return threads;
