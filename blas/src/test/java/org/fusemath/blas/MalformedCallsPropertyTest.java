@@ -72,7 +72,7 @@ class MalformedCallsPropertyTest {
             this.argument = argument;
         }
 
-        /** Bias epilogues exist for real types only (a complex one is refused as the epilogue, another argument). */
+        /** Real types only: bias epilogues (refused for complex types, as the epilogue) and alpha's imaginary part. */
         boolean realOnly() {
             return this == BIAS_LENGTH || this == IMAGINARY_ALPHA_FOR_REAL;
         }
