@@ -55,7 +55,13 @@ public final class FuseContext implements AutoCloseable {
         return stream;
     }
 
-    /** Host threads an operation may use. */
+    /**
+     * Host threads an operation may use: an upper bound, not a number of tasks. An operation splits into no more
+     * parts than its work has (a host random fill into parts of at least 65,536 values, each XORWOW or MRG32k3a
+     * part owning at least one generator thread), so a count far above the machine's processors costs no memory
+     * or tasks but does not help either. Host BLAS and LAPACK calls set OpenBLAS's thread count to at most the
+     * available processors.
+     */
     public int threads() {
         return threads;
     }
@@ -123,7 +129,7 @@ public final class FuseContext implements AutoCloseable {
             return this;
         }
 
-        /** Host threads an operation may use (>= 1). */
+        /** Host threads an operation may use (>= 1; an upper bound, see {@link FuseContext#threads()}). */
         public Builder threads(int value) {
             this.threads = Arguments.requirePositive("threads", value);
             return this;

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.function.IntSupplier;
 import org.fusemath.api.CudaLibraryException;
 import org.fusemath.api.DType;
 import org.fusemath.api.DeviceBuffer;
 import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.cuda.junit.CleanerWait;
 import org.junit.jupiter.api.Test;
 
 /** Streams, events, pooled memory and their cleaners against the simulated device. */
@@ -194,9 +194,9 @@ class CudaStreamEventMemoryTest {
 
     @Test
     void forgottenResourcesAreReleasedByTheCleaner() throws InterruptedException {
-        allocateAndForget();
-        assertTrue(waitFor(() -> fake.liveDeviceAllocations() + fake.liveStreams() + fake.liveEvents()),
-                "cleaner released forgotten memory, stream and event");
+        CleanerWait.awaitCleaned(this::allocateAndForget,
+                () -> fake.liveDeviceAllocations() + fake.liveStreams() + fake.liveEvents() == 0,
+                "a forgotten stream with its memory and event");
     }
 
     @Test
@@ -215,18 +215,13 @@ class CudaStreamEventMemoryTest {
         assertEquals(0, fake.liveStreams());
     }
 
-    private void allocateAndForget() {
+    /** Live resources nobody closes; the list is their only reference once the caller drops it. */
+    private List<Object> allocateAndForget() {
         CudaStream stream = CudaStream.create(runtime, 0);
-        CudaMemory.allocate(stream, 16);
-        CudaEvent.create(runtime, 0, false).record(stream);
+        CudaMemory memory = CudaMemory.allocate(stream, 16);
+        CudaEvent event = CudaEvent.create(runtime, 0, false).record(stream);
         assertFalse(stream.isClosed());
-    }
-
-    private static boolean waitFor(IntSupplier live) throws InterruptedException {
-        for (int i = 0; i < 200 && live.getAsInt() > 0; i++) {
-            System.gc();
-            Thread.sleep(25);
-        }
-        return live.getAsInt() == 0;
+        assertTrue(fake.liveDeviceAllocations() > 0 && fake.liveStreams() > 0 && fake.liveEvents() > 0);
+        return List.of(stream, memory, event);
     }
 }

@@ -8,6 +8,13 @@ import org.fusemath.api.InvalidArgumentException;
  * underlying normal for normal and log-normal kinds, lambda for Poisson). Checked on construction.
  */
 public record Distribution(SampleKind kind, double mean, double stddev, double lambda) {
+    /**
+     * The largest Poisson mean: {@code curandGeneratePoisson} answers {@code CURAND_STATUS_OUT_OF_RANGE} above it,
+     * and below it every count fits the 32-bit result with room to spare (a count of 2^31 would lie over 3 million
+     * standard deviations above this mean), so no sample wraps or saturates.
+     */
+    public static final double MAX_POISSON_LAMBDA = 400_000;
+
     /** Checks the parameters the kind uses. */
     public Distribution {
         Arguments.requireNonNull(kind, "kind");
@@ -19,8 +26,8 @@ public record Distribution(SampleKind kind, double mean, double stddev, double l
                 throw new InvalidArgumentException("stddev", stddev, "a finite value >= 0");
             }
         }
-        if (kind == SampleKind.POISSON && !(lambda > 0 && Double.isFinite(lambda))) {
-            throw new InvalidArgumentException("lambda", lambda, "a finite value > 0");
+        if (kind == SampleKind.POISSON && !(lambda > 0 && lambda <= MAX_POISSON_LAMBDA)) {
+            throw new InvalidArgumentException("lambda", lambda, "a value > 0 and <= 400000 (cuRAND's Poisson range)");
         }
     }
 
@@ -59,7 +66,7 @@ public record Distribution(SampleKind kind, double mean, double stddev, double l
         return new Distribution(SampleKind.LOG_NORMAL_DOUBLE, mean, stddev, 0);
     }
 
-    /** Poisson counts with mean {@code lambda}. */
+    /** Poisson counts with mean {@code lambda}, 0 &lt; lambda &lt;= {@link #MAX_POISSON_LAMBDA}. */
     public static Distribution poisson(double lambda) {
         return new Distribution(SampleKind.POISSON, 0, 1, lambda);
     }

@@ -190,7 +190,8 @@ public final class Generator implements AutoCloseable {
     /**
      * {@code curandGeneratePoisson}: Poisson counts of mean {@code lambda}, by cuRAND's one-word sampler
      * (inversion below lambda 1000, rounded normal approximation above); not verified bit for bit against
-     * cuRAND's host API, whose method is undocumented.
+     * cuRAND's host API, whose method is undocumented. Like cuRAND, lambda must lie in (0,
+     * {@link Distribution#MAX_POISSON_LAMBDA}]; a larger one is refused rather than letting counts overflow 32 bits.
      */
     public void generatePoisson(int[] out, double lambda) {
         fill(Distribution.poisson(lambda), out, 0, length(out));

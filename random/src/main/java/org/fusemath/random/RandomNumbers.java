@@ -60,7 +60,7 @@ public final class RandomNumbers {
         return out;
     }
 
-    /** {@code curandGeneratePoisson}: Poisson counts of mean {@code lambda}. */
+    /** {@code curandGeneratePoisson}: Poisson counts of mean {@code lambda} in (0, {@link Distribution#MAX_POISSON_LAMBDA}]. */
     public static int[] poisson(RngType type, long seed, long offset, int count, double lambda) {
         int[] out = new int[nonNegative(count)];
         at(type, seed, offset).generatePoisson(out, lambda);

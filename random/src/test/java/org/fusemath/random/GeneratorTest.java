@@ -102,6 +102,11 @@ class GeneratorTest {
         assertArgument("offset", () -> g.setOffset(-1), "-1");
         assertArgument("stddev", () -> g.generateNormal(new float[2], 0f, -1f), "-1");
         assertArgument("lambda", () -> g.generatePoisson(new int[2], 0), "> 0");
+        // Past cuRAND's range counts would no longer fit 32 bits (they used to wrap modulo 2^32).
+        assertArgument("lambda", () -> g.generatePoisson(new int[2], Math.nextUp(Distribution.MAX_POISSON_LAMBDA)), "400000");
+        assertArgument("lambda", () -> RandomNumbers.poisson(RngType.XORWOW, 1, 0, 2, 1e10), "1.0E10");
+        assertArgument("lambda", () -> g.generatePoisson(new int[2], Double.POSITIVE_INFINITY), "Infinity");
+        assertArgument("lambda", () -> g.generatePoisson(new int[2], Double.NaN), "NaN");
         assertArgument("distribution", () -> g.fill(Distribution.uniformDouble(), new float[2], 0, 2), "uniform_double");
         assertArgument("generator", () -> RngType.parse("mt19937"), "mt19937");
         assertArgument("kind", () -> SampleKind.parse("gamma"), "gamma");
@@ -109,6 +114,20 @@ class GeneratorTest {
         assertArgument("length", () -> late.generate(new int[10]), "2^63");
         assertArgument("count", () -> late.skipAhead(5), "2^63");
         assertEquals(Long.MAX_VALUE - 3, late.offset(), "a rejected call leaves the offset alone");
+    }
+
+    /** At the largest lambda every count lies within 7 standard deviations of the mean (no wrapped values). */
+    @Test
+    void poissonAtTheLargestLambdaStaysNearItsMean() {
+        double lambda = Distribution.MAX_POISSON_LAMBDA;
+        int[] v = RandomNumbers.poisson(RngType.PHILOX4_32_10, 5, 0, 100_000, lambda);
+        double sum = 0;
+        for (int x : v) {
+            assertTrue(Math.abs(x - lambda) < 7 * Math.sqrt(lambda), "count " + Integer.toUnsignedString(x));
+            sum += x;
+        }
+        // The sample mean's standard error is sqrt(lambda / n) = 2; 6 of them is far past chance.
+        assertEquals(lambda, sum / v.length, 12.0);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +21,17 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.fusemath.api.archfixture.ApiUsingAModule;
+import org.fusemath.validation.archfixture.LeakyPublicApi;
+import org.fusemath.validation.archfixture.LeakyPublicField;
+import org.fusemath.validation.archfixture.device.DeviceUsingHost;
+import org.fusemath.validation.archfixture.host.HostUsingDevice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Keeps the module layout of ../shared/DESIGN.md honest over every production class of every module. */
 class ArchitectureTest {
@@ -73,6 +83,12 @@ class ArchitectureTest {
             .should(notHaveTypeIn(BYTEDECO))
             .allowEmptyShould(true);
 
+    static final ArchRule API_IMPORTS_NO_OTHER_MODULE = noClasses()
+            .that().resideInAPackage("org.fusemath.api..")
+            .should().dependOnClassesThat().resideInAnyPackage(otherModulePackages())
+            .because("api is the shared vocabulary every module builds on")
+            .allowEmptyShould(true);
+
     @Test
     void cudaBindingsStayInRuntimeAndDevicePackages() {
         CUDA_BINDINGS_STAY_IN_RUNTIME_AND_DEVICE_PACKAGES.check(production);
@@ -90,9 +106,7 @@ class ArchitectureTest {
 
     @Test
     void apiImportsNoOtherModule() {
-        noClasses().that().resideInAPackage("org.fusemath.api..")
-                .should().dependOnClassesThat().resideInAnyPackage(otherModulePackages())
-                .check(production);
+        API_IMPORTS_NO_OTHER_MODULE.check(production);
     }
 
     @Test
@@ -101,16 +115,45 @@ class ArchitectureTest {
         PUBLIC_FIELDS_EXPOSE_NO_JAVACPP_TYPE.check(production);
     }
 
-    /** The rules must be able to fail: each is checked against a fixture that breaks it. */
+    /** Each rule beside the fixture that breaks it, and only it (test classes, never imported as production). */
+    static Stream<Arguments> rulesAndTheirFixtures() {
+        return Stream.of(
+                Arguments.of("host never imports device", HOST_NEVER_IMPORTS_DEVICE, HostUsingDevice.class),
+                Arguments.of("device never imports host", DEVICE_NEVER_IMPORTS_HOST, DeviceUsingHost.class),
+                Arguments.of("CUDA bindings stay in cuda and device", CUDA_BINDINGS_STAY_IN_RUNTIME_AND_DEVICE_PACKAGES,
+                        fixture("org.fusemath.validation.archfixture.CudaBindingOutsideDevice")),
+                Arguments.of("public methods expose no JavaCPP type", PUBLIC_API_EXPOSES_NO_JAVACPP_TYPE, LeakyPublicApi.class),
+                Arguments.of("public fields expose no JavaCPP type", PUBLIC_FIELDS_EXPOSE_NO_JAVACPP_TYPE,
+                        LeakyPublicField.class),
+                Arguments.of("api imports no other module", API_IMPORTS_NO_OTHER_MODULE, ApiUsingAModule.class));
+    }
+
+    /**
+     * The rules can fail: each reports its own fixture by name, and passes every other rule's fixture (so it fails
+     * for the reason it states, not because a fixture happens to break several rules at once).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rulesAndTheirFixtures")
+    void ruleRejectsItsFixtureAndOnlyIt(String name, ArchRule rule, Class<?> violating) {
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> rule.check(new ClassFileImporter().importClasses(violating)), name);
+        assertTrue(e.getMessage().contains(violating.getName()), e.getMessage());
+        rulesAndTheirFixtures().map(a -> (Class<?>) a.get()[2]).filter(c -> c != violating)
+                .forEach(other -> rule.check(new ClassFileImporter().importClasses(other)));
+    }
+
     @Test
-    void rulesRejectViolatingFixtures() {
-        JavaClasses fixtures = new ClassFileImporter().importClasses(
-                org.fusemath.validation.archfixture.host.HostUsingDevice.class,
-                org.fusemath.validation.archfixture.device.DeviceThing.class,
-                org.fusemath.validation.archfixture.LeakyPublicApi.class);
-        assertThrows(AssertionError.class, () -> HOST_NEVER_IMPORTS_DEVICE.check(fixtures));
-        assertThrows(AssertionError.class, () -> CUDA_BINDINGS_STAY_IN_RUNTIME_AND_DEVICE_PACKAGES.check(fixtures));
-        assertThrows(AssertionError.class, () -> PUBLIC_API_EXPOSES_NO_JAVACPP_TYPE.check(fixtures));
+    void fixturesAreNotPartOfTheProductionImport() {
+        rulesAndTheirFixtures().map(a -> (Class<?>) a.get()[2])
+                .forEach(c -> assertFalse(production.contain(c.getName()), c.getName()));
+    }
+
+    private static Class<?> fixture(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(name, e);
+        }
     }
 
     private static String[] otherModulePackages() {

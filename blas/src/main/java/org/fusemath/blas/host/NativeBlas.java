@@ -26,7 +26,10 @@ public interface NativeBlas {
     /** {@code ffm} or {@code javacpp}. */
     String callPath();
 
-    /** Sets OpenBLAS's (process-wide) thread count; a call with the current value makes no native call. */
+    /**
+     * Sets OpenBLAS's (process-wide) thread count to {@code threads}, at most the available processors; a call with
+     * the current value makes no native call.
+     */
     void ensureThreads(int threads);
 
     /**

@@ -26,6 +26,7 @@ import org.fusemath.blas.ReluMask;
 import org.fusemath.blas.Scalar;
 import org.fusemath.blas.device.DeviceLayout.Role;
 import org.fusemath.blas.spi.MatmulReference;
+import org.fusemath.cuda.junit.CleanerWait;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -421,20 +422,18 @@ class CublasLtMatmulTest {
     void aForgottenPlanIsReleasedByTheCleaner() throws InterruptedException {
         CpuCublas fake = new CpuCublas();
         CublasHandles handles = new CublasHandles(fake, 0);
-        planAndDrop(fake, handles);
-        for (int i = 0; i < 200 && !fake.closed(); i++) {
-            System.gc();
-            Thread.sleep(20);
-        }
-        assertTrue(fake.closed(), "the cleaner released the plan");
+        CleanerWait.awaitCleaned(() -> planAndExecute(fake, handles), fake::closed, "a forgotten cuBLASLt plan");
         handles.drain();
         assertEquals(0, fake.live(), fake.liveDescription());
     }
 
-    private static void planAndDrop(CpuCublas fake, CublasHandles handles) {
+    /** A plan that ran once and that nobody closes. */
+    private static CublasLtMatmul planAndExecute(CpuCublas fake, CublasHandles handles) {
         MatmulOperands ops = MatmulCases.epilogueCase(new SplittableRandom(9), DType.F64, Epilogue.GELU_AUX_BIAS, 1, Op.NONE);
-        plan(ops.specBuilder().epilogue(Epilogue.GELU_AUX_BIAS).build(), fake, handles).execute(ops);
+        CublasLtMatmul p = plan(ops.specBuilder().epilogue(Epilogue.GELU_AUX_BIAS).build(), fake, handles);
+        p.execute(ops);
         assertFalse(fake.closed());
+        return p;
     }
 
     @Test

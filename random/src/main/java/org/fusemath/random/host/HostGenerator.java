@@ -10,12 +10,14 @@ import org.fusemath.random.SampleKind;
  * cuRAND writes, and advances the offset as the call consumed it.
  *
  * <p>Callers (the public {@code org.fusemath.random.Generator}) check arguments first; a provider is not
- * thread-safe and is confined to one caller at a time. A fill may split itself over {@code workers}
- * threads; the values do not depend on the split.
+ * thread-safe and is confined to one caller at a time. A fill may split itself over up to {@code workers}
+ * threads, never into more parts than it has work for (see {@link #parts}); the values do not depend on the split.
  */
 public abstract class HostGenerator {
     /** Fills shorter than this run on the calling thread alone. */
     static final int PARALLEL_THRESHOLD = 1 << 18;
+    /** The fewest samples one part of a parallel fill computes: more workers than count / this cannot help. */
+    static final int MIN_PART = 1 << 16;
 
     private long seed;
     private long offset;
@@ -97,9 +99,13 @@ public abstract class HostGenerator {
         if (count == 0) {
             return;
         }
-        int parts = count < PARALLEL_THRESHOLD ? 1 : Math.max(1, workers);
-        produce(d, sink, count, parts);
+        produce(d, sink, count, parts(count, workers));
         offset += offsetAdvance(d.kind(), count);
+    }
+
+    /** The parts a fill of {@code count} samples splits into: at most {@code workers}, each of {@link #MIN_PART} or more. */
+    static int parts(int count, int workers) {
+        return count < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(workers, count / MIN_PART));
     }
 
     abstract Transforms.Family family();

@@ -24,7 +24,8 @@ final class Poisson {
         }
         double z = inverseNormalCdfOfWord(x);
         double value = (Math.sqrt(lambda) * z) + lambda + 0.5;
-        return value <= 0 ? 0 : (int) (long) value;
+        // Distribution caps lambda at 400,000 as cuRAND does, so value < 2^31: the conversion never wraps.
+        return value <= 0 ? 0 : (int) value;
     }
 
     private static int inversion(int x, double lambda) {

@@ -69,7 +69,8 @@ abstract class SubsequenceGenerator extends HostGenerator {
         // The threads the call touches: from first mod T on, wrapping to thread 0 (all of them once items >= T).
         int start = (int) (first % threads);
         long end = start + Math.min(items, threads);
-        int n = items < threads ? 1 : parts;
+        // Each part owns a range of generator threads, so there is no use for more parts than threads.
+        int n = items < threads ? 1 : Math.min(parts, threads);
         Workers.run(n, p -> {
             int ta = (int) ((long) threads * p / n);
             int tb = (int) ((long) threads * (p + 1) / n);
@@ -146,7 +147,7 @@ abstract class SubsequenceGenerator extends HostGenerator {
             }
             if (runStart < t) {
                 int runEnd = t;
-                int n = runEnd - runStart < 2 * CHUNK_THREADS ? 1 : parts;
+                int n = runEnd - runStart < 2 * CHUNK_THREADS ? 1 : Math.min(parts, (runEnd - runStart) / CHUNK_THREADS);
                 Workers.run(n, p -> {
                     int from = runStart + (int) ((long) (runEnd - runStart) * p / n);
                     int to = runStart + (int) ((long) (runEnd - runStart) * (p + 1) / n);

@@ -3,10 +3,14 @@ package org.fusemath.random.host;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 /** Runs the parts of one fill on the common fork-join pool, part 0 on the calling thread, and waits for all. */
 final class Workers {
+    /** Parts handed to the pool since start-up, so tests can see that a huge thread count stays bounded. */
+    static final AtomicLong SUBMITTED = new AtomicLong();
+
     private Workers() {
     }
 
@@ -15,6 +19,7 @@ final class Workers {
             part.accept(0);
             return;
         }
+        SUBMITTED.addAndGet(parts - 1);
         CompletableFuture<?>[] others = new CompletableFuture<?>[parts - 1];
         for (int p = 1; p < parts; p++) {
             int index = p;

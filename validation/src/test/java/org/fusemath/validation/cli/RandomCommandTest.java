@@ -1,5 +1,6 @@
 package org.fusemath.validation.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,13 +85,52 @@ class RandomCommandTest {
         assertRejected(run("--kind", "uint32", "--count", "4"), "--generator", "Missing");
     }
 
+    /**
+     * {@code --seed} is cuRAND's unsigned 64-bit seed, which Philox4x32-10 uses as its key (low word, high word).
+     * Values 0-3 at offset 0 are the block at counter 0 (thread 0, iteration 0), computed here independently.
+     */
     @Test
     void seedsAreUnsigned64Bit() {
-        Run max = run("--generator", "philox4_32_10", "--seed", "18446744073709551615", "--kind", "uint32", "--count", "2");
-        Run minusOne = run("--generator", "philox4_32_10", "--seed", "18446744073709551615", "--kind", "uint32", "--count", "2");
-        assertEquals(0, max.exit(), max.err());
-        assertEquals(max.out(), minusOne.out());
-        assertEquals(2, max.out().split("\n").length);
+        // 2^64-1 is key (0xffffffff, 0xffffffff); the others differ from it in the top bit and in the high word.
+        for (String seed : new String[] {"18446744073709551615", "9223372036854775807", "4294967295"}) {
+            long key = Long.parseUnsignedLong(seed);
+            Run r = run("--generator", "philox4_32_10", "--seed", seed, "--kind", "uint32", "--count", "4", "--format", "hex");
+            assertEquals(0, r.exit(), r.err());
+            StringBuilder expected = new StringBuilder();
+            for (int word : philox4x32x10(new int[4], (int) key, (int) (key >>> 32))) {
+                expected.append(String.format("%08x", word)).append('\n');
+            }
+            assertEquals(expected.toString(), r.out(), "seed " + seed);
+        }
+        // Signed spellings and values past 2^64-1 are not unsigned 64-bit seeds.
+        assertRejected(run("--generator", "philox", "--kind", "uint32", "--count", "4", "--seed", "-1"), "--seed", "-1");
+        assertRejected(run("--generator", "philox", "--kind", "uint32", "--count", "4", "--seed", "18446744073709551616"),
+                "--seed", "18446744073709551616");
+    }
+
+    /** The independent Philox4x32-10 above reproduces Random123's published known answers. */
+    @Test
+    void independentPhiloxMatchesRandom123() {
+        assertArrayEquals(new int[] {0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8}, philox4x32x10(new int[4], 0, 0));
+        assertArrayEquals(new int[] {0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd},
+                philox4x32x10(new int[] {-1, -1, -1, -1}, -1, -1));
+        assertArrayEquals(new int[] {0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1},
+                philox4x32x10(new int[] {0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344}, 0xa4093822, 0x299f31d0));
+    }
+
+    /** Philox4x32-10 (Salmon et al., SC'11) written from the paper, not shared with the random module. */
+    private static int[] philox4x32x10(int[] counter, int key0, int key1) {
+        int[] c = counter.clone();
+        int k0 = key0;
+        int k1 = key1;
+        for (int round = 0; round < 10; round++) {
+            long p0 = (c[0] & 0xffffffffL) * 0xD2511F53L;
+            long p1 = (c[2] & 0xffffffffL) * 0xCD9E8D57L;
+            c = new int[] {(int) (p1 >>> 32) ^ c[1] ^ k0, (int) p1, (int) (p0 >>> 32) ^ c[3] ^ k1, (int) p0};
+            k0 += 0x9E3779B9;
+            k1 += 0xBB67AE85;
+        }
+        return c;
     }
 
     @Test
