@@ -24,6 +24,7 @@ import org.fusemath.api.MatrixShape;
 import org.fusemath.api.Space;
 import org.fusemath.api.spi.Backend;
 import org.fusemath.api.spi.ExecOperation;
+import org.fusemath.api.spi.ExecParameter;
 import org.fusemath.api.spi.ExecRequest;
 import org.fusemath.api.spi.ValidationCase;
 import org.fusemath.api.spi.ValidationResult;
@@ -83,7 +84,10 @@ class BlasSpiTest {
     @Test
     void execMatmulFollowsNumpy() {
         ExecOperation op = matmul();
-        assertEquals(Set.of("bias", "aux"), op.arrayOptions());
+        assertEquals(Set.of("bias", "aux"), op.parameters().stream().filter(p -> p.kind() == ExecParameter.Kind.ARRAY)
+                .map(ExecParameter::name).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(op.parameters().stream().noneMatch(p -> p.kind() == ExecParameter.Kind.UNCHECKED_OTHERS),
+                "matmul declares every option");
         HostTensor a = tensor(new long[] {2, 3}, 1, 2, 3, 4, 5, 6);
         HostTensor b = tensor(new long[] {3, 2}, 1, 0, 0, 1, 1, -1);
         List<HostTensor> out = op.execute(new ExecRequest(List.of(a, b), Map.of(), Map.of(), Execution.HOST));

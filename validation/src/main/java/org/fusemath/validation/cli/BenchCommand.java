@@ -1,5 +1,6 @@
 package org.fusemath.validation.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -95,9 +96,13 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (json != null) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(),
-                    new Report(BuildInfo.version(), System.getProperty("java.runtime.version"), RuntimeFeatures.nativeCallPath(),
-                            settings, outcomes));
+            Report report = new Report(BuildInfo.version(), System.getProperty("java.runtime.version"),
+                    RuntimeFeatures.nativeCallPath(), settings, outcomes);
+            try (OutputFiles files = new OutputFiles()) {
+                files.write(json, stream -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(stream, report));
+                files.commit();
+            }
         }
         return outcomes.stream().anyMatch(o -> o.error() != null) ? ExitCodes.FAILURE : ExitCodes.OK;
     }

@@ -90,8 +90,9 @@ final class ValidateCommand implements Callable<Integer> {
         tableOut.flush();
         if (json != null) {
             if (tableOnStdout) {
-                try (OutputStream file = Files.newOutputStream(Path.of(json))) {
-                    report.writeJson(file);
+                try (OutputFiles files = new OutputFiles()) {
+                    files.write(Path.of(json), report::writeJson);
+                    files.commit();
                 }
             } else {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.HostTensor;
+import org.fusemath.api.spi.HostMemory;
 
 /**
  * Reads .npy files (format 1.0, 2.0 and 3.0) of {@code <f4 <f8 <c8 <c16} in C or Fortran order into a
@@ -133,6 +134,7 @@ public final class NpyReader {
     }
 
     private static HostTensor readData(InputStream in, NpyHeader header, String source) throws IOException {
+        HostMemory.requireAllocatable(source, header.dtype(), header.shape());
         int slots = (int) (header.elementCount().longValueExact() * header.dtype().slotsPerElement());
         boolean single = header.dtype().isSinglePrecision();
         int slotBytes = header.dtype().componentType().elementBytes();
