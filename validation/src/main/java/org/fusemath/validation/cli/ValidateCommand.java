@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Space;
@@ -44,7 +45,8 @@ final class ValidateCommand implements Callable<Integer> {
             description = "host, device or all (default: ${DEFAULT-VALUE}).")
     private String space;
 
-    @Option(names = "--ops", paramLabel = "OP", split = ",", description = "Only these operations (comma-separated).")
+    @Option(names = "--ops", paramLabel = "OP", split = ",", description = "Only these operations (comma-separated): a name as exec --list prints it (matmul) selects all its"
+                    + " variants (matmul[TN]+relu ...); an exact case name selects that one.")
     private List<String> ops = new ArrayList<>();
 
     @Option(names = "--quick", description = "Only the quick cases (together they still cover every operation).")
@@ -68,10 +70,16 @@ final class ValidateCommand implements Callable<Integer> {
                 opFilter.add(op.trim());
             }
         }
+        Set<String> known = runner.knownOps();
+        Set<String> families = new TreeSet<>();
+        known.forEach(op -> families.add(CaseSelection.family(op)));
         Set<String> unknown = new LinkedHashSet<>(opFilter);
-        unknown.removeAll(runner.knownOps());
+        unknown.removeAll(known);
+        unknown.removeAll(families);
         if (!unknown.isEmpty()) {
-            throw new UsageException("--ops names no registered case: " + unknown + "; known operations: " + runner.knownOps());
+            throw new UsageException("--ops names no registered case: " + unknown + "; known operations: " + families
+                    + " (or an exact case name such as " + known.stream().filter(op -> !families.contains(op)).findFirst()
+                    .orElse(known.isEmpty() ? "-" : known.iterator().next()) + ")");
         }
         CaseSelection selection = new CaseSelection(spaces(space), opFilter, quick);
         List<ValidationRunner.Planned> planned = runner.plan(selection);
