@@ -54,7 +54,15 @@ class BlasSpiTest {
         assertTrue(b.availability().usable(), b.availability().toString());
         Map<String, String> d = b.details();
         assertEquals(NativeCalls.callPath(), d.get("call path"));
-        assertTrue(d.get("version").contains("0.3.31"), d.toString());
+        assertTrue(d.get("version").startsWith("0.3.31"), d.toString());
+        // The library's version and the JavaCPP preset's are labelled apart.
+        assertTrue(d.get("JavaCPP preset").startsWith("org.bytedeco:openblas 0.3.31-1.5.13 (JavaCPP 1.5.13)"), d.toString());
+        assertFalse(d.get("version").contains("1.5.13"), d.toString());
+        assertTrue(d.get("threads").startsWith("OpenBLAS ") && d.get("threads").contains("; context default ")
+                && d.get("threads").contains("; available processors " + Runtime.getRuntime().availableProcessors()), d.toString());
+        // The critical-work limit is stated on every JDK, as a limit or as not applicable.
+        assertTrue(d.get("critical calls up to").contains(NativeCalls.callPath().equals("ffm") ? "-D" : "not applicable"),
+                d.toString());
         assertFalse(d.containsKey("error"), d.toString());
         System.out.println("[fusemath] backend openblas: " + d);
     }
