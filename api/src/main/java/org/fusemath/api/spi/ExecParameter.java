@@ -41,6 +41,9 @@ public record ExecParameter(String name, Kind kind, String defaultValue, List<St
         UNCHECKED_OTHERS
     }
 
+    /** A choice of more values than this is written {@code --name NAME} in a usage line, its values listed apart. */
+    public static final int MAX_LISTED_IN_USAGE = 6;
+
     /** Rejects a bad value; the message names {@code --name}, the value and what is accepted. */
     @FunctionalInterface
     public interface Check {
@@ -138,10 +141,13 @@ public record ExecParameter(String name, Kind kind, String defaultValue, List<St
         return new ExecParameter(name, kind, defaultValue, allowed, help, replacement);
     }
 
-    /** How the value is written in a usage line: {@code --uplo u|l}, {@code --alpha NUMBER}, {@code --bias FILE}. */
+    /**
+     * How the value is written in a usage line: {@code --uplo u|l}, {@code --alpha NUMBER}, {@code --bias FILE.npy},
+     * {@code --epilog NAME} for a choice of more than {@link #MAX_LISTED_IN_USAGE} values.
+     */
     public String usage() {
         String value = switch (kind) {
-            case CHOICE -> String.join("|", allowed);
+            case CHOICE -> allowed.size() > MAX_LISTED_IN_USAGE ? "NAME" : String.join("|", allowed);
             case NUMBER -> "NUMBER";
             case INTEGER -> "N";
             case FLAG -> "";

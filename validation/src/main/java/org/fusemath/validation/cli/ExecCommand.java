@@ -191,7 +191,9 @@ final class ExecCommand implements Callable<Integer> {
             for (ExecParameter p : params) {
                 String dflt = p.defaultValue() == null || p.kind() == ExecParameter.Kind.FLAG ? ""
                         : " (default " + p.defaultValue() + ")";
-                out.printf("    %-" + width + "s  %s%s%n", p.usage(), p.help(), dflt);
+                String values = p.kind() == ExecParameter.Kind.CHOICE && p.allowed().size() > ExecParameter.MAX_LISTED_IN_USAGE
+                        ? "; one of " + String.join(", ", p.allowed()) : "";
+                out.printf("    %-" + width + "s  %s%s%s%n", p.usage(), p.help(), values, dflt);
             }
         }
         for (String error : providers.loadErrors()) {
