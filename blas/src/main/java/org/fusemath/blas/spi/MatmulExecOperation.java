@@ -29,17 +29,17 @@ import org.fusemath.blas.Scalar;
  * {@code --aux FILE}. Its options are declared in {@link #parameters()}.
  */
 public final class MatmulExecOperation implements ExecOperation {
-    @Override
-    public String name() {
-        return "matmul";
-    }
-
     private static final ExecParameter EPILOG = ExecParameter.choice("epilog", "default",
-            "the epilogue applied to the product (case-insensitive)", epilogueNames()).withCheck(v -> Epilogue.parse(v));
+            "the epilogue applied to the product (case-insensitive)", epilogueNames()).withCheck(MatmulExecOperation::checkEpilogue);
     private static final ExecParameter BIAS = ExecParameter.array("bias", "the bias vector of a *_BIAS epilogue, one value per column");
     private static final ExecParameter AUX = ExecParameter.array("aux", "the forward pass's aux output, read by DRELU and DGELU epilogues");
     private static final List<ExecParameter> PARAMETERS = List.of(BlasParameters.TRANS_A, BlasParameters.TRANS_B,
             BlasParameters.ALPHA, BlasParameters.BETA, EPILOG, BIAS, AUX);
+
+    @Override
+    public String name() {
+        return "matmul";
+    }
 
     @Override
     public String summary() {
@@ -50,6 +50,15 @@ public final class MatmulExecOperation implements ExecOperation {
     @Override
     public List<ExecParameter> parameters() {
         return PARAMETERS;
+    }
+
+    private static void checkEpilogue(String v) {
+        try {
+            Epilogue.parse(v);
+        } catch (InvalidArgumentException e) {
+            throw new InvalidArgumentException("--epilog", "'" + v + "'", "one of " + String.join(", ", epilogueNames())
+                    + " (case-insensitive)");
+        }
     }
 
     private static String[] epilogueNames() {

@@ -1,10 +1,8 @@
 package org.fusemath.validation.cli;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -45,8 +43,8 @@ final class ValidateCommand implements Callable<Integer> {
             description = "host, device or all (default: ${DEFAULT-VALUE}).")
     private String space;
 
-    @Option(names = "--ops", paramLabel = "OP", split = ",", description = "Only these operations (comma-separated): a name as exec --list prints it (matmul) selects all its"
-                    + " variants (matmul[TN]+relu ...); an exact case name selects that one.")
+    @Option(names = "--ops", paramLabel = "OP", split = ",", description = "Only these operations (comma-separated): a name"
+            + " as exec --list prints it (matmul) selects all its variants (matmul[TN]+relu ...); an exact case name that one.")
     private List<String> ops = new ArrayList<>();
 
     @Option(names = "--quick", description = "Only the quick cases (together they still cover every operation).")

@@ -240,6 +240,9 @@ class ExecCommandTest {
         assertTrue(value.err().contains("--trans = 'q': expected n, t or c"), value.err());
         Cli scalar = Cli.run("exec", "scal", "--in", a, "--alpha", "two", "--out", path("y.npy"));
         assertTrue(scalar.err().contains("--alpha = 'two'"), scalar.err());
+        Cli epilog = Cli.run("exec", "matmul", "--in", a, a, "--epilog", "relu6", "--out", path("d.npy"));
+        assertEquals(ExitCodes.FAILURE, epilog.exit(), epilog.toString());
+        assertTrue(epilog.err().contains("--epilog = 'relu6': expected one of default, relu,"), epilog.err());
     }
 
     @Test
