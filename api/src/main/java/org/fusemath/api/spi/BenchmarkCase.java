@@ -6,7 +6,10 @@ package org.fusemath.api.spi;
  * that claims rest on).
  */
 public interface BenchmarkCase {
-    /** What is measured, e.g. {@code gemm F64 heap arrays}. */
+    /**
+     * What is measured, e.g. {@code gemm F64 heap vs cblas off-heap}; together with {@link #size()} it identifies
+     * the row (scripts read it), so two cases of a suite never share both.
+     */
     String name();
 
     /** The problem size as text, e.g. {@code n=256}. */
@@ -14,6 +17,19 @@ public interface BenchmarkCase {
 
     /** What fusemath is compared with, e.g. {@code cblas_dgemm off-heap}; null when there is no baseline. */
     String baseline();
+
+    /**
+     * The least speed-up (baseline time / fusemath time, above 1: fusemath is faster) this case claims, e.g. 0.95
+     * for "at least 0.95× raw cblas"; NaN when it claims none. A row below it is marked.
+     */
+    default double speedupTarget() {
+        return Double.NaN;
+    }
+
+    /** The least rate in {@link #rateUnit()} this case claims; NaN when it claims none. A row below it is marked. */
+    default double rateTarget() {
+        return Double.NaN;
+    }
 
     /** Whether {@code --quick} includes it. */
     boolean quick();

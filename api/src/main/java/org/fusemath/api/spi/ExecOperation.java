@@ -1,23 +1,63 @@
 package org.fusemath.api.spi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.fusemath.api.HostTensor;
 
 /**
  * One operation {@code fusemath exec} can run on .npy files, with NumPy/SciPy semantics so that its
- * output can be compared with NumPy's. Registered through {@code META-INF/services}.
+ * output can be compared with NumPy's. Registered through {@code META-INF/services} (one class) or an
+ * {@link ExecOperationGroup} (a family).
+ *
+ * <p>The shape every domain follows (blas's {@code BlasRoutines} and {@code MatmulExecOperation} are the models):
+ * <ul>
+ *   <li>{@link #parameters()} declares each option as data ({@link ExecParameter}: name, kind, default,
+ *       allowed values, help). The command line refuses an option no parameter declares (listing the valid ones),
+ *       checks every value before {@link #execute} runs, reads {@link ExecParameter.Kind#ARRAY} options as .npy
+ *       files, and prints the declarations in {@code exec --list}; {@link #execute} reads values with
+ *       {@link ExecRequest#option(ExecParameter)}, so that defaults are stated once.</li>
+ *   <li>{@link #summary()} says what it computes in NumPy/SciPy terms and which inputs it takes; the options
+ *       are not repeated there.</li>
+ *   <li>{@link #execute} checks shapes and dtypes (naming {@code --in #k}), and calls
+ *       {@link ExecRequest#requireAllocatable} before allocating a result whose size the inputs decide.</li>
+ *   <li>The reference each result is checked against (the formula in double precision and its error bound)
+ *       and the seeded sample inputs live beside the domain's {@code fusemath validate} cases, not here: an
+ *       exec operation is the command-line face of the public API, nothing more.</li>
+ * </ul>
+ *
+ * <p>An operation written before parameters were declared keeps working: the default {@link #parameters()}
+ * declares its {@link #arrayOptions()} and lets every other option through unchecked. Migrating is one
+ * {@link ExecParameter} per option it reads.
  */
 public interface ExecOperation {
     /** The name on the command line, e.g. {@code matmul}. */
     String name();
 
-    /** One line: what it computes, in NumPy terms, and its options. */
+    /** One line: what it computes, in NumPy terms, and the inputs it takes. */
     String summary();
 
-    /** Options whose value is a .npy file the command line loads into {@link ExecRequest#arrays()}. */
+    /**
+     * Options whose value is a .npy file the command line loads into {@link ExecRequest#arrays()}; only read by
+     * the default {@link #parameters()} (operations that declare parameters declare these as
+     * {@link ExecParameter#array}).
+     */
     default Set<String> arrayOptions() {
         return Set.of();
+    }
+
+    /**
+     * Every option the operation reads. The default, for operations that predate declarations: an
+     * {@link ExecParameter#array} per {@link #arrayOptions()} and {@link ExecParameter#uncheckedOthers()}.
+     */
+    default List<ExecParameter> parameters() {
+        List<ExecParameter> declared = new ArrayList<>();
+        for (String name : new TreeSet<>(arrayOptions())) {
+            declared.add(ExecParameter.array(name, "a .npy file"));
+        }
+        declared.add(ExecParameter.uncheckedOthers());
+        return declared;
     }
 
     /** Runs the operation; the outputs map to the {@code --out} files in order. */

@@ -3,6 +3,7 @@ package org.fusemath.api.spi;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.fusemath.api.DType;
 import org.fusemath.api.Execution;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
@@ -19,6 +20,25 @@ public record ExecRequest(List<HostTensor> inputs, Map<String, String> options, 
         inputs = List.copyOf(inputs);
         options = Map.copyOf(options);
         arrays = Map.copyOf(arrays);
+    }
+
+    /** The value of a declared option, or its default when absent (null when it has none). */
+    public String option(ExecParameter parameter) {
+        return options.getOrDefault(parameter.name(), parameter.defaultValue());
+    }
+
+    /** Whether the option was given on the command line. */
+    public boolean has(ExecParameter parameter) {
+        return options.containsKey(parameter.name());
+    }
+
+    /**
+     * Throws a {@link org.fusemath.api.ResourceLimitException} unless a {@code dtype} array of {@code shape} fits one
+     * Java array and what the JVM can still give (see {@link HostMemory}); {@code what} names it, e.g.
+     * {@code "the result of syrk"}. Operations call it before allocating a result whose size the inputs decide.
+     */
+    public void requireAllocatable(String what, DType dtype, long... shape) {
+        HostMemory.requireAllocatable(what, dtype, shape);
     }
 
     /** The option's value, or {@code fallback} when absent. */

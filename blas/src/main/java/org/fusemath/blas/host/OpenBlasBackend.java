@@ -2,6 +2,7 @@ package org.fusemath.blas.host;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.fusemath.api.FuseContext;
 import org.fusemath.api.Space;
 import org.fusemath.api.spi.Availability;
 import org.fusemath.api.spi.Backend;
@@ -39,19 +40,32 @@ public final class OpenBlasBackend implements Backend {
         Map<String, String> d = new LinkedHashMap<>();
         try {
             NativeBlas blas = NativeCalls.blas();
-            d.put("version", blas.config());
+            String preset = OpenBlasLibrary.presetVersion();
+            String config = blas.config();
+            boolean reported = blas.callPath().equals("ffm");
+            // The preset's version is <OpenBLAS version>-<JavaCPP version>; the library's own string wins where reachable.
+            String[] words = config.split(" ");
+            d.put("version", reported && words.length > 1 ? words[1]
+                    : preset.split("-")[0] + " (the version the JavaCPP preset bundles)");
+            d.put("build", reported ? config : "not reported on this call path (openblas_get_config is not bound by JavaCPP)");
+            d.put("JavaCPP preset", "org.bytedeco:openblas " + preset
+                    + (preset.contains("-") ? " (JavaCPP " + preset.substring(preset.indexOf('-') + 1) + ")" : ""));
             d.put("core", blas.coreName());
             int threads = blas.threads();
-            d.put("threads", threads > 0 ? Integer.toString(threads)
-                    : "OpenBLAS default (OPENBLAS_NUM_THREADS or the core count) until an operation sets the context's");
+            d.put("threads", "OpenBLAS " + (threads > 0 ? Integer.toString(threads)
+                    : "default (OPENBLAS_NUM_THREADS or the core count) until an operation sets the context's")
+                    + "; context default " + FuseContext.defaults().threads()
+                    + "; available processors " + Runtime.getRuntime().availableProcessors());
             d.put("call path", blas.callPath());
             d.put("call path reason", NativeCalls.reason());
             if (blas.callPath().equals("ffm")) {
                 long limit = CriticalCalls.limit();
                 d.put("critical calls up to", limit == Long.MAX_VALUE ? "any size (-D" + CriticalCalls.PROPERTY
                         + " bounds the GC pause a long call can cause)" : limit + " multiply-adds, larger ones staged");
+            } else {
+                d.put("critical calls up to", "not applicable: on this call path calls are staged through off-heap"
+                        + " buffers, never critical downcalls (-D" + CriticalCalls.PROPERTY + " applies on Java 22+)");
             }
-            d.put("preset", OpenBlasLibrary.presetVersion());
             d.put("java kernel up to m·n·k", JavaGemm.crossover(blas.callPath(), false) + " (complex: "
                     + JavaGemm.crossover(blas.callPath(), true) + ")");
         } catch (Throwable e) {

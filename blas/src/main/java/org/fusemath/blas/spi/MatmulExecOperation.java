@@ -2,7 +2,6 @@ package org.fusemath.blas.spi;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
@@ -12,6 +11,7 @@ import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.ShapeMismatchException;
 import org.fusemath.api.spi.ExecOperation;
+import org.fusemath.api.spi.ExecParameter;
 import org.fusemath.api.spi.ExecRequest;
 import org.fusemath.blas.Epilogue;
 import org.fusemath.blas.Matmul;
@@ -26,9 +26,16 @@ import org.fusemath.blas.Scalar;
  * (2-D inputs, or 3-D stacks where a 2-D operand or a stack of one is broadcast; op acts on the last two
  * axes). Outputs: D, then the epilogue's extra output if it has one (the GELU aux matrix; the ReLU mask as
  * a 0/1 array of the result type; the bias gradient as a vector). The DRELU and DGELU variants read that same array from
- * {@code --aux FILE}.
+ * {@code --aux FILE}. Its options are declared in {@link #parameters()}.
  */
 public final class MatmulExecOperation implements ExecOperation {
+    private static final ExecParameter EPILOG = ExecParameter.choice("epilog", "default",
+            "the epilogue applied to the product (case-insensitive)", epilogueNames()).withCheck(MatmulExecOperation::checkEpilogue);
+    private static final ExecParameter BIAS = ExecParameter.array("bias", "the bias vector of a *_BIAS epilogue, one value per column");
+    private static final ExecParameter AUX = ExecParameter.array("aux", "the forward pass's aux output, read by DRELU and DGELU epilogues");
+    private static final List<ExecParameter> PARAMETERS = List.of(BlasParameters.TRANS_A, BlasParameters.TRANS_B,
+            BlasParameters.ALPHA, BlasParameters.BETA, EPILOG, BIAS, AUX);
+
     @Override
     public String name() {
         return "matmul";
@@ -36,28 +43,47 @@ public final class MatmulExecOperation implements ExecOperation {
 
     @Override
     public String summary() {
-        return "D = epilog(alpha*op(A) @ op(B) + beta*C), NumPy matmul semantics (2-D, or 3-D batches); "
-                + "--in A --in B [--in C] [--trans-a n|t|c] [--trans-b n|t|c] [--alpha X] [--beta Y] (complex: 1+2j) "
-                + "[--epilog NAME (case-insensitive)] [--bias FILE] [--aux FILE]";
+        return "D = epilog(alpha*op(A) @ op(B) + beta*C), NumPy matmul semantics (2-D, or 3-D batches): --in A --in B [--in C];"
+                + " outputs D, then the epilogue's extra output if it has one";
     }
 
     @Override
-    public Set<String> arrayOptions() {
-        return Set.of("bias", "aux");
+    public List<ExecParameter> parameters() {
+        return PARAMETERS;
+    }
+
+    private static void checkEpilogue(String v) {
+        try {
+            Epilogue.parse(v);
+        } catch (InvalidArgumentException e) {
+            throw new InvalidArgumentException("--epilog", "'" + v + "'", "one of " + String.join(", ", epilogueNames())
+                    + " (case-insensitive)");
+        }
+    }
+
+    private static String[] epilogueNames() {
+        Epilogue[] all = Epilogue.values();
+        String[] names = new String[all.length];
+        for (int i = 0; i < all.length; i++) {
+            names[i] = all[i].name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return names;
     }
 
     @Override
     public List<HostTensor> execute(ExecRequest request) {
         request.requireInputs("matmul", 2, 3);
-        Op opA = Op.parse(request.option("trans-a", "n"));
-        Op opB = Op.parse(request.option("trans-b", "n"));
-        Epilogue epilogue = Epilogue.parse(request.option("epilog", "default"));
-        Scalar alpha = Scalar.parse("--alpha", request.option("alpha", "1"));
+        BlasParameters.TRANS_A.check().accept(request.option(BlasParameters.TRANS_A));
+        BlasParameters.TRANS_B.check().accept(request.option(BlasParameters.TRANS_B));
+        Op opA = Op.parse(request.option(BlasParameters.TRANS_A));
+        Op opB = Op.parse(request.option(BlasParameters.TRANS_B));
+        Epilogue epilogue = Epilogue.parse(request.option(EPILOG));
+        Scalar alpha = Scalar.parse("--alpha", request.option(BlasParameters.ALPHA));
         boolean hasC = request.inputs().size() == 3;
-        if (!hasC && request.options().containsKey("beta")) {
-            throw new InvalidArgumentException("--beta", request.option("beta", ""), "a third input C (--in C) for beta to scale");
+        if (!hasC && request.has(BlasParameters.BETA)) {
+            throw new InvalidArgumentException("--beta", request.option(BlasParameters.BETA), "a third input C (--in C) for beta to scale");
         }
-        Scalar beta = hasC ? Scalar.parse("--beta", request.option("beta", "1")) : Scalar.ZERO;
+        Scalar beta = hasC ? Scalar.parse("--beta", request.option(BlasParameters.BETA)) : Scalar.ZERO;
         HostMatrix a = request.inputs().get(0).toCOrder().asMatrix();
         HostMatrix b = request.inputs().get(1).toCOrder().asMatrix();
         DType t = a.dtype();
@@ -68,6 +94,11 @@ public final class MatmulExecOperation implements ExecOperation {
         long m = opA.rowsOf(a.shape().rows(), a.shape().cols());
         long n = opB.colsOf(b.shape().rows(), b.shape().cols());
         boolean stacked = request.inputs().get(0).rank() == 3 || request.inputs().get(1).rank() == 3;
+        // (n,1) @ (1,n) from two small files is an n×n result: say so instead of running out of heap.
+        request.requireAllocatable("the result of matmul", t, batch, m, n);
+        if (epilogue.auxKind() == Epilogue.AuxKind.GELU_INPUT && epilogue.writesAux()) {
+            request.requireAllocatable("the result and aux output of matmul", t, 2, batch, m, n);
+        }
         HostTensor out = stacked ? HostTensor.zeros(t, batch, m, n) : HostTensor.zeros(t, m, n);
         HostMatrix d = out.asMatrix();
         if (hasC) {

@@ -1,10 +1,12 @@
 package org.fusemath.blas.spi;
 
+import java.util.Locale;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.api.spi.ExecParameter;
 import org.fusemath.api.spi.ExecRequest;
 import org.fusemath.blas.Diag;
 import org.fusemath.blas.HostVector;
@@ -53,6 +55,7 @@ final class RoutineArgs {
     /** A fresh copy of input {@code i}, for the routines that overwrite an operand with their result. */
     HostTensor copy(int i, int rank) {
         HostTensor t = tensor(i, rank);
+        request.requireAllocatable("a copy of input #" + (i + 1) + " for " + op, t.dtype(), t.shape());
         Object data = t.array() instanceof double[] d ? d.clone() : ((float[]) t.array()).clone();
         return HostTensor.of(t.dtype(), t.shape(), data);
     }
@@ -65,48 +68,58 @@ final class RoutineArgs {
         return t.asMatrix();
     }
 
-    Scalar scalar(String name, String fallback) {
-        return Scalar.parse("--" + name, request.option(name, fallback));
+    /** A zero result of the first input's type, once the JVM is known to have room for it. */
+    HostTensor zeros(String what, long... shape) {
+        request.requireAllocatable(what, dtype(), shape);
+        return HostTensor.zeros(dtype(), shape);
+    }
+
+    Scalar scalar(ExecParameter p) {
+        return Scalar.parse("--" + p.name(), request.option(p));
     }
 
     /** beta, which only a call with the optional accumulator input (number {@code input}) may set. */
     Scalar beta(int input) {
         if (!has(input)) {
-            if (request.options().containsKey("beta")) {
-                throw new InvalidArgumentException("--beta", request.option("beta", ""),
+            if (request.has(BlasParameters.BETA)) {
+                throw new InvalidArgumentException("--beta", request.option(BlasParameters.BETA),
                         "an input #" + (input + 1) + " for beta to scale");
             }
             return Scalar.ZERO;
         }
-        return scalar("beta", "1");
+        return scalar(BlasParameters.BETA);
     }
 
-    Op trans() {
-        return Op.parse(request.option("trans", "n"));
+    Op trans(ExecParameter p) {
+        p.check().accept(request.option(p));
+        return Op.parse(request.option(p));
     }
 
     Uplo uplo() {
-        return switch (request.lowerOption("uplo", "u")) {
-            case "u", "upper" -> Uplo.UPPER;
-            case "l", "lower" -> Uplo.LOWER;
-            default -> throw new InvalidArgumentException("--uplo", request.option("uplo", ""), "u or l");
-        };
+        return uplo(request);
+    }
+
+    static Uplo uplo(ExecRequest request) {
+        BlasParameters.UPLO.check().accept(request.option(BlasParameters.UPLO));
+        return request.option(BlasParameters.UPLO).trim().toLowerCase(Locale.ROOT).startsWith("u") ? Uplo.UPPER : Uplo.LOWER;
     }
 
     Side side() {
-        return switch (request.lowerOption("side", "l")) {
-            case "l", "left" -> Side.LEFT;
-            case "r", "right" -> Side.RIGHT;
-            default -> throw new InvalidArgumentException("--side", request.option("side", ""), "l or r");
-        };
+        return side(request);
+    }
+
+    static Side side(ExecRequest request) {
+        BlasParameters.SIDE.check().accept(request.option(BlasParameters.SIDE));
+        return request.option(BlasParameters.SIDE).trim().toLowerCase(Locale.ROOT).startsWith("l") ? Side.LEFT : Side.RIGHT;
     }
 
     Diag diag() {
-        return switch (request.lowerOption("diag", "n")) {
-            case "n", "non_unit" -> Diag.NON_UNIT;
-            case "u", "unit" -> Diag.UNIT;
-            default -> throw new InvalidArgumentException("--diag", request.option("diag", ""), "n or u");
-        };
+        return diag(request);
+    }
+
+    static Diag diag(ExecRequest request) {
+        BlasParameters.DIAG.check().accept(request.option(BlasParameters.DIAG));
+        return request.option(BlasParameters.DIAG).trim().toLowerCase(Locale.ROOT).startsWith("u") ? Diag.UNIT : Diag.NON_UNIT;
     }
 
     /** A rank-0 result of {@code type}. */

@@ -12,8 +12,9 @@ import org.fusemath.api.spi.ValidationCase;
 import org.fusemath.api.spi.ValidationResult;
 
 /**
- * One level 1–3 validation row: the routine's seeded sample request run through its exec operation in the case's
- * space, and the worst error / bound ratio of the outputs against the routine's formula (passes at ≤ 1).
+ * One level 1–3 validation row: the routine's seeded sample request ({@link RoutineReferences}) run through its exec
+ * operation in the case's space, and the worst error / bound ratio of the outputs against the routine's formula
+ * (passes at ≤ 1).
  */
 final class RoutineValidationCase implements ValidationCase {
     private final Space space;
@@ -57,11 +58,12 @@ final class RoutineValidationCase implements ValidationCase {
 
     @Override
     public ValidationResult run(FuseContext context) {
-        ExecRequest sample = routine.sample().of(dtype, n, new SplittableRandom(31L * routine.name().hashCode() + 7L * n + dtype.ordinal()));
+        RoutineReferences.Reference reference = RoutineReferences.of(routine.name());
+        ExecRequest sample = reference.sample().of(dtype, n, new SplittableRandom(31L * routine.name().hashCode() + 7L * n + dtype.ordinal()));
         // A DEVICE case insists on the context's device: without one it fails instead of running on the host.
         ExecRequest request = new ExecRequest(sample.inputs(), sample.options(), sample.arrays(),
                 space == Space.DEVICE ? Execution.device(context.deviceId()) : Execution.HOST);
         List<HostTensor> outputs = routine.execute(request);
-        return new ValidationResult(routine.check().worstRatio(request, outputs), 1, "error / bound");
+        return new ValidationResult(reference.check().worstRatio(request, outputs), 1, "error / bound");
     }
 }

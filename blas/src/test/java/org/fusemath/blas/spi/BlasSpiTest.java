@@ -25,6 +25,7 @@ import org.fusemath.api.MatrixShape;
 import org.fusemath.api.Space;
 import org.fusemath.api.spi.Backend;
 import org.fusemath.api.spi.ExecOperation;
+import org.fusemath.api.spi.ExecParameter;
 import org.fusemath.api.spi.ExecRequest;
 import org.fusemath.api.spi.ValidationCase;
 import org.fusemath.api.spi.ValidationResult;
@@ -54,7 +55,15 @@ class BlasSpiTest {
         assertTrue(b.availability().usable(), b.availability().toString());
         Map<String, String> d = b.details();
         assertEquals(NativeCalls.callPath(), d.get("call path"));
-        assertTrue(d.get("version").contains("0.3.31"), d.toString());
+        assertTrue(d.get("version").startsWith("0.3.31"), d.toString());
+        // The library's version and the JavaCPP preset's are labelled apart.
+        assertTrue(d.get("JavaCPP preset").startsWith("org.bytedeco:openblas 0.3.31-1.5.13 (JavaCPP 1.5.13)"), d.toString());
+        assertFalse(d.get("version").contains("1.5.13"), d.toString());
+        assertTrue(d.get("threads").startsWith("OpenBLAS ") && d.get("threads").contains("; context default ")
+                && d.get("threads").contains("; available processors " + Runtime.getRuntime().availableProcessors()), d.toString());
+        // The critical-work limit is stated on every JDK, as a limit or as not applicable.
+        assertTrue(d.get("critical calls up to").contains(NativeCalls.callPath().equals("ffm") ? "-D" : "not applicable"),
+                d.toString());
         assertFalse(d.containsKey("error"), d.toString());
         System.out.println("[fusemath] backend openblas: " + d);
     }
@@ -84,7 +93,10 @@ class BlasSpiTest {
     @Test
     void execMatmulFollowsNumpy() {
         ExecOperation op = matmul();
-        assertEquals(Set.of("bias", "aux"), op.arrayOptions());
+        assertEquals(Set.of("bias", "aux"), op.parameters().stream().filter(p -> p.kind() == ExecParameter.Kind.ARRAY)
+                .map(ExecParameter::name).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(op.parameters().stream().noneMatch(p -> p.kind() == ExecParameter.Kind.UNCHECKED_OTHERS),
+                "matmul declares every option");
         HostTensor a = tensor(new long[] {2, 3}, 1, 2, 3, 4, 5, 6);
         HostTensor b = tensor(new long[] {3, 2}, 1, 0, 0, 1, 1, -1);
         List<HostTensor> out = op.execute(new ExecRequest(List.of(a, b), Map.of(), Map.of(), Execution.HOST));

@@ -57,6 +57,11 @@ public final class RandomBenchmarks implements BenchmarkSuite {
         }
 
         @Override
+        public double rateTarget() {
+            return target;
+        }
+
+        @Override
         public String baseline() {
             return null;
         }

@@ -11,6 +11,9 @@ import org.fusemath.api.spi.BenchmarkCase;
  * effects); the JMH suites in {@code bench/} take the figures claims rest on.
  */
 public final class BenchRunner {
+    /** Rounds spread more than this many percent either side of the median make a row noisy. */
+    public static final int NOISY_PERCENT = 20;
+
     private final BenchSettings settings;
     private final LongSupplier clock;
 
@@ -48,12 +51,19 @@ public final class BenchRunner {
             double fm = median(f);
             double bm = hasBaseline ? median(b) : Double.NaN;
             double spread = (max(f) - min(f)) / fm;
+            double baselineSpread = hasBaseline ? (max(b) - min(b)) / bm : Double.NaN;
             double rate = c.workPerCall() > 0 ? c.workPerCall() / (fm * 1e-9) : Double.NaN;
-            return new BenchOutcome(domain, c.name(), c.size(), c.baseline(), fm, spread, bm, bm / fm, rate,
-                    c.workPerCall() > 0 ? c.rateUnit() : null, null);
+            double speedup = bm / fm;
+            // (max - min) / median > 2 * 20 %: the rounds reach beyond ±20 % of the median.
+            double noisyAbove = 2 * NOISY_PERCENT / 100.0;
+            boolean noisy = spread > noisyAbove || baselineSpread > noisyAbove;
+            boolean below = speedup < c.speedupTarget() || rate < c.rateTarget();
+            return new BenchOutcome(domain, c.name(), c.size(), c.baseline(), fm, spread, bm, baselineSpread, speedup,
+                    c.speedupTarget(), rate, c.workPerCall() > 0 ? c.rateUnit() : null, c.rateTarget(), below, noisy, null);
         } catch (Exception | LinkageError e) {
             return new BenchOutcome(domain, c.name(), c.size(), c.baseline(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+                    Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, false, false,
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

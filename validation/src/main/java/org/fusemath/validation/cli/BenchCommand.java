@@ -1,5 +1,6 @@
 package org.fusemath.validation.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -23,11 +24,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fusemath bench}: times every registered benchmark case beside its baseline (raw OpenBLAS, EJML, ...)
- * in this JVM and prints the ratio, so a user sees on their own machine what the JMH suites in {@code bench/}
- * measure. Exits 1 when a case could not run.
+ * in this JVM and prints the speed-up (baseline time / fusemath time), so a user sees on their own machine what the
+ * JMH suites in {@code bench/} measure. A row below the case's stated target is marked {@code BELOW TARGET}; one whose
+ * rounds spread beyond ±{@value BenchRunner#NOISY_PERCENT}% of the median is marked {@code noisy}. Exits 1 when a case
+ * could not run (a row below target does not fail the run: the figures are indicative).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
-        description = {"Time fusemath beside its baselines (raw OpenBLAS, EJML, ...) in this JVM and print the ratios.",
+        description = {"Time fusemath beside its baselines (raw OpenBLAS, EJML, ...) in this JVM and print the speed-up"
+                        + " (baseline time / fusemath time) of each; rows below their target are marked BELOW TARGET,"
+                        + " rows whose rounds spread beyond ±20% are marked noisy.",
                 "Indicative: the JMH suites in bench/ (bench/README.md) take the measurements."})
 final class BenchCommand implements Callable<Integer> {
     private final Providers providers;
@@ -67,10 +72,11 @@ final class BenchCommand implements Callable<Integer> {
         BenchSettings settings = quick ? BenchSettings.QUICK : BenchSettings.FULL;
         BenchRunner runner = new BenchRunner(settings);
         out.printf(Locale.ROOT, "fusemath bench (%s; Java %s, host call path %s): median of %d rounds in this JVM; "
-                + "speed = baseline time / fusemath time%n", quick ? "quick" : "full", Runtime.version(),
-                RuntimeFeatures.nativeCallPath(), settings.rounds());
-        String format = "%-8s %-40s %-8s %12s %7s  %-34s %12s %7s  %s%n";
-        out.printf(Locale.ROOT, format, "domain", "case", "size", "fusemath", "spread", "baseline", "baseline", "speed", "rate");
+                + "speed-up = baseline time / fusemath time (above 1: fusemath is faster)%n", quick ? "quick" : "full",
+                Runtime.version(), RuntimeFeatures.nativeCallPath(), settings.rounds());
+        String format = "%-8s %-40s %-8s %12s %7s  %-34s %12s %7s  %-9s %-22s %s%n";
+        out.printf(Locale.ROOT, format, "domain", "case", "size", "fusemath", "spread", "baseline", "baseline", "speed-up",
+                "target", "rate", "");
         List<BenchOutcome> outcomes = new ArrayList<>();
         for (BenchmarkSuite suite : providers.benchmarks()) {
             if (!wanted.isEmpty() && !wanted.contains(suite.domain())) {
@@ -89,17 +95,46 @@ final class BenchCommand implements Callable<Integer> {
                             String.format(Locale.ROOT, "±%.0f%%", 50 * o.fusemathSpread()),
                             o.baseline() == null ? "-" : o.baseline(), time(o.baselineNanos()),
                             Double.isNaN(o.speedup()) ? "-" : String.format(Locale.ROOT, "%.2fx", o.speedup()),
-                            Double.isNaN(o.rate()) ? "-" : String.format(Locale.ROOT, "%.1f %s", o.rate(), o.rateUnit()));
+                            target(o), Double.isNaN(o.rate()) ? "-" : String.format(Locale.ROOT, "%.1f %s", o.rate(), o.rateUnit()),
+                            marks(o));
                 }
                 out.flush();
             }
         }
+        long below = outcomes.stream().filter(BenchOutcome::belowTarget).count();
+        long noisy = outcomes.stream().filter(BenchOutcome::noisy).count();
+        if (below > 0 || noisy > 0) {
+            out.printf(Locale.ROOT, "%d row(s) BELOW TARGET, %d noisy (rounds beyond ±%d%% of the median: rerun on a quiet"
+                    + " machine, or without --quick, before reading them)%n", below, noisy, BenchRunner.NOISY_PERCENT);
+        }
         if (json != null) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(),
-                    new Report(BuildInfo.version(), System.getProperty("java.runtime.version"), RuntimeFeatures.nativeCallPath(),
-                            settings, outcomes));
+            Report report = new Report(BuildInfo.version(), System.getProperty("java.runtime.version"),
+                    RuntimeFeatures.nativeCallPath(), settings, outcomes);
+            try (OutputFiles files = new OutputFiles()) {
+                files.write(json, stream -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(stream, report));
+                files.commit();
+            }
         }
         return outcomes.stream().anyMatch(o -> o.error() != null) ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /** ">= 0.95x" or ">= 500" (a rate), "-" without a target. */
+    static String target(BenchOutcome o) {
+        if (!Double.isNaN(o.speedupTarget())) {
+            return String.format(Locale.ROOT, ">= %.2fx", o.speedupTarget());
+        }
+        if (!Double.isNaN(o.rateTarget())) {
+            return String.format(Locale.ROOT, ">= %.0f", o.rateTarget());
+        }
+        return "-";
+    }
+
+    /** The marks at the end of a row: below its target, noisy. */
+    static String marks(BenchOutcome o) {
+        String below = o.belowTarget() ? "BELOW TARGET" : "";
+        String noisy = o.noisy() ? "noisy" : "";
+        return (below + (below.isEmpty() || noisy.isEmpty() ? "" : ", ") + noisy).trim();
     }
 
     /** Nanoseconds in the unit that keeps three or four digits. */

@@ -10,14 +10,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.fusemath.api.DType;
 import org.fusemath.api.Execution;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.api.ResourceLimitException;
 import org.fusemath.api.spi.ExecOperation;
+import org.fusemath.api.spi.ExecParameter;
 import org.fusemath.api.spi.ExecRequest;
 import org.fusemath.validation.npy.NpyHeader;
 import org.fusemath.validation.npy.NpyReader;
 import org.fusemath.validation.npy.NpyWriter;
+import org.fusemath.validation.ops.Promotion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -30,11 +34,12 @@ import picocli.CommandLine.Spec;
  * {@code fusemath exec OP --in A.npy ... --out R.npy ... [--space host|device|auto] [--name value ...]}:
  * runs one registered {@link ExecOperation} on .npy files.
  *
- * <p>Inputs are handed to the operation exactly as read, Fortran-ordered ones included (each operation
- * reorders what it must, so one that can consume column-major data directly need not copy it). Options
- * the operation lists in {@link ExecOperation#arrayOptions()} are also read as .npy files into
- * {@link ExecRequest#arrays()} (their path stays in {@link ExecRequest#options()}). The outputs are written
- * to the {@code --out} files in order, nothing being written unless their counts match.
+ * <p>Options are checked against the operation's declared {@link ExecParameter}s before anything is read: an
+ * undeclared one is a usage error listing the valid ones. Inputs are handed to the operation in the order and
+ * storage order they were read (each operation reorders what it must), widened to their NumPy result type when
+ * their types differ. {@link ExecParameter.Kind#ARRAY} options are also read as .npy files into
+ * {@link ExecRequest#arrays()} (their path stays in {@link ExecRequest#options()}). The outputs are written to
+ * the {@code --out} files all or nothing ({@link OutputFiles}), and only when their count matches.
  */
 @Command(name = "exec", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = {"Run one operation on .npy files with NumPy semantics.",
@@ -84,6 +89,7 @@ final class ExecCommand implements Callable<Integer> {
             throw new UsageException("missing operation; one of " + names() + " (fusemath exec --list describes them)");
         }
         ExecOperation op = find(parsed.op());
+        OperationOptions.check(op, parsed.options());
         Execution execution = Execution.parse(space);
         if (outputs.isEmpty()) {
             throw new InvalidArgumentException("--out", "no file", "at least one output file for '" + op.name() + "'");
@@ -94,29 +100,65 @@ final class ExecCommand implements Callable<Integer> {
             in.add(NpyReader.read(Path.of(file)));
         }
         Map<String, HostTensor> arrays = new LinkedHashMap<>();
-        for (String name : op.arrayOptions()) {
-            String file = parsed.options().get(name);
+        for (ExecParameter p : op.parameters()) {
+            String file = p.kind() == ExecParameter.Kind.ARRAY ? parsed.options().get(p.name()) : null;
             if (file != null) {
-                arrays.put(name, NpyReader.read(Path.of(file)));
+                arrays.put(p.name(), NpyReader.read(Path.of(file)));
             }
         }
+        promote(op, in, arrays, log);
         log.debug("exec {}: inputs {}, arrays {}, options {}, space {}", op.name(), in, arrays.keySet(), parsed.options(), execution);
 
         long start = System.nanoTime();
-        List<HostTensor> results = op.execute(new ExecRequest(in, parsed.options(), arrays, execution));
+        List<HostTensor> results;
+        try {
+            results = op.execute(new ExecRequest(in, parsed.options(), arrays, execution));
+        } catch (OutOfMemoryError e) {
+            // The operations check the sizes they allocate; this catches what slipped past (a temporary copy).
+            throw new ResourceLimitException("'" + op.name() + "' ran out of memory (heap limit "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB): run java with a larger -Xmx, or use smaller inputs");
+        }
         log.debug("exec {}: {} result(s) in {} ms", op.name(), results.size(), (System.nanoTime() - start) / 1e6);
         if (results.size() != outputs.size()) {
             throw new InvalidArgumentException("--out", outputs.size() + (outputs.size() == 1 ? " file" : " files"),
                     "exactly " + results.size() + " (one per result of '" + op.name() + "')");
         }
+        // All or nothing: a second output that cannot be written leaves the first target untouched too.
+        try (OutputFiles files = new OutputFiles()) {
+            for (int i = 0; i < results.size(); i++) {
+                HostTensor r = results.get(i);
+                files.write(Path.of(outputs.get(i)), stream -> NpyWriter.write(stream, r, null));
+            }
+            files.commit();
+        }
         for (int i = 0; i < results.size(); i++) {
             HostTensor r = results.get(i);
-            NpyWriter.write(Path.of(outputs.get(i)), r);
             out.println("wrote " + outputs.get(i) + ": " + NpyHeader.of(r).descr() + " shape "
                     + NpyHeader.shapeRepr(r.shape()) + (r.isFortranOrder() ? " (Fortran order)" : ""));
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * NumPy's promotion: operands of mixed types are widened to their result type before the operation sees
+     * them (float32 + float64 computes in float64, real + complex in complex), as {@code np.matmul} and friends do.
+     */
+    private static void promote(ExecOperation op, List<HostTensor> in, Map<String, HostTensor> arrays, Logger log) {
+        List<DType> types = new ArrayList<>();
+        in.forEach(t -> types.add(t.dtype()));
+        arrays.values().forEach(t -> types.add(t.dtype()));
+        DType common = Promotion.resultType(types);
+        if (common == null || types.stream().allMatch(t -> t == common)) {
+            return;
+        }
+        log.debug("exec {}: operands of {} promoted to {}", op.name(), types, common);
+        for (int i = 0; i < in.size(); i++) {
+            in.set(i, Promotion.widen(in.get(i), common, "--in #" + (i + 1)));
+        }
+        for (Map.Entry<String, HostTensor> e : arrays.entrySet()) {
+            e.setValue(Promotion.widen(e.getValue(), common, "--" + e.getKey()));
+        }
     }
 
     private ExecOperation find(String name) {
@@ -142,10 +184,17 @@ final class ExecCommand implements Callable<Integer> {
         if (ops.isEmpty()) {
             out.println("no operations registered");
         }
-        int width = ops.stream().mapToInt(o -> o.name().length()).max().orElse(0);
         for (ExecOperation op : ops) {
-            String arrays = op.arrayOptions().isEmpty() ? "" : " [.npy options: --" + String.join(", --", new TreeSet<>(op.arrayOptions())) + "]";
-            out.printf("%-" + width + "s  %s%s%n", op.name(), op.summary(), arrays);
+            out.println(op.name() + "  " + op.summary());
+            List<ExecParameter> params = op.parameters();
+            int width = params.stream().mapToInt(p -> p.usage().length()).max().orElse(0);
+            for (ExecParameter p : params) {
+                String dflt = p.defaultValue() == null || p.kind() == ExecParameter.Kind.FLAG ? ""
+                        : " (default " + p.defaultValue() + ")";
+                String values = p.kind() == ExecParameter.Kind.CHOICE && p.allowed().size() > ExecParameter.MAX_LISTED_IN_USAGE
+                        ? "; one of " + String.join(", ", p.allowed()) : "";
+                out.printf("    %-" + width + "s  %s%s%s%n", p.usage(), p.help(), values, dflt);
+            }
         }
         for (String error : providers.loadErrors()) {
             out.println("warning: " + error);

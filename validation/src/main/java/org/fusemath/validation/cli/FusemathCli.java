@@ -3,7 +3,9 @@ package org.fusemath.validation.cli;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import org.fusemath.api.FusemathException;
+import org.fusemath.api.ResourceLimitException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +54,15 @@ public final class FusemathCli implements Runnable {
         cl.getSubcommands().get("exec").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionStrategy(parseResult -> {
             LoggingSetup.apply(root.verbose);
-            return new CommandLine.RunLast().execute(parseResult);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                // Commands check the sizes they allocate; one line instead of a stack trace for what slipped past.
+                List<CommandLine> chain = parseResult.asCommandLineList();
+                throw new CommandLine.ExecutionException(chain.get(chain.size() - 1), "out of memory",
+                        new ResourceLimitException("out of memory (heap limit " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                                + " MiB): run java with a larger -Xmx, or ask for less"));
+            }
         });
         // A value error names the option and what was expected; the whole usage text would bury that line.
         cl.setParameterExceptionHandler((e, args) -> {

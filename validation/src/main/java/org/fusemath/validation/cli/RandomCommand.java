@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "random", mixinStandardHelpOptions = true,
         description = {"Print cuRAND-identical random numbers, one value per line.",
             "hex prints raw bits (Float.floatToRawIntBits / Double.doubleToRawLongBits, 32-bit values as 8 digits);",
-            "decimal prints 32-bit values unsigned and floating-point values in Java's shortest round-trip form."})
+            "decimal prints 32-bit values unsigned and floating-point values in Java's shortest round-trip form.",
+            "Values are generated and printed in blocks of " + RandomCommand.BLOCK + ", so any --count runs in constant memory."})
 public final class RandomCommand implements Callable<Integer> {
     /** The output format. */
     public enum Format {
@@ -48,11 +49,12 @@ public final class RandomCommand implements Callable<Integer> {
     private String offset;
 
     @Option(names = "--kind", required = true, paramLabel = "KIND",
-            description = "uint32, uniform_float, uniform_double, normal_float, normal_double, log_normal_float, "
+            description = "required: uint32, uniform_float, uniform_double, normal_float, normal_double, log_normal_float, "
                     + "log_normal_double or poisson")
     private String kind;
 
-    @Option(names = "--count", required = true, paramLabel = "N", description = "number of values (even for normal kinds)")
+    @Option(names = "--count", required = true, paramLabel = "N",
+            description = "required: number of values, 0 to 2147483639 (even for normal kinds); printed as generated, in blocks")
     private String count;
 
     @Option(names = "--format", defaultValue = "decimal", paramLabel = "FORMAT", description = "hex or decimal (default ${DEFAULT-VALUE})")
@@ -67,21 +69,61 @@ public final class RandomCommand implements Callable<Integer> {
     @Option(names = "--lambda", description = "Poisson mean (poisson kind)")
     private Double lambda;
 
-    @Option(names = "--execution", defaultValue = "host", description = "host or device[:N] (default ${DEFAULT-VALUE})")
-    private String execution;
+    @Option(names = "--space", paramLabel = "SPACE", description = "host, device[:N] or auto (default host), as for exec")
+    private String space;
+
+    /** The option's former name, kept so that existing scripts run; hidden from --help. */
+    @Option(names = "--execution", hidden = true, paramLabel = "SPACE")
+    private String deprecatedExecution;
+
+    /** Values generated and printed per block: memory stays constant whatever --count asks for. Even, for the normal kinds' pairs. */
+    static final int BLOCK = 1 << 16;
 
     @Override
     public Integer call() {
+        if (space != null && deprecatedExecution != null) {
+            throw new ParameterException(spec.commandLine(), "--execution is the former name of --space: give one of them");
+        }
+        if (deprecatedExecution != null) {
+            spec.commandLine().getErr().println("fusemath random: --execution is deprecated; use --space");
+        }
+        String where = space != null ? space : deprecatedExecution != null ? deprecatedExecution : "host";
         Distribution d;
-        long[] bits;
+        RngType type;
+        int n;
+        long seedValue;
+        long offsetValue;
+        FuseContext context;
         try {
-            RngType type = RngType.parse(generator);
+            type = RngType.parse(generator);
             SampleKind k = SampleKind.parse(kind);
-            int n = parseCount(count);
+            n = parseCount(count);
+            if (k.pairs() && n % 2 != 0) {
+                // Checked before the first block is printed, which a later odd block would otherwise follow with an error.
+                throw new InvalidArgumentException("length", n, "an even count: cuRAND generates " + k.cliName()
+                        + " values in Box-Muller pairs");
+            }
             d = distribution(k);
-            FuseContext context = FuseContext.builder().execution(Execution.parse(execution)).build();
-            try (Generator g = Generator.create(type, parseSeed(seed), context).setOffset(parseOffset(offset))) {
-                bits = Samples.bits(g, d, n);
+            seedValue = parseSeed(seed);
+            offsetValue = parseOffset(offset);
+            context = FuseContext.builder().execution(Execution.parse(where)).build();
+        } catch (InvalidArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        StringBuilder text = new StringBuilder(64 * 1024);
+        // Successive calls continue the sequence exactly as one call of the whole count would (cuRAND's offset rule).
+        try (Generator g = Generator.create(type, seedValue, context).setOffset(offsetValue)) {
+            for (int done = 0; done < n; ) {
+                int length = Math.min(BLOCK, n - done);
+                for (long b : Samples.bits(g, d, length)) {
+                    text.append(format == Format.hex ? Samples.hex(d.kind(), b) : Samples.decimal(d.kind(), b)).append('\n');
+                    if (text.length() > 60 * 1024) {
+                        out.print(text);
+                        text.setLength(0);
+                    }
+                }
+                done += length;
             }
         } catch (InvalidArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -89,16 +131,7 @@ public final class RandomCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;
         }
-        PrintWriter out = spec.commandLine().getOut();
-        StringBuilder line = new StringBuilder(64 * 1024);
-        for (long b : bits) {
-            line.append(format == Format.hex ? Samples.hex(d.kind(), b) : Samples.decimal(d.kind(), b)).append('\n');
-            if (line.length() > 60 * 1024) {
-                out.print(line);
-                line.setLength(0);
-            }
-        }
-        out.print(line);
+        out.print(text);
         out.flush();
         return 0;
     }

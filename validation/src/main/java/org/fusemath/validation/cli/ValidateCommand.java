@@ -1,10 +1,8 @@
 package org.fusemath.validation.cli;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -12,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Space;
@@ -44,7 +43,8 @@ final class ValidateCommand implements Callable<Integer> {
             description = "host, device or all (default: ${DEFAULT-VALUE}).")
     private String space;
 
-    @Option(names = "--ops", paramLabel = "OP", split = ",", description = "Only these operations (comma-separated).")
+    @Option(names = "--ops", paramLabel = "OP", split = ",", description = "Only these operations (comma-separated): a name"
+            + " as exec --list prints it (matmul) selects all its variants (matmul[TN]+relu ...); an exact case name that one.")
     private List<String> ops = new ArrayList<>();
 
     @Option(names = "--quick", description = "Only the quick cases (together they still cover every operation).")
@@ -68,10 +68,16 @@ final class ValidateCommand implements Callable<Integer> {
                 opFilter.add(op.trim());
             }
         }
+        Set<String> known = runner.knownOps();
+        Set<String> families = new TreeSet<>();
+        known.forEach(op -> families.add(CaseSelection.family(op)));
         Set<String> unknown = new LinkedHashSet<>(opFilter);
-        unknown.removeAll(runner.knownOps());
+        unknown.removeAll(known);
+        unknown.removeAll(families);
         if (!unknown.isEmpty()) {
-            throw new UsageException("--ops names no registered case: " + unknown + "; known operations: " + runner.knownOps());
+            throw new UsageException("--ops names no registered case: " + unknown + "; known operations: " + families
+                    + " (or an exact case name such as " + known.stream().filter(op -> !families.contains(op)).findFirst()
+                    .orElse(known.isEmpty() ? "-" : known.iterator().next()) + ")");
         }
         CaseSelection selection = new CaseSelection(spaces(space), opFilter, quick);
         List<ValidationRunner.Planned> planned = runner.plan(selection);
@@ -90,8 +96,9 @@ final class ValidateCommand implements Callable<Integer> {
         tableOut.flush();
         if (json != null) {
             if (tableOnStdout) {
-                try (OutputStream file = Files.newOutputStream(Path.of(json))) {
-                    report.writeJson(file);
+                try (OutputFiles files = new OutputFiles()) {
+                    files.write(Path.of(json), report::writeJson);
+                    files.commit();
                 }
             } else {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -8,7 +8,9 @@ import org.fusemath.api.spi.ValidationCase;
 
 /**
  * Which cases to run: the spaces, the operation names (empty means all) and whether only the quick
- * cases. Immutable.
+ * cases. An operation name selects the cases of that exact name and every variant of it: {@code matmul}
+ * (the name {@code fusemath exec --list} prints) selects {@code matmul[TN]}, {@code matmul[NN]+relu_bias beta=0} and
+ * the rest, as {@link #family} groups them. Immutable.
  */
 public record CaseSelection(Set<Space> spaces, Set<String> ops, boolean quickOnly) {
     /** Copies the sets. */
@@ -26,6 +28,22 @@ public record CaseSelection(Set<Space> spaces, Set<String> ops, boolean quickOnl
 
     /** Whether {@code c} is selected. */
     public boolean accepts(ValidationCase c) {
-        return spaces.contains(c.space()) && (ops.isEmpty() || ops.contains(c.op())) && (!quickOnly || c.quick());
+        return spaces.contains(c.space()) && (ops.isEmpty() || ops.contains(c.op()) || ops.contains(family(c.op())))
+                && (!quickOnly || c.quick());
+    }
+
+    /**
+     * The operation a case name is a variant of: the name up to its first flag, epilogue or parameter
+     * ({@code [}, {@code +}, a space or {@code (}); {@code matmul[TN]+gelu beta=0} is {@code matmul}.
+     */
+    public static String family(String op) {
+        Arguments.requireNonNull(op, "op");
+        for (int i = 0; i < op.length(); i++) {
+            char ch = op.charAt(i);
+            if (ch == '[' || ch == '+' || ch == ' ' || ch == '(') {
+                return i == 0 ? op : op.substring(0, i);
+            }
+        }
+        return op;
     }
 }

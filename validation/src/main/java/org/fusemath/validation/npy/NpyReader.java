@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.HostTensor;
+import org.fusemath.api.spi.HostMemory;
 
 /**
  * Reads .npy files (format 1.0, 2.0 and 3.0) of {@code <f4 <f8 <c8 <c16} in C or Fortran order into a
@@ -24,8 +25,12 @@ import org.fusemath.api.HostTensor;
  * Bytes after the data are ignored, as {@code numpy.load} ignores them. Stateless and thread-safe.
  */
 public final class NpyReader {
-    /** Headers longer than this are refused before being read (NumPy itself refuses above 10 000 by default). */
-    static final int MAX_HEADER_BYTES = 1 << 20;
+    /**
+     * Headers longer than this are refused before being read: NumPy's own limit ({@code numpy.lib.format}'s
+     * {@code _MAX_HEADER_SIZE}, applied by {@code np.load} unless {@code allow_pickle=True}); the headers of the
+     * four types fusemath reads stay far below it (64 axes of 20 digits take under 1 500 bytes).
+     */
+    static final int MAX_HEADER_BYTES = 10_000;
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int CHUNK_BYTES = 1 << 16;
@@ -102,7 +107,8 @@ public final class NpyReader {
         ByteBuffer lb = ByteBuffer.wrap(lengthBytes).order(ByteOrder.LITTLE_ENDIAN);
         long headerLength = version.lengthFieldBytes() == 2 ? lb.getShort() & 0xFFFFL : lb.getInt() & 0xFFFF_FFFFL;
         if (headerLength > MAX_HEADER_BYTES) {
-            throw new NpyFormatException(source, "header length", headerLength, "at most " + MAX_HEADER_BYTES + " bytes");
+            throw new NpyFormatException(source, "header length", headerLength, "at most " + MAX_HEADER_BYTES
+                    + " bytes (NumPy's limit for np.load without allow_pickle)");
         }
         byte[] headerBytes = in.readNBytes((int) headerLength);
         if (headerBytes.length < headerLength) {
@@ -128,6 +134,7 @@ public final class NpyReader {
     }
 
     private static HostTensor readData(InputStream in, NpyHeader header, String source) throws IOException {
+        HostMemory.requireAllocatable(source, header.dtype(), header.shape());
         int slots = (int) (header.elementCount().longValueExact() * header.dtype().slotsPerElement());
         boolean single = header.dtype().isSinglePrecision();
         int slotBytes = header.dtype().componentType().elementBytes();

@@ -27,6 +27,11 @@ final class PythonLiteral {
     }
 
     private static final int MAX_DEPTH = 32;
+    /**
+     * Longer integer literals are refused before conversion, as Python 3.11+ refuses them
+     * ({@code sys.int_info.default_max_str_digits}); BigInteger's conversion is quadratic in the digits.
+     */
+    static final int MAX_INTEGER_DIGITS = 4300;
 
     private final String text;
     private final String source;
@@ -343,6 +348,10 @@ final class PythonLiteral {
         if (digits.isEmpty() || digits.equals(".")) {
             pos = start;
             throw error("malformed number");
+        }
+        if (digits.length() > MAX_INTEGER_DIGITS) {
+            pos = start;
+            throw error("a number of " + digits.length() + " digits (at most " + MAX_INTEGER_DIGITS + ", Python's limit)");
         }
         try {
             if (isFloat) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.spi.ExecOperation;
+import org.fusemath.api.spi.ExecParameter;
 import org.fusemath.api.spi.ExecRequest;
 
 /** {@code fusemath exec copy}: NumPy's {@code np.array(a, order=ORDER)} of one input, C order unless {@code --order F}. */
@@ -14,9 +15,16 @@ public final class CopyOperation implements ExecOperation {
         return "copy";
     }
 
+    private static final ExecParameter ORDER = ExecParameter.choice("order", "C", "the storage order of the copy", "C", "F");
+
     @Override
     public String summary() {
-        return "np.array(a, order='C'): one input copied in C order (--order F for Fortran order)";
+        return "np.array(a, order='C'): one input copied, in C order unless --order F";
+    }
+
+    @Override
+    public List<ExecParameter> parameters() {
+        return List.of(ORDER);
     }
 
     @Override
@@ -24,11 +32,12 @@ public final class CopyOperation implements ExecOperation {
         request.requireInputs(name(), 1, 1);
         HostOnly.require(name(), request);
         HostTensor a = request.inputs().get(0);
-        String order = request.option("order", "C").trim().toUpperCase(Locale.ROOT);
+        request.requireAllocatable("the copy", a.dtype(), a.shape());
+        String order = request.option(ORDER).trim().toUpperCase(Locale.ROOT);
         HostTensor ordered = switch (order) {
             case "C" -> a.toCOrder();
             case "F" -> TensorOrder.toFortranOrder(a);
-            default -> throw new InvalidArgumentException("--order", "'" + request.option("order", "") + "'", "C or F");
+            default -> throw new InvalidArgumentException("--order", "'" + request.option(ORDER) + "'", "C or F");
         };
         // Reordering already made fresh storage; when none was needed the result must still not alias the input.
         return List.of(ordered.array() != a.array() ? ordered

@@ -3,6 +3,7 @@ package org.fusemath.validation.ops;
 import java.util.List;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.spi.ExecOperation;
+import org.fusemath.api.spi.ExecParameter;
 import org.fusemath.api.spi.ExecRequest;
 
 /** {@code fusemath exec transpose}: NumPy's {@code a.T} (axes reversed), materialized in C order. */
@@ -18,9 +19,16 @@ public final class TransposeOperation implements ExecOperation {
     }
 
     @Override
+    public List<ExecParameter> parameters() {
+        return List.of();
+    }
+
+    @Override
     public List<HostTensor> execute(ExecRequest request) {
         request.requireInputs(name(), 1, 1);
         HostOnly.require(name(), request);
-        return List.of(TensorOrder.transpose(request.inputs().get(0)));
+        HostTensor a = request.inputs().get(0);
+        request.requireAllocatable("the transpose", a.dtype(), a.shape());
+        return List.of(TensorOrder.transpose(a));
     }
 }

@@ -1,6 +1,7 @@
 package org.fusemath.validation.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,22 @@ class BenchRunnerTest {
 
     /** A case whose sides take {@code fusemathNanos} and {@code baselineNanos} of the fake clock per call. */
     private static BenchmarkCase timed(AtomicLong clock, long fusemathNanos, Long baselineNanos) {
+        return timed(clock, calls -> fusemathNanos, baselineNanos, Double.NaN);
+    }
+
+    /** Per-call fusemath time as a function of how many calls came before. */
+    private interface Cost {
+        long nanos(long callsBefore);
+    }
+
+    private static BenchmarkCase timed(AtomicLong clock, Cost fusemathCost, Long baselineNanos, double speedupTarget) {
+        AtomicLong calls = new AtomicLong();
         return new BenchmarkCase() {
+            @Override
+            public double speedupTarget() {
+                return speedupTarget;
+            }
+
             @Override
             public String name() {
                 return "synthetic";
@@ -50,7 +66,7 @@ class BenchRunnerTest {
                 return new Trial() {
                     @Override
                     public void runFusemath() {
-                        clock.addAndGet(fusemathNanos);
+                        clock.addAndGet(fusemathCost.nanos(calls.getAndIncrement()));
                     }
 
                     @Override
@@ -75,6 +91,29 @@ class BenchRunnerTest {
         assertEquals(0.5, o.speedup(), 1e-12, "baseline time / fusemath time");
         assertEquals(2 / 200e-9, o.rate(), 1e-3, "work per call / time per call");
         assertEquals(0, o.fusemathSpread(), 1e-12);
+    }
+
+    @Test
+    void aRowBelowItsTargetIsMarkedAndAQuietOneIsNotNoisy() {
+        AtomicLong clock = new AtomicLong();
+        BenchOutcome below = new BenchRunner(SHORT, clock::get).run("test", timed(clock, c -> 200, 100L, 0.95));
+        assertTrue(below.belowTarget(), "0.5x against a 0.95x target");
+        assertFalse(below.noisy());
+        assertEquals(0.95, below.speedupTarget(), 0.0);
+        BenchOutcome met = new BenchRunner(SHORT, clock::get).run("test", timed(clock, c -> 100, 200L, 0.95));
+        assertFalse(met.belowTarget(), "2x against a 0.95x target");
+        BenchOutcome none = new BenchRunner(SHORT, clock::get).run("test", timed(clock, c -> 200, 100L, Double.NaN));
+        assertFalse(none.belowTarget(), "no target, no mark");
+    }
+
+    @Test
+    void roundsSpreadBeyondTwentyPercentMakeANoisyRow() {
+        AtomicLong clock = new AtomicLong();
+        // Each call slower than the one before: the rounds drift far apart, as under a changing load.
+        BenchOutcome o = new BenchRunner(SHORT, clock::get).run("test", timed(clock, c -> 100 + c / 20, 100L, Double.NaN));
+        assertTrue(o.fusemathSpread() > 0.4, "spread " + o.fusemathSpread());
+        assertTrue(o.noisy());
+        assertEquals(0, o.baselineSpread(), 1e-12);
     }
 
     @Test

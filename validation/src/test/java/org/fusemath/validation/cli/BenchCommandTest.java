@@ -90,11 +90,76 @@ class BenchCommandTest {
         Path json = dir.resolve("bench.json");
         Cli r = Cli.run(providers(blackhole("tiny loop", false)), "bench", "--quick", "--json", json.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.toString());
-        assertTrue(r.out().contains("speed = baseline time / fusemath time"), r.out());
+        assertTrue(r.out().contains("speed-up = baseline time / fusemath time"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("toy") && l.contains("tiny loop") && l.contains("a loop")
                 && l.contains("x ") && l.contains("M things/s")), r.out());
         String text = Files.readString(json);
         assertTrue(text.contains("\"outcomes\"") && text.contains("\"tiny loop\"") && text.contains("\"speedup\""), text);
+    }
+
+    @Test
+    void everyRegisteredRowIsUniqueAndTheGemmRowsNameTheirBaseline() {
+        java.util.Set<String> rows = new java.util.HashSet<>();
+        List<BenchmarkSuite> suites = Providers.fromClassPath().benchmarks();
+        assertTrue(suites.size() >= 2, "blas and random register benchmarks");
+        for (BenchmarkSuite suite : suites) {
+            for (BenchmarkCase c : suite.cases()) {
+                assertTrue(rows.add(suite.domain() + " | " + c.name() + " | " + c.size()), "duplicate row " + c.name() + " " + c.size());
+            }
+        }
+        assertTrue(rows.contains("blas | gemm F64 heap vs raw cblas off-heap | n=256"), rows.toString());
+        assertTrue(rows.contains("blas | gemm F64 heap vs EJML | n=256"), rows.toString());
+    }
+
+    @Test
+    void rowsBelowTheirTargetAreMarked() {
+        BenchmarkCase loop = blackhole("tiny loop", false);
+        BenchmarkCase claimsTooMuch = new BenchmarkCase() {
+            @Override
+            public String name() {
+                return "claims 1000x";
+            }
+
+            @Override
+            public String size() {
+                return loop.size();
+            }
+
+            @Override
+            public String baseline() {
+                return loop.baseline();
+            }
+
+            @Override
+            public double speedupTarget() {
+                return 1000;
+            }
+
+            @Override
+            public boolean quick() {
+                return true;
+            }
+
+            @Override
+            public double workPerCall() {
+                return loop.workPerCall();
+            }
+
+            @Override
+            public String rateUnit() {
+                return loop.rateUnit();
+            }
+
+            @Override
+            public Trial open() {
+                return loop.open();
+            }
+        };
+        Cli r = Cli.run(providers(claimsTooMuch), "bench", "--quick");
+        assertEquals(ExitCodes.OK, r.exit(), "a row below target is indicative, not a failure: " + r);
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("claims 1000x") && l.contains(">= 1000.00x")
+                && l.contains("BELOW TARGET")), r.out());
+        assertTrue(r.out().contains("1 row(s) BELOW TARGET"), r.out());
     }
 
     @Test

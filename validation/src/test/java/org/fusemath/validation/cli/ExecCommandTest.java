@@ -184,20 +184,20 @@ class ExecCommandTest {
         Providers providers = Providers.of(List.of(), List.of(op), List.of());
         HostTensor f = HostTensor.of(DType.F64, new long[] {2, 2}, true, new double[] {1, 3, 2, 4});
         String a = file("a.npy", f);
-        String b = file("b.npy", HostTensor.of(DType.F32, new long[] {1}, new float[] {7}));
-        String w = file("w.npy", HostTensor.of(DType.C128, new long[] {1}, new double[] {1, 2}));
+        String b = file("b.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {7}));
+        String w = file("w.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
         Cli r = Cli.run(providers, "exec", "--alpha", "-2", "record", "--in", a, b, "--weights", w, "--flag",
                 "--beta=3", "--space", "auto", "--out", path("o1.npy"), "--out", path("o2.npy"));
         assertEquals(0, r.exit(), r.toString());
         ExecRequest req = op.requests.get(0);
         assertEquals(Map.of("alpha", "-2", "weights", w, "flag", "true", "beta", "3"), req.options());
         assertEquals(Set.of("weights"), req.arrays().keySet(), "bias was not given");
-        assertEquals(DType.C128, req.arrays().get("weights").dtype());
+        assertArrayEquals(new double[] {1}, (double[]) req.arrays().get("weights").array());
         assertEquals(Execution.AUTO, req.execution());
         assertEquals(2, req.inputs().size());
         assertTrue(req.inputs().get(0).isFortranOrder(), "inputs are passed as read, Fortran order kept");
         assertArrayEquals(new double[] {1, 3, 2, 4}, (double[]) req.inputs().get(0).array());
-        assertEquals(DType.F32, req.inputs().get(1).dtype());
+        assertArrayEquals(new double[] {7}, (double[]) req.inputs().get(1).array());
         HostTensor o1 = NpyReader.read(dir.resolve("o1.npy"));
         assertTrue(o1.isFortranOrder(), "an output keeps the order the operation chose");
         assertArrayEquals(new double[] {1, 3, 2, 4}, (double[]) o1.array());
@@ -218,5 +218,106 @@ class ExecCommandTest {
         Cli noFile = Cli.run(providers, "exec", "record", "--in", "--out", "o.npy");
         assertEquals(ExitCodes.USAGE, noFile.exit());
         assertTrue(noFile.err().contains("Missing file after --in"), noFile.err());
+    }
+
+    @Test
+    void undeclaredOptionsAreRefusedWithTheValidOnes() throws IOException {
+        String a = file("a.npy", HostTensor.of(DType.F64, new long[] {2, 2}, new double[] {1, 2, 3, 4}));
+        Cli typo = Cli.run("exec", "matmul", "--in", a, a, "--trans_a", "t", "--out", path("d.npy"));
+        assertEquals(ExitCodes.USAGE, typo.exit(), typo.toString());
+        assertTrue(typo.err().contains("unknown option --trans_a for 'matmul' (did you mean --trans-a?); its options: --trans-a,"
+                + " --trans-b, --alpha, --beta, --epilog, --bias, --aux"), typo.err());
+        assertFalse(Files.exists(dir.resolve("d.npy")));
+        Cli none = Cli.run("exec", "transpose", "--in", a, "--axes", "1,0", "--out", path("t.npy"));
+        assertEquals(ExitCodes.USAGE, none.exit(), none.toString());
+        assertTrue(none.err().contains("unknown option --axes for 'transpose'; it takes no options"), none.err());
+        Cli routine = Cli.run("exec", "gemv", "--in", a, path("x.npy"), "--uplo", "l", "--out", path("y.npy"));
+        assertEquals(ExitCodes.USAGE, routine.exit(), routine.toString());
+        assertTrue(routine.err().contains("its options: --trans, --alpha, --beta"), routine.err());
+        // A declared option with a bad value fails before any file is read (x.npy does not exist).
+        Cli value = Cli.run("exec", "gemv", "--in", a, path("x.npy"), "--trans", "q", "--out", path("y.npy"));
+        assertEquals(ExitCodes.FAILURE, value.exit(), value.toString());
+        assertTrue(value.err().contains("--trans = 'q': expected n, t or c"), value.err());
+        Cli scalar = Cli.run("exec", "scal", "--in", a, "--alpha", "two", "--out", path("y.npy"));
+        assertTrue(scalar.err().contains("--alpha = 'two'"), scalar.err());
+        Cli epilog = Cli.run("exec", "matmul", "--in", a, a, "--epilog", "relu6", "--out", path("d.npy"));
+        assertEquals(ExitCodes.FAILURE, epilog.exit(), epilog.toString());
+        assertTrue(epilog.err().contains("--epilog = 'relu6': expected one of default, relu,"), epilog.err());
+    }
+
+    @Test
+    void listPrintsEachDeclaredOptionOnce() {
+        Cli r = Cli.run("exec", "--list");
+        assertEquals(0, r.exit(), r.toString());
+        assertFalse(r.out().contains(".npy options"), r.out());
+        assertTrue(r.out().contains("--bias FILE.npy"), r.out());
+        assertEquals(1, r.out().split("--bias FILE.npy", -1).length - 1, "--bias is listed once: " + r.out());
+        assertTrue(r.out().contains("--trans-a n|t|c") && r.out().contains("(default n)"), r.out());
+        assertTrue(r.out().contains("--order C|F"), r.out());
+    }
+
+    private HostTensor exec(String op, HostTensor... inputs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("exec", op, "--in"));
+        for (int i = 0; i < inputs.length; i++) {
+            args.add(file("in" + i + ".npy", inputs[i]));
+        }
+        args.addAll(List.of("--out", path("r.npy")));
+        Cli r = Cli.run(args.toArray(new String[0]));
+        assertEquals(0, r.exit(), r.toString());
+        return NpyReader.read(dir.resolve("r.npy"));
+    }
+
+    @Test
+    void mixedInputTypesArePromotedAsNumpyDoes() throws IOException {
+        HostTensor f32 = HostTensor.of(DType.F32, new long[] {2}, new float[] {1.5f, 2});
+        HostTensor f64 = HostTensor.of(DType.F64, new long[] {2}, new double[] {0.1, 3});
+        HostTensor c64 = HostTensor.of(DType.C64, new long[] {2}, new float[] {1, 1, 0, 2});
+        // np.dot(float32, float64) is float64, computed from the exact float32 values.
+        HostTensor d = exec("dot", f32, f64);
+        assertEquals(DType.F64, d.dtype());
+        assertEquals(1.5 * 0.1 + 2 * 3, ((double[]) d.array())[0], 1e-15);
+        // real + complex is complex: float32 + complex64 -> complex64, float64 + complex64 -> complex128.
+        assertEquals(DType.C64, exec("dot", f32, c64).dtype());
+        HostTensor z = exec("dot", f64, c64);
+        assertEquals(DType.C128, z.dtype());
+        assertArrayEquals(new double[] {0.1, 0.1 + 6}, (double[]) z.array(), 1e-15);
+        HostTensor a = HostTensor.of(DType.C64, new long[] {1, 2}, new float[] {1, 1, 2, 0});
+        HostTensor b = HostTensor.of(DType.F64, new long[] {2, 1}, new double[] {3, 4});
+        HostTensor m = exec("matmul", a, b);
+        assertEquals(DType.C128, m.dtype());
+        assertArrayEquals(new double[] {11, 3}, (double[]) m.array(), 0.0);
+    }
+
+    @Test
+    void aSecondOutputThatCannotBeWrittenLeavesTheFirstTargetUntouched() throws IOException {
+        Providers providers = Providers.of(List.of(), List.of(new RecordingOperation()), List.of());
+        String a = file("a.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
+        Files.writeString(dir.resolve("first.npy"), "previous contents");
+        Cli r = Cli.run(providers, "exec", "record", "--in", a, a, "--out", path("first.npy"),
+                dir.resolve("missing").resolve("second.npy").toString());
+        assertEquals(ExitCodes.FAILURE, r.exit(), r.toString());
+        assertTrue(r.err().contains("cannot write " + dir.resolve("missing").resolve("second.npy")), r.err());
+        assertEquals("previous contents", Files.readString(dir.resolve("first.npy")));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("a.npy", "first.npy"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void resultsTooLargeForTheHeapAreRefusedInOneLine() throws IOException {
+        // A 1 x n row: syrk's n x n result, and matmul of (n,1) @ (1,n), from files of a few hundred kilobytes.
+        long max = Runtime.getRuntime().maxMemory();
+        int n = (int) Math.min(60_000, Math.max(30_000, Math.sqrt(max / 4.0)));
+        String row = file("row.npy", HostTensor.zeros(DType.C128, 1, n));
+        String col = file("col.npy", HostTensor.zeros(DType.C128, n, 1));
+        for (Cli r : List.of(Cli.run("exec", "syrk", "--in", row, "--trans", "t", "--out", path("c.npy")),
+                Cli.run("exec", "matmul", "--in", col, row, "--out", path("c.npy")))) {
+            assertEquals(ExitCodes.FAILURE, r.exit(), r.toString());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("the result of ") && r.err().contains(n + "x" + n)
+                    && (r.err().contains("-Xmx") || r.err().contains("one Java array")), r.err());
+            assertFalse(r.err().contains("OutOfMemoryError"), r.err());
+            assertFalse(Files.exists(dir.resolve("c.npy")));
+        }
     }
 }

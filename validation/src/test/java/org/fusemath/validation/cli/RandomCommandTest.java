@@ -137,9 +137,57 @@ class RandomCommandTest {
     void deviceExecutionWithoutADeviceExitsWithTheReason() {
         org.junit.jupiter.api.Assumptions.assumeFalse(org.fusemath.random.device.CurandDeviceGenerator.probe().usable(),
                 "a CUDA device is usable here");
-        Run r = run("--generator", "xorwow", "--kind", "uint32", "--count", "4", "--execution", "device");
+        Run r = run("--generator", "xorwow", "--kind", "uint32", "--count", "4", "--space", "device");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("no usable CUDA device"), r.err());
+    }
+
+    @Test
+    void spaceIsTheOptionAndExecutionItsDeprecatedAlias() {
+        Run space = run("--generator", "philox", "--kind", "uint32", "--count", "3", "--space", "host");
+        Run old = run("--generator", "philox", "--kind", "uint32", "--count", "3", "--execution", "host");
+        assertEquals(0, space.exit(), space.err());
+        assertEquals(0, old.exit(), old.err());
+        assertEquals(space.out(), old.out());
+        assertEquals("", space.err());
+        assertTrue(old.err().contains("--execution is deprecated; use --space"), old.err());
+        Run both = run("--generator", "philox", "--kind", "uint32", "--count", "3", "--space", "host", "--execution", "host");
+        assertEquals(2, both.exit(), both.err());
+        Cli help = Cli.run("random", "--help");
+        assertTrue(help.out().contains("--space") && !help.out().contains("--execution"), help.out());
+        assertTrue(help.out().contains("--kind=KIND") && help.out().contains("required:"), help.out());
+    }
+
+    /** Blocks of output equal one call of the whole count, for every kind, across block boundaries. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"uint32", "uniform_float", "uniform_double", "normal_float",
+        "normal_double", "log_normal_float", "log_normal_double", "poisson"})
+    void blockedOutputEqualsOneCall(String kindName) {
+        int count = 2 * RandomCommand.BLOCK + 6;
+        Run r = run("--generator", "mrg32k3a", "--seed", "99", "--offset", "7", "--kind", kindName, "--count",
+                Integer.toString(count), "--lambda", "3.5", "--format", "hex");
+        assertEquals(0, r.exit(), r.err());
+        org.fusemath.random.SampleKind k = org.fusemath.random.SampleKind.parse(kindName);
+        org.fusemath.random.Distribution d = k == org.fusemath.random.SampleKind.POISSON
+                ? org.fusemath.random.Distribution.poisson(3.5) : new org.fusemath.random.Distribution(k, 0, 1, 0);
+        long[] whole;
+        try (org.fusemath.random.Generator g = org.fusemath.random.Generator.create(org.fusemath.random.RngType.parse("mrg32k3a"), 99)
+                .setOffset(7)) {
+            whole = Samples.bits(g, d, count);
+        }
+        String[] lines = r.out().split("\n");
+        assertEquals(count, lines.length);
+        for (int i = 0; i < count; i++) {
+            if (!Samples.hex(k, whole[i]).equals(lines[i])) {
+                assertEquals(Samples.hex(k, whole[i]), lines[i], kindName + " value " + i);
+            }
+        }
+    }
+
+    @Test
+    void anOddCountOfPairedValuesPrintsNothing() {
+        Run r = run("--generator", "philox", "--kind", "normal_float", "--count", Integer.toString(RandomCommand.BLOCK + 1));
+        assertRejected(r, "length", "even");
     }
 
     private static void assertRejected(Run r, String argument, String mentions) {

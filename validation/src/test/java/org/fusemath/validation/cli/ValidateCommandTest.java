@@ -1,6 +1,7 @@
 package org.fusemath.validation.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,6 +100,44 @@ class ValidateCommandTest {
         assertEquals(0, usable.exit(), usable.toString());
         assertEquals(List.of(Execution.device(0)), device.runs, "a usable device runs the case in a device context");
         assertEquals(List.of(Execution.HOST, Execution.HOST, Execution.HOST), host.runs);
+    }
+
+    @Test
+    void anOperationNameSelectsEveryVariantOfIt() {
+        FakeCase plain = Fakes.passing("matmul[TN]", Space.HOST, false);
+        FakeCase epilogue = Fakes.passing("matmul[NN]+relu_bias beta=0", Space.HOST, false);
+        FakeCase lookalike = Fakes.passing("matmulx", Space.HOST, false);
+        FakeCase gemv = Fakes.passing("gemv[T]", Space.HOST, false);
+        Providers p = providers(List.of(), Fakes.suite("blas", plain, epilogue, lookalike, gemv));
+        assertEquals(0, Cli.run(p, "validate", "--ops", "matmul").exit());
+        assertEquals(List.of(1, 1, 0, 0), List.of(plain.runs.size(), epilogue.runs.size(), lookalike.runs.size(), gemv.runs.size()));
+        assertEquals(0, Cli.run(p, "validate", "--ops", "matmul[TN],gemv").exit());
+        assertEquals(List.of(2, 1, 0, 1), List.of(plain.runs.size(), epilogue.runs.size(), lookalike.runs.size(), gemv.runs.size()));
+        Cli unknown = Cli.run(p, "validate", "--ops", "matmal");
+        assertEquals(ExitCodes.USAGE, unknown.exit());
+        assertTrue(unknown.err().contains("known operations: [gemv, matmul, matmulx] (or an exact case name such as gemv[T])"),
+                unknown.err());
+    }
+
+    @Test
+    void everyExecOperationNameSelectsItsRegisteredValidateCases() {
+        // The names exec --list prints are the names --ops takes: each registered BLAS op has cases under its name.
+        Providers real = Providers.fromClassPath();
+        org.fusemath.validation.harness.ValidationRunner runner = new org.fusemath.validation.harness.ValidationRunner(
+                real.suites(), org.fusemath.validation.harness.DeviceStatus.from(List.of()));
+        for (String op : List.of("matmul", "gemv", "syrk", "dot")) {
+            List<org.fusemath.validation.harness.ValidationRunner.Planned> planned = runner.plan(
+                    new org.fusemath.validation.harness.CaseSelection(java.util.EnumSet.allOf(Space.class), java.util.Set.of(op), false));
+            assertFalse(planned.isEmpty(), op);
+            for (var c : planned) {
+                assertEquals(op, org.fusemath.validation.harness.CaseSelection.family(c.validationCase().op()), c.toString());
+            }
+        }
+        long matmulCases = runner.plan(org.fusemath.validation.harness.CaseSelection.all()).stream()
+                .filter(c -> c.validationCase() != null && c.validationCase().op().startsWith("matmul[")).count();
+        assertTrue(matmulCases > 100, "every matmul variant: " + matmulCases);
+        assertEquals(matmulCases, runner.plan(new org.fusemath.validation.harness.CaseSelection(java.util.EnumSet.allOf(Space.class),
+                java.util.Set.of("matmul"), false)).size());
     }
 
     @Test

@@ -121,7 +121,7 @@ class NpyMalformedTest {
 
     @Test
     void nestingIsBoundedInsteadOfOverflowingTheStack() {
-        rejected(withHeader("(".repeat(5000) + ")".repeat(5000)), "header", "nested deeper than");
+        rejected(withHeader("(".repeat(4000) + ")".repeat(4000)), "header", "nested deeper than");
     }
 
     @Test
@@ -148,6 +148,47 @@ class NpyMalformedTest {
         file[10] = 0;
         file[11] = 0x40;
         rejected(file, "header length", Long.toString(0x4000_0000L), "at most");
+    }
+
+    @Test
+    void headerLongerThanNumpysLimitIsRefusedEvenInFormat1() {
+        // Format 1.0's two-byte length field allows 65 535 bytes; np.load refuses above 10 000 without allow_pickle.
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), 'pad': '" + "x".repeat(20_000) + "'}";
+        NpyFormatException e = rejected(withHeader(dict), "header length", "at most 10000 bytes");
+        assertTrue(e.getMessage().length() < 300, e.getMessage());
+    }
+
+    /** Every field that echoes a value from the file: a value of a few thousand characters is cut in the message. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "{'descr': '@LONG@', 'fortran_order': False, 'shape': (2,), }|descr",
+        "{'descr': '<f8', 'fortran_order': '@LONG@', 'shape': (2,), }|fortran_order",
+        "{'descr': '<f8', 'fortran_order': False, 'shape': '@LONG@', }|shape",
+        "{'descr': '<f8', 'fortran_order': False, 'shape': (2, '@LONG@'), }|shape",
+        "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), '@LONG@': 1}|header keys",
+        "['@LONG@']|header",
+        "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), } '@LONG@'|header"})
+    void longHostileValuesAreCutInTheMessage(String template, String field) {
+        NpyFormatException e = rejected(withHeader(template.replace("@LONG@", "A".repeat(9000))), field);
+        // Source, field, a value of at most 200 characters, and the expectation (itself capped at 400).
+        assertTrue(e.getMessage().length() < 900, e.getMessage().length() + " characters: "
+                + e.getMessage().substring(0, Math.min(300, e.getMessage().length())));
+        assertTrue(e.getMessage().contains("more characters)") || !e.getMessage().contains("A".repeat(201)), e.getMessage());
+    }
+
+    @Test
+    void overLongIntegerLiteralsAreRefusedBeforeConversion() {
+        // 5 000 digits fit in a header; NumPy (Python 3.11+) refuses more than 4 300 digits too.
+        rejected(withHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (" + "9".repeat(5000) + ",), }"), "header",
+                "5000 digits", "at most 4300");
+        // Straight through the parser (no header limit), 900 000 digits take the same early exit.
+        NpyFormatException e = assertThrows(NpyFormatException.class,
+                () -> PythonLiteral.parse("(" + "1".repeat(900_000) + ",)", "huge", false));
+        assertTrue(e.getMessage().contains("900000 digits"), e.getMessage().substring(0, 300));
+        assertTrue(e.getMessage().length() < 900, Integer.toString(e.getMessage().length()));
+        // At the limit the literal is still an integer (a too-large one that the shape check then refuses).
+        rejected(withHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (" + "9".repeat(4300) + ",), }"), "shape",
+                "entry 0");
     }
 
     @Test
