@@ -148,11 +148,15 @@ public final class LuFactorization {
         double im = 0;
         for (int i = 0; i < n; i++) {
             int d = (i * n + i) * slots;
-            double ur = get(d);
-            double ui = slots == 2 ? get(d + 1) : 0;
-            double r = re * ur - im * ui;
-            im = re * ui + im * ur;
-            re = r;
+            if (slots == 1) {
+                re *= get(d); // real arithmetic: an overflow gives ±inf, where inf·0 terms would give NaN
+            } else {
+                double ur = get(d);
+                double ui = get(d + 1);
+                double r = re * ur - im * ui;
+                im = re * ui + im * ur;
+                re = r;
+            }
             if (pivots[i] != i + 1) {
                 re = -re;
                 im = -im;

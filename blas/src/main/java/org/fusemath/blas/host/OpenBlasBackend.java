@@ -42,8 +42,10 @@ public final class OpenBlasBackend implements Backend {
             d.put("version", blas.config());
             d.put("core", blas.coreName());
             int threads = blas.threads();
-            d.put("threads", threads > 0 ? Integer.toString(threads)
-                    : "OpenBLAS default (OPENBLAS_NUM_THREADS or the core count) until an operation sets the context's");
+            d.put("threads", (threads > 0 ? threads + " in force now" : "OpenBLAS default (OPENBLAS_NUM_THREADS or the core"
+                    + " count) for now") + "; each call runs with its context's count");
+            d.put("native-call threads", (NativeCallThreads.stackSize() >> 20) + " MB stack (-D" + NativeCallThreads.PROPERTY
+                    + "), for the threaded LU; other calls run on the caller's thread");
             d.put("call path", blas.callPath());
             d.put("call path reason", NativeCalls.reason());
             if (blas.callPath().equals("ffm")) {
