@@ -43,7 +43,7 @@ abstract class CheckedLapack implements NativeLapack {
             return 0;
         }
         int aFrom = slot(t, aOff);
-        return checked("getrf", HostCallPolicy.lapack((long) m * n, HostCallPolicy.DEEP_GETRF,
+        return checked("getrf", HostCallPolicy.lapack((long) m * n, HostCallPolicy.deepGetrf(t),
                 () -> getrfK(t, m, n, a, aFrom, aSpan, lda, ipiv, ipivOff)));
     }
 

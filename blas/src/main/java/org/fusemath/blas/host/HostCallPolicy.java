@@ -1,6 +1,7 @@
 package org.fusemath.blas.host;
 
 import java.util.function.IntSupplier;
+import org.fusemath.api.DType;
 
 /**
  * Decides, per host BLAS/LAPACK call and after its arguments are checked, how the native call is made:
@@ -29,8 +30,14 @@ final class HostCallPolicy {
      * factorisations and the BLAS calls inside LAPACK's blocked routines all stay under the bounds above.
      */
     static final long LAPACK = 4096;
-    /** getrf matrix elements from which OpenBLAS may take its threaded LU, which needs a deep stack. */
-    static final long DEEP_GETRF = 10000;
+    /**
+     * getrf matrix elements (m·n) from which the LU is handed to a deep-stack thread: half of where OpenBLAS 0.3.31
+     * starts threading it (m·n ≥ 2·10⁴ for F64/C128, 8·10⁴ for F32/C64, measured: 141² runs unthreaded, 142²
+     * threaded and needs 2.7 MB), a margin of two.
+     */
+    static long deepGetrf(DType t) {
+        return t.isSinglePrecision() ? 40_000 : 10_000;
+    }
 
     private HostCallPolicy() {
     }

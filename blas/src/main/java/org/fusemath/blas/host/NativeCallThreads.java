@@ -20,19 +20,20 @@ import org.slf4j.LoggerFactory;
  * <p>Why: OpenBLAS's threaded LU ({@code getrf}, used for solve, inverse and determinant) puts an array sized
  * by the build's thread limit (64 in the shipped build) on the stack at each level of its recursion, about
  * 520 KB a level. Measured with this build (child JVMs, binary search over the calling thread's stack): the
- * smallest stack that survives is 3.2 MB for F64 and 4.3 MB for F32 at every n from 600 to 4000 (2.7 MB at
- * n = 200); a smaller one kills the JVM with SIGSEGV and no error report. The depth does not grow with n
+ * smallest stack that survives is 3.2 MB for F64 and 4.3 MB for F32, C64 and C128 at every n from 600 to 4000
+ * (2.7 MB at n = 142 to 200); a smaller one kills the JVM with SIGSEGV and no error report. The depth does not grow with n
  * beyond a few hundred, because each level's panel is at most the GEMM blocking depth, so n = 10⁴ needs the
  * same; the kernels of other x86-64 cores block deeper (up to about 9 levels, ~5 MB). The default stack,
  * {@value #DEFAULT_STACK_MB} MB, keeps a margin of three over that. With one OpenBLAS thread getrf takes the
  * unthreaded path, which needs no deep stack, and the other routines fusemath calls need less than 144 KB
  * at threaded sizes: those run inline on the caller's thread (see {@link HostCallPolicy}).
  *
- * <p>A hand-off costs a few microseconds (measured figures in {@code blas/README.md}); it is taken only for calls
- * of at least 10⁴ matrix elements, which take 100 µs or more. The caller waits uninterruptibly (the call
- * writes the caller's arrays until it returns; an interrupt is kept and re-asserted afterwards) and receives
- * the call's exception as thrown. At most {@code availableProcessors()} calls run at once (more would only
- * oversubscribe OpenBLAS's own threads); idle threads end after a minute.
+ * <p>A hand-off costs about 10 µs on the loaded 2-core dev machine (figures in {@code blas/README.md}); it is
+ * taken only for an LU of at least 10⁴ matrix elements (4·10⁴ in single precision), which takes 100 µs or more.
+ * The caller waits uninterruptibly (the call writes the caller's arrays until it returns; an interrupt is kept
+ * and re-asserted afterwards) and receives the call's exception as thrown. At most
+ * {@code availableProcessors()} calls run at once (more would only oversubscribe OpenBLAS's own threads); idle
+ * threads end after a minute.
  *
  * <p>The stack size comes from the system property {@value #PROPERTY} (bytes, or with a {@code k}, {@code m}
  * or {@code g} suffix). Thread-safe.

@@ -15,8 +15,8 @@ import org.fusemath.blas.Uplo;
  *
  * <p>Safe on any caller's stack: OpenBLAS's threaded LU needs 2.7–4.3 MB of native stack (measured; more than
  * request, pool and virtual-thread carrier threads have), so a {@link #getrf} of at least 10⁴ elements with more
- * than one OpenBLAS thread runs on a fusemath native-call thread with a 16 MB stack ({@link NativeCallThreads};
- * a hand-off costs microseconds against the LU's 100 µs or more) and the caller waits; everything else,
+ * than one OpenBLAS thread (4·10⁴ in single precision) runs on a fusemath native-call thread with a 16 MB stack
+ * ({@link NativeCallThreads}; a hand-off costs about 10 µs against the LU's 100 µs or more) and the caller waits; everything else,
  * measured to need under 144 KB, runs on the caller's thread. Each call big enough to be threaded runs with
  * its calling thread's OpenBLAS count ({@link NativeBlas#ensureThreads}), see {@code blas/README.md}.
  *
