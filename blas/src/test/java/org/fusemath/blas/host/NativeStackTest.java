@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * results as on a thread with a large stack; and the same call made without the protection kills a JVM.
  */
 class NativeStackTest {
-    /** 300×300: above every routine's threading bound, F32 included (getrf threads F32 from m·n = 8·10⁴). */
-    private static final int N = 300;
+    /** 290×290: above every routine's threading bound, F32 included (OpenBLAS threads the F32 LU from 283²). */
+    private static final int N = 290;
     private static final int NRHS = 4;
 
     @AfterEach
