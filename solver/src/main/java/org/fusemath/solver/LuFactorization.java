@@ -83,7 +83,10 @@ public final class LuFactorization {
         return dtype;
     }
 
-    /** LAPACK's info: 0, or the 1-based index i of the first exactly zero pivot U(i, i). */
+    /**
+     * LAPACK's info: 0, or the 1-based index i of the first exactly zero pivot U(i, i) of the factors as stored
+     * (those of Aᵀ for a row-major A: either way A is singular).
+     */
     public int info() {
         return info;
     }
