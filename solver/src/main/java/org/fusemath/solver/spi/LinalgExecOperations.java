@@ -23,6 +23,8 @@ import org.fusemath.solver.Linalg;
  * type; det writes a 0-d array. An exactly singular {@code a} fails solve and inv with LAPACK's info.
  */
 public final class LinalgExecOperations implements ExecOperationGroup {
+    private static final FuseContext HOST = FuseContext.builder().execution(Execution.HOST).build();
+
     @Override
     public List<ExecOperation> operations() {
         return List.of(
@@ -55,8 +57,6 @@ public final class LinalgExecOperations implements ExecOperationGroup {
             }
         };
     }
-
-    private static final FuseContext HOST = FuseContext.builder().execution(Execution.HOST).build();
 
     /** The square matrix A as read: a Fortran-order file is already column-major, so no reordering is needed. */
     private static HostMatrix square(HostTensor a) {
