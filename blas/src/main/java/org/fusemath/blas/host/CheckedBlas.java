@@ -5,7 +5,6 @@ import static org.fusemath.blas.host.CallChecks.matrix;
 import static org.fusemath.blas.host.CallChecks.nonNull;
 import static org.fusemath.blas.host.CallChecks.vector;
 
-import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.Layout;
 import org.fusemath.blas.Diag;
@@ -16,31 +15,16 @@ import org.fusemath.blas.Uplo;
 /**
  * Checks every argument of a {@link NativeBlas} call, then hands the kernel ({@code gemmK}, ...) slot
  * offsets ({@code aFrom}: first array slot) and spans ({@code aSpan}: slots addressed from there), so that an
- * implementation only moves data and calls. Real types see N/T flags only (C becomes T, R becomes N).
+ * implementation only moves data and calls. Real types see N/T flags only (C becomes T, R becomes N). A call
+ * big enough for OpenBLAS to thread holds the thread-count gate ({@link HostCallPolicy}); BLAS calls need no
+ * deep stack at any size and run on the caller's thread.
  */
 abstract class CheckedBlas implements NativeBlas {
-    private volatile int lastThreads = -1;
-
-    /**
-     * Sets OpenBLAS's thread count, capped at the available processors: more only oversubscribe them (measured on
-     * 2 cores: at a requested 1,000,000 threads OpenBLAS started 62 more OS threads and a 1024^3 DGEMM took 8.7 s
-     * instead of 0.41 s).
-     */
+    /** Sets the OpenBLAS thread count of the calling thread's later calls ({@link OpenBlasThreads}). */
     @Override
-    public final void ensureThreads(int requested) {
-        Arguments.requirePositive("threads", requested);
-        int threads = Math.min(requested, Runtime.getRuntime().availableProcessors());
-        if (threads != lastThreads) {
-            synchronized (this) {
-                if (threads != lastThreads) {
-                    setThreadsK(threads);
-                    lastThreads = threads;
-                }
-            }
-        }
+    public final void ensureThreads(int threads) {
+        OpenBlasThreads.request(threads);
     }
-
-    protected abstract void setThreadsK(int threads);
 
     private static Trans effective(DType t, Trans trans) {
         return t.isComplex() ? trans : trans.real();
@@ -71,8 +55,13 @@ abstract class CheckedBlas implements NativeBlas {
         if (m == 0 || n == 0) {
             return;
         }
-        gemmK(t, order, ta, tb, m, n, k, alphaRe, alphaIm, a, slot(t, aOff), aSpan, lda, b, slot(t, bOff), bSpan, ldb,
-                betaRe, betaIm, c, slot(t, cOff), cSpan, ldc);
+        boolean gated = HostCallPolicy.enter((long) m * n * k, HostCallPolicy.LEVEL3);
+        try {
+            gemmK(t, order, ta, tb, m, n, k, alphaRe, alphaIm, a, slot(t, aOff), aSpan, lda, b, slot(t, bOff), bSpan, ldb,
+                    betaRe, betaIm, c, slot(t, cOff), cSpan, ldc);
+        } finally {
+            HostCallPolicy.leave(gated);
+        }
     }
 
     protected abstract void gemmK(DType t, Layout order, Trans ta, Trans tb, int m, int n, int k, double alphaRe,
@@ -99,8 +88,13 @@ abstract class CheckedBlas implements NativeBlas {
         if (m == 0 || n == 0) {
             return;
         }
-        symmK(t, order, side, uplo, m, n, alphaRe, alphaIm, a, slot(t, aOff), aSpan, lda, b, slot(t, bOff), bSpan, ldb,
-                betaRe, betaIm, c, slot(t, cOff), cSpan, ldc);
+        boolean gated = HostCallPolicy.enter((long) m * n * ka, HostCallPolicy.LEVEL3);
+        try {
+            symmK(t, order, side, uplo, m, n, alphaRe, alphaIm, a, slot(t, aOff), aSpan, lda, b, slot(t, bOff), bSpan, ldb,
+                    betaRe, betaIm, c, slot(t, cOff), cSpan, ldc);
+        } finally {
+            HostCallPolicy.leave(gated);
+        }
     }
 
     protected abstract void symmK(DType t, Layout order, Side side, Uplo uplo, int m, int n, double alphaRe,
@@ -128,8 +122,13 @@ abstract class CheckedBlas implements NativeBlas {
         if (n == 0) {
             return;
         }
-        syrkK(t, order, uplo, trans, n, k, alphaRe, alphaIm, a, slot(t, aOff), aSpan, lda, betaRe, betaIm, c,
-                slot(t, cOff), cSpan, ldc);
+        boolean gated = HostCallPolicy.enter((long) n * n * k, HostCallPolicy.LEVEL3);
+        try {
+            syrkK(t, order, uplo, trans, n, k, alphaRe, alphaIm, a, slot(t, aOff), aSpan, lda, betaRe, betaIm, c,
+                    slot(t, cOff), cSpan, ldc);
+        } finally {
+            HostCallPolicy.leave(gated);
+        }
     }
 
     protected abstract void syrkK(DType t, Layout order, Uplo uplo, Trans trans, int n, int k, double alphaRe,
@@ -154,7 +153,12 @@ abstract class CheckedBlas implements NativeBlas {
         if (n == 0) {
             return;
         }
-        herkK(t, order, uplo, trans, n, k, alpha, a, slot(t, aOff), aSpan, lda, beta, c, slot(t, cOff), cSpan, ldc);
+        boolean gated = HostCallPolicy.enter((long) n * n * k, HostCallPolicy.LEVEL3);
+        try {
+            herkK(t, order, uplo, trans, n, k, alpha, a, slot(t, aOff), aSpan, lda, beta, c, slot(t, cOff), cSpan, ldc);
+        } finally {
+            HostCallPolicy.leave(gated);
+        }
     }
 
     protected abstract void herkK(DType t, Layout order, Uplo uplo, Trans trans, int n, int k, double alpha, Object a,
@@ -190,8 +194,13 @@ abstract class CheckedBlas implements NativeBlas {
         if (m == 0 || n == 0) {
             return;
         }
-        triangular3K(solve, t, order, side, uplo, ta, diag, m, n, alphaRe, alphaIm, a, slot(t, aOff), aSpan, lda, b,
-                slot(t, bOff), bSpan, ldb);
+        boolean gated = HostCallPolicy.enter((long) m * n * ka, HostCallPolicy.LEVEL3);
+        try {
+            triangular3K(solve, t, order, side, uplo, ta, diag, m, n, alphaRe, alphaIm, a, slot(t, aOff), aSpan, lda, b,
+                    slot(t, bOff), bSpan, ldb);
+        } finally {
+            HostCallPolicy.leave(gated);
+        }
     }
 
     /** trsm when {@code solve}, trmm otherwise (same arguments). */
@@ -224,8 +233,13 @@ abstract class CheckedBlas implements NativeBlas {
             HostArrays.scale(t, y, slot(t, yOff), lenY, incy, betaRe, betaIm);
             return;
         }
-        gemvK(t, order, tr, m, n, alphaRe, alphaIm, a, slot(t, aOff), aSpan, lda, x, slot(t, xOff), xSpan, incx,
-                betaRe, betaIm, y, slot(t, yOff), ySpan, incy);
+        boolean gated = HostCallPolicy.enter((long) m * n, HostCallPolicy.LEVEL2);
+        try {
+            gemvK(t, order, tr, m, n, alphaRe, alphaIm, a, slot(t, aOff), aSpan, lda, x, slot(t, xOff), xSpan, incx,
+                    betaRe, betaIm, y, slot(t, yOff), ySpan, incy);
+        } finally {
+            HostCallPolicy.leave(gated);
+        }
     }
 
     protected abstract void gemvK(DType t, Layout order, Trans trans, int m, int n, double alphaRe, double alphaIm,
@@ -246,8 +260,13 @@ abstract class CheckedBlas implements NativeBlas {
         if (m == 0 || n == 0) {
             return;
         }
-        gerK(t, order, conjugateY && t.isComplex(), m, n, alphaRe, alphaIm, x, slot(t, xOff), xSpan, incx, y,
-                slot(t, yOff), ySpan, incy, a, slot(t, aOff), aSpan, lda);
+        boolean gated = HostCallPolicy.enter((long) m * n, HostCallPolicy.LEVEL2);
+        try {
+            gerK(t, order, conjugateY && t.isComplex(), m, n, alphaRe, alphaIm, x, slot(t, xOff), xSpan, incx, y,
+                    slot(t, yOff), ySpan, incy, a, slot(t, aOff), aSpan, lda);
+        } finally {
+            HostCallPolicy.leave(gated);
+        }
     }
 
     protected abstract void gerK(DType t, Layout order, boolean conjugateY, int m, int n, double alphaRe,
@@ -268,7 +287,12 @@ abstract class CheckedBlas implements NativeBlas {
         if (n == 0) {
             return;
         }
-        trsvK(t, order, uplo, tr, diag, n, a, slot(t, aOff), aSpan, lda, x, slot(t, xOff), xSpan, incx);
+        boolean gated = HostCallPolicy.enter((long) n * n, HostCallPolicy.LEVEL2);
+        try {
+            trsvK(t, order, uplo, tr, diag, n, a, slot(t, aOff), aSpan, lda, x, slot(t, xOff), xSpan, incx);
+        } finally {
+            HostCallPolicy.leave(gated);
+        }
     }
 
     protected abstract void trsvK(DType t, Layout order, Uplo uplo, Trans trans, Diag diag, int n, Object a, int aFrom,
@@ -284,7 +308,12 @@ abstract class CheckedBlas implements NativeBlas {
         if (n == 0) {
             return Scalar.ZERO;
         }
-        return dotK(t, conjugateX && t.isComplex(), n, x, slot(t, xOff), xSpan, incx, y, slot(t, yOff), ySpan, incy);
+        boolean gated = HostCallPolicy.enter(n, HostCallPolicy.LEVEL1);
+        try {
+            return dotK(t, conjugateX && t.isComplex(), n, x, slot(t, xOff), xSpan, incx, y, slot(t, yOff), ySpan, incy);
+        } finally {
+            HostCallPolicy.leave(gated);
+        }
     }
 
     protected abstract Scalar dotK(DType t, boolean conjugateX, int n, Object x, int xFrom, int xSpan, int incx,
@@ -301,7 +330,12 @@ abstract class CheckedBlas implements NativeBlas {
         if (n == 0) {
             return;
         }
-        axpyK(t, n, alphaRe, alphaIm, x, slot(t, xOff), xSpan, incx, y, slot(t, yOff), ySpan, incy);
+        boolean gated = HostCallPolicy.enter(n, HostCallPolicy.LEVEL1);
+        try {
+            axpyK(t, n, alphaRe, alphaIm, x, slot(t, xOff), xSpan, incx, y, slot(t, yOff), ySpan, incy);
+        } finally {
+            HostCallPolicy.leave(gated);
+        }
     }
 
     protected abstract void axpyK(DType t, int n, double alphaRe, double alphaIm, Object x, int xFrom, int xSpan,
@@ -316,7 +350,12 @@ abstract class CheckedBlas implements NativeBlas {
         if (n == 0) {
             return;
         }
-        scalK(t, n, alphaRe, alphaIm, x, slot(t, xOff), xSpan, incx);
+        boolean gated = HostCallPolicy.enter(n, HostCallPolicy.LEVEL1);
+        try {
+            scalK(t, n, alphaRe, alphaIm, x, slot(t, xOff), xSpan, incx);
+        } finally {
+            HostCallPolicy.leave(gated);
+        }
     }
 
     protected abstract void scalK(DType t, int n, double alphaRe, double alphaIm, Object x, int xFrom, int xSpan,
@@ -345,7 +384,12 @@ abstract class CheckedBlas implements NativeBlas {
         if (n == 0) {
             return 0;
         }
-        return reduceK(r, t, n, x, slot(t, xOff), xSpan, incx);
+        boolean gated = HostCallPolicy.enter(n, HostCallPolicy.LEVEL1);
+        try {
+            return reduceK(r, t, n, x, slot(t, xOff), xSpan, incx);
+        } finally {
+            HostCallPolicy.leave(gated);
+        }
     }
 
     /** The level-1 reductions sharing one kernel signature. */

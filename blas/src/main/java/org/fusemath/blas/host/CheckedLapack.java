@@ -11,11 +11,14 @@ import org.fusemath.blas.Uplo;
 
 /**
  * Checks every argument of a {@link NativeLapack} call (column-major), then calls the kernel with slot
- * offsets and spans; a negative {@code info} (LAPACK rejecting a parameter these checks let through) is an
+ * offsets and spans as {@link HostCallPolicy} says (inline, holding the thread-count gate, or on a native-call
+ * thread with a deep stack); a negative {@code info} (LAPACK rejecting a parameter these checks let through) is an
  * internal error and becomes a {@link FusemathException}.
  */
 abstract class CheckedLapack implements NativeLapack {
     private static final Layout COL = Layout.COLUMN_MAJOR;
+    /** Routines whose threaded path was measured to need no deep stack (see {@link NativeCallThreads}). */
+    private static final long SHALLOW = Long.MAX_VALUE;
 
     private static int slot(DType t, int offset) {
         return offset * t.slotsPerElement();
@@ -39,7 +42,9 @@ abstract class CheckedLapack implements NativeLapack {
         if (m == 0 || n == 0) {
             return 0;
         }
-        return checked("getrf", getrfK(t, m, n, a, slot(t, aOff), aSpan, lda, ipiv, ipivOff));
+        int aFrom = slot(t, aOff);
+        return checked("getrf", HostCallPolicy.lapack((long) m * n, HostCallPolicy.deepGetrf(t),
+                () -> getrfK(t, m, n, a, aFrom, aSpan, lda, ipiv, ipivOff)));
     }
 
     protected abstract int getrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, int[] ipiv, int ipivOff);
@@ -58,8 +63,11 @@ abstract class CheckedLapack implements NativeLapack {
         if (n == 0 || nrhs == 0) {
             return 0;
         }
-        return checked("getrs", getrsK(t, tr, n, nrhs, a, slot(t, aOff), aSpan, lda, ipiv, ipivOff, b, slot(t, bOff),
-                bSpan, ldb));
+        int aFrom = slot(t, aOff);
+        int bFrom = slot(t, bOff);
+        Trans op = tr;
+        return checked("getrs", HostCallPolicy.lapack((long) n * Math.max(n, nrhs), SHALLOW,
+                () -> getrsK(t, op, n, nrhs, a, aFrom, aSpan, lda, ipiv, ipivOff, b, bFrom, bSpan, ldb)));
     }
 
     protected abstract int getrsK(DType t, Trans trans, int n, int nrhs, Object a, int aFrom, int aSpan, int lda,
@@ -74,7 +82,8 @@ abstract class CheckedLapack implements NativeLapack {
         if (n == 0) {
             return 0;
         }
-        return checked("potrf", potrfK(t, uplo, n, a, slot(t, aOff), aSpan, lda));
+        int aFrom = slot(t, aOff);
+        return checked("potrf", HostCallPolicy.lapack((long) n * n, SHALLOW, () -> potrfK(t, uplo, n, a, aFrom, aSpan, lda)));
     }
 
     protected abstract int potrfK(DType t, Uplo uplo, int n, Object a, int aFrom, int aSpan, int lda);
@@ -91,7 +100,10 @@ abstract class CheckedLapack implements NativeLapack {
         if (n == 0 || nrhs == 0) {
             return 0;
         }
-        return checked("potrs", potrsK(t, uplo, n, nrhs, a, slot(t, aOff), aSpan, lda, b, slot(t, bOff), bSpan, ldb));
+        int aFrom = slot(t, aOff);
+        int bFrom = slot(t, bOff);
+        return checked("potrs", HostCallPolicy.lapack((long) n * Math.max(n, nrhs), SHALLOW,
+                () -> potrsK(t, uplo, n, nrhs, a, aFrom, aSpan, lda, b, bFrom, bSpan, ldb)));
     }
 
     protected abstract int potrsK(DType t, Uplo uplo, int n, int nrhs, Object a, int aFrom, int aSpan, int lda,
@@ -107,7 +119,10 @@ abstract class CheckedLapack implements NativeLapack {
         if (m == 0 || n == 0) {
             return 0;
         }
-        return checked("geqrf", geqrfK(t, m, n, a, slot(t, aOff), aSpan, lda, tau, slot(t, tauOff), tauSpan));
+        int aFrom = slot(t, aOff);
+        int tauFrom = slot(t, tauOff);
+        return checked("geqrf", HostCallPolicy.lapack((long) m * n, SHALLOW,
+                () -> geqrfK(t, m, n, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan)));
     }
 
     protected abstract int geqrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, Object tau,

@@ -34,11 +34,6 @@ final class JavacppBlas extends CheckedBlas {
     }
 
     @Override
-    protected void setThreadsK(int threads) {
-        openblas.blas_set_num_threads(threads);
-    }
-
-    @Override
     public int threads() {
         // The preset records the last value its blas_set_num_threads passed on (-1 before the first).
         return openblas.blas_get_num_threads();

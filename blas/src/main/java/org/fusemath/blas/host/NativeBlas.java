@@ -20,21 +20,26 @@ import org.fusemath.blas.Uplo;
  * {@link org.fusemath.api.InvalidArgumentException} before native code runs; outputs must not overlap inputs.
  * Calls with an empty result return without a native call.
  *
- * <p>Thread-safe: any number of threads may call concurrently. The OpenBLAS thread count is process-wide.
+ * <p>Thread-safe: any number of threads may call concurrently. Each calling thread has its own OpenBLAS thread
+ * count ({@link #ensureThreads}): a call big enough for OpenBLAS to thread runs with the count its thread asked
+ * for, although OpenBLAS keeps one count per process (calls asking for different counts take turns; see
+ * {@code OpenBlasThreads}). No BLAS routine needs a deep native stack, so every call runs on the caller's thread.
  */
 public interface NativeBlas {
     /** {@code ffm} or {@code javacpp}. */
     String callPath();
 
     /**
-     * Sets OpenBLAS's (process-wide) thread count to {@code threads}, at most the available processors; a call with
-     * the current value makes no native call.
+     * Sets the OpenBLAS thread count of the calling thread's later BLAS and LAPACK calls (until it asks again),
+     * capped at the available processors (more only oversubscribe them);
+     * a thread that never asked uses {@code availableProcessors()}. Makes no native call: the count is set in
+     * OpenBLAS when a call that may be threaded starts.
      */
     void ensureThreads(int threads);
 
     /**
-     * OpenBLAS's thread count: read from OpenBLAS on the FFM path; on the JavaCPP path the value last set through
-     * JavaCPP (which does not bind {@code openblas_get_num_threads}), -1 before any was set.
+     * OpenBLAS's process-wide thread count now: read from OpenBLAS on the FFM path; on the JavaCPP path the value
+     * last set through JavaCPP (which does not bind {@code openblas_get_num_threads}), -1 before any was set.
      */
     int threads();
 

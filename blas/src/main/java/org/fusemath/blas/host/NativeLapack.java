@@ -13,9 +13,17 @@ import org.fusemath.blas.Uplo;
  * screen inputs for NaN). Each entry returns LAPACK's {@code info}: 0 on success, i &gt; 0 for a numerical condition
  * (singular pivot, leading minor not positive definite) the caller maps to an exception.
  *
+ * <p>Safe on any caller's stack: OpenBLAS's threaded LU needs 2.7–4.3 MB of native stack (measured; more than
+ * request, pool and virtual-thread carrier threads have), so a {@link #getrf} of at least 10⁴ elements with more
+ * than one OpenBLAS thread (4·10⁴ in single precision) runs on a fusemath native-call thread with a 16 MB stack
+ * ({@link NativeCallThreads}; a hand-off costs about 10 µs against the LU's 100 µs or more) and the caller waits; everything else,
+ * measured to need under 144 KB, runs on the caller's thread. Each call big enough to be threaded runs with
+ * its calling thread's OpenBLAS count ({@link NativeBlas#ensureThreads}), see {@code blas/README.md}.
+ *
  * <p>To add a routine: declare it here, check its arguments in {@link CheckedLapack}, and implement the
  * kernel in {@code JavacppLapack} (staging) and {@code FfmLapack} (src/main/java22, a downcall described in
- * its {@code Downcalls} table).
+ * its {@code Downcalls} table); measure whether its threaded path needs a deep stack (the probe in the blas tests,
+ * {@code NativeStackProbe}) and pass the size from which it does to {@link HostCallPolicy#lapack}.
  */
 public interface NativeLapack {
     /** LU factorisation with partial pivoting of the m×n A; ipiv receives min(m, n) 1-based pivot rows. */

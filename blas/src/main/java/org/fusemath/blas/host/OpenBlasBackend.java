@@ -52,10 +52,12 @@ public final class OpenBlasBackend implements Backend {
                     + (preset.contains("-") ? " (JavaCPP " + preset.substring(preset.indexOf('-') + 1) + ")" : ""));
             d.put("core", blas.coreName());
             int threads = blas.threads();
-            d.put("threads", "OpenBLAS " + (threads > 0 ? Integer.toString(threads)
-                    : "default (OPENBLAS_NUM_THREADS or the core count) until an operation sets the context's")
-                    + "; context default " + FuseContext.defaults().threads()
-                    + "; available processors " + Runtime.getRuntime().availableProcessors());
+            d.put("threads", "OpenBLAS " + (threads > 0 ? threads + " in force now"
+                    : "default (OPENBLAS_NUM_THREADS or the core count) for now")
+                    + "; each call runs with its context's count (context default " + FuseContext.defaults().threads()
+                    + "; available processors " + Runtime.getRuntime().availableProcessors() + ", the cap)");
+            d.put("native-call threads", (NativeCallThreads.stackSize() >> 20) + " MB stack (-D" + NativeCallThreads.PROPERTY
+                    + "), for the threaded LU; other calls run on the caller's thread");
             d.put("call path", blas.callPath());
             d.put("call path reason", NativeCalls.reason());
             if (blas.callPath().equals("ffm")) {

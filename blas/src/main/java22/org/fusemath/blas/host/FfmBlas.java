@@ -41,8 +41,6 @@ final class FfmBlas extends CheckedBlas {
     private static final Downcalls.Handles ASUM = Downcalls.bind("r", "ipi", "cblas_sasum", "cblas_dasum", "cblas_scasum", "cblas_dzasum");
     private static final Downcalls.Handles IAMAX = Downcalls.bind("l", "ipi", "cblas_i", "amax");
 
-    private static final MethodHandle SET_THREADS = Downcalls.plain("openblas_set_num_threads",
-            FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT));
     private static final MethodHandle GET_THREADS = Downcalls.plain("openblas_get_num_threads",
             FunctionDescriptor.of(ValueLayout.JAVA_INT));
     private static final MethodHandle GET_CONFIG = Downcalls.plain("openblas_get_config",
@@ -58,15 +56,6 @@ final class FfmBlas extends CheckedBlas {
     /** The staging table for calls too long to run critical ({@link CriticalCalls}), made on first use. */
     private static final class Staged {
         static final JavacppBlas BLAS = new JavacppBlas();
-    }
-
-    @Override
-    protected void setThreadsK(int threads) {
-        try {
-            SET_THREADS.invokeExact(threads);
-        } catch (Throwable e) {
-            throw rethrow("openblas_set_num_threads", e);
-        }
     }
 
     @Override

@@ -136,25 +136,35 @@ class NativeCallsTest {
     }
 
     @Test
+    void aThreadCountPastTheProcessorsIsCapped() {
+        int before = OpenBlasThreads.requested();
+        try {
+            // A huge request is capped at the processors, not handed to OpenBLAS to start threads for.
+            NativeCalls.blas().ensureThreads(1_000_000);
+            assertEquals(Runtime.getRuntime().availableProcessors(), OpenBlasThreads.requested());
+            NativeCalls.blas().ensureThreads(1);
+            assertEquals(1, OpenBlasThreads.requested());
+        } finally {
+            OpenBlasThreads.request(before);
+        }
+    }
+
+    @Test
     void threadCountIsSetOnTheOpenBlasInstanceJniUses() {
         NativeBlas table = NativeCalls.blas();
-        try {
-            int processors = Runtime.getRuntime().availableProcessors();
-            table.ensureThreads(1);
-            assertEquals(1, table.threads());
-            // A huge request is capped at the processors, not handed to OpenBLAS to start threads for.
-            table.ensureThreads(1_000_000);
-            assertEquals(processors, table.threads());
-            table.ensureThreads(2);
-            assertEquals(Math.min(2, processors), table.threads());
-            if (table.callPath().equals("ffm")) {
-                // JavaCPP sets the thread count of the OpenBLAS copy its JNI bindings call; the FFM table must see it.
-                openblas.blas_set_num_threads(1);
-                assertEquals(1, table.threads(), "the FFM table calls another OpenBLAS copy than JavaCPP's JNI");
+        for (int count : new int[] {1, 2, 1}) {
+            OpenBlasThreads.enter(count);
+            try {
+                assertEquals(count, table.threads(), "the gate set " + count);
+                if (table.callPath().equals("ffm")) {
+                    // The gate sets the count through JavaCPP's JNI; the FFM table must call that same OpenBLAS copy.
+                    openblas.blas_set_num_threads(3 - count);
+                    assertEquals(3 - count, table.threads(), "the FFM table calls another OpenBLAS copy than JavaCPP's JNI");
+                    openblas.blas_set_num_threads(count);
+                }
+            } finally {
+                OpenBlasThreads.exit();
             }
-        } finally {
-            table.ensureThreads(1);
-            table.ensureThreads(2);
         }
     }
 

@@ -109,8 +109,9 @@ class ExecCommandTest {
     void unknownOrMissingOperationIsAUsageError() {
         Cli r = Cli.run("exec", "nosuchop", "--in", "a.npy", "--out", "b.npy");
         assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
-        assertTrue(r.err().contains("unknown operation 'nosuchop'; known: [asum, axpy, copy, dot, dotc, gemv, ger, gerc, herk,"
-                + " iamax, matmul, nrm2, scal, symm, syrk, transpose, trmm, trsm, trsv]"), r.err());
+        // The list grows as domains register operations: check its form and a few members, sorted.
+        assertTrue(r.err().matches("(?s).*unknown operation 'nosuchop'; known: \\[asum, axpy, copy, .*det, .*matmul, .*solve,"
+                + " .*transpose, .*\\].*"), r.err());
         Cli none = Cli.run("exec", "--in", "a.npy", "--out", "b.npy");
         assertEquals(ExitCodes.USAGE, none.exit(), none.toString());
         assertTrue(none.err().contains("missing operation"), none.err());

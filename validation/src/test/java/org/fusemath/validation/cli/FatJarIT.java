@@ -33,7 +33,14 @@ class FatJarIT {
     }
 
     private static Run java(Path javaHome, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-jar", JAR.toString()));
+        return javaWith(javaHome, List.of(), args);
+    }
+
+    private static Run javaWith(Path javaHome, List<String> jvmOptions, String... args) throws IOException,
+            InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path err = Files.createTempFile("fusemath-err", ".txt");
         try {
@@ -160,6 +167,44 @@ class FatJarIT {
         Run verbose = java(jdks().get(0), "--verbose", "exec", "transpose", "--in", in.toString(), "--out", out.toString());
         assertEquals(0, verbose.exit(), verbose.toString());
         assertTrue(verbose.err().contains("DEBUG org.fusemath.validation.cli.ExecCommand - exec transpose"), verbose.err());
+    }
+
+    /** The threaded LU of a 1000×1000 matrix needs ~3 MB of native stack; the JVM's threads here have 256 KB. */
+    @Test
+    void solveInvAndDetAtN1000RunInAJvmWithA256KbStack(@TempDir Path dir) throws Exception {
+        int n = 1000;
+        java.util.Random r = new java.util.Random(7);
+        double[] a = new double[n * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = r.nextGaussian() / Math.sqrt(n);
+        }
+        double[] b = new double[n];
+        java.util.Arrays.fill(b, 1);
+        Path fa = dir.resolve("a.npy");
+        Path fb = dir.resolve("b.npy");
+        NpyWriter.write(fa, HostTensor.of(DType.F64, new long[] {n, n}, a));
+        NpyWriter.write(fb, HostTensor.of(DType.F64, new long[] {n}, b));
+        for (Path jdk : jdks()) {
+            List<String> small = List.of("-Xss256k");
+            Run solve = javaWith(jdk, small, "exec", "solve", "--in", fa.toString(), fb.toString(), "--out",
+                    dir.resolve("x.npy").toString());
+            assertEquals(0, solve.exit(), jdk + " -Xss256k exec solve\n" + solve);
+            double[] x = (double[]) NpyReader.read(dir.resolve("x.npy")).array();
+            double worst = 0;
+            for (int i = 0; i < n; i++) {
+                double s = -b[i];
+                for (int j = 0; j < n; j++) {
+                    s += a[i * n + j] * x[j];
+                }
+                worst = Math.max(worst, Math.abs(s));
+            }
+            assertTrue(worst < 1e-8, jdk + ": |Ax - b| = " + worst);
+            Run inv = javaWith(jdk, small, "exec", "inv", "--in", fa.toString(), "--out", dir.resolve("i.npy").toString());
+            assertEquals(0, inv.exit(), jdk + " -Xss256k exec inv\n" + inv);
+            Run det = javaWith(jdk, small, "exec", "det", "--in", fa.toString(), "--out", dir.resolve("d.npy").toString());
+            assertEquals(0, det.exit(), jdk + " -Xss256k exec det\n" + det);
+            assertTrue(Double.isFinite(((double[]) NpyReader.read(dir.resolve("d.npy")).array())[0]), jdk + " det");
+        }
     }
 
     private static void assertArrayEquals(double[] expected, double[] actual) {
