@@ -14,8 +14,8 @@ import org.fusemath.blas.Uplo;
  * (singular pivot, leading minor not positive definite) the caller maps to an exception.
  *
  * <p>To add a routine: declare it here, check its arguments in {@link CheckedLapack}, and implement the
- * kernel in {@code JavacppLapack} (staging) and {@code FfmLapack} (src/main/java22, a downcall described in
- * its {@code Downcalls} table).
+ * kernel in {@code JavacppLapack} (staging), {@code NetlibLapack} (JNI shims, real types) and {@code FfmLapack}
+ * (src/main/java22, a downcall described in its {@code Downcalls} table).
  */
 public interface NativeLapack {
     /** LU factorisation with partial pivoting of the m×n A; ipiv receives min(m, n) 1-based pivot rows. */

@@ -16,6 +16,7 @@ import org.fusemath.blas.Epilogue;
 import org.fusemath.blas.Matmul;
 import org.fusemath.blas.MatmulOperands;
 import org.fusemath.blas.Op;
+import org.fusemath.blas.host.SmallGemm;
 
 /**
  * The blas domain's {@code fusemath bench} cases, the claims of bench/README.md in miniature: GEMM on heap
@@ -67,7 +68,8 @@ public final class BlasBenchmarks implements BenchmarkSuite {
     private record Gemm(DType type, int n, Baseline against, boolean quick) implements BenchmarkCase {
         @Override
         public String name() {
-            return "gemm " + type + " heap arrays";
+            // The code that runs the product (java kernel, ffm, netlib or javacpp staging): the ratio depends on it.
+            return "gemm " + type + " heap arrays (" + SmallGemm.pathFor(type, (long) n * n * n) + ")";
         }
 
         @Override
