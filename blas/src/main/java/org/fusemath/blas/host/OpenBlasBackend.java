@@ -46,7 +46,7 @@ public final class OpenBlasBackend implements Backend {
                     : "OpenBLAS default (OPENBLAS_NUM_THREADS or the core count) until an operation sets the context's");
             d.put("call path", blas.callPath());
             d.put("call path reason", NativeCalls.reason());
-            if (blas.callPath().equals("ffm")) {
+            if (!blas.callPath().equals("javacpp")) {
                 long limit = CriticalCalls.limit();
                 d.put("critical calls up to", limit == Long.MAX_VALUE ? "any size (-D" + CriticalCalls.PROPERTY
                         + " bounds the GC pause a long call can cause)" : limit + " multiply-adds, larger ones staged");

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fusemath.api.spi.BenchmarkCase;
 import org.fusemath.api.spi.BenchmarkSuite;
-import org.fusemath.api.spi.RuntimeFeatures;
 import org.fusemath.validation.bench.BenchOutcome;
 import org.fusemath.validation.bench.BenchRunner;
 import org.fusemath.validation.bench.BenchSettings;
@@ -68,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchRunner runner = new BenchRunner(settings);
         out.printf(Locale.ROOT, "fusemath bench (%s; Java %s, host call path %s): median of %d rounds in this JVM; "
                 + "speed = baseline time / fusemath time%n", quick ? "quick" : "full", Runtime.version(),
-                RuntimeFeatures.nativeCallPath(), settings.rounds());
+                InfoReport.hostCallPath(), settings.rounds());
         String format = "%-8s %-40s %-8s %12s %7s  %-34s %12s %7s  %s%n";
         out.printf(Locale.ROOT, format, "domain", "case", "size", "fusemath", "spread", "baseline", "baseline", "speed", "rate");
         List<BenchOutcome> outcomes = new ArrayList<>();
@@ -96,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (json != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(),
-                    new Report(BuildInfo.version(), System.getProperty("java.runtime.version"), RuntimeFeatures.nativeCallPath(),
+                    new Report(BuildInfo.version(), System.getProperty("java.runtime.version"), InfoReport.hostCallPath(),
                             settings, outcomes));
         }
         return outcomes.stream().anyMatch(o -> o.error() != null) ? ExitCodes.FAILURE : ExitCodes.OK;
