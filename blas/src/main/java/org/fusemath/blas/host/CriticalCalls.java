@@ -8,10 +8,11 @@ import org.slf4j.LoggerFactory;
  * pass them to dev.ludovic.netlib's JNI shims, which hold them with {@code GetPrimitiveArrayCritical} for the
  * whole call. While such a call runs, the next GC waits until it returns (JDK 17–21: the JVM's GC locker
  * defers collections while any thread holds an array critical; JDK 22+: the thread cannot reach a safepoint,
- * so any pause of the whole JVM waits), so a 2048³ GEMM holds every other thread of a service for its full duration at the next collection. A level-3 or
- * LAPACK call whose work (the product of its dimensions, e.g. m·n·k for a GEMM) exceeds the limit takes the
- * staging path instead: the operands are copied to reused off-heap buffers and the call is an ordinary native
- * call, during which the JVM carries on (the copies cost a few percent for such sizes).
+ * so any pause of the whole JVM waits), so a 2048³ GEMM holds every other thread of a service for its full
+ * duration at the next collection. A level-3 or LAPACK call whose work (the product of its dimensions, e.g.
+ * m·n·k for a GEMM) exceeds the limit takes the staging path instead: the operands are copied to reused
+ * off-heap buffers and the call is an ordinary native call, during which the JVM carries on (the copies cost
+ * a few percent for such sizes).
  *
  * <p>The limit comes from the system property {@value #PROPERTY} (a count, {@code 1e9} accepted: about 10 to
  * 20 ms of single-core GEMM here); without it every call is critical, the fastest choice. Honoured by both the

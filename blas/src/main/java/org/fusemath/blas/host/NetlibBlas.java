@@ -79,15 +79,6 @@ final class NetlibBlas extends CheckedBlas {
         return order == Layout.ROW_MAJOR;
     }
 
-    /**
-     * Whether the column-major view of an operand (cols columns of ld slots from {@code from}) lies wholly in
-     * the array: the shims check {@code from + cols·ld - 1} where BLAS needs only the last column's rows.
-     */
-    private static boolean whole(Object array, int from, int cols, int ld) {
-        int length = array instanceof double[] d ? d.length : ((float[]) array).length;
-        return from + (long) cols * ld <= length;
-    }
-
     @Override
     protected void gemmK(DType t, Layout order, Trans ta, Trans tb, int m, int n, int k, double alphaRe,
                          double alphaIm, Object a, int aFrom, int aSpan, int lda, Object b, int bFrom, int bSpan,
@@ -125,8 +116,8 @@ final class NetlibBlas extends CheckedBlas {
         Uplo u = row(order) ? uplo.flipped() : uplo;
         int cm = row(order) ? n : m;
         int cn = row(order) ? m : n;
-        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * ka) || !whole(a, aFrom, ka, lda)
-                || !whole(b, bFrom, cn, ldb) || !whole(c, cFrom, cn, ldc)) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * ka) || !NetlibShims.whole(a, aFrom, ka, lda)
+                || !NetlibShims.whole(b, bFrom, cn, ldb) || !NetlibShims.whole(c, cFrom, cn, ldc)) {
             staging.symmK(t, order, side, uplo, m, n, alphaRe, alphaIm, a, aFrom, aSpan, lda, b, bFrom, bSpan, ldb,
                     betaRe, betaIm, c, cFrom, cSpan, ldc);
             return;
@@ -147,8 +138,8 @@ final class NetlibBlas extends CheckedBlas {
         Uplo u = row(order) ? uplo.flipped() : uplo;
         Trans tt = row(order) ? trans.flipped() : trans;
         int aCols = tt == Trans.N ? k : n;
-        if (t.isComplex() || k == 0 || !CriticalCalls.allowed((long) n * n * k) || !whole(a, aFrom, aCols, lda)
-                || !whole(c, cFrom, n, ldc)) {
+        if (t.isComplex() || k == 0 || !CriticalCalls.allowed((long) n * n * k) || !NetlibShims.whole(a, aFrom, aCols, lda)
+                || !NetlibShims.whole(c, cFrom, n, ldc)) {
             staging.syrkK(t, order, uplo, trans, n, k, alphaRe, alphaIm, a, aFrom, aSpan, lda, betaRe, betaIm, c, cFrom,
                     cSpan, ldc);
             return;
@@ -176,8 +167,8 @@ final class NetlibBlas extends CheckedBlas {
         Uplo u = row(order) ? uplo.flipped() : uplo;
         int bm = row(order) ? n : m;
         int bn = row(order) ? m : n;
-        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * ka) || !whole(a, aFrom, ka, lda)
-                || !whole(b, bFrom, bn, ldb)) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * ka) || !NetlibShims.whole(a, aFrom, ka, lda)
+                || !NetlibShims.whole(b, bFrom, bn, ldb)) {
             staging.triangular3K(solve, t, order, side, uplo, transA, diag, m, n, alphaRe, alphaIm, a, aFrom, aSpan, lda,
                     b, bFrom, bSpan, ldb);
             return;
@@ -224,7 +215,7 @@ final class NetlibBlas extends CheckedBlas {
                         Object x, int xFrom, int xSpan, int incx, Object y, int yFrom, int ySpan, int incy, Object a,
                         int aFrom, int aSpan, int lda) {
         int an = row(order) ? m : n;
-        if (t.isComplex() || !whole(a, aFrom, an, lda)) {
+        if (t.isComplex() || !NetlibShims.whole(a, aFrom, an, lda)) {
             staging.gerK(t, order, conjugateY, m, n, alphaRe, alphaIm, x, xFrom, xSpan, incx, y, yFrom, ySpan, incy, a,
                     aFrom, aSpan, lda);
             return;
@@ -249,7 +240,7 @@ final class NetlibBlas extends CheckedBlas {
     @Override
     protected void trsvK(DType t, Layout order, Uplo uplo, Trans trans, Diag diag, int n, Object a, int aFrom,
                          int aSpan, int lda, Object x, int xFrom, int xSpan, int incx) {
-        if (t.isComplex() || !whole(a, aFrom, n, lda)) {
+        if (t.isComplex() || !NetlibShims.whole(a, aFrom, n, lda)) {
             staging.trsvK(t, order, uplo, trans, diag, n, a, aFrom, aSpan, lda, x, xFrom, xSpan, incx);
             return;
         }

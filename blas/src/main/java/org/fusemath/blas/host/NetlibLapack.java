@@ -30,14 +30,9 @@ final class NetlibLapack extends CheckedLapack {
         return u == Uplo.UPPER ? "U" : "L";
     }
 
-    private static boolean whole(Object array, int from, int cols, int ld) {
-        int length = array instanceof double[] d ? d.length : ((float[]) array).length;
-        return from + (long) cols * ld <= length;
-    }
-
     @Override
     protected int getrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, int[] ipiv, int ipivOff) {
-        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n)) || !whole(a, aFrom, n, lda)) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n)) || !NetlibShims.whole(a, aFrom, n, lda)) {
             return staging.getrfK(t, m, n, a, aFrom, aSpan, lda, ipiv, ipivOff);
         }
         intW info = new intW(0);
@@ -97,7 +92,7 @@ final class NetlibLapack extends CheckedLapack {
     @Override
     protected int geqrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, Object tau, int tauFrom,
                          int tauSpan) {
-        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n)) || !whole(a, aFrom, n, lda)) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n)) || !NetlibShims.whole(a, aFrom, n, lda)) {
             return staging.geqrfK(t, m, n, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan);
         }
         intW info = new intW(0);

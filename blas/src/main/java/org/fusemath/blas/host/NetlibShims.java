@@ -56,6 +56,16 @@ final class NetlibShims {
         return library;
     }
 
+    /**
+     * Whether the column-major view of an operand ({@code cols} columns of {@code ld} slots from {@code from}) lies
+     * wholly in its array. The shims' own checks demand that ({@code from + cols·ld - 1} must be an index) where
+     * BLAS needs only the last column's rows; a call that fails it must take the staging table.
+     */
+    static boolean whole(Object array, int from, int cols, int ld) {
+        int length = array instanceof double[] d ? d.length : ((float[]) array).length;
+        return from + (long) cols * ld <= length;
+    }
+
     /** Loads and verifies the shims; throws {@link IllegalStateException} with the reason when they are unusable. */
     static NetlibShims load() {
         String os = System.getProperty("os.name", "");
@@ -63,6 +73,13 @@ final class NetlibShims {
         String resource = "resources/native/" + os + "-" + arch + "/libnetlibblasjni.so";
         if (NativeBLAS.class.getClassLoader().getResource(resource) == null) {
             throw new IllegalStateException("dev.ludovic.netlib ships no JNI shim for " + os + "-" + arch);
+        }
+        try {
+            // The shims' JNI_OnLoad looks these holder classes up; without them the shim library refuses to load.
+            Class.forName("org.netlib.util.intW", false, NativeBLAS.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("org.netlib.util (net.sourceforge.f2j:arpack_combined_all, which"
+                    + " dev.ludovic.netlib depends on) is not on the class path");
         }
         String openblas = OpenBlasLibrary.loadForSymbols();
         OpenBlasLibrary.loadWithLapack();
@@ -72,7 +89,8 @@ final class NetlibShims {
         NativeLAPACK lapack;
         // Its instance builder also probes its pure-Java fallbacks and logs a warning (through
         // java.util.logging) for each one this JDK lacks; those are not used here, so the probe stays quiet.
-        List<Logger> quiet = quieten("dev.ludovic.netlib.blas.InstanceBuilder", "dev.ludovic.netlib.lapack.InstanceBuilder");
+        List<Logger> quiet = quieten("dev.ludovic.netlib.blas.InstanceBuilder",
+                "dev.ludovic.netlib.lapack.InstanceBuilder");
         try {
             blas = NativeBLAS.getInstance();
             lapack = NativeLAPACK.getInstance();
