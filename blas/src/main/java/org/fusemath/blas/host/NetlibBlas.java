@@ -99,7 +99,8 @@ final class NetlibBlas extends CheckedBlas {
     private void gemm(String ta, String tb, int m, int n, int k, double alpha, Object a, int aFrom, int lda, Object b,
                       int bFrom, int ldb, double beta, Object c, int cFrom, int ldc) {
         if (c instanceof double[] cd) {
-            blas.dgemm(ta, tb, m, n, k, alpha, (double[]) a, aFrom, lda, (double[]) b, bFrom, ldb, beta, cd, cFrom, ldc);
+            blas.dgemm(ta, tb, m, n, k, alpha, (double[]) a, aFrom, lda, (double[]) b, bFrom, ldb, beta, cd, cFrom,
+                    ldc);
         } else {
             blas.sgemm(ta, tb, m, n, k, (float) alpha, (float[]) a, aFrom, lda, (float[]) b, bFrom, ldb, (float) beta,
                     (float[]) c, cFrom, ldc);
@@ -138,8 +139,8 @@ final class NetlibBlas extends CheckedBlas {
         Uplo u = row(order) ? uplo.flipped() : uplo;
         Trans tt = row(order) ? trans.flipped() : trans;
         int aCols = tt == Trans.N ? k : n;
-        if (t.isComplex() || k == 0 || !CriticalCalls.allowed((long) n * n * k) || !NetlibShims.whole(a, aFrom, aCols, lda)
-                || !NetlibShims.whole(c, cFrom, n, ldc)) {
+        if (t.isComplex() || k == 0 || !CriticalCalls.allowed((long) n * n * k)
+                || !NetlibShims.whole(a, aFrom, aCols, lda) || !NetlibShims.whole(c, cFrom, n, ldc)) {
             staging.syrkK(t, order, uplo, trans, n, k, alphaRe, alphaIm, a, aFrom, aSpan, lda, betaRe, betaIm, c, cFrom,
                     cSpan, ldc);
             return;
@@ -147,8 +148,8 @@ final class NetlibBlas extends CheckedBlas {
         if (c instanceof double[] cd) {
             blas.dsyrk(ul(u), tr(tt), n, k, alphaRe, (double[]) a, aFrom, lda, betaRe, cd, cFrom, ldc);
         } else {
-            blas.ssyrk(ul(u), tr(tt), n, k, (float) alphaRe, (float[]) a, aFrom, lda, (float) betaRe, (float[]) c, cFrom,
-                    ldc);
+            blas.ssyrk(ul(u), tr(tt), n, k, (float) alphaRe, (float[]) a, aFrom, lda, (float) betaRe, (float[]) c,
+                    cFrom, ldc);
         }
     }
 
@@ -169,8 +170,8 @@ final class NetlibBlas extends CheckedBlas {
         int bn = row(order) ? m : n;
         if (t.isComplex() || !CriticalCalls.allowed((long) m * n * ka) || !NetlibShims.whole(a, aFrom, ka, lda)
                 || !NetlibShims.whole(b, bFrom, bn, ldb)) {
-            staging.triangular3K(solve, t, order, side, uplo, transA, diag, m, n, alphaRe, alphaIm, a, aFrom, aSpan, lda,
-                    b, bFrom, bSpan, ldb);
+            staging.triangular3K(solve, t, order, side, uplo, transA, diag, m, n, alphaRe, alphaIm, a, aFrom, aSpan,
+                    lda, b, bFrom, bSpan, ldb);
             return;
         }
         String sdf = sd(s);
@@ -203,7 +204,8 @@ final class NetlibBlas extends CheckedBlas {
         int am = row(order) ? n : m;
         int an = row(order) ? m : n;
         if (y instanceof double[] yd) {
-            blas.dgemv(trf, am, an, alphaRe, (double[]) a, aFrom, lda, (double[]) x, xFrom, incx, betaRe, yd, yFrom, incy);
+            blas.dgemv(trf, am, an, alphaRe, (double[]) a, aFrom, lda, (double[]) x, xFrom, incx, betaRe, yd, yFrom,
+                    incy);
         } else {
             blas.sgemv(trf, am, an, (float) alphaRe, (float[]) a, aFrom, lda, (float[]) x, xFrom, incx, (float) betaRe,
                     (float[]) y, yFrom, incy);

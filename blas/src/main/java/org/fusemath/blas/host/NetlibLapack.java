@@ -32,7 +32,8 @@ final class NetlibLapack extends CheckedLapack {
 
     @Override
     protected int getrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, int[] ipiv, int ipivOff) {
-        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n)) || !NetlibShims.whole(a, aFrom, n, lda)) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n))
+                || !NetlibShims.whole(a, aFrom, n, lda)) {
             return staging.getrfK(t, m, n, a, aFrom, aSpan, lda, ipiv, ipivOff);
         }
         intW info = new intW(0);
@@ -92,7 +93,8 @@ final class NetlibLapack extends CheckedLapack {
     @Override
     protected int geqrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, Object tau, int tauFrom,
                          int tauSpan) {
-        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n)) || !NetlibShims.whole(a, aFrom, n, lda)) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n))
+                || !NetlibShims.whole(a, aFrom, n, lda)) {
             return staging.geqrfK(t, m, n, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan);
         }
         intW info = new intW(0);

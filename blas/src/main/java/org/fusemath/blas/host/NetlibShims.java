@@ -155,8 +155,8 @@ final class NetlibShims {
                 Pointer p = Loader.addressof(symbol);
                 long address = p == null ? 0 : p.address();
                 if (address == 0) {
-                    throw new IllegalStateException("the netlib shims would call " + symbol + ", which no loaded library"
-                            + " defines");
+                    throw new IllegalStateException("the netlib shims would call " + symbol + ", which no loaded"
+                            + " library defines");
                 }
                 if (!inside(ranges, address)) {
                     throw new IllegalStateException("the netlib shims would call " + symbol + " of another library"
