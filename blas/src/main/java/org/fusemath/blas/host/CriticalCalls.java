@@ -4,16 +4,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bounds how much work the host call table hands to one critical downcall. On JDK 22+ the BLAS and LAPACK
- * calls pass the caller's heap arrays to critical FFM downcalls (no copies), and while such a call runs its
- * thread cannot reach a safepoint: a GC, or any other pause of the whole JVM, waits until it returns, so a
- * 2048³ GEMM holds every other thread of a service for its full duration at the next collection. A level-3 or
- * LAPACK call whose work (the product of its dimensions, e.g. m·n·k for a GEMM) exceeds the limit takes the
- * staging path instead: the operands are copied to reused off-heap buffers and the call is an ordinary native
- * call, during which the JVM carries on (the copies cost a few percent for such sizes).
+ * calls pass the caller's heap arrays to critical FFM downcalls (no copies); on JDK 17–21 the real-type calls
+ * pass them to dev.ludovic.netlib's JNI shims, which hold them with {@code GetPrimitiveArrayCritical} for the
+ * whole call. While such a call runs, the next GC waits until it returns (JDK 17–21: the JVM's GC locker
+ * defers collections while any thread holds an array critical; JDK 22+: the thread cannot reach a safepoint,
+ * so any pause of the whole JVM waits), so a 2048³ GEMM holds every other thread of a service for its full
+ * duration at the next collection. A level-3 or LAPACK call whose work (the product of its dimensions, e.g.
+ * m·n·k for a GEMM) exceeds the limit takes the staging path instead: the operands are copied to reused
+ * off-heap buffers and the call is an ordinary native call, during which the JVM carries on (the copies cost
+ * a few percent for such sizes).
  *
  * <p>The limit comes from the system property {@value #PROPERTY} (a count, {@code 1e9} accepted: about 10 to
- * 20 ms of single-core GEMM here); without it every call is critical, the fastest choice. Ignored on JDK 17–21,
- * whose call table always stages. Thread-safe.
+ * 20 ms of single-core GEMM here); without it every call is critical, the fastest choice. Honoured by both the
+ * FFM and the netlib JNI call tables (the JavaCPP table always stages). Thread-safe.
  */
 public final class CriticalCalls {
     /** The system property holding the limit. */

@@ -11,7 +11,8 @@ import org.fusemath.blas.Uplo;
  * The host BLAS call table: the CBLAS routines fusemath needs, for every {@link DType}, on the caller's heap
  * arrays ({@code float[]} for F32/C64, {@code double[]} for F64/C128, complex interleaved). Obtain it from
  * {@link NativeCalls#blas()}; the JDK decides the implementation (FFM downcalls on the arrays themselves on
- * Java 22+, JavaCPP with reused off-heap staging on Java 17–21).
+ * Java 22+; on Java 17–21 dev.ludovic.netlib's JNI shims on the arrays themselves for real types, JavaCPP with
+ * reused off-heap staging for complex types and wherever the shims cannot load).
  *
  * <p>Conventions: offsets, leading dimensions and increments count elements (a complex element is one);
  * {@code order} is the CBLAS storage order of every matrix in the call; alpha and beta are passed as real
@@ -26,7 +27,7 @@ import org.fusemath.blas.Uplo;
  * {@code OpenBlasThreads}). No BLAS routine needs a deep native stack, so every call runs on the caller's thread.
  */
 public interface NativeBlas {
-    /** {@code ffm} or {@code javacpp}. */
+    /** {@code ffm}, {@code netlib} (real types through JNI, complex staged) or {@code javacpp}. */
     String callPath();
 
     /**

@@ -21,9 +21,10 @@ import org.fusemath.blas.Uplo;
  * its calling thread's OpenBLAS count ({@link NativeBlas#ensureThreads}), see {@code blas/README.md}.
  *
  * <p>To add a routine: declare it here, check its arguments in {@link CheckedLapack}, and implement the
- * kernel in {@code JavacppLapack} (staging) and {@code FfmLapack} (src/main/java22, a downcall described in
- * its {@code Downcalls} table); measure whether its threaded path needs a deep stack (the probe in the blas tests,
- * {@code NativeStackProbe}) and pass the size from which it does to {@link HostCallPolicy#lapack}.
+ * kernel in {@code JavacppLapack} (staging), {@code NetlibLapack} (JNI shims, real types) and {@code FfmLapack}
+ * (src/main/java22, a downcall described in its {@code Downcalls} table); measure whether its threaded path needs a
+ * deep stack (the probe in the blas tests, {@code NativeStackProbe}) and pass the size from which it does to
+ * {@link HostCallPolicy#lapack}.
  */
 public interface NativeLapack {
     /** LU factorisation with partial pivoting of the m×n A; ipiv receives min(m, n) 1-based pivot rows. */

@@ -60,7 +60,7 @@ public final class OpenBlasBackend implements Backend {
                     + "), for the threaded LU; other calls run on the caller's thread");
             d.put("call path", blas.callPath());
             d.put("call path reason", NativeCalls.reason());
-            if (blas.callPath().equals("ffm")) {
+            if (!blas.callPath().equals("javacpp")) {
                 long limit = CriticalCalls.limit();
                 d.put("critical calls up to", limit == Long.MAX_VALUE ? "any size (-D" + CriticalCalls.PROPERTY
                         + " bounds the GC pause a long call can cause)" : limit + " multiply-adds, larger ones staged");

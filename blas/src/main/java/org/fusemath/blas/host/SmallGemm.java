@@ -25,6 +25,14 @@ public final class SmallGemm {
         static final long COMPLEX_LIMIT = JavaGemm.crossover(NativeCalls.callPath(), true);
     }
 
+    /**
+     * Which code computes a single m·n·k product of this type: {@code java} (the Java kernel, within the
+     * crossover) or the host call path ({@link NativeCalls#callPath()}); for reports such as benchmark rows.
+     */
+    public static String pathFor(DType t, long work) {
+        return work <= (t.isComplex() ? Crossover.COMPLEX_LIMIT : Crossover.LIMIT) ? "java" : NativeCalls.callPath();
+    }
+
     /** {@link #tryRun(Op, Op, Scalar, HostMatrix, HostMatrix, Scalar, HostMatrix)} with real scalars. */
     public static boolean tryRun(Op opA, Op opB, double alpha, HostMatrix a, HostMatrix b, double beta, HostMatrix c) {
         return run(opA, opB, alpha, 0, a, b, beta, 0, c);

@@ -17,6 +17,7 @@ import org.fusemath.blas.Epilogue;
 import org.fusemath.blas.Matmul;
 import org.fusemath.blas.MatmulOperands;
 import org.fusemath.blas.Op;
+import org.fusemath.blas.host.SmallGemm;
 
 /**
  * The blas domain's {@code fusemath bench} cases, the claims of bench/README.md in miniature: GEMM on heap
@@ -69,7 +70,9 @@ public final class BlasBenchmarks implements BenchmarkSuite {
         @Override
         public String name() {
             // The baseline is part of the row's identity: n=256 F64 is timed against both.
-            return "gemm " + type + " heap vs " + (against == Baseline.EJML ? "EJML" : "raw cblas off-heap");
+            // The path that runs the product (java kernel, ffm, netlib or javacpp staging) is named too: the ratio depends on it.
+            return "gemm " + type + " heap (" + SmallGemm.pathFor(type, (long) n * n * n) + ") vs "
+                    + (against == Baseline.EJML ? "EJML" : "raw cblas off-heap");
         }
 
         @Override

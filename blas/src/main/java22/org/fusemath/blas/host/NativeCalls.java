@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
  * Picks the host call tables once per JVM, logging the choice. This Java 22+ version picks FFM downcalls
  * on the caller's heap arrays and falls back to JavaCPP (off-heap staging), logging why, when the downcalls
  * cannot be set up; the system property {@code fusemath.host.callPath=javacpp} forces JavaCPP (for
- * comparisons). The Java 17 version of this class always picks JavaCPP.
+ * comparisons; {@code netlib}, which selects the JNI shims on Java 17–21, leaves FFM in place here). The Java 17
+ * version of this class picks dev.ludovic.netlib's JNI shims for real types.
  */
 public final class NativeCalls {
     private static final Logger LOG = LoggerFactory.getLogger(NativeCalls.class);

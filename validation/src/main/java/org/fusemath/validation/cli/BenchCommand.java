@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fusemath.api.spi.BenchmarkCase;
 import org.fusemath.api.spi.BenchmarkSuite;
-import org.fusemath.api.spi.RuntimeFeatures;
 import org.fusemath.validation.bench.BenchOutcome;
 import org.fusemath.validation.bench.BenchRunner;
 import org.fusemath.validation.bench.BenchSettings;
@@ -73,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchRunner runner = new BenchRunner(settings);
         out.printf(Locale.ROOT, "fusemath bench (%s; Java %s, host call path %s): median of %d rounds in this JVM; "
                 + "speed-up = baseline time / fusemath time (above 1: fusemath is faster)%n", quick ? "quick" : "full",
-                Runtime.version(), RuntimeFeatures.nativeCallPath(), settings.rounds());
+                Runtime.version(), InfoReport.hostCallPath(), settings.rounds());
         String format = "%-8s %-40s %-8s %12s %7s  %-34s %12s %7s  %-9s %-22s %s%n";
         out.printf(Locale.ROOT, format, "domain", "case", "size", "fusemath", "spread", "baseline", "baseline", "speed-up",
                 "target", "rate", "");
@@ -109,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (json != null) {
             Report report = new Report(BuildInfo.version(), System.getProperty("java.runtime.version"),
-                    RuntimeFeatures.nativeCallPath(), settings, outcomes);
+                    InfoReport.hostCallPath(), settings, outcomes);
             try (OutputFiles files = new OutputFiles()) {
                 files.write(json, stream -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(stream, report));

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.fusemath.api.spi.Availability;
 import org.fusemath.api.spi.Backend;
 import org.fusemath.api.spi.RuntimeFeatures;
+import org.fusemath.blas.host.NativeCalls;
 import org.fusemath.validation.harness.DeviceStatus;
 
 /** What {@code fusemath info} reports: the JVM, OS and CPU, the host call path, every backend and the device. */
@@ -80,8 +81,20 @@ record InfoReport(String fusemath, JavaInfo java, OsInfo os, CpuInfo cpu, String
                         System.getProperty("java.vendor"), System.getProperty("java.vm.name"), System.getProperty("java.home")),
                 new OsInfo(System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")),
                 new CpuInfo(cpuModel(Path.of("/proc/cpuinfo")), Runtime.getRuntime().availableProcessors()),
-                RuntimeFeatures.nativeCallPath(), RuntimeFeatures.foreignFunctions(),
+                hostCallPath(), RuntimeFeatures.foreignFunctions(),
                 DeviceStatus.from(backends), infos, providers.loadErrors(), JarLayout.ofRunningCode());
+    }
+
+    /**
+     * The host call path the blas module selected ({@code ffm}, {@code netlib} or {@code javacpp}); the JDK's
+     * preferred one when OpenBLAS cannot load at all (then every host backend reports why).
+     */
+    static String hostCallPath() {
+        try {
+            return NativeCalls.callPath();
+        } catch (RuntimeException | LinkageError e) {
+            return RuntimeFeatures.nativeCallPath();
+        }
     }
 
     /** The first "model name" (x86) or "Hardware"/"Model" (ARM) line of a cpuinfo file, else os.arch. */

@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Space;
-import org.fusemath.api.spi.RuntimeFeatures;
 import org.fusemath.validation.harness.CaseOutcome;
 import org.fusemath.validation.harness.CaseSelection;
 import org.fusemath.validation.harness.DeviceStatus;
@@ -88,7 +87,7 @@ final class ValidateCommand implements Callable<Integer> {
         table.header();
         List<CaseOutcome> outcomes = runner.run(planned, table::row);
         ValidationReport report = new ValidationReport(BuildInfo.version(), System.getProperty("java.runtime.version"),
-                RuntimeFeatures.nativeCallPath(), device, outcomes, ValidationReport.Summary.of(outcomes));
+                InfoReport.hostCallPath(), device, outcomes, ValidationReport.Summary.of(outcomes));
         table.footer(report.summary());
         for (String error : providers.loadErrors()) {
             tableOut.println("warning: " + error);

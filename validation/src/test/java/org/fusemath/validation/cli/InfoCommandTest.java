@@ -13,7 +13,6 @@ import java.util.Map;
 import org.fusemath.api.Space;
 import org.fusemath.api.spi.Availability;
 import org.fusemath.api.spi.Backend;
-import org.fusemath.api.spi.RuntimeFeatures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,7 @@ class InfoCommandTest {
         assertTrue(r.out().contains("Java       " + System.getProperty("java.runtime.version")), r.out());
         assertTrue(r.out().contains("Java home  " + System.getProperty("java.home")), r.out());
         assertTrue(r.out().contains("cores available"), r.out());
-        assertTrue(r.out().contains("Host calls " + RuntimeFeatures.nativeCallPath()), r.out());
+        assertTrue(r.out().contains("Host calls " + InfoReport.hostCallPath()), r.out());
         assertTrue(r.out().contains("Device     none: no device backend on the class path"), r.out());
         assertTrue(r.out().contains("Backends: none registered"), r.out());
     }
@@ -92,7 +91,7 @@ class InfoCommandTest {
         assertEquals(System.getProperty("java.home"), root.get("java").get("home").asText());
         assertEquals(System.getProperty("java.vendor"), root.get("java").get("vendor").asText());
         assertEquals(Runtime.getRuntime().availableProcessors(), root.get("cpu").get("cores").asInt());
-        assertEquals(RuntimeFeatures.nativeCallPath(), root.get("nativeCallPath").asText());
+        assertEquals(InfoReport.hostCallPath(), root.get("nativeCallPath").asText());
         assertFalse(root.get("device").get("usable").asBoolean());
         assertEquals("no NVIDIA driver library (libcuda.so.1) (install the NVIDIA driver)", root.get("device").get("reason").asText());
         JsonNode backends = root.get("backends");

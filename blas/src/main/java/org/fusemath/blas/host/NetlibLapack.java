@@ -1,0 +1,115 @@
+package org.fusemath.blas.host;
+
+import dev.ludovic.netlib.lapack.NativeLAPACK;
+import org.fusemath.api.DType;
+import org.fusemath.blas.Uplo;
+import org.netlib.util.intW;
+
+/**
+ * The Java 17–21 LAPACK table for real types: dev.ludovic.netlib's JNI shims call OpenBLAS's Fortran LAPACK on the
+ * caller's heap arrays without copying. Column-major, as LAPACKE's column-major {@code _work} entry points, which
+ * call the same Fortran routines: {@code info} and the 1-based {@code ipiv} are LAPACK's, and a negative info is
+ * shifted by one as LAPACKE does (LAPACKE counts its layout argument). Complex types, calls above
+ * {@link CriticalCalls#limit()} and operands whose last column is stored shorter than the leading dimension (which
+ * the shims' own checks reject) go through the staging table.
+ */
+final class NetlibLapack extends CheckedLapack {
+    private final NativeLAPACK lapack;
+    private final JavacppLapack staging;
+
+    NetlibLapack(NativeLAPACK lapack, JavacppLapack staging) {
+        this.lapack = lapack;
+        this.staging = staging;
+    }
+
+    private static int lapackeInfo(intW info) {
+        return info.val < 0 ? info.val - 1 : info.val;
+    }
+
+    private static String ul(Uplo u) {
+        return u == Uplo.UPPER ? "U" : "L";
+    }
+
+    @Override
+    protected int getrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, int[] ipiv, int ipivOff) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n))
+                || !NetlibShims.whole(a, aFrom, n, lda)) {
+            return staging.getrfK(t, m, n, a, aFrom, aSpan, lda, ipiv, ipivOff);
+        }
+        intW info = new intW(0);
+        if (a instanceof double[] d) {
+            lapack.dgetrf(m, n, d, aFrom, lda, ipiv, ipivOff, info);
+        } else {
+            lapack.sgetrf(m, n, (float[]) a, aFrom, lda, ipiv, ipivOff, info);
+        }
+        return lapackeInfo(info);
+    }
+
+    @Override
+    protected int getrsK(DType t, Trans trans, int n, int nrhs, Object a, int aFrom, int aSpan, int lda, int[] ipiv,
+                         int ipivOff, Object b, int bFrom, int bSpan, int ldb) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) n * n * nrhs)) {
+            return staging.getrsK(t, trans, n, nrhs, a, aFrom, aSpan, lda, ipiv, ipivOff, b, bFrom, bSpan, ldb);
+        }
+        intW info = new intW(0);
+        String tr = trans == Trans.N ? "N" : "T";
+        if (a instanceof double[] d) {
+            lapack.dgetrs(tr, n, nrhs, d, aFrom, lda, ipiv, ipivOff, (double[]) b, bFrom, ldb, info);
+        } else {
+            lapack.sgetrs(tr, n, nrhs, (float[]) a, aFrom, lda, ipiv, ipivOff, (float[]) b, bFrom, ldb, info);
+        }
+        return lapackeInfo(info);
+    }
+
+    @Override
+    protected int potrfK(DType t, Uplo uplo, int n, Object a, int aFrom, int aSpan, int lda) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) n * n * n)) {
+            return staging.potrfK(t, uplo, n, a, aFrom, aSpan, lda);
+        }
+        intW info = new intW(0);
+        if (a instanceof double[] d) {
+            lapack.dpotrf(ul(uplo), n, d, aFrom, lda, info);
+        } else {
+            lapack.spotrf(ul(uplo), n, (float[]) a, aFrom, lda, info);
+        }
+        return lapackeInfo(info);
+    }
+
+    @Override
+    protected int potrsK(DType t, Uplo uplo, int n, int nrhs, Object a, int aFrom, int aSpan, int lda, Object b,
+                         int bFrom, int bSpan, int ldb) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) n * n * nrhs)) {
+            return staging.potrsK(t, uplo, n, nrhs, a, aFrom, aSpan, lda, b, bFrom, bSpan, ldb);
+        }
+        intW info = new intW(0);
+        if (a instanceof double[] d) {
+            lapack.dpotrs(ul(uplo), n, nrhs, d, aFrom, lda, (double[]) b, bFrom, ldb, info);
+        } else {
+            lapack.spotrs(ul(uplo), n, nrhs, (float[]) a, aFrom, lda, (float[]) b, bFrom, ldb, info);
+        }
+        return lapackeInfo(info);
+    }
+
+    @Override
+    protected int geqrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, Object tau, int tauFrom,
+                         int tauSpan) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n))
+                || !NetlibShims.whole(a, aFrom, n, lda)) {
+            return staging.geqrfK(t, m, n, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan);
+        }
+        intW info = new intW(0);
+        // Workspace query (lwork = -1), then the factorisation with the optimal workspace, both on the heap.
+        if (a instanceof double[] d) {
+            double[] query = new double[1];
+            lapack.dgeqrf(m, n, d, aFrom, lda, (double[]) tau, tauFrom, query, 0, -1, info);
+            int lwork = Math.max(Math.max(1, n), (int) query[0]);
+            lapack.dgeqrf(m, n, d, aFrom, lda, (double[]) tau, tauFrom, new double[lwork], 0, lwork, info);
+        } else {
+            float[] query = new float[1];
+            lapack.sgeqrf(m, n, (float[]) a, aFrom, lda, (float[]) tau, tauFrom, query, 0, -1, info);
+            int lwork = Math.max(Math.max(1, n), (int) query[0]);
+            lapack.sgeqrf(m, n, (float[]) a, aFrom, lda, (float[]) tau, tauFrom, new float[lwork], 0, lwork, info);
+        }
+        return lapackeInfo(info);
+    }
+}
