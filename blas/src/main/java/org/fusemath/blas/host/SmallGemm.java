@@ -30,6 +30,17 @@ public final class SmallGemm {
         return run(opA, opB, alpha, 0, a, b, beta, 0, c);
     }
 
+    /** {@link #tryRun(Op, Op, Scalar, HostMatrix, HostMatrix, Scalar, HostMatrix)} with scalars as (re, im) pairs. */
+    public static boolean tryRun(Op opA, Op opB, double alphaRe, double alphaIm, HostMatrix a, HostMatrix b,
+                                 double betaRe, double betaIm, HostMatrix c) {
+        return run(opA, opB, alphaRe, alphaIm, a, b, betaRe, betaIm, c);
+    }
+
+    /** The largest m·n·k this shortcut takes for {@code t} on this JVM's call path. */
+    public static long crossover(DType t) {
+        return t.isComplex() ? Crossover.COMPLEX_LIMIT : Crossover.LIMIT;
+    }
+
     /**
      * Computes C = alpha·op(A)·op(B) + beta·C and returns true when the call is a valid single product (real
      * scalars for real types) with m·n·k within the Java kernel's crossover; returns false, touching nothing,
