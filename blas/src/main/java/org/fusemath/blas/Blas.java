@@ -67,7 +67,7 @@ public final class Blas {
         if (b.dtype() != t) {
             throw new InvalidArgumentException("b", "a " + b.dtype() + " matrix", t + " as a");
         }
-        long batch = Math.max(a.shape().batch(), b.shape().batch());
+        long batch = MatrixShape.broadcastBatch("a", a.shape().batch(), "b", b.shape().batch());
         long m = a.shape().rows();
         long n = b.shape().cols();
         long slots = Arguments.multiply("result size", Arguments.multiply("result size", batch, Arguments.multiply(

@@ -77,6 +77,10 @@ public final class SmallGemm {
         if (c.array() == a.array() || c.array() == b.array()) {
             return false;
         }
+        // A leading dimension past int range (legal on a one-row view) goes to the general path, which drops it.
+        if ((sa.ld() | sb.ld() | sc.ld()) > Integer.MAX_VALUE) {
+            return false;
+        }
         int ars = rowStride(opA, sa);
         int brs = rowStride(opB, sb);
         int crs = rowStride(Op.NONE, sc);
