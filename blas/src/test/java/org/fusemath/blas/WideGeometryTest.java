@@ -117,6 +117,29 @@ class WideGeometryTest {
         assertSameSlots(zDense.array(), z.array(), "trsv");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"F32", "F64"})
+    void biasGradientsOfOneLineOperandsWithALeadingDimensionPastIntRange(DType t) {
+        // k = 4 > 3, the leading dimension truncated to an int: a truncation would be refused as lda < k.
+        HostMatrix b = Ref.random(t, MatrixShape.rowMajor(4, 2), 1);
+        HostMatrix[] a = oneLine(t, Layout.ROW_MAJOR, 1, 4, 2);
+        HostMatrix[] bias = {Ref.random(t, MatrixShape.rowMajor(1, 1), 3), Ref.random(t, MatrixShape.rowMajor(1, 1), 3)};
+        HostMatrix[] c = {Ref.random(t, MatrixShape.rowMajor(1, 2), 4), Ref.random(t, MatrixShape.rowMajor(1, 2), 4)};
+        for (int i = 0; i < 2; i++) {
+            MatmulOperands ops = MatmulOperands.of(a[i], b, c[i]).withBias(bias[i]);
+            Blas.matmul(ops.specBuilder().epilogue(Epilogue.BGRADA).build(), ops);
+        }
+        assertSame(c[1], c[0], "BGRADA product");
+        assertSame(bias[1], bias[0], "BGRADA: the row sum of a one-row A");
+        HostMatrix[] bw = oneLine(t, Layout.COLUMN_MAJOR, 4, 1, 5);
+        HostMatrix a2 = Ref.random(t, MatrixShape.rowMajor(2, 4), 6);
+        for (int i = 0; i < 2; i++) {
+            MatmulOperands ops = MatmulOperands.of(a2, bw[i], c[i].withShape(MatrixShape.rowMajor(2, 1))).withBias(bias[i]);
+            Blas.matmul(ops.specBuilder().epilogue(Epilogue.BGRADB).build(), ops);
+        }
+        assertSame(bias[1], bias[0], "BGRADB: the column sum of a one-column B");
+    }
+
     private static HostMatrix empty(DType t, long rows, long cols, Layout l) {
         return HostMatrix.of(t, t.isSinglePrecision() ? new float[0] : new double[0], MatrixShape.dense(rows, cols, l));
     }
