@@ -118,6 +118,42 @@ class WideGeometryTest {
     }
 
     @ParameterizedTest
+    @EnumSource(DType.class)
+    void emptyOperandsWithALeadingDimensionPastIntRangeStillScaleTheOutput(DType t) {
+        // k = 0: C = beta·C (NumPy's zeros((2, 0)) @ zeros((0, 2)) is zeros((2, 2))); the empty A and B address nothing.
+        Object none = t.isSinglePrecision() ? new float[0] : new double[0];
+        HostMatrix a = HostMatrix.of(t, none, MatrixShape.rowMajor(2, 0).withLd(WIDE));
+        HostMatrix b = HostMatrix.of(t, none, MatrixShape.columnMajor(0, 2).withLd(WIDE));
+        Scalar beta = t.isComplex() ? Scalar.of(0.5, 0.25) : Scalar.of(0.5);
+        HostMatrix[] c = {Ref.random(t, MatrixShape.rowMajor(2, 2), 1), Ref.random(t, MatrixShape.rowMajor(2, 2), 1)};
+        Blas.gemm(Op.NONE, Op.NONE, Scalar.ONE, a, b, beta, c[0]);
+        Blas.gemm(Op.NONE, Op.NONE, Scalar.ONE, empty(t, 2, 0, Layout.ROW_MAJOR), empty(t, 0, 2, Layout.COLUMN_MAJOR),
+                beta, c[1]);
+        assertSame(c[1], c[0], "gemm with k = 0");
+        MatmulOperands ops = MatmulOperands.of(a, b, c[0]);
+        Blas.matmul(ops.specBuilder().beta(beta).options(MatmulOptions.defaults()
+                .withHostKernel(MatmulOptions.HostKernel.NATIVE)).build(), ops);
+        ops = MatmulOperands.of(empty(t, 2, 0, Layout.ROW_MAJOR), empty(t, 0, 2, Layout.COLUMN_MAJOR), c[1]);
+        Blas.matmul(ops.specBuilder().beta(beta).options(MatmulOptions.defaults()
+                .withHostKernel(MatmulOptions.HostKernel.NATIVE)).build(), ops);
+        assertSame(c[1], c[0], "the OpenBLAS plan with k = 0");
+        if (t.isComplex()) {
+            Blas.herk(Uplo.UPPER, Op.NONE, 1, a, 0.5, c[0]);
+            Blas.herk(Uplo.UPPER, Op.NONE, 1, empty(t, 2, 0, Layout.ROW_MAJOR), 0.5, c[1]);
+        } else {
+            Blas.syrk(Uplo.UPPER, Op.NONE, Scalar.ONE, a, beta, c[0]);
+            Blas.syrk(Uplo.UPPER, Op.NONE, Scalar.ONE, empty(t, 2, 0, Layout.ROW_MAJOR), beta, c[1]);
+        }
+        assertSame(c[1], c[0], "syrk/herk with k = 0");
+        HostVector x = HostVector.of(t, none, 0, 0, 1);
+        HostVector[] y = {HostVector.of(t, Ref.random(t, 2 * t.slotsPerElement(), 2), 2, 0, 1),
+            HostVector.of(t, Ref.random(t, 2 * t.slotsPerElement(), 2), 2, 0, 1)};
+        Blas.gemv(Op.NONE, Scalar.ONE, a, x, beta, y[0]);
+        Blas.gemv(Op.NONE, Scalar.ONE, empty(t, 2, 0, Layout.ROW_MAJOR), x, beta, y[1]);
+        assertSameSlots(y[1].array(), y[0].array(), "gemv with an empty x");
+    }
+
+    @ParameterizedTest
     @EnumSource(value = DType.class, names = {"F32", "F64"})
     void biasGradientsOfOneLineOperandsWithALeadingDimensionPastIntRange(DType t) {
         // k = 4 > 3, the leading dimension truncated to an int: a truncation would be refused as lda < k.

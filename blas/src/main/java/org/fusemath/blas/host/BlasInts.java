@@ -7,8 +7,8 @@ import org.fusemath.api.MatrixShape;
 /**
  * Turns a checked view's long geometry into the call table's 32-bit sizes. A heap array holds fewer than 2³¹
  * slots, so every extent of a non-empty view fits an int; what may not fit is geometry that addresses nothing:
- * the other extent of an empty operand, and the leading dimension of a view with one row (row-major) or one
- * column (column-major), which a view may set to anything at least its row or column length.
+ * the other extent of an empty operand, and the leading dimension of an empty view or of a view with one row
+ * (row-major) or one column (column-major), which a view may set to anything at least its row or column length.
  */
 final class BlasInts {
     private BlasInts() {
@@ -20,14 +20,14 @@ final class BlasInts {
     }
 
     /**
-     * The leading dimension to pass for {@code s}: its own, or, when it never addresses an element (at most one
-     * row in row-major order, one column in column-major), the smallest BLAS accepts.
+     * The leading dimension to pass for {@code s}: its own, or, when it never addresses an element (an empty view,
+     * or at most one row in row-major order, one column in column-major), the smallest BLAS accepts.
      */
     static int ld(String name, MatrixShape s) {
         boolean rowMajor = s.layout() == Layout.ROW_MAJOR;
         long outer = rowMajor ? s.rows() : s.cols();
         long inner = rowMajor ? s.cols() : s.rows();
-        return of(name, outer <= 1 ? Math.max(1, inner) : s.ld());
+        return of(name, outer <= 1 || s.isEmpty() ? Math.max(1, inner) : s.ld());
     }
 
     /** Element offset of batch entry {@code entry} of {@code s}, 0 for an empty view (it reads and writes nothing). */

@@ -30,7 +30,6 @@ public final class OpenBlasRoutines {
         return NativeCalls.blas();
     }
 
-
     /** Σ xᵢyᵢ, or Σ conj(xᵢ)yᵢ when {@code conjugateX}. */
     public static Scalar dot(boolean conjugateX, HostVector x, HostVector y) {
         return blas().dot(x.dtype(), conjugateX, x.length(), x.array(), x.offset(), x.stride(), y.array(), y.offset(),
