@@ -29,7 +29,8 @@ public final class Blas {
 
     /**
      * A·B into a new dense row-major matrix, as NumPy's {@code a @ b}: a batch of products when either operand
-     * is batched (an operand with a batch of one is broadcast).
+     * is batched (an operand with a batch of one is broadcast, also to an empty stack of 0), and the empty result
+     * for empty operands, whatever their other extents.
      */
     public static HostMatrix matmul(HostMatrix a, HostMatrix b) {
         return matmul(a, b, Epilogue.DEFAULT, null);
