@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.fusemath.api.DType;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
@@ -53,15 +53,15 @@ class WideGeometryTest {
     }
 
     /** Runs {@code call} on the wide views and on their dense twins; the output (last) must come out the same. */
-    private static void same(String what, BiConsumer<HostMatrix[], Boolean> call, HostMatrix[]... pairs) {
+    private static void same(String what, Consumer<HostMatrix[]> call, HostMatrix[]... pairs) {
         HostMatrix[] wide = new HostMatrix[pairs.length];
         HostMatrix[] dense = new HostMatrix[pairs.length];
         for (int i = 0; i < pairs.length; i++) {
             wide[i] = pairs[i][0];
             dense[i] = pairs[i][1];
         }
-        call.accept(wide, true);
-        call.accept(dense, false);
+        call.accept(wide);
+        call.accept(dense);
         assertSame(dense[dense.length - 1], wide[wide.length - 1], what);
     }
 
@@ -70,18 +70,24 @@ class WideGeometryTest {
     void oneRowViewsWithALeadingDimensionPastIntRange(DType t) {
         Scalar alpha = alpha(t);
         Scalar beta = t.isComplex() ? Scalar.of(0.5, 0.25) : Scalar.of(0.5);
-        same("gemm", (m, w) -> Blas.gemm(Op.NONE, Op.NONE, alpha, m[0], m[1], beta, m[2]),
+        same("gemm", m -> Blas.gemm(Op.NONE, Op.NONE, alpha, m[0], m[1], beta, m[2]),
                 oneLine(t, Layout.ROW_MAJOR, 1, 3, 1), oneLine(t, Layout.COLUMN_MAJOR, 3, 1, 2),
                 oneLine(t, Layout.ROW_MAJOR, 1, 1, 3));
-        same("gemm, op(A) of a one-column A", (m, w) -> Blas.gemm(Op.TRANSPOSE, Op.NONE, 1, m[0], m[1], 0, m[2]),
+        same("gemm, op(A) of a one-column A", m -> Blas.gemm(Op.TRANSPOSE, Op.NONE, 1, m[0], m[1], 0, m[2]),
                 oneLine(t, Layout.COLUMN_MAJOR, 3, 1, 4), new HostMatrix[] {
                     Ref.random(t, MatrixShape.rowMajor(3, 2), 5), Ref.random(t, MatrixShape.rowMajor(3, 2), 5)},
                 oneLine(t, Layout.ROW_MAJOR, 1, 2, 6));
+        same("the OpenBLAS plan", m -> {
+            MatmulOperands ops = MatmulOperands.of(m[0], m[1], m[2]);
+            Blas.matmul(ops.specBuilder().alpha(alpha).options(MatmulOptions.defaults()
+                    .withHostKernel(MatmulOptions.HostKernel.NATIVE)).build(), ops);
+        }, oneLine(t, Layout.ROW_MAJOR, 1, 3, 31), oneLine(t, Layout.COLUMN_MAJOR, 3, 1, 32),
+                oneLine(t, Layout.ROW_MAJOR, 1, 1, 33));
         HostMatrix[] a = oneLine(t, Layout.ROW_MAJOR, 1, 4, 7);
         HostMatrix b = Ref.random(t, MatrixShape.rowMajor(4, 2), 8);
         assertSame(Blas.matmul(a[1], b), Blas.matmul(a[0], b), "matmul");
         HostMatrix[] c = oneLine(t, Layout.ROW_MAJOR, 1, 2, 9);
-        same("gemm (list)", (m, w) -> Blas.gemm(Op.NONE, Op.NONE, alpha, List.of(m[0]), List.of(b), Scalar.ZERO,
+        same("gemm (list)", m -> Blas.gemm(Op.NONE, Op.NONE, alpha, List.of(m[0]), List.of(b), Scalar.ZERO,
                 List.of(m[1])), a, c);
 
         HostVector x = HostVector.of(t, Ref.random(t, 4 * t.slotsPerElement(), 10), 4, 0, 1);
@@ -92,21 +98,21 @@ class WideGeometryTest {
         Blas.gemv(Op.NONE, alpha, g[1], x, beta, yDense);
         assertSameSlots(yDense.array(), yWide.array(), "gemv");
         HostVector one = HostVector.of(t, Ref.random(t, t.slotsPerElement(), 12), 1, 0, 1);
-        same("ger", (m, w) -> Blas.ger(alpha, one, x, m[0]), oneLine(t, Layout.ROW_MAJOR, 1, 4, 13));
-        same("gerc", (m, w) -> Blas.gerc(alpha, x, one, m[0]), oneLine(t, Layout.COLUMN_MAJOR, 4, 1, 14));
+        same("ger", m -> Blas.ger(alpha, one, x, m[0]), oneLine(t, Layout.ROW_MAJOR, 1, 4, 13));
+        same("gerc", m -> Blas.gerc(alpha, x, one, m[0]), oneLine(t, Layout.COLUMN_MAJOR, 4, 1, 14));
 
         HostMatrix[] unit = oneLine(t, Layout.ROW_MAJOR, 1, 1, 15);
-        same("trsm", (m, w) -> Blas.trsm(Side.LEFT, Uplo.UPPER, Op.NONE, Diag.UNIT, alpha, m[0], m[1]), unit,
+        same("trsm", m -> Blas.trsm(Side.LEFT, Uplo.UPPER, Op.NONE, Diag.UNIT, alpha, m[0], m[1]), unit,
                 oneLine(t, Layout.ROW_MAJOR, 1, 3, 16));
-        same("trmm", (m, w) -> Blas.trmm(Side.RIGHT, Uplo.LOWER, Op.TRANSPOSE, Diag.NON_UNIT, alpha, m[0], m[1]),
+        same("trmm", m -> Blas.trmm(Side.RIGHT, Uplo.LOWER, Op.TRANSPOSE, Diag.NON_UNIT, alpha, m[0], m[1]),
                 unit, oneLine(t, Layout.COLUMN_MAJOR, 3, 1, 17));
-        same("symm", (m, w) -> Blas.symm(Side.LEFT, Uplo.UPPER, alpha, m[0], m[1], beta, m[2]), unit,
+        same("symm", m -> Blas.symm(Side.LEFT, Uplo.UPPER, alpha, m[0], m[1], beta, m[2]), unit,
                 oneLine(t, Layout.ROW_MAJOR, 1, 3, 18), oneLine(t, Layout.ROW_MAJOR, 1, 3, 19));
         if (t.isComplex()) {
-            same("herk", (m, w) -> Blas.herk(Uplo.LOWER, Op.NONE, 0.5, m[0], 2, m[1]),
+            same("herk", m -> Blas.herk(Uplo.LOWER, Op.NONE, 0.5, m[0], 2, m[1]),
                     oneLine(t, Layout.ROW_MAJOR, 1, 3, 20), oneLine(t, Layout.ROW_MAJOR, 1, 1, 21));
         } else {
-            same("syrk", (m, w) -> Blas.syrk(Uplo.LOWER, Op.NONE, alpha, m[0], beta, m[1]),
+            same("syrk", m -> Blas.syrk(Uplo.LOWER, Op.NONE, alpha, m[0], beta, m[1]),
                     oneLine(t, Layout.ROW_MAJOR, 1, 3, 20), oneLine(t, Layout.ROW_MAJOR, 1, 1, 21));
         }
         HostMatrix[] tri = oneLine(t, Layout.COLUMN_MAJOR, 1, 1, 22);
