@@ -76,8 +76,12 @@ public final class HostTensor {
         return shape.length;
     }
 
-    /** Extent of dimension {@code axis}. */
+    /** Extent of dimension {@code axis}, 0 ≤ axis &lt; {@link #rank()}. */
     public long dim(int axis) {
+        if (axis < 0 || axis >= shape.length) {
+            throw new InvalidArgumentException("axis", axis, "an axis in [0, " + shape.length + ") for a tensor of rank "
+                    + shape.length);
+        }
         return shape[axis];
     }
 

@@ -62,6 +62,23 @@ public record MatrixShape(long batch, long rows, long cols, Layout layout, long 
         return batched(count, Arguments.multiply("batchStride", ld, layout == Layout.ROW_MAJOR ? rows : cols));
     }
 
+    /**
+     * The batch of NumPy's {@code a @ b} for stacks of {@code batchA} and {@code batchB} matrices: their common
+     * count, or the other's when one is 1 (a single matrix is broadcast, also to an empty stack of 0).
+     *
+     * @throws ShapeMismatchException naming {@code nameB} when the counts differ and neither is 1
+     */
+    public static long broadcastBatch(String nameA, long batchA, String nameB, long batchB) {
+        if (batchA == batchB || batchB == 1) {
+            return batchA;
+        }
+        if (batchA == 1) {
+            return batchB;
+        }
+        throw new ShapeMismatchException(nameB, "a batch of " + batchB, "a batch of " + batchA + " (as " + nameA
+                + ") or 1 (broadcast)");
+    }
+
     /** Elements of one matrix (rows × cols). */
     public long size() {
         return Arguments.multiply("rows * cols", rows, cols);

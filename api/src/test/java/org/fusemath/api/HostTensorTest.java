@@ -3,6 +3,7 @@ package org.fusemath.api;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +61,27 @@ class HostTensorTest {
         HostMatrix m = HostTensor.zeros(DType.F32, 5, 3, 4).asMatrix();
         assertEquals(5, m.shape().batch());
         assertEquals(12, m.shape().batchStride());
+    }
+
+    @Test
+    void aBadAxisIsRejectedByNameWithTheRank() {
+        HostTensor t = HostTensor.zeros(DType.F64, 2, 3);
+        assertEquals(3, t.dim(1));
+        for (int axis : new int[] {-1, 2, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
+            InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> t.dim(axis));
+            assertEquals("axis", e.argument());
+            assertTrue(e.getMessage().contains(String.valueOf(axis)) && e.getMessage().contains("rank 2"), e.getMessage());
+        }
+        assertThrows(InvalidArgumentException.class, () -> HostTensor.zeros(DType.F32).dim(0), "a scalar has no axes");
+    }
+
+    @Test
+    void emptyStacksAndEmptyExtentsPastIntRangeAreMatrices() {
+        HostMatrix none = HostTensor.zeros(DType.F64, 0, 2, 3).asMatrix();
+        assertEquals(0, none.shape().batch());
+        assertEquals(2, none.shape().rows());
+        HostMatrix wide = HostTensor.zeros(DType.C64, 0, 3_000_000_000L).asMatrix();
+        assertEquals(3_000_000_000L, wide.shape().cols());
+        assertEquals(0, ((float[]) wide.array()).length);
     }
 }

@@ -60,4 +60,18 @@ class MatrixShapeTest {
         assertThrows(InvalidArgumentException.class, () -> HostMatrix.complex(new double[23], 3, 4));
         assertEquals(DType.C128, HostMatrix.complex(new double[24], 3, 4).dtype());
     }
+
+    @Test
+    void batchesBroadcastAsNumPyStacksDo() {
+        assertEquals(0, MatrixShape.broadcastBatch("a", 0, "b", 1));
+        assertEquals(0, MatrixShape.broadcastBatch("a", 1, "b", 0));
+        assertEquals(0, MatrixShape.broadcastBatch("a", 0, "b", 0));
+        assertEquals(4, MatrixShape.broadcastBatch("a", 1, "b", 4));
+        assertEquals(4, MatrixShape.broadcastBatch("a", 4, "b", 4));
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> MatrixShape.broadcastBatch("a", 0, "b", 2));
+        assertEquals("b", e.argument());
+        assertEquals("b", assertThrows(ShapeMismatchException.class,
+                () -> MatrixShape.broadcastBatch("a", 3, "b", 2)).argument());
+    }
 }

@@ -27,14 +27,18 @@ public final class HostVector {
         this.stride = stride;
     }
 
-    /** A view of {@code length} elements of {@code dtype} from element {@code offset}, {@code stride} (≥ 1) apart. */
+    /**
+     * A view of {@code length} elements of {@code dtype} from element {@code offset}, {@code stride} apart
+     * (1 ≤ stride ≤ 2³¹−1, the range of a BLAS increment).
+     */
     public static HostVector of(DType dtype, Object data, long length, long offset, long stride) {
         Arguments.requireNonNull(dtype, "dtype");
         Arguments.requireNonNull(data, "data");
         Arguments.requireNonNegative("length", length);
         Arguments.requireNonNegative("offset", offset);
-        if (stride < 1) {
-            throw new InvalidArgumentException("stride", stride, "a stride >= 1");
+        if (stride < 1 || stride > Integer.MAX_VALUE) {
+            // BLAS increments are 32-bit; only a vector of at most one element could have a longer one.
+            throw new InvalidArgumentException("stride", stride, "a stride in [1, " + Integer.MAX_VALUE + "]");
         }
         long slots;
         if (dtype.isSinglePrecision()) {
@@ -51,6 +55,7 @@ public final class HostVector {
         long end = length == 0 ? offset : Arguments.add("vector extent", offset,
                 Arguments.add("vector extent", Arguments.multiply("vector extent", length - 1, stride), 1));
         Arguments.requireLength("data", slots, Arguments.multiply("vector extent", end, dtype.slotsPerElement()));
+        // The array holds every addressed slot, so length and offset fit an int.
         return new HostVector(dtype, data, (int) length, (int) offset, (int) stride);
     }
 
@@ -78,14 +83,27 @@ public final class HostVector {
     public static HostVector row(HostMatrix m, long i) {
         MatrixShape s = single(m);
         checkIndex("i", i, s.rows());
-        return of(m.dtype(), m.array(), s.cols(), s.indexOf(0, i, 0), s.layout() == Layout.ROW_MAJOR ? 1 : s.ld());
+        return of(m.dtype(), m.array(), s.cols(), start(s.cols(), s, i, 0), step(s.cols(), s.layout() == Layout.ROW_MAJOR, s));
     }
 
     /** Column {@code j} of a (single) matrix. */
     public static HostVector column(HostMatrix m, long j) {
         MatrixShape s = single(m);
         checkIndex("j", j, s.cols());
-        return of(m.dtype(), m.array(), s.rows(), s.indexOf(0, 0, j), s.layout() == Layout.ROW_MAJOR ? s.ld() : 1);
+        return of(m.dtype(), m.array(), s.rows(), start(s.rows(), s, 0, j), step(s.rows(), s.layout() != Layout.ROW_MAJOR, s));
+    }
+
+    /** Where a row or column of {@code length} elements starts; an empty one at the view's offset, inside its array. */
+    private static long start(long length, MatrixShape s, long i, long j) {
+        return length == 0 ? s.offset() : s.indexOf(0, i, j);
+    }
+
+    /**
+     * The stride of a row or column of {@code length} elements: 1 along the storage order, else ld, which one
+     * element never steps over (the ld of a view with one row or column may be past a stride's range).
+     */
+    private static long step(long length, boolean alongStorage, MatrixShape s) {
+        return alongStorage || length <= 1 ? 1 : s.ld();
     }
 
     private static MatrixShape single(HostMatrix m) {

@@ -91,9 +91,8 @@ public final class Matmul implements AutoCloseable {
             }
             holder.plan = plan;
         }
-        Logger log = context.logger();
-        if (log.isDebugEnabled()) {
-            log.debug("matmul plan: {}", plan.describe());
+        if (Dispatch.tracing(context)) {
+            Dispatch.trace(context, "Matmul.plan", MatmulProviders.providerOf(plan), "; " + plan.describe());
         }
         return this;
     }
@@ -149,13 +148,12 @@ public final class Matmul implements AutoCloseable {
         cleanable.clean();
     }
 
-    /** Plans and runs {@code spec} once, without an instance: the function forms of {@link Blas}. */
-    static void runOnce(MatmulSpec spec, MatmulOperands operands, FuseContext context) {
+    /** Plans and runs {@code spec} once, without an instance: the function forms of {@link Blas}, traced as {@code routine}. */
+    static void runOnce(String routine, MatmulSpec spec, MatmulOperands operands, FuseContext context) {
         operands.requireMatching(spec);
         try (MatmulPlan plan = MatmulProviders.plan(spec, context)) {
-            Logger log = context.logger();
-            if (log.isDebugEnabled()) {
-                log.debug("matmul (function form) {}: {}", spec, plan.describe());
+            if (Dispatch.tracing(context)) {
+                Dispatch.trace(context, routine, MatmulProviders.providerOf(plan), "; " + spec + "; " + plan.describe());
             }
             plan.execute(operands);
         }

@@ -1,5 +1,6 @@
 package org.fusemath.blas;
 
+import org.fusemath.api.Arguments;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
@@ -27,8 +28,9 @@ final class StorageOrders {
         MatrixShape to = MatrixShape.dense(from.rows(), from.cols(), layout);
         int slots = m.dtype().slotsPerElement();
         Object src = m.array();
-        Object dst = m.dtype().isSinglePrecision()
-                ? new float[Math.toIntExact(to.size() * slots)] : new double[Math.toIntExact(to.size() * slots)];
+        // The copy holds what the view addresses, which its own array holds: it fits unless the view is huge and dense.
+        int length = Arguments.toInt("copy of " + m, Arguments.multiply("copy size", to.size(), slots));
+        Object dst = m.dtype().isSinglePrecision() ? new float[length] : new double[length];
         // Level-3 routines are O(n³) on O(n²) data: an element-wise copy is noise beside them.
         for (long i = 0; i < from.rows(); i++) {
             for (long j = 0; j < from.cols(); j++) {

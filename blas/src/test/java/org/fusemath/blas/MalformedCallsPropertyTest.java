@@ -7,7 +7,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.fusemath.api.DType;
+import java.util.List;
 import org.fusemath.api.HostMatrix;
+import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
@@ -23,6 +25,10 @@ import org.fusemath.blas.host.Trans;
  * <p>Each family is a record that builds a valid call from small random dimensions, plus an enum of defects, each
  * with the argument name it must produce (and, for the call tables, the routines it applies to). A new kind of
  * bad input is a new defect constant plus the line of the family's builder that applies it.
+ *
+ * <p>Geometry past int range (empty operands with a huge other extent, one-row views with a huge leading
+ * dimension, long strides, empty stacks) has its own property: any such call completes or throws an
+ * {@link InvalidArgumentException} naming its argument, never an ArithmeticException or an index exception.
  */
 class MalformedCallsPropertyTest {
     private interface Call {
@@ -380,6 +386,94 @@ class MalformedCallsPropertyTest {
         TableCase c = new TableCase(defect.realOnly() ? real(t) : t, order, ta, tb, m, n, k, pad, off, inc == 0 ? 1 : inc);
         for (Routine r : defect.routines) {
             assertNames(defect.argument, () -> c.run(r, defect), r + " " + defect + " " + c);
+        }
+    }
+
+    // ---- Geometry past int range ------------------------------------------------------------------------------
+
+    /** Runs the call; only our argument exceptions may escape it. */
+    private static void attempt(Call call) {
+        try {
+            call.run();
+        } catch (InvalidArgumentException expected) {
+            if (expected.argument() == null || expected.getMessage() == null || expected.getMessage().isEmpty()) {
+                throw new AssertionError("an argument exception must name the argument and say why", expected);
+            }
+        }
+    }
+
+    /** Extents and leading dimensions past int range mixed with small ones: legal only where they address nothing. */
+    private static final long[] EXTENTS = {0, 1, 2, 3, 3_000_000_000L};
+    private static final long WIDE_LD = (1L << 32) + 3;
+    private static final long[] STRIDES = {1, 2, Integer.MAX_VALUE, 1L << 31, 1L << 32};
+
+    /** A view with long geometry over an array just large enough; null when it is rejected or too large to hold. */
+    private static HostMatrix longMatrix(DType t, Layout l, long rows, long cols, boolean wideLd, long batch) {
+        long inner = l == Layout.ROW_MAJOR ? cols : rows;
+        MatrixShape[] shape = new MatrixShape[1];
+        attempt(() -> shape[0] = MatrixShape.dense(rows, cols, l).withLd(wideLd ? WIDE_LD : Math.max(1, inner))
+                .batched(batch));
+        if (shape[0] == null || shape[0].requiredElements() > 64) {
+            return null;
+        }
+        HostMatrix[] out = new HostMatrix[1];
+        attempt(() -> out[0] = HostMatrix.of(t, array(t, (int) shape[0].requiredElements() * t.slotsPerElement(), false),
+                shape[0]));
+        return out[0];
+    }
+
+    @Property(tries = 800)
+    void wideAndEmptyGeometryOnlyThrowsArgumentExceptions(
+            @ForAll DType t, @ForAll Op opA, @ForAll Op opB, @ForAll Side side, @ForAll Uplo uplo,
+            @ForAll Layout la, @ForAll Layout lb, @ForAll Layout lc,
+            @ForAll @IntRange(min = 0, max = 4) int mi, @ForAll @IntRange(min = 0, max = 4) int ni,
+            @ForAll @IntRange(min = 0, max = 4) int ki, @ForAll boolean wideA, @ForAll boolean wideB,
+            @ForAll boolean wideC, @ForAll @IntRange(min = 0, max = 2) int batchA, @ForAll @IntRange(min = 0, max = 2) int batchB,
+            @ForAll @IntRange(min = 0, max = 4) int stridei, @ForAll @IntRange(min = -1, max = 3) int axis) {
+        long m = EXTENTS[mi];
+        long n = EXTENTS[ni];
+        long k = EXTENTS[ki];
+        HostMatrix a = longMatrix(t, la, opA.transposes() ? k : m, opA.transposes() ? m : k, wideA, batchA);
+        HostMatrix b = longMatrix(t, lb, opB.transposes() ? n : k, opB.transposes() ? k : n, wideB, batchB);
+        HostMatrix c = longMatrix(t, lc, m, n, wideC, Math.max(batchA, batchB));
+        HostMatrix sq = longMatrix(t, la, m, m, wideA, 1);
+        HostVector[] v = new HostVector[1];
+        attempt(() -> v[0] = HostVector.of(t, array(t, 8 * t.slotsPerElement(), false), Math.min(m, 1), 0,
+                STRIDES[stridei]));
+        attempt(() -> HostTensor.zeros(t, m, n).dim(axis));
+        if (a != null && b != null) {
+            attempt(() -> Blas.matmul(a, b));
+        }
+        if (a != null && b != null && c != null) {
+            attempt(() -> Blas.gemm(opA, opB, 1, a, b, 0, c));
+            attempt(() -> Blas.gemm(opA, opB, Scalar.ONE, List.of(a), List.of(b), Scalar.ONE, List.of(c)));
+            attempt(() -> {
+                MatmulOperands ops = MatmulOperands.of(a, b, c);
+                Blas.matmul(ops.specBuilder().opA(opA).opB(opB).epilogue(t.isComplex() ? Epilogue.DEFAULT
+                        : Epilogue.RELU).beta(1).build(), ops);
+            });
+        }
+        if (sq != null && c != null) {
+            attempt(() -> Blas.trsm(side, uplo, opA, Diag.NON_UNIT, Scalar.ONE, sq, c));
+            attempt(() -> Blas.trmm(side, uplo, opA, Diag.UNIT, Scalar.ONE, sq, c));
+            attempt(() -> Blas.symm(side, uplo, Scalar.ONE, sq, c, Scalar.ONE, c));
+            if (b != null) {
+                attempt(() -> Blas.symm(side, uplo, Scalar.ONE, sq, b, Scalar.ZERO, c));
+            }
+        }
+        if (a != null && sq != null) {
+            attempt(() -> Blas.syrk(uplo, opA, Scalar.ONE, a, Scalar.ONE, sq));
+            attempt(() -> Blas.herk(uplo, opA, 1, a, 1, sq));
+        }
+        HostVector x = v[0];
+        if (x != null && a != null) {
+            attempt(() -> Blas.gemv(opA, Scalar.ONE, a, x, Scalar.ONE, x));
+            attempt(() -> Blas.ger(Scalar.ONE, x, x, a));
+            attempt(() -> Blas.trsv(uplo, opA, Diag.UNIT, a, x));
+            attempt(() -> Blas.nrm2(x));
+            attempt(() -> Blas.iamax(x));
+            attempt(() -> HostVector.row(a, 0));
+            attempt(() -> HostVector.column(a, 0));
         }
     }
 }

@@ -249,7 +249,8 @@ final class EpilogueRows {
         // Σ over the inner dimension: op(A)·1 for A (A·1 or Aᵀ·1), op(B)ᵀ·1 for B (Bᵀ·1 or B·1).
         boolean transposeStorage = rowsOfA ? spec.opA().transposes() : !spec.opB().transposes();
         blas.gemv(t, s.layout(), transposeStorage ? Trans.T : Trans.N, (int) s.rows(), (int) s.cols(), 1, 0,
-                rowsOfA ? a : b, rowsOfA ? aOff : bOff, (int) s.ld(), ones, 0, 1, 0, 0, bias.array(), biasOff, 1);
+                rowsOfA ? a : b, rowsOfA ? aOff : bOff, BlasInts.ld(rowsOfA ? "a.ld" : "b.ld", s), ones, 0, 1, 0, 0,
+                bias.array(), biasOff, 1);
     }
 
     /** With no result rows (m = 0) the column sums of the result are empty sums: the bias gradient is 0. */

@@ -37,6 +37,7 @@ public final class OpenBlasMatmul implements MatmulPlan {
 
     private final MatmulSpec spec;
     private final NativeBlas blas;
+    private final boolean nothing;
     private final boolean javaKernel;
     private final Layout order;
     private final Trans ta;
@@ -65,12 +66,15 @@ public final class OpenBlasMatmul implements MatmulPlan {
         MatrixShape a = spec.a();
         MatrixShape b = spec.b();
         MatrixShape c = spec.c();
-        m = Math.toIntExact(spec.m());
-        n = Math.toIntExact(spec.n());
-        k = Math.toIntExact(spec.k());
-        lda = Math.toIntExact(a.ld());
-        ldb = Math.toIntExact(b.ld());
-        ldc = Math.toIntExact(c.ld());
+        // Only an empty problem has an extent past int range (no heap array holds a non-empty operand that large):
+        // every output of it is empty, bias gradients included, so it computes nothing.
+        nothing = spec.m() > Integer.MAX_VALUE || spec.n() > Integer.MAX_VALUE || spec.k() > Integer.MAX_VALUE;
+        m = nothing ? 0 : BlasInts.of("m", spec.m());
+        n = nothing ? 0 : BlasInts.of("n", spec.n());
+        k = nothing ? 0 : BlasInts.of("k", spec.k());
+        lda = nothing ? 1 : BlasInts.ld("a.ld", a);
+        ldb = nothing ? 1 : BlasInts.ld("b.ld", b);
+        ldc = nothing ? 1 : BlasInts.ld("c.ld", c);
         order = c.layout();
         ta = trans(spec.opA(), a.layout());
         tb = trans(spec.opB(), b.layout());
@@ -89,7 +93,7 @@ public final class OpenBlasMatmul implements MatmulPlan {
         int requested = spec.options().hostPanelRows();
         long byBytes = PANEL_BYTES / Math.max(1, (long) n * t.elementBytes());
         panelRows = Math.max(1, Math.min(m, requested > 0 ? requested : (int) Math.max(MIN_PANEL_ROWS, byBytes)));
-        epilogue = spec.epilogue() == Epilogue.DEFAULT ? null : new EpilogueRows(spec, blas, panelRows);
+        epilogue = spec.epilogue() == Epilogue.DEFAULT || nothing ? null : new EpilogueRows(spec, blas, panelRows);
     }
 
     /** Plans {@code spec} for the host. */
@@ -115,6 +119,9 @@ public final class OpenBlasMatmul implements MatmulPlan {
 
     @Override
     public String describe() {
+        if (nothing) {
+            return "host: nothing to compute (an empty problem with an extent past int range)";
+        }
         String kernel = javaKernel ? "Java kernel (m·n·k = " + (long) m * n * k + ", crossover "
                 + JavaGemm.crossover(blas.callPath(), spec.dtype().isComplex()) + ")"
                 : "OpenBLAS " + spec.dtype() + " gemm via " + blas.callPath() + " (" + order + ", transA=" + ta
@@ -131,6 +138,9 @@ public final class OpenBlasMatmul implements MatmulPlan {
 
     @Override
     public void execute(MatmulOperands ops) {
+        if (nothing) {
+            return;
+        }
         if (!javaKernel && m > 0 && n > 0) {
             blas.ensureThreads(threads);
         }
@@ -140,9 +150,9 @@ public final class OpenBlasMatmul implements MatmulPlan {
             HostMatrix a = ops.a(li);
             HostMatrix b = ops.b(li);
             HostMatrix c = ops.c(li);
-            int aOff = (int) (list ? a.shape().offset() : a.shape().indexOf(spec.broadcastsA() ? 0 : e, 0, 0));
-            int bOff = (int) (list ? b.shape().offset() : b.shape().indexOf(spec.broadcastsB() ? 0 : e, 0, 0));
-            int cOff = (int) (list ? c.shape().offset() : c.shape().indexOf(e, 0, 0));
+            int aOff = BlasInts.entryOffset("a.offset", a.shape(), list || spec.broadcastsA() ? 0 : e);
+            int bOff = BlasInts.entryOffset("b.offset", b.shape(), list || spec.broadcastsB() ? 0 : e);
+            int cOff = BlasInts.entryOffset("c.offset", c.shape(), list ? 0 : e);
             entry(ops, e, a.array(), aOff, b.array(), bOff, c.array(), cOff);
         }
     }

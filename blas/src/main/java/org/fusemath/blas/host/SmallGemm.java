@@ -38,6 +38,17 @@ public final class SmallGemm {
         return run(opA, opB, alpha, 0, a, b, beta, 0, c);
     }
 
+    /** {@link #tryRun(Op, Op, Scalar, HostMatrix, HostMatrix, Scalar, HostMatrix)} with scalars as (re, im) pairs. */
+    public static boolean tryRun(Op opA, Op opB, double alphaRe, double alphaIm, HostMatrix a, HostMatrix b,
+                                 double betaRe, double betaIm, HostMatrix c) {
+        return run(opA, opB, alphaRe, alphaIm, a, b, betaRe, betaIm, c);
+    }
+
+    /** The largest m·n·k this shortcut takes for {@code t} on this JVM's call path. */
+    public static long crossover(DType t) {
+        return t.isComplex() ? Crossover.COMPLEX_LIMIT : Crossover.LIMIT;
+    }
+
     /**
      * Computes C = alpha·op(A)·op(B) + beta·C and returns true when the call is a valid single product (real
      * scalars for real types) with m·n·k within the Java kernel's crossover; returns false, touching nothing,
@@ -72,6 +83,10 @@ public final class SmallGemm {
         }
         // A distinct array cannot overlap; C sharing one with A or B goes to the general path's span check.
         if (c.array() == a.array() || c.array() == b.array()) {
+            return false;
+        }
+        // A leading dimension past int range (legal on a one-row view) goes to the general path, which drops it.
+        if ((sa.ld() | sb.ld() | sc.ld()) > Integer.MAX_VALUE) {
             return false;
         }
         int ars = rowStride(opA, sa);

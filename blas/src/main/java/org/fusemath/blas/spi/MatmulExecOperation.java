@@ -90,7 +90,7 @@ public final class MatmulExecOperation implements ExecOperation {
         if (b.dtype() != t) {
             throw new InvalidArgumentException("--in B", b.dtype(), t + " as A");
         }
-        long batch = Math.max(a.shape().batch(), b.shape().batch());
+        long batch = MatrixShape.broadcastBatch("--in A", a.shape().batch(), "--in B", b.shape().batch());
         long m = opA.rowsOf(a.shape().rows(), a.shape().cols());
         long n = opB.colsOf(b.shape().rows(), b.shape().cols());
         boolean stacked = request.inputs().get(0).rank() == 3 || request.inputs().get(1).rank() == 3;

@@ -298,6 +298,25 @@ class CublasLtMatmulTest {
     }
 
     @Test
+    void emptyProblemsPastIntRangeAndEmptyStacksPlanToNothing() {
+        // NumPy's zeros((0, 3e9)) @ zeros((3e9, 0)): the device plans nothing, as the host computes nothing.
+        long huge = 3_000_000_000L;
+        MatmulSpec wide = MatmulSpec.builder(DType.F32).a(MatrixShape.rowMajor(0, huge)).b(MatrixShape.rowMajor(huge, 0))
+                .c(MatrixShape.rowMajor(0, 0)).build();
+        assertEquals(DeviceProblem.Kind.NOTHING, DeviceProblem.of(wide).kind());
+        MatmulSpec stack = MatmulSpec.builder(DType.C128).a(MatrixShape.rowMajor(2, 3).batched(0))
+                .b(MatrixShape.rowMajor(3, 4)).c(MatrixShape.rowMajor(2, 4).batched(0)).build();
+        assertEquals(DeviceProblem.Kind.NOTHING, DeviceProblem.of(stack).kind());
+        CpuCublas fake = new CpuCublas();
+        MatmulOperands ops = MatmulOperands.of(HostMatrix.of(DType.C128, new double[0], stack.a()),
+                HostMatrix.of(DType.C128, new double[24], stack.b()), HostMatrix.of(DType.C128, new double[0], stack.c()));
+        try (CublasLtMatmul p = plan(stack, fake)) {
+            p.execute(ops);
+        }
+        assertEquals(0, fake.live(), fake.liveDescription());
+    }
+
+    @Test
     void whatTheDeviceCannotRunIsRejectedBeforeAnyNativeCall() {
         MatrixShape s = MatrixShape.rowMajor(4, 4);
         MatmulSpec gradOfEmpty = MatmulSpec.builder(DType.F64).a(MatrixShape.rowMajor(0, 3)).b(MatrixShape.rowMajor(3, 4))

@@ -1,5 +1,6 @@
 package org.fusemath.blas.spi;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,6 +23,7 @@ import org.fusemath.api.HostMatrix;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.MatrixShape;
+import org.fusemath.api.ShapeMismatchException;
 import org.fusemath.api.Space;
 import org.fusemath.api.spi.Backend;
 import org.fusemath.api.spi.ExecOperation;
@@ -88,6 +90,22 @@ class BlasSpiTest {
 
     private static double[] values(HostTensor t) {
         return (double[]) t.array();
+    }
+
+    @Test
+    void execMatmulOfAnEmptyStackIsTheEmptyStack() {
+        ExecOperation op = matmul();
+        HostTensor none = HostTensor.zeros(DType.F64, 0, 2, 3);
+        HostTensor b = tensor(new long[] {3, 4}, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        List<HostTensor> out = op.execute(new ExecRequest(List.of(none, b), Map.of(), Map.of(), Execution.HOST));
+        assertArrayEquals(new long[] {0, 2, 4}, out.get(0).shape());
+        // NumPy: zeros((0, 3e9)) @ zeros((3e9, 0)) is a 0x0 result.
+        HostTensor wide = HostTensor.zeros(DType.F32, 0, 3_000_000_000L);
+        HostTensor tall = HostTensor.zeros(DType.F32, 3_000_000_000L, 0);
+        out = op.execute(new ExecRequest(List.of(wide, tall), Map.of(), Map.of(), Execution.HOST));
+        assertArrayEquals(new long[] {0, 0}, out.get(0).shape());
+        assertThrows(ShapeMismatchException.class, () -> op.execute(new ExecRequest(List.of(none,
+                HostTensor.zeros(DType.F64, 2, 3, 4)), Map.of(), Map.of(), Execution.HOST)));
     }
 
     @Test
