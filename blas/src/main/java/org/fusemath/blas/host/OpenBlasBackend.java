@@ -54,8 +54,8 @@ public final class OpenBlasBackend implements Backend {
             int threads = blas.threads();
             d.put("threads", "OpenBLAS " + (threads > 0 ? threads + " in force now"
                     : "default (OPENBLAS_NUM_THREADS or the core count) for now")
-                    + "; each call runs with its context's count (context default " + FuseContext.defaults().threads()
-                    + "; available processors " + Runtime.getRuntime().availableProcessors() + ", the cap)");
+                    + " (each call runs with its context's count); context default " + FuseContext.defaults().threads()
+                    + "; available processors " + Runtime.getRuntime().availableProcessors() + " (the cap)");
             d.put("native-call threads", (NativeCallThreads.stackSize() >> 20) + " MB stack (-D" + NativeCallThreads.PROPERTY
                     + "), for the threaded LU; other calls run on the caller's thread");
             d.put("call path", blas.callPath());
@@ -63,10 +63,11 @@ public final class OpenBlasBackend implements Backend {
             if (!blas.callPath().equals("javacpp")) {
                 long limit = CriticalCalls.limit();
                 d.put("critical calls up to", limit == Long.MAX_VALUE ? "any size (-D" + CriticalCalls.PROPERTY
-                        + " bounds the GC pause a long call can cause)" : limit + " multiply-adds, larger ones staged");
+                        + " bounds the GC pause a long call can cause)" : limit + " multiply-adds (-D" + CriticalCalls.PROPERTY
+                        + "), larger ones staged");
             } else {
                 d.put("critical calls up to", "not applicable: on this call path calls are staged through off-heap"
-                        + " buffers, never critical downcalls (-D" + CriticalCalls.PROPERTY + " applies on Java 22+)");
+                        + " buffers, never critical calls (-D" + CriticalCalls.PROPERTY + " applies to the FFM and netlib paths)");
             }
             d.put("java kernel up to m·n·k", JavaGemm.crossover(blas.callPath(), false) + " (complex: "
                     + JavaGemm.crossover(blas.callPath(), true) + ")");
