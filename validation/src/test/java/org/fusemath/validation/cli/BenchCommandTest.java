@@ -104,11 +104,17 @@ class BenchCommandTest {
         assertTrue(suites.size() >= 2, "blas and random register benchmarks");
         for (BenchmarkSuite suite : suites) {
             for (BenchmarkCase c : suite.cases()) {
-                assertTrue(rows.add(suite.domain() + " | " + c.name() + " | " + c.size()), "duplicate row " + c.name() + " " + c.size());
+                assertTrue(rows.add(suite.domain() + " | " + c.name() + " | " + c.size() + " | " + c.baseline()),
+                        "duplicate row " + c.name() + " " + c.size() + " against " + c.baseline());
             }
         }
-        assertTrue(rows.contains("blas | gemm F64 heap vs raw cblas off-heap | n=256"), rows.toString());
-        assertTrue(rows.contains("blas | gemm F64 heap vs EJML | n=256"), rows.toString());
+        // The gemm rows name the call path that runs them (ffm, netlib, javacpp, java) and their baseline.
+        assertTrue(rows.stream().anyMatch(r -> r.matches("blas \\| gemm F64 heap \\(\\w+\\) vs raw cblas off-heap \\| n=256 \\| .*")),
+                rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.matches("blas \\| gemm F64 heap \\(\\w+\\) vs EJML \\| n=256 \\| .*")),
+                rows.toString());
+        assertTrue(rows.contains("solver | lu solve F64 | n=1000 | raw LAPACK off-heap"), rows.toString());
+        assertTrue(rows.contains("solver | lu solve F64 | n=1000 | EJML"), rows.toString());
     }
 
     @Test
