@@ -165,6 +165,42 @@ class NativeLapackTest {
         }
     }
 
+    /**
+     * getrs swaps rows by the values in ipiv without checking them (laswp), so each must be a 1-based row in 1..n:
+     * every position of a valid pivot vector, set in turn to each out-of-range value, is refused naming ipiv, the
+     * index and the value, and B is left untouched (the native call never ran).
+     */
+    @Test
+    void outOfRangePivotsAreRefusedBeforeGetrs() {
+        int off = 3;
+        for (NativeLapack table : tables()) {
+            for (DType t : DType.values()) {
+                Object lu = matrix(t, false, 18);
+                int[] ipiv = new int[off + N];
+                assertEquals(0, table.getrf(t, N, N, lu, 0, N, ipiv, off));
+                Object b = Ref.random(t, N * t.slotsPerElement(), 19);
+                for (int i = 0; i < N; i++) {
+                    for (int bad : new int[] {0, -1, N + 1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+                        int[] pivots = ipiv.clone();
+                        pivots[off + i] = bad;
+                        Object x = Ref.copy(b);
+                        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                                () -> table.getrs(t, Trans.N, N, 1, lu, 0, N, pivots, off, x, 0, N), t + " " + i + " " + bad);
+                        assertEquals("ipiv", e.argument());
+                        assertEquals("ipiv = " + bad + " at index " + (off + i) + ": expected a 1-based row number in 1.." + N
+                                + " (as getrf writes it)", e.getMessage());
+                        assertTrue(java.util.Arrays.deepEquals(new Object[] {b}, new Object[] {x}), "B untouched");
+                    }
+                }
+                // Entries before the offset are not pivots and are not read.
+                int[] pivots = ipiv.clone();
+                pivots[0] = -7;
+                Object x = Ref.copy(b);
+                assertEquals(0, table.getrs(t, Trans.N, N, 1, lu, 0, N, pivots, off, x, 0, N));
+            }
+        }
+    }
+
     @Test
     void badArgumentsAreRejected() {
         for (NativeLapack table : tables()) {
