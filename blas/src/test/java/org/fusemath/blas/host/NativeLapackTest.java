@@ -26,23 +26,28 @@ class NativeLapackTest {
         return t;
     }
 
-    /** A column-major n×n matrix: random plus n on the diagonal (well conditioned); Hermitian when asked. */
     private static Object matrix(DType t, boolean hermitian, long seed) {
+        return matrix(t, N, hermitian, seed);
+    }
+
+    /**
+     * A column-major n×n matrix: random plus n on the diagonal (well conditioned); Hermitian, and then positive
+     * definite, when asked (the upper triangle mirrored, conjugated, into the lower; a real diagonal).
+     */
+    static Object matrix(DType t, int n, boolean hermitian, long seed) {
         int s = t.slotsPerElement();
-        Object a = Ref.random(t, N * N * s, seed);
-        for (int j = 0; j < N; j++) {
-            for (int i = 0; i < N; i++) {
-                if (hermitian && i > j) {
-                    int lower = (j * N + i) * s;
-                    int upper = (i * N + j) * s;
-                    Ref.set(a, lower, Ref.get(a, upper));
-                    if (s == 2) {
-                        Ref.set(a, lower + 1, -Ref.get(a, upper + 1));
-                    }
+        Object a = Ref.random(t, n * n * s, seed);
+        for (int j = 0; j < n; j++) {
+            for (int i = j + 1; hermitian && i < n; i++) {
+                int lower = (j * n + i) * s;
+                int upper = (i * n + j) * s;
+                Ref.set(a, lower, Ref.get(a, upper));
+                if (s == 2) {
+                    Ref.set(a, lower + 1, -Ref.get(a, upper + 1));
                 }
             }
-            int d = (j * N + j) * s;
-            Ref.set(a, d, Ref.get(a, d) + N);
+            int d = (j * n + j) * s;
+            Ref.set(a, d, Ref.get(a, d) + n);
             if (hermitian && s == 2) {
                 Ref.set(a, d + 1, 0);
             }
