@@ -282,6 +282,11 @@ class ExecCommandTest {
             assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
             assertTrue(r.err().contains("unknown option --overwrite_a for '" + op + "'; it takes no options"), r.err());
         }
+        String list = Cli.run("exec", "--list").out();
+        for (String op : new String[] {"solve", "inv", "det", "transpose"}) {
+            assertTrue(list.matches("(?s).*\\n" + op + "  [^\\n]*\\n    no options\\n.*"), op + ": " + list);
+        }
+        assertFalse(list.matches("(?s).*\\ncopy  [^\\n]*\\n    no options\\n.*"), "copy takes --order: " + list);
     }
 
     @Test
