@@ -1,5 +1,7 @@
 package org.fusemath.api.spi;
 
+import org.fusemath.api.Arguments;
+
 /**
  * One {@code fusemath bench} row: a fusemath call beside a baseline doing the same work, timed in the same
  * JVM so that their ratio means something on the machine at hand (JMH in {@code bench/} takes the figures
@@ -54,6 +56,29 @@ public interface BenchmarkCase {
         /** Frees the operands. */
         @Override
         default void close() {
+        }
+
+        /** A trial of the two sides and what frees their operands. */
+        static Trial of(Runnable fusemath, Runnable baseline, Runnable close) {
+            Arguments.requireNonNull(fusemath, "fusemath");
+            Arguments.requireNonNull(baseline, "baseline");
+            Arguments.requireNonNull(close, "close");
+            return new Trial() {
+                @Override
+                public void runFusemath() {
+                    fusemath.run();
+                }
+
+                @Override
+                public void runBaseline() {
+                    baseline.run();
+                }
+
+                @Override
+                public void close() {
+                    close.run();
+                }
+            };
         }
     }
 }

@@ -27,9 +27,10 @@ import org.fusemath.api.HostTensor;
  *       exec operation is the command-line face of the public API, nothing more.</li>
  * </ul>
  *
- * <p>An operation written before parameters were declared keeps working: the default {@link #parameters()}
- * declares its {@link #arrayOptions()} and lets every other option through unchecked. Migrating is one
- * {@link ExecParameter} per option it reads.
+ * <p>The default {@link #parameters()} is strict: it declares only the .npy options of {@link #arrayOptions()}
+ * (none unless overridden), so an operation that declares nothing refuses every option. An operation that really
+ * interprets free-form options itself may add {@link ExecParameter#uncheckedOthers()} to its declarations, and then
+ * checks those options in {@link #execute}.
  */
 public interface ExecOperation {
     /** The name on the command line, e.g. {@code matmul}. */
@@ -39,8 +40,8 @@ public interface ExecOperation {
     String summary();
 
     /**
-     * Options whose value is a .npy file the command line loads into {@link ExecRequest#arrays()}; only read by
-     * the default {@link #parameters()} (operations that declare parameters declare these as
+     * Options whose value is a .npy file the command line loads into {@link ExecRequest#arrays()}: a shorthand read
+     * only by the default {@link #parameters()} (operations that override it declare these as
      * {@link ExecParameter#array}).
      */
     default Set<String> arrayOptions() {
@@ -48,16 +49,16 @@ public interface ExecOperation {
     }
 
     /**
-     * Every option the operation reads. The default, for operations that predate declarations: an
-     * {@link ExecParameter#array} per {@link #arrayOptions()} and {@link ExecParameter#uncheckedOthers()}.
+     * Every option the operation reads; the command line refuses any other. The default: an
+     * {@link ExecParameter#array} per {@link #arrayOptions()}, nothing else (an operation with no declared options
+     * takes none).
      */
     default List<ExecParameter> parameters() {
         List<ExecParameter> declared = new ArrayList<>();
         for (String name : new TreeSet<>(arrayOptions())) {
             declared.add(ExecParameter.array(name, "a .npy file"));
         }
-        declared.add(ExecParameter.uncheckedOthers());
-        return declared;
+        return List.copyOf(declared);
     }
 
     /** Runs the operation; the outputs map to the {@code --out} files in order. */

@@ -35,8 +35,9 @@ public record ExecParameter(String name, Kind kind, String defaultValue, List<St
         /** Free text the operation interprets. */
         TEXT,
         /**
-         * Not an option: declares that options not listed pass through unchecked. The default declaration of an
-         * operation written before parameters were declared; new operations list their options instead.
+         * Not an option: declares that options not listed pass through unchecked, for an operation that interprets
+         * free-form options itself (and checks them in {@link ExecOperation#execute}). Never implied: an operation
+         * must add {@link ExecParameter#uncheckedOthers()} to its declarations explicitly.
          */
         UNCHECKED_OTHERS
     }
@@ -130,7 +131,7 @@ public record ExecParameter(String name, Kind kind, String defaultValue, List<St
         return new ExecParameter(name, Kind.TEXT, defaultValue, List.of(), help, check);
     }
 
-    /** The marker that lets options not listed through unchecked (see {@link Kind#UNCHECKED_OTHERS}). */
+    /** The explicit opt-in that lets options not listed through unchecked (see {@link Kind#UNCHECKED_OTHERS}). */
     public static ExecParameter uncheckedOthers() {
         return new ExecParameter("", Kind.UNCHECKED_OTHERS, null, List.of(), "options not declared, passed through unchecked",
                 v -> { });

@@ -80,6 +80,24 @@ final class CallChecks {
         }
     }
 
+    /**
+     * A private copy of the {@code count} pivot rows of {@code ipiv} from {@code offset}, each checked to be a 1-based
+     * row number in 1..{@code rows} (what getrf writes): getrs's row interchanges (laswp) swap row i with row ipiv[i]
+     * without a check, so a value outside that range reads and writes memory outside the matrix. The native call is
+     * given the copy, so another thread changing {@code ipiv} after the check cannot undo it.
+     */
+    static int[] pivotRows(String name, int[] ipiv, int offset, int count, int rows) {
+        intArray(name, ipiv, offset, count);
+        int[] copy = java.util.Arrays.copyOfRange(ipiv, offset, offset + count);
+        for (int i = 0; i < count; i++) {
+            if (copy[i] < 1 || copy[i] > rows) {
+                throw new InvalidArgumentException(name, copy[i] + " at index " + (offset + i),
+                        "a 1-based row number in 1.." + rows + " (as getrf writes it)");
+            }
+        }
+        return copy;
+    }
+
     static void realScalar(String name, DType t, double im) {
         if (!t.isComplex() && im != 0) {
             throw new InvalidArgumentException(name, "an imaginary part " + im, "0 for " + t);

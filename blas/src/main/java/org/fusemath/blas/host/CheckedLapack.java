@@ -58,7 +58,7 @@ abstract class CheckedLapack implements NativeLapack {
         dims("n", n);
         dims("nrhs", nrhs);
         int aSpan = matrix("A", t, COL, n, n, a, aOff, lda);
-        CallChecks.intArray("ipiv", ipiv, ipivOff, n);
+        int[] pivots = CallChecks.pivotRows("ipiv", ipiv, ipivOff, n, n);
         int bSpan = matrix("B", t, COL, n, nrhs, b, bOff, ldb);
         if (n == 0 || nrhs == 0) {
             return 0;
@@ -67,7 +67,7 @@ abstract class CheckedLapack implements NativeLapack {
         int bFrom = slot(t, bOff);
         Trans op = tr;
         return checked("getrs", HostCallPolicy.lapack((long) n * Math.max(n, nrhs), SHALLOW,
-                () -> getrsK(t, op, n, nrhs, a, aFrom, aSpan, lda, ipiv, ipivOff, b, bFrom, bSpan, ldb)));
+                () -> getrsK(t, op, n, nrhs, a, aFrom, aSpan, lda, pivots, 0, b, bFrom, bSpan, ldb)));
     }
 
     protected abstract int getrsK(DType t, Trans trans, int n, int nrhs, Object a, int aFrom, int aSpan, int lda,

@@ -30,7 +30,11 @@ public interface NativeLapack {
     /** LU factorisation with partial pivoting of the m×n A; ipiv receives min(m, n) 1-based pivot rows. */
     int getrf(DType t, int m, int n, Object a, int aOff, int lda, int[] ipiv, int ipivOff);
 
-    /** Solves op(A)·X = B with getrf's factors of the n×n A, overwriting the n×nrhs B. */
+    /**
+     * Solves op(A)·X = B with getrf's factors of the n×n A, overwriting the n×nrhs B; each of the n entries of ipiv
+     * must be a 1-based row in 1..n (getrf's output), else an {@link org.fusemath.api.InvalidArgumentException}
+     * naming ipiv.
+     */
     int getrs(DType t, Trans trans, int n, int nrhs, Object a, int aOff, int lda, int[] ipiv, int ipivOff,
               Object b, int bOff, int ldb);
 

@@ -127,14 +127,14 @@ public final class BlasBenchmarks implements BenchmarkSuite {
                 DMatrixRMaj ea = DMatrixRMaj.wrap(n, n, a.clone());
                 DMatrixRMaj eb = DMatrixRMaj.wrap(n, n, b.clone());
                 DMatrixRMaj ec = new DMatrixRMaj(n, n);
-                return trial(fusemath, () -> CommonOps_DDRM.mult(ea, eb, ec), () -> { });
+                return Trial.of(fusemath, () -> CommonOps_DDRM.mult(ea, eb, ec), () -> { });
             }
             if (type == DType.F64) {
                 DoublePointer pa = new DoublePointer(a);
                 DoublePointer pb = new DoublePointer(b);
                 DoublePointer pc = new DoublePointer((long) n * n);
-                return trial(fusemath, () -> openblas.cblas_dgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, n, n, n,
-                        1.0, pa, n, pb, n, 0.0, pc, n), () -> {
+                return Trial.of(fusemath, () -> openblas.cblas_dgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS,
+                        n, n, n, 1.0, pa, n, pb, n, 0.0, pc, n), () -> {
                             pa.close();
                             pb.close();
                             pc.close();
@@ -143,8 +143,8 @@ public final class BlasBenchmarks implements BenchmarkSuite {
             FloatPointer pa = new FloatPointer(narrow(a));
             FloatPointer pb = new FloatPointer(narrow(b));
             FloatPointer pc = new FloatPointer((long) n * n);
-            return trial(fusemath, () -> openblas.cblas_sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, n, n, n,
-                    1.0f, pa, n, pb, n, 0.0f, pc, n), () -> {
+            return Trial.of(fusemath, () -> openblas.cblas_sgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS,
+                    n, n, n, 1.0f, pa, n, pb, n, 0.0f, pc, n), () -> {
                         pa.close();
                         pb.close();
                         pc.close();
@@ -194,29 +194,10 @@ public final class BlasBenchmarks implements BenchmarkSuite {
             MatmulOperands fused = bare.withBias(HostMatrix.of(random(n, 5), 1, n));
             Matmul plain = new Matmul(bare.specBuilder().build(), bare).plan();
             Matmul withEpilogue = new Matmul(fused.specBuilder().epilogue(Epilogue.RELU_BIAS).build(), fused).plan();
-            return trial(withEpilogue::execute, plain::execute, () -> {
+            return Trial.of(withEpilogue::execute, plain::execute, () -> {
                 plain.close();
                 withEpilogue.close();
             });
         }
-    }
-
-    private static BenchmarkCase.Trial trial(Runnable fusemath, Runnable baseline, Runnable close) {
-        return new BenchmarkCase.Trial() {
-            @Override
-            public void runFusemath() {
-                fusemath.run();
-            }
-
-            @Override
-            public void runBaseline() {
-                baseline.run();
-            }
-
-            @Override
-            public void close() {
-                close.run();
-            }
-        };
     }
 }

@@ -38,8 +38,12 @@ class CriticalCallsTest {
         assertEquals(1_000_000_000L, CriticalCalls.parse("1e9"));
         assertEquals(0, CriticalCalls.parse("0"));
         assertEquals(Long.MAX_VALUE, CriticalCalls.parse("1e30"));
-        assertEquals(Long.MAX_VALUE, CriticalCalls.parse("-5"), "a negative limit is ignored, not applied");
-        assertEquals(Long.MAX_VALUE, CriticalCalls.parse("fast"));
+        for (String bad : new String[] {"-5", "fast"}) {
+            StderrCapture.Captured<Long> r = StderrCapture.run(() -> CriticalCalls.parse(bad));
+            assertEquals(Long.MAX_VALUE, r.value(), "a bad limit is ignored, not applied: " + bad);
+            assertTrue(r.stderr().contains("WARN org.fusemath.blas.host.CriticalCalls - ignoring -D"
+                    + CriticalCalls.PROPERTY + "=" + bad + ": expected a count of multiply-adds >= 0"), r.stderr());
+        }
     }
 
     @Test

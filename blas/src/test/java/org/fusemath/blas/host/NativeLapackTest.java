@@ -26,23 +26,28 @@ class NativeLapackTest {
         return t;
     }
 
-    /** A column-major n×n matrix: random plus n on the diagonal (well conditioned); Hermitian when asked. */
     private static Object matrix(DType t, boolean hermitian, long seed) {
+        return matrix(t, N, hermitian, seed);
+    }
+
+    /**
+     * A column-major n×n matrix: random plus n on the diagonal (well conditioned); Hermitian, and then positive
+     * definite, when asked (the upper triangle mirrored, conjugated, into the lower; a real diagonal).
+     */
+    static Object matrix(DType t, int n, boolean hermitian, long seed) {
         int s = t.slotsPerElement();
-        Object a = Ref.random(t, N * N * s, seed);
-        for (int j = 0; j < N; j++) {
-            for (int i = 0; i < N; i++) {
-                if (hermitian && i > j) {
-                    int lower = (j * N + i) * s;
-                    int upper = (i * N + j) * s;
-                    Ref.set(a, lower, Ref.get(a, upper));
-                    if (s == 2) {
-                        Ref.set(a, lower + 1, -Ref.get(a, upper + 1));
-                    }
+        Object a = Ref.random(t, n * n * s, seed);
+        for (int j = 0; j < n; j++) {
+            for (int i = j + 1; hermitian && i < n; i++) {
+                int lower = (j * n + i) * s;
+                int upper = (i * n + j) * s;
+                Ref.set(a, lower, Ref.get(a, upper));
+                if (s == 2) {
+                    Ref.set(a, lower + 1, -Ref.get(a, upper + 1));
                 }
             }
-            int d = (j * N + j) * s;
-            Ref.set(a, d, Ref.get(a, d) + N);
+            int d = (j * n + j) * s;
+            Ref.set(a, d, Ref.get(a, d) + n);
             if (hermitian && s == 2) {
                 Ref.set(a, d + 1, 0);
             }
@@ -161,6 +166,42 @@ class NativeLapackTest {
                     nan |= Double.isNaN(Ref.get(b, i));
                 }
                 assertTrue(nan, t + ": a NaN in A must reach the solution");
+            }
+        }
+    }
+
+    /**
+     * getrs swaps rows by the values in ipiv without checking them (laswp), so each must be a 1-based row in 1..n:
+     * every position of a valid pivot vector, set in turn to each out-of-range value, is refused naming ipiv, the
+     * index and the value, and B is left untouched (the native call never ran).
+     */
+    @Test
+    void outOfRangePivotsAreRefusedBeforeGetrs() {
+        int off = 3;
+        for (NativeLapack table : tables()) {
+            for (DType t : DType.values()) {
+                Object lu = matrix(t, false, 18);
+                int[] ipiv = new int[off + N];
+                assertEquals(0, table.getrf(t, N, N, lu, 0, N, ipiv, off));
+                Object b = Ref.random(t, N * t.slotsPerElement(), 19);
+                for (int i = 0; i < N; i++) {
+                    for (int bad : new int[] {0, -1, N + 1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+                        int[] pivots = ipiv.clone();
+                        pivots[off + i] = bad;
+                        Object x = Ref.copy(b);
+                        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                                () -> table.getrs(t, Trans.N, N, 1, lu, 0, N, pivots, off, x, 0, N), t + " " + i + " " + bad);
+                        assertEquals("ipiv", e.argument());
+                        assertEquals("ipiv = " + bad + " at index " + (off + i) + ": expected a 1-based row number in 1.." + N
+                                + " (as getrf writes it)", e.getMessage());
+                        assertTrue(java.util.Arrays.deepEquals(new Object[] {b}, new Object[] {x}), "B untouched");
+                    }
+                }
+                // Entries before the offset are not pivots and are not read.
+                int[] pivots = ipiv.clone();
+                pivots[0] = -7;
+                Object x = Ref.copy(b);
+                assertEquals(0, table.getrs(t, Trans.N, N, 1, lu, 0, N, pivots, off, x, 0, N));
             }
         }
     }

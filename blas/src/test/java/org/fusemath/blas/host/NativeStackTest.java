@@ -68,24 +68,7 @@ class NativeStackTest {
 
     /** Random with N added to the diagonal and made Hermitian: positive definite, well conditioned. */
     private static Object spd(DType t, long seed) {
-        int s = t.slotsPerElement();
-        Object a = Ref.random(t, N * N * s, seed);
-        for (int j = 0; j < N; j++) {
-            for (int i = j + 1; i < N; i++) {
-                int lower = (j * N + i) * s;
-                int upper = (i * N + j) * s;
-                Ref.set(a, lower, Ref.get(a, upper));
-                if (s == 2) {
-                    Ref.set(a, lower + 1, -Ref.get(a, upper + 1));
-                }
-            }
-            int d = (j * N + j) * s;
-            Ref.set(a, d, Ref.get(a, d) + N);
-            if (s == 2) {
-                Ref.set(a, d + 1, 0);
-            }
-        }
-        return a;
+        return NativeLapackTest.matrix(t, N, true, seed);
     }
 
     private static <T> T onThread(long stackBytes, Supplier<T> work) throws InterruptedException {
@@ -174,8 +157,12 @@ class NativeStackTest {
         assertEquals(16L << 20, NativeCallThreads.stackSize(), "default (no -D" + NativeCallThreads.PROPERTY + " here)");
         assertEquals(32L << 20, NativeCallThreads.parseSize("32m"));
         assertEquals(8L << 20, NativeCallThreads.parseSize(" 8192K "));
-        assertEquals(16L << 20, NativeCallThreads.parseSize("64k"), "below 1 MB is refused");
-        assertEquals(16L << 20, NativeCallThreads.parseSize("lots"));
+        for (String bad : new String[] {"64k", "lots"}) {
+            StderrCapture.Captured<Long> r = StderrCapture.run(() -> NativeCallThreads.parseSize(bad));
+            assertEquals(16L << 20, r.value(), "below 1 MB or not a size is refused: " + bad);
+            assertTrue(r.stderr().contains("WARN org.fusemath.blas.host.NativeCallThreads - ignoring -D"
+                    + NativeCallThreads.PROPERTY + "=" + bad + ": expected a stack size of at least 1m"), r.stderr());
+        }
     }
 
     /** Runs {@link UnprotectedCall} in a child JVM with a 256 KB main-thread stack. */

@@ -63,8 +63,8 @@ class BlasSpiTest {
         assertFalse(d.get("version").contains("1.5.13"), d.toString());
         assertTrue(d.get("threads").startsWith("OpenBLAS ") && d.get("threads").contains("; context default ")
                 && d.get("threads").contains("; available processors " + Runtime.getRuntime().availableProcessors()), d.toString());
-        // The critical-work limit is stated on every JDK, as a limit or as not applicable.
-        // The FFM and netlib paths hold arrays critical (bounded by the limit); staging never does.
+        // The critical-work limit is stated on every call path: a limit where calls pass heap arrays (ffm, netlib),
+        // not applicable where they are staged (javacpp).
         assertTrue(d.get("critical calls up to").contains(NativeCalls.callPath().equals("javacpp") ? "not applicable" : "-D"),
                 d.toString());
         assertFalse(d.containsKey("error"), d.toString());

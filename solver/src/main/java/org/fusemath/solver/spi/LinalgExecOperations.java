@@ -13,6 +13,7 @@ import org.fusemath.api.MatrixShape;
 import org.fusemath.api.ShapeMismatchException;
 import org.fusemath.api.spi.ExecOperation;
 import org.fusemath.api.spi.ExecOperationGroup;
+import org.fusemath.api.spi.ExecParameter;
 import org.fusemath.api.spi.ExecRequest;
 import org.fusemath.blas.Scalar;
 import org.fusemath.solver.Linalg;
@@ -20,7 +21,8 @@ import org.fusemath.solver.Linalg;
 /**
  * {@code fusemath exec solve|inv|det}: {@code numpy.linalg.solve(a, b)}, {@code inv(a)} and {@code det(a)} for
  * one square 2-D {@code a} (C or Fortran order, read in place) and a {@code b} of shape (n,) or (n, k) of the same
- * type; det writes a 0-d array. An exactly singular {@code a} fails solve and inv with LAPACK's info.
+ * type; det writes a 0-d array. An exactly singular {@code a} fails solve and inv with LAPACK's info. Like NumPy's
+ * functions they take no options, so {@code fusemath exec} refuses any.
  */
 public final class LinalgExecOperations implements ExecOperationGroup {
     private static final FuseContext HOST = FuseContext.builder().execution(Execution.HOST).build();
@@ -47,6 +49,11 @@ public final class LinalgExecOperations implements ExecOperationGroup {
             }
 
             @Override
+            public List<ExecParameter> parameters() {
+                return List.of();
+            }
+
+            @Override
             public List<HostTensor> execute(ExecRequest request) {
                 request.requireInputs(name, inputs, inputs);
                 if (request.execution().kind() == Execution.Kind.DEVICE) {
@@ -58,17 +65,22 @@ public final class LinalgExecOperations implements ExecOperationGroup {
         };
     }
 
-    /** The square matrix A as read: a Fortran-order file is already column-major, so no reordering is needed. */
-    private static HostMatrix square(HostTensor a) {
+    /**
+     * The square matrix A as read: a Fortran-order file is already column-major, so no reordering is needed. The LU
+     * factors are a copy of A, checked to fit before the factorisation allocates it.
+     */
+    private static HostMatrix square(ExecRequest r, String op) {
+        HostTensor a = r.inputs().get(0);
         if (a.rank() != 2 || a.dim(0) != a.dim(1)) {
             throw new ShapeMismatchException("--in A", java.util.Arrays.toString(a.shape()), "a square 2-D matrix");
         }
+        r.requireAllocatable("the LU factors of A for " + op, a.dtype(), a.shape());
         Layout layout = a.isFortranOrder() ? Layout.COLUMN_MAJOR : Layout.ROW_MAJOR;
         return HostMatrix.of(a.dtype(), a.array(), MatrixShape.dense(a.dim(0), a.dim(1), layout));
     }
 
     private static HostTensor solve(ExecRequest r) {
-        HostMatrix a = square(r.inputs().get(0));
+        HostMatrix a = square(r, "solve");
         HostTensor b = r.inputs().get(1);
         DType t = a.dtype();
         if (b.dtype() != t) {
@@ -80,6 +92,7 @@ public final class LinalgExecOperations implements ExecOperationGroup {
                     "(" + n + ",) or (" + n + ", k) for a " + n + "x" + n + " A");
         }
         long k = b.rank() == 1 ? 1 : b.dim(1);
+        r.requireAllocatable("the result of solve", t, b.shape());
         Layout layout = b.isFortranOrder() ? Layout.COLUMN_MAJOR : Layout.ROW_MAJOR;
         HostMatrix x = Linalg.solve(HOST, a, HostMatrix.of(t, b.array(), MatrixShape.dense(n, k, layout)));
         boolean fortran = x.shape().layout() == Layout.COLUMN_MAJOR && b.rank() == 2;
@@ -87,14 +100,15 @@ public final class LinalgExecOperations implements ExecOperationGroup {
     }
 
     private static HostTensor inv(ExecRequest r) {
-        HostMatrix a = square(r.inputs().get(0));
-        HostMatrix x = Linalg.inv(HOST, a);
+        HostMatrix a = square(r, "inv");
         long n = a.shape().rows();
+        r.requireAllocatable("the result of inv", a.dtype(), n, n);
+        HostMatrix x = Linalg.inv(HOST, a);
         return HostTensor.of(a.dtype(), new long[] {n, n}, x.shape().layout() == Layout.COLUMN_MAJOR, x.array());
     }
 
     private static HostTensor det(ExecRequest r) {
-        HostMatrix a = square(r.inputs().get(0));
+        HostMatrix a = square(r, "det");
         Scalar d = Linalg.det(HOST, a);
         DType t = a.dtype();
         Object value = switch (t) {

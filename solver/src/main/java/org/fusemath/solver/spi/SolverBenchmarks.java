@@ -87,7 +87,7 @@ public final class SolverBenchmarks implements BenchmarkSuite {
                 DMatrixRMaj ea = DMatrixRMaj.wrap(n, n, a.clone());
                 DMatrixRMaj eb = DMatrixRMaj.wrap(n, 1, b.clone());
                 DMatrixRMaj ex = new DMatrixRMaj(n, 1);
-                return trial(fusemath, () -> CommonOps_DDRM.solve(ea, eb, ex), () -> { });
+                return Trial.of(fusemath, () -> CommonOps_DDRM.solve(ea, eb, ex), () -> { });
             }
             // The same steps off-heap: refresh the factor buffer from A, factor Aᵀ (the row-major A read
             // column-major), solve with the transposed flag. The threaded LU needs megabytes of native stack, so
@@ -108,7 +108,7 @@ public final class SolverBenchmarks implements BenchmarkSuite {
                 openblas.LAPACKE_dgetrf_work(col, n, n, lu, n, ipiv);
                 openblas.LAPACKE_dgetrs_work(col, (byte) 'T', n, 1, lu, n, ipiv, rhs, n);
             };
-            return trial(fusemath, () -> {
+            return Trial.of(fusemath, () -> {
                 try {
                     deep.submit(raw).get();
                 } catch (InterruptedException | ExecutionException e) {
@@ -122,24 +122,5 @@ public final class SolverBenchmarks implements BenchmarkSuite {
                     ipiv.close();
                 });
         }
-    }
-
-    private static BenchmarkCase.Trial trial(Runnable fusemath, Runnable baseline, Runnable close) {
-        return new BenchmarkCase.Trial() {
-            @Override
-            public void runFusemath() {
-                fusemath.run();
-            }
-
-            @Override
-            public void runBaseline() {
-                baseline.run();
-            }
-
-            @Override
-            public void close() {
-                close.run();
-            }
-        };
     }
 }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = {"Time fusemath beside its baselines (raw OpenBLAS, EJML, ...) in this JVM and print the speed-up"
                         + " (baseline time / fusemath time) of each; rows below their target are marked BELOW TARGET,"
-                        + " rows whose rounds spread beyond ±20% are marked noisy.",
+                        + " rows whose rounds spread beyond ±" + BenchRunner.NOISY_PERCENT + "%% are marked noisy.",
                 "Indicative: the JMH suites in bench/ (bench/README.md) take the measurements."})
 final class BenchCommand implements Callable<Integer> {
     private final Providers providers;

@@ -187,6 +187,10 @@ final class ExecCommand implements Callable<Integer> {
         for (ExecOperation op : ops) {
             out.println(op.name() + "  " + op.summary());
             List<ExecParameter> params = op.parameters();
+            if (params.isEmpty()) {
+                // Said outright, so that "takes none" is not read as "not documented".
+                out.println("    no options");
+            }
             int width = params.stream().mapToInt(p -> p.usage().length()).max().orElse(0);
             for (ExecParameter p : params) {
                 String dflt = p.defaultValue() == null || p.kind() == ExecParameter.Kind.FLAG ? ""

@@ -86,6 +86,25 @@ class BenchCommandTest {
     }
 
     @Test
+    void helpStatesTheNoiseThresholdWithoutAFormattingError() {
+        // picocli formats descriptions as format strings: a bare % makes it warn on System.err and print the raw text.
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        Cli r;
+        try {
+            System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = Cli.run("bench", "--help");
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("", stderr.toString(java.nio.charset.StandardCharsets.UTF_8));
+        String help = r.out().replaceAll("\\s+", " ");
+        int percent = org.fusemath.validation.bench.BenchRunner.NOISY_PERCENT;
+        assertTrue(help.contains("beyond ±" + percent + "% are marked noisy"), r.out());
+    }
+
+    @Test
     void printsARowPerCaseAndWritesJson() throws Exception {
         Path json = dir.resolve("bench.json");
         Cli r = Cli.run(providers(blackhole("tiny loop", false)), "bench", "--quick", "--json", json.toString());

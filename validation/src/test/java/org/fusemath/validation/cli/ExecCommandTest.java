@@ -16,6 +16,7 @@ import org.fusemath.api.DType;
 import org.fusemath.api.Execution;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.spi.ExecOperation;
+import org.fusemath.api.spi.ExecParameter;
 import org.fusemath.api.spi.ExecRequest;
 import org.fusemath.validation.npy.NpyReader;
 import org.fusemath.validation.npy.NpyWriter;
@@ -153,9 +154,17 @@ class ExecCommandTest {
         assertTrue(gpu.err().contains("execution = 'gpu': expected host, device, device:N or auto"), gpu.err());
     }
 
-    /** Records the request it receives and returns its inputs. */
+    /**
+     * Records the request it receives and returns its inputs; two .npy options through {@link #arrayOptions()} (the
+     * default, strict declarations), every other option let through when {@code free}.
+     */
     static final class RecordingOperation implements ExecOperation {
         final List<ExecRequest> requests = new ArrayList<>();
+        private final boolean free;
+
+        RecordingOperation(boolean free) {
+            this.free = free;
+        }
 
         @Override
         public String name() {
@@ -173,6 +182,15 @@ class ExecCommandTest {
         }
 
         @Override
+        public List<ExecParameter> parameters() {
+            List<ExecParameter> declared = new ArrayList<>(ExecOperation.super.parameters());
+            if (free) {
+                declared.add(ExecParameter.uncheckedOthers());
+            }
+            return declared;
+        }
+
+        @Override
         public List<HostTensor> execute(ExecRequest request) {
             requests.add(request);
             return request.inputs();
@@ -181,7 +199,7 @@ class ExecCommandTest {
 
     @Test
     void operationOptionsArraysAndInputsReachTheRequestAsGiven() throws IOException {
-        RecordingOperation op = new RecordingOperation();
+        RecordingOperation op = new RecordingOperation(true);
         Providers providers = Providers.of(List.of(), List.of(op), List.of());
         HostTensor f = HostTensor.of(DType.F64, new long[] {2, 2}, true, new double[] {1, 3, 2, 4});
         String a = file("a.npy", f);
@@ -206,7 +224,7 @@ class ExecCommandTest {
 
     @Test
     void malformedOperationOptionsAreUsageErrors() {
-        Providers providers = Providers.of(List.of(), List.of(new RecordingOperation()), List.of());
+        Providers providers = Providers.of(List.of(), List.of(new RecordingOperation(true)), List.of());
         Cli twice = Cli.run(providers, "exec", "record", "--a", "1", "--a", "2", "--out", "o.npy");
         assertEquals(ExitCodes.USAGE, twice.exit(), twice.toString());
         assertTrue(twice.err().contains("option --a is given twice"), twice.err());
@@ -219,6 +237,56 @@ class ExecCommandTest {
         Cli noFile = Cli.run(providers, "exec", "record", "--in", "--out", "o.npy");
         assertEquals(ExitCodes.USAGE, noFile.exit());
         assertTrue(noFile.err().contains("Missing file after --in"), noFile.err());
+    }
+
+    @Test
+    void anOperationThatDeclaresNothingButItsArraysRefusesEveryOtherOption() throws IOException {
+        RecordingOperation op = new RecordingOperation(false);
+        Providers providers = Providers.of(List.of(), List.of(op), List.of());
+        String a = file("a.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
+        Cli r = Cli.run(providers, "exec", "record", "--in", a, "--alpha", "2", "--out", path("o.npy"));
+        assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
+        assertTrue(r.err().contains("unknown option --alpha for 'record'; its options: --bias, --weights"), r.err());
+        assertTrue(op.requests.isEmpty(), "refused before the operation runs");
+        assertFalse(Files.exists(dir.resolve("o.npy")));
+        Cli ok = Cli.run(providers, "exec", "record", "--in", a, "--weights", a, "--out", path("o.npy"));
+        assertEquals(0, ok.exit(), ok.toString());
+        assertEquals(Set.of("weights"), op.requests.get(0).arrays().keySet());
+    }
+
+    @Test
+    void everyRegisteredOperationDeclaresItsOptions() {
+        Providers registered = Providers.fromClassPath();
+        List<String> names = new ArrayList<>();
+        for (ExecOperation op : registered.operations()) {
+            names.add(op.name());
+            assertTrue(op.parameters().stream().noneMatch(p -> p.kind() == ExecParameter.Kind.UNCHECKED_OTHERS),
+                    op.name() + " lets undeclared options through");
+        }
+        assertTrue(names.containsAll(List.of("copy", "transpose", "matmul", "gemv", "solve", "inv", "det")), names::toString);
+        assertEquals(List.of(), registered.loadErrors());
+        Cli r = Cli.run("exec", "--list");
+        assertFalse(r.out().contains("passed through unchecked"), r.out());
+    }
+
+    @Test
+    void solverOperationsTakeNoOptions() throws IOException {
+        String a = file("a.npy", HostTensor.of(DType.F64, new long[] {2, 2}, new double[] {4, 3, 6, 3}));
+        String b = file("b.npy", HostTensor.of(DType.F64, new long[] {2}, new double[] {10, 12}));
+        Cli solve = Cli.run("exec", "solve", "--in", a, b, "--out", path("x.npy"), "--trans_a", "t");
+        assertEquals(ExitCodes.USAGE, solve.exit(), solve.toString());
+        assertTrue(solve.err().contains("unknown option --trans_a for 'solve'; it takes no options"), solve.err());
+        assertFalse(Files.exists(dir.resolve("x.npy")));
+        for (String op : new String[] {"inv", "det"}) {
+            Cli r = Cli.run("exec", op, "--in", a, "--out", path("o.npy"), "--overwrite_a");
+            assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
+            assertTrue(r.err().contains("unknown option --overwrite_a for '" + op + "'; it takes no options"), r.err());
+        }
+        String list = Cli.run("exec", "--list").out();
+        for (String op : new String[] {"solve", "inv", "det", "transpose"}) {
+            assertTrue(list.matches("(?s).*\\n" + op + "  [^\\n]*\\n    no options\\n.*"), op + ": " + list);
+        }
+        assertFalse(list.matches("(?s).*\\ncopy  [^\\n]*\\n    no options\\n.*"), "copy takes --order: " + list);
     }
 
     @Test
@@ -291,7 +359,7 @@ class ExecCommandTest {
 
     @Test
     void aSecondOutputThatCannotBeWrittenLeavesTheFirstTargetUntouched() throws IOException {
-        Providers providers = Providers.of(List.of(), List.of(new RecordingOperation()), List.of());
+        Providers providers = Providers.of(List.of(), List.of(new RecordingOperation(true)), List.of());
         String a = file("a.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
         Files.writeString(dir.resolve("first.npy"), "previous contents");
         Cli r = Cli.run(providers, "exec", "record", "--in", a, a, "--out", path("first.npy"),

@@ -97,6 +97,27 @@ class FatJarIT {
         }
     }
 
+    /** Dependencies' licence files share names; the jar keeps each distinct text instead of dropping them. */
+    @Test
+    void keepsTheDependenciesLicenceTexts() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            String txt = entry(jar, "META-INF/LICENSE.txt");
+            assertTrue(txt.contains("QOS.ch") && txt.contains("Permission is hereby granted"),
+                    "slf4j's MIT licence: " + txt);
+            assertTrue(txt.contains("Apache License"), "commons-math3's Apache 2.0 licence");
+            String jackson = entry(jar, "META-INF/LICENSE");
+            assertTrue(jackson.contains("Apache License"), jackson);
+            String notice = entry(jar, "META-INF/NOTICE");
+            assertTrue(notice.contains("Apache Commons Math") && notice.contains("Jackson"),
+                    "NOTICE files merged: " + notice);
+        }
+    }
+
+    private static String entry(JarFile jar, String name) throws IOException {
+        assertTrue(jar.getEntry(name) != null, name + " is missing");
+        return new String(jar.getInputStream(jar.getEntry(name)).readAllBytes(), StandardCharsets.UTF_8);
+    }
+
     @Test
     void carriesNativesForTheBuildPlatformOnly() throws IOException {
         String platform = System.getProperty("javacpp.platform", "linux-x86_64");
