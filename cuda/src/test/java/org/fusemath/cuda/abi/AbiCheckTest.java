@@ -97,4 +97,22 @@ class AbiCheckTest {
         assertFalse(parsed.declares("inComment"));
         assertThrows(IllegalArgumentException.class, () -> parsed.parameters("g"));
     }
+
+    /** Calls a preset function by hand; never run, only its class file is read. */
+    static final class DirectCaller {
+        private DirectCaller() {
+        }
+
+        static int version() {
+            return org.bytedeco.cuda.global.curand.curandGetVersion(new int[1]);
+        }
+    }
+
+    @Test
+    void aPresetFunctionCalledByHandIsReported() {
+        List<String> m = new AbiCheck().noDirectPresetCalls(DirectCaller.class).mismatches();
+        assertEquals(List.of("DirectCaller calls org.bytedeco.cuda.global.curand.curandGetVersion directly, not through a NativeCall"), m);
+        assertEquals(List.of(), new AbiCheck().noDirectPresetCalls(DirectCaller.class, "curandGetVersion").mismatches());
+        assertEquals(List.of(), new AbiCheck().noDirectPresetCalls(AbiCheckTest.class).mismatches());
+    }
 }
