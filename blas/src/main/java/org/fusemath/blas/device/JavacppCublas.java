@@ -268,19 +268,14 @@ final class JavacppCublas implements CublasCalls {
     }
 
     private void current() {
-        NativeCall call = NativeCall.of(cudart.class, "cudaSetDevice").value("device", deviceId);
-        CudaStatus.check(CudaLibrary.RUNTIME, call.function(), invoker.make(call).status());
+        invoker.check(CudaLibrary.RUNTIME, NativeCall.of(cudart.class, "cudaSetDevice").value("device", deviceId));
     }
 
     private Made lt(NativeCall call) {
-        Made made = invoker.make(call);
-        CudaStatus.check(CudaLibrary.CUBLAS_LT, call.function(), made.status());
-        return made;
+        return invoker.check(CudaLibrary.CUBLAS_LT, call);
     }
 
     private Made blas(NativeCall call) {
-        Made made = invoker.make(call);
-        CudaStatus.check(CudaLibrary.CUBLAS, call.function(), made.status());
-        return made;
+        return invoker.check(CudaLibrary.CUBLAS, call);
     }
 }

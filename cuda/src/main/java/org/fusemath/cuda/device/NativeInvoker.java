@@ -1,5 +1,8 @@
 package org.fusemath.cuda.device;
 
+import org.fusemath.cuda.CudaLibrary;
+import org.fusemath.cuda.CudaStatus;
+
 /**
  * Makes a {@link NativeCall}: {@link PresetInvoker#INSTANCE} through the JavaCPP preset on a GPU; in tests, a
  * recorder that keeps each description for the header check and answers without native code. Implementations
@@ -9,6 +12,17 @@ package org.fusemath.cuda.device;
 public interface NativeInvoker {
     /** Makes {@code call} and returns its status and what its out-parameters received. */
     Made make(NativeCall call);
+
+    /**
+     * Makes {@code call} and maps a failed status to {@code library}'s exception naming the function.
+     *
+     * @throws org.fusemath.api.CudaLibraryException when the status is not success
+     */
+    default Made check(CudaLibrary library, NativeCall call) {
+        Made made = make(call);
+        CudaStatus.check(library, call.function(), made.status());
+        return made;
+    }
 
     /**
      * What a made call returned: the library's status code and, per parameter in order, the handle address an

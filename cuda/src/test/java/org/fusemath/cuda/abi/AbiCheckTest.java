@@ -92,7 +92,10 @@ class AbiCheckTest {
                 public static native @Cast("fakeStatus_t") int f(@Cast("int64_t") long m, int[] n);
                 public static native int g(int a, int b);
                 public static native int g(int b, int a);
+                public static native int h(int a, int b, int flags/*=0*/);
+                public static native int h(int a, int b);
                 """);
+        assertEquals(List.of("a", "b", "flags"), parsed.parameters("h"), "a defaulted trailing parameter");
         assertEquals(List.of("m", "n"), parsed.parameters("f"));
         assertFalse(parsed.declares("inComment"));
         assertThrows(IllegalArgumentException.class, () -> parsed.parameters("g"));

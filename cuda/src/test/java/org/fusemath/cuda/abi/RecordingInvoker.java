@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.fusemath.cuda.device.NativeCall;
 import org.fusemath.cuda.device.NativeInvoker;
 
@@ -17,6 +18,7 @@ import org.fusemath.cuda.device.NativeInvoker;
 public final class RecordingInvoker implements NativeInvoker {
     private final List<NativeCall> calls = new ArrayList<>();
     private final Map<String, Integer> statuses = new HashMap<>();
+    private final Map<String, Consumer<NativeCall>> effects = new HashMap<>();
     private long nextHandle = 0x1000;
 
     /** Answers every later call of {@code function} with {@code status}. */
@@ -25,9 +27,16 @@ public final class RecordingInvoker implements NativeInvoker {
         return this;
     }
 
+    /** Runs {@code effect} on every later call of {@code function}, as the library would write its out-arrays. */
+    public synchronized RecordingInvoker onCall(String function, Consumer<NativeCall> effect) {
+        effects.put(function, effect);
+        return this;
+    }
+
     @Override
     public synchronized Made make(NativeCall call) {
         calls.add(call);
+        effects.getOrDefault(call.function(), c -> { }).accept(call);
         int n = call.parameters().size();
         long[] outs = new long[n];
         for (int i = 0; i < n; i++) {
