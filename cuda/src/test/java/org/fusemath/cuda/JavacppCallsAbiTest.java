@@ -78,12 +78,10 @@ class JavacppCallsAbiTest {
                 made.subList(made.size() - 7, made.size()).stream().map(NativeCall::function).toList());
         // 20 runtime, 4 module and launch, 8 probe, 9 NVRTC functions.
         assertEquals(20 + 4 + 8 + 9, made.stream().map(NativeCall::function).distinct().count(), "every function of the tables");
-        new AbiCheck().calls(made)
-                .noDirectPresetCalls(JavacppRuntimeCalls.class)
-                .noDirectPresetCalls(JavacppModuleCalls.class)
-                .noDirectPresetCalls(JavacppNvrtc.class)
-                .noDirectPresetCalls(JavacppProbeSteps.class)
-                .assertClean(2 * made.size() + 4);
+        AbiCheck check = new AbiCheck().calls(made);
+        assertTrue(check.noDirectPresetCallsInPackageOf(JavacppRuntimeCalls.class) > 40, "the whole package was read");
+        check.noDirectPresetCallsInPackageOf(NativeCall.class);
+        check.assertClean(2 * made.size() + 2);
     }
 
     @Test

@@ -63,10 +63,9 @@ class JavacppCublasAbiTest {
                 "cublasLtMatmulAlgoGetHeuristic", "cudaSetDevice", "cublasLtMatmul", "cudaSetDevice", "cublasLtMatmul",
                 "cudaSetDevice", "cublasCreate_v2", "cudaSetDevice", "cublasDestroy_v2", "cudaSetDevice", "cublasSetStream_v2",
                 "cublasGemmStridedBatchedEx_64", "cublasSetPointerMode_v2"), made.stream().map(NativeCall::function).toList());
-        new AbiCheck().calls(made)
-                .noDirectPresetCalls(JavacppCublas.class)
-                .noDirectPresetCalls(JavacppRoutines.class)
-                .assertClean(2 * made.size() + 2);
+        AbiCheck check = new AbiCheck().calls(made);
+        assertTrue(check.noDirectPresetCallsInPackageOf(JavacppCublas.class) > 20, "the whole device package was read");
+        check.assertClean(2 * made.size() + 1);
     }
 
     @Test

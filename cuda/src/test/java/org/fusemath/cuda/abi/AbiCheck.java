@@ -65,13 +65,30 @@ public final class AbiCheck {
      */
     public AbiCheck noDirectPresetCalls(Class<?> bindingClass, String... allowed) {
         checks++;
-        List<String> exempt = List.of(allowed);
-        for (String method : ClassFileConstants.calledMethods(bindingClass.getName())) {
+        directCalls(bindingClass.getName(), List.of(allowed));
+        return this;
+    }
+
+    /**
+     * {@link #noDirectPresetCalls} for every class of {@code anchor}'s package (nested and anonymous classes
+     * included), so that a binding class added later is held to it too; returns how many classes were read.
+     */
+    public int noDirectPresetCallsInPackageOf(Class<?> anchor) {
+        checks++;
+        List<String> classes = ClassFileConstants.classesInPackageOf(anchor);
+        for (String c : classes) {
+            directCalls(c, List.of());
+        }
+        return classes.size();
+    }
+
+    private void directCalls(String className, List<String> exempt) {
+        for (String method : ClassFileConstants.calledMethods(className)) {
             if (method.startsWith("org.bytedeco.cuda.global.") && !exempt.contains(method.substring(method.lastIndexOf('.') + 1))) {
-                mismatches.add(bindingClass.getSimpleName() + " calls " + method + " directly, not through a NativeCall");
+                mismatches.add(className.substring(className.lastIndexOf('.') + 1) + " calls " + method
+                        + " directly, not through a NativeCall");
             }
         }
-        return this;
     }
 
     /** Checks every described call of {@code calls} ({@link #call(NativeCall)}). */

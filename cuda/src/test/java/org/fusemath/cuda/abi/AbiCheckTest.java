@@ -114,8 +114,12 @@ class AbiCheckTest {
     @Test
     void aPresetFunctionCalledByHandIsReported() {
         List<String> m = new AbiCheck().noDirectPresetCalls(DirectCaller.class).mismatches();
-        assertEquals(List.of("DirectCaller calls org.bytedeco.cuda.global.curand.curandGetVersion directly, not through a NativeCall"), m);
+        assertEquals(List.of("AbiCheckTest$DirectCaller calls org.bytedeco.cuda.global.curand.curandGetVersion directly, not through a NativeCall"), m);
         assertEquals(List.of(), new AbiCheck().noDirectPresetCalls(DirectCaller.class, "curandGetVersion").mismatches());
         assertEquals(List.of(), new AbiCheck().noDirectPresetCalls(AbiCheckTest.class).mismatches());
+        AbiCheck whole = new AbiCheck();
+        assertTrue(whole.noDirectPresetCallsInPackageOf(AbiCheck.class) >= 6, "the package's classes were listed");
+        assertEquals(List.of("AbiCheckTest$DirectCaller calls org.bytedeco.cuda.global.curand.curandGetVersion directly, not through a NativeCall"),
+                whole.mismatches(), "a nested class is found by the package scan");
     }
 }

@@ -4,10 +4,18 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * Reads the {@code static final int} constants of a class from its class file, without loading or
@@ -35,6 +43,41 @@ public final class ClassFileConstants {
     @SuppressWarnings("unchecked")
     public static List<String> calledMethods(String className) {
         return (List<String>) read(className, true);
+    }
+
+    /**
+     * The binary names of every class in {@code anchor}'s package (not its subpackages) as the class path holds
+     * them, from a classes directory or a jar.
+     */
+    public static List<String> classesInPackageOf(Class<?> anchor) {
+        String folder = anchor.getPackageName().replace('.', '/');
+        URL url = anchor.getResource(anchor.getSimpleName() + ".class");
+        if (url == null) {
+            throw new IllegalArgumentException(anchor.getName() + " has no class file on the class path");
+        }
+        List<String> names = new ArrayList<>();
+        try {
+            if (url.getProtocol().equals("jar")) {
+                JarURLConnection connection = (JarURLConnection) url.openConnection();
+                connection.setUseCaches(false);
+                try (JarFile jar = connection.getJarFile()) {
+                    jar.stream().map(JarEntry::getName)
+                            .filter(n -> n.startsWith(folder + "/") && n.endsWith(".class") && n.indexOf('/', folder.length() + 1) < 0)
+                            .forEach(n -> names.add(n.substring(0, n.length() - 6).replace('/', '.')));
+                }
+            } else {
+                try (Stream<Path> files = Files.list(Path.of(url.toURI()).getParent())) {
+                    files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class"))
+                            .forEach(n -> names.add(anchor.getPackageName() + "." + n.substring(0, n.length() - 6)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        names.sort(null);
+        return names;
     }
 
     private static Object read(String className, boolean methods) {

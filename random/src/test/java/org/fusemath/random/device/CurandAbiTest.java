@@ -61,7 +61,9 @@ class CurandAbiTest {
         JavaCppCurand.version(recorder);
         List<NativeCall> made = recorder.calls();
         assertEquals(6 + 2 * SampleKind.values().length + 2, made.size(), made.toString());
-        new AbiCheck().calls(made).noDirectPresetCalls(JavaCppCurand.class).assertClean(2 * made.size() + 1);
+        AbiCheck check = new AbiCheck().calls(made);
+        assertTrue(check.noDirectPresetCallsInPackageOf(JavaCppCurand.class) >= 7, "the whole device package was read");
+        check.assertClean(2 * made.size() + 1);
 
         assertEquals(List.of(RngType.PHILOX4_32_10.curandValue()), recorder.last("curandCreateGenerator").values().subList(1, 2));
         assertEquals(List.of(generator, 0x5000L), recorder.last("curandSetStream").values());
