@@ -77,18 +77,19 @@ public final class PresetInvoker implements NativeInvoker {
         int status;
         try {
             status = (int) method.invokeWithArguments(args);
+            for (int i = 0; i < n; i++) {
+                if (call.isOut(i)) {
+                    outs[i] = args[i] instanceof PointerPointer<?> pp ? addressOf(pp.get(0)) : ((Pointer) args[i]).address();
+                }
+            }
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("calling " + call.function() + " failed", e);
-        }
-        for (int i = 0; i < n; i++) {
-            if (call.isOut(i)) {
-                if (args[i] instanceof PointerPointer<?> pp) {
-                    outs[i] = addressOf(pp.get(0));
+        } finally {
+            for (int i = 0; i < n; i++) {
+                if (call.isOut(i) && args[i] instanceof PointerPointer<?> pp) {
                     pp.close();
-                } else {
-                    outs[i] = ((Pointer) args[i]).address();
                 }
             }
         }
