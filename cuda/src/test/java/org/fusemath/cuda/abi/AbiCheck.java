@@ -61,7 +61,7 @@ public final class AbiCheck {
     /**
      * Checks that the code of {@code bindingClass} calls no preset function ({@code org.bytedeco.cuda.global.*})
      * directly, i.e. that each of its vendor calls goes through a {@link NativeCall} this check can see.
-     * {@code allowed} names functions it may still call by hand (e.g. a lookup kept elsewhere), each with why.
+     * {@code allowed} names functions it may still call by hand (the test says why beside it).
      */
     public AbiCheck noDirectPresetCalls(Class<?> bindingClass, String... allowed) {
         checks++;
