@@ -1,15 +1,11 @@
 package org.fusemath.cuda;
 
-import static org.bytedeco.cuda.global.cudart.cuLaunchKernel;
-import static org.bytedeco.cuda.global.cudart.cuModuleGetFunction;
-import static org.bytedeco.cuda.global.cudart.cuModuleLoadData;
-import static org.bytedeco.cuda.global.cudart.cuModuleUnload;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.cuda.cudart.CUfunc_st;
 import org.bytedeco.cuda.cudart.CUmod_st;
 import org.bytedeco.cuda.cudart.CUstream_st;
+import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -17,29 +13,47 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
-import org.fusemath.cuda.device.JavacppHandles;
+import org.fusemath.cuda.device.NativeCall;
+import org.fusemath.cuda.device.NativeInvoker;
+import org.fusemath.cuda.device.PresetInvoker;
 
-/** Module loading and kernel launches through JavaCPP's binding of the driver API. */
+/**
+ * Module loading and kernel launches through JavaCPP's binding of the driver API, each call a
+ * {@link NativeCall} made by a {@link NativeInvoker} (tests: a recorder checked against the headers).
+ */
 final class JavacppModuleCalls implements ModuleCalls {
+    private final NativeInvoker invoker;
+
+    JavacppModuleCalls() {
+        this(PresetInvoker.INSTANCE);
+    }
+
+    /** The calls made through {@code invoker}. */
+    JavacppModuleCalls(NativeInvoker invoker) {
+        this.invoker = invoker;
+    }
+
+    private NativeInvoker.Made check(NativeCall call) {
+        return invoker.check(CudaLibrary.DRIVER, call);
+    }
+
     @Override
     public long moduleLoadData(byte[] image) {
-        CUmod_st module = new CUmod_st();
         try (BytePointer bytes = new BytePointer(image)) {
-            check("cuModuleLoadData", cuModuleLoadData(module, bytes));
+            return check(NativeCall.of(cudart.class, "cuModuleLoadData").out("module", CUmod_st.class)
+                    .arg("image", Pointer.class, bytes)).handle();
         }
-        return module.address();
     }
 
     @Override
     public long moduleGetFunction(long module, String name) {
-        CUfunc_st function = new CUfunc_st();
-        check("cuModuleGetFunction", cuModuleGetFunction(function, new CUmod_st(JavacppHandles.pointer(module)), name));
-        return function.address();
+        return check(NativeCall.of(cudart.class, "cuModuleGetFunction").out("hfunc", CUfunc_st.class)
+                .handle("hmod", CUmod_st.class, module).arg("name", String.class, name)).handle();
     }
 
     @Override
     public void moduleUnload(long module) {
-        check("cuModuleUnload", cuModuleUnload(new CUmod_st(JavacppHandles.pointer(module))));
+        check(NativeCall.of(cudart.class, "cuModuleUnload").handle("hmod", CUmod_st.class, module));
     }
 
     @Override
@@ -52,10 +66,12 @@ final class JavacppModuleCalls implements ModuleCalls {
                 values.add(value);
                 parameters.put(i, value);
             }
-            check("cuLaunchKernel", cuLaunchKernel(new CUfunc_st(JavacppHandles.pointer(function)),
-                    config.gridX(), config.gridY(), config.gridZ(), config.blockX(), config.blockY(), config.blockZ(),
-                    config.sharedMemoryBytes(), new CUstream_st(JavacppHandles.pointer(stream)),
-                    list.isEmpty() ? null : parameters, (PointerPointer<?>) null));
+            check(NativeCall.of(cudart.class, "cuLaunchKernel").handle("f", CUfunc_st.class, function)
+                    .value("gridDimX", config.gridX()).value("gridDimY", config.gridY()).value("gridDimZ", config.gridZ())
+                    .value("blockDimX", config.blockX()).value("blockDimY", config.blockY()).value("blockDimZ", config.blockZ())
+                    .value("sharedMemBytes", config.sharedMemoryBytes()).handle("hStream", CUstream_st.class, stream)
+                    .arg("kernelParams", PointerPointer.class, list.isEmpty() ? null : parameters)
+                    .arg("extra", PointerPointer.class, null));
         } finally {
             values.forEach(Pointer::close);
         }
@@ -69,9 +85,5 @@ final class JavacppModuleCalls implements ModuleCalls {
             case FLOAT -> new FloatPointer(1).put(Float.intBitsToFloat((int) argument.bits()));
             case DOUBLE -> new DoublePointer(1).put(Double.longBitsToDouble(argument.bits()));
         };
-    }
-
-    private static void check(String call, int status) {
-        CudaStatus.check(CudaLibrary.DRIVER, call, status);
     }
 }

@@ -10,15 +10,37 @@ import java.util.Map;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.SizeTPointer;
+import org.fusemath.cuda.device.NativeCall;
+import org.fusemath.cuda.device.NativeInvoker;
+import org.fusemath.cuda.device.PresetInvoker;
 
 /**
  * The probe steps asked of the real machine through JavaCPP. Each step lets JavaCPP's own errors
- * propagate; {@link CudaProbe} classifies them.
+ * propagate; {@link CudaProbe} classifies them. Driver and runtime calls are {@link NativeCall}s made by a
+ * {@link NativeInvoker} (tests: a recorder checked against the headers).
  */
 final class JavacppProbeSteps implements ProbeSteps {
     private static final int NAME_BYTES = 256;
 
     private final Map<Class<?>, Throwable> failedBindings = new HashMap<>();
+    private final NativeInvoker invoker;
+
+    JavacppProbeSteps() {
+        this(PresetInvoker.INSTANCE);
+    }
+
+    /** The steps making their calls through {@code invoker}. */
+    JavacppProbeSteps(NativeInvoker invoker) {
+        this.invoker = invoker;
+    }
+
+    private void driver(NativeCall call) {
+        invoker.check(CudaLibrary.DRIVER, call);
+    }
+
+    private static NativeCall call(String function) {
+        return NativeCall.of(cudart.class, function);
+    }
 
     @Override
     public void loadDriverLibrary() {
@@ -35,35 +57,36 @@ final class JavacppProbeSteps implements ProbeSteps {
     @Override
     public int driverVersion() {
         int[] version = new int[1];
-        CudaStatus.check(CudaLibrary.DRIVER, "cuDriverGetVersion", cudart.cuDriverGetVersion(version));
+        driver(call("cuDriverGetVersion").arg("driverVersion", int[].class, version));
         return version[0];
     }
 
     @Override
     public void initializeDriver() {
-        CudaStatus.check(CudaLibrary.DRIVER, "cuInit", cudart.cuInit(0));
+        driver(call("cuInit").value("Flags", 0));
     }
 
     @Override
     public int deviceCount() {
         int[] count = new int[1];
-        CudaStatus.check(CudaLibrary.DRIVER, "cuDeviceGetCount", cudart.cuDeviceGetCount(count));
+        driver(call("cuDeviceGetCount").arg("count", int[].class, count));
         return count[0];
     }
 
     @Override
     public CudaDeviceInfo device(int ordinal) {
         int[] device = new int[1];
-        CudaStatus.check(CudaLibrary.DRIVER, "cuDeviceGet", cudart.cuDeviceGet(device, ordinal));
+        driver(call("cuDeviceGet").arg("device", int[].class, device).value("ordinal", ordinal));
         byte[] name = new byte[NAME_BYTES];
-        CudaStatus.check(CudaLibrary.DRIVER, "cuDeviceGetName", cudart.cuDeviceGetName(name, NAME_BYTES, device[0]));
+        driver(call("cuDeviceGetName").arg("name", byte[].class, name).value("len", NAME_BYTES).value("dev", device[0]));
         int length = 0;
         while (length < NAME_BYTES && name[length] != 0) {
             length++;
         }
         long totalMemory;
         try (SizeTPointer bytes = new SizeTPointer(1)) {
-            CudaStatus.check(CudaLibrary.DRIVER, "cuDeviceTotalMem", cudart.cuDeviceTotalMem(bytes, device[0]));
+            bytes.put(0L);
+            driver(call("cuDeviceTotalMem").arg("bytes", SizeTPointer.class, bytes).value("dev", device[0]));
             totalMemory = bytes.get();
         }
         return new CudaDeviceInfo(ordinal, new String(name, 0, length, StandardCharsets.UTF_8),
@@ -75,7 +98,7 @@ final class JavacppProbeSteps implements ProbeSteps {
     @Override
     public int runtimeVersion() {
         int[] version = new int[1];
-        CudaStatus.check(CudaLibrary.RUNTIME, "cudaRuntimeGetVersion", cudart.cudaRuntimeGetVersion(version));
+        invoker.check(CudaLibrary.RUNTIME, call("cudaRuntimeGetVersion").arg("runtimeVersion", int[].class, version));
         return version[0];
     }
 
@@ -111,9 +134,9 @@ final class JavacppProbeSteps implements ProbeSteps {
         };
     }
 
-    private static int attribute(int attribute, int device) {
+    private int attribute(int attribute, int device) {
         int[] value = new int[1];
-        CudaStatus.check(CudaLibrary.DRIVER, "cuDeviceGetAttribute", cudart.cuDeviceGetAttribute(value, attribute, device));
+        driver(call("cuDeviceGetAttribute").arg("pi", int[].class, value).value("attrib", attribute).value("dev", device));
         return value[0];
     }
 }

@@ -1,148 +1,152 @@
 package org.fusemath.cuda;
 
-import static org.bytedeco.cuda.global.cudart.cudaDeviceGetDefaultMemPool;
-import static org.bytedeco.cuda.global.cudart.cudaEventCreateWithFlags;
 import static org.bytedeco.cuda.global.cudart.cudaEventDefault;
-import static org.bytedeco.cuda.global.cudart.cudaEventDestroy;
 import static org.bytedeco.cuda.global.cudart.cudaEventDisableTiming;
-import static org.bytedeco.cuda.global.cudart.cudaEventElapsedTime;
-import static org.bytedeco.cuda.global.cudart.cudaEventRecord;
-import static org.bytedeco.cuda.global.cudart.cudaEventSynchronize;
-import static org.bytedeco.cuda.global.cudart.cudaFree;
-import static org.bytedeco.cuda.global.cudart.cudaFreeAsync;
-import static org.bytedeco.cuda.global.cudart.cudaFreeHost;
-import static org.bytedeco.cuda.global.cudart.cudaMallocFromPoolAsync;
-import static org.bytedeco.cuda.global.cudart.cudaMallocHost;
 import static org.bytedeco.cuda.global.cudart.cudaMemPoolAttrReleaseThreshold;
-import static org.bytedeco.cuda.global.cudart.cudaMemPoolSetAttribute;
-import static org.bytedeco.cuda.global.cudart.cudaMemPoolTrimTo;
-import static org.bytedeco.cuda.global.cudart.cudaMemcpyAsync;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToDevice;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToHost;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyHostToDevice;
-import static org.bytedeco.cuda.global.cudart.cudaMemsetAsync;
-import static org.bytedeco.cuda.global.cudart.cudaSetDevice;
-import static org.bytedeco.cuda.global.cudart.cudaStreamCreateWithFlags;
-import static org.bytedeco.cuda.global.cudart.cudaStreamDestroy;
 import static org.bytedeco.cuda.global.cudart.cudaStreamNonBlocking;
-import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
-import static org.bytedeco.cuda.global.cudart.cudaStreamWaitEvent;
 
 import org.bytedeco.cuda.cudart.CUevent_st;
 import org.bytedeco.cuda.cudart.CUmemPoolHandle_st;
 import org.bytedeco.cuda.cudart.CUstream_st;
+import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.fusemath.cuda.device.JavacppHandles;
+import org.fusemath.cuda.device.NativeCall;
+import org.fusemath.cuda.device.NativeInvoker;
+import org.fusemath.cuda.device.PresetInvoker;
 
-/** The runtime call table over JavaCPP's {@code cudart}; used only after the probe found the runtime usable. */
+/**
+ * The runtime call table over JavaCPP's {@code cudart}; used only after the probe found the runtime usable.
+ * Every call is a {@link NativeCall} (header parameter names bound to values, in the header's order) made by a
+ * {@link NativeInvoker}, so that tests drive the table on the CPU and check each call against the headers.
+ */
 final class JavacppRuntimeCalls implements RuntimeCalls {
+    private final NativeInvoker invoker;
+
+    JavacppRuntimeCalls() {
+        this(PresetInvoker.INSTANCE);
+    }
+
+    /** The table making its calls through {@code invoker} (tests: a recorder). */
+    JavacppRuntimeCalls(NativeInvoker invoker) {
+        this.invoker = invoker;
+    }
+
+    private static NativeCall call(String function) {
+        return NativeCall.of(cudart.class, function);
+    }
+
+    private NativeInvoker.Made check(NativeCall call) {
+        return invoker.check(CudaLibrary.RUNTIME, call);
+    }
+
     @Override
     public void setDevice(int deviceId) {
-        check("cudaSetDevice", cudaSetDevice(deviceId));
+        check(call("cudaSetDevice").value("device", deviceId));
     }
 
     @Override
     public long streamCreate() {
-        CUstream_st stream = new CUstream_st();
-        check("cudaStreamCreateWithFlags", cudaStreamCreateWithFlags(stream, cudaStreamNonBlocking));
-        return stream.address();
+        return check(call("cudaStreamCreateWithFlags").out("pStream", CUstream_st.class).value("flags", cudaStreamNonBlocking))
+                .handle();
     }
 
     @Override
     public void streamDestroy(long stream) {
-        check("cudaStreamDestroy", cudaStreamDestroy(stream(stream)));
+        check(call("cudaStreamDestroy").handle("stream", CUstream_st.class, stream));
     }
 
     @Override
     public void streamSynchronize(long stream) {
-        check("cudaStreamSynchronize", cudaStreamSynchronize(stream(stream)));
+        check(call("cudaStreamSynchronize").handle("stream", CUstream_st.class, stream));
     }
 
     @Override
     public void streamWaitEvent(long stream, long event) {
-        check("cudaStreamWaitEvent", cudaStreamWaitEvent(stream(stream), event(event), 0));
+        check(call("cudaStreamWaitEvent").handle("stream", CUstream_st.class, stream).handle("event", CUevent_st.class, event)
+                .value("flags", 0));
     }
 
     @Override
     public long eventCreate(boolean timing) {
-        CUevent_st event = new CUevent_st();
-        check("cudaEventCreateWithFlags", cudaEventCreateWithFlags(event, timing ? cudaEventDefault : cudaEventDisableTiming));
-        return event.address();
+        return check(call("cudaEventCreateWithFlags").out("event", CUevent_st.class)
+                .value("flags", timing ? cudaEventDefault : cudaEventDisableTiming)).handle();
     }
 
     @Override
     public void eventRecord(long event, long stream) {
-        check("cudaEventRecord", cudaEventRecord(event(event), stream(stream)));
+        check(call("cudaEventRecord").handle("event", CUevent_st.class, event).handle("stream", CUstream_st.class, stream));
     }
 
     @Override
     public void eventSynchronize(long event) {
-        check("cudaEventSynchronize", cudaEventSynchronize(event(event)));
+        check(call("cudaEventSynchronize").handle("event", CUevent_st.class, event));
     }
 
     @Override
     public float eventElapsedMillis(long start, long end) {
         float[] millis = new float[1];
-        check("cudaEventElapsedTime", cudaEventElapsedTime(millis, event(start), event(end)));
+        check(call("cudaEventElapsedTime").arg("ms", float[].class, millis).handle("start", CUevent_st.class, start)
+                .handle("end", CUevent_st.class, end));
         return millis[0];
     }
 
     @Override
     public void eventDestroy(long event) {
-        check("cudaEventDestroy", cudaEventDestroy(event(event)));
+        check(call("cudaEventDestroy").handle("event", CUevent_st.class, event));
     }
 
     @Override
     public long defaultMemPool(int deviceId) {
-        CUmemPoolHandle_st pool = new CUmemPoolHandle_st();
-        check("cudaDeviceGetDefaultMemPool", cudaDeviceGetDefaultMemPool(pool, deviceId));
-        return pool.address();
+        return check(call("cudaDeviceGetDefaultMemPool").out("memPool", CUmemPoolHandle_st.class).value("device", deviceId))
+                .handle();
     }
 
     @Override
     public void memPoolSetReleaseThreshold(long pool, long bytes) {
         try (LongPointer threshold = new LongPointer(1)) {
             threshold.put(bytes);
-            check("cudaMemPoolSetAttribute", cudaMemPoolSetAttribute(pool(pool), cudaMemPoolAttrReleaseThreshold, threshold));
+            check(call("cudaMemPoolSetAttribute").handle("memPool", CUmemPoolHandle_st.class, pool)
+                    .value("attr", cudaMemPoolAttrReleaseThreshold).arg("value", Pointer.class, threshold));
         }
     }
 
     @Override
     public void memPoolTrimTo(long pool, long keepBytes) {
-        check("cudaMemPoolTrimTo", cudaMemPoolTrimTo(pool(pool), keepBytes));
+        check(call("cudaMemPoolTrimTo").handle("memPool", CUmemPoolHandle_st.class, pool).value("minBytesToKeep", keepBytes));
     }
 
     @Override
     public long mallocFromPoolAsync(long bytes, long pool, long stream) {
-        Pointer address = new Pointer();
-        check("cudaMallocFromPoolAsync", cudaMallocFromPoolAsync(address, bytes, pool(pool), stream(stream)));
-        return address.address();
+        return check(call("cudaMallocFromPoolAsync").out("ptr", Pointer.class).value("size", bytes)
+                .handle("memPool", CUmemPoolHandle_st.class, pool).handle("stream", CUstream_st.class, stream)).handle();
     }
 
     @Override
     public void freeAsync(long address, long stream) {
-        check("cudaFreeAsync", cudaFreeAsync(JavacppHandles.pointer(address), stream(stream)));
+        check(call("cudaFreeAsync").handle("devPtr", Pointer.class, address).handle("hStream", CUstream_st.class, stream));
     }
 
     @Override
     public void free(long address) {
-        check("cudaFree", cudaFree(JavacppHandles.pointer(address)));
+        check(call("cudaFree").handle("devPtr", Pointer.class, address));
     }
 
     @Override
     public long mallocHost(long bytes) {
-        Pointer address = new Pointer();
-        check("cudaMallocHost", cudaMallocHost(address, bytes));
-        return address.address();
+        return check(call("cudaMallocHost").out("ptr", Pointer.class).value("size", bytes)).handle();
     }
 
     @Override
     public void freeHost(long address) {
-        check("cudaFreeHost", cudaFreeHost(JavacppHandles.pointer(address)));
+        check(call("cudaFreeHost").handle("ptr", Pointer.class, address));
     }
 
     @Override
@@ -152,13 +156,14 @@ final class JavacppRuntimeCalls implements RuntimeCalls {
             case DEVICE_TO_HOST -> cudaMemcpyDeviceToHost;
             case DEVICE_TO_DEVICE -> cudaMemcpyDeviceToDevice;
         };
-        check("cudaMemcpyAsync", cudaMemcpyAsync(JavacppHandles.pointer(destination), JavacppHandles.pointer(source), bytes, kind,
-                stream(stream)));
+        check(call("cudaMemcpyAsync").handle("dst", Pointer.class, destination).handle("src", Pointer.class, source)
+                .value("count", bytes).value("kind", kind).handle("stream", CUstream_st.class, stream));
     }
 
     @Override
     public void memsetAsync(long address, int value, long bytes, long stream) {
-        check("cudaMemsetAsync", cudaMemsetAsync(JavacppHandles.pointer(address), value, bytes, stream(stream)));
+        check(call("cudaMemsetAsync").handle("devPtr", Pointer.class, address).value("value", value).value("count", bytes)
+                .handle("stream", CUstream_st.class, stream));
     }
 
     @Override
@@ -179,21 +184,5 @@ final class JavacppRuntimeCalls implements RuntimeCalls {
             case DOUBLE -> new DoublePointer(at).get((double[]) array, offset, length);
             case INT -> new IntPointer(at).get((int[]) array, offset, length);
         }
-    }
-
-    private static CUstream_st stream(long handle) {
-        return new CUstream_st(JavacppHandles.pointer(handle));
-    }
-
-    private static CUevent_st event(long handle) {
-        return new CUevent_st(JavacppHandles.pointer(handle));
-    }
-
-    private static CUmemPoolHandle_st pool(long handle) {
-        return new CUmemPoolHandle_st(JavacppHandles.pointer(handle));
-    }
-
-    private static void check(String call, int status) {
-        CudaStatus.check(CudaLibrary.RUNTIME, call, status);
     }
 }

@@ -2,7 +2,6 @@ package org.fusemath.blas.device;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToIntFunction;
 import org.bytedeco.cuda.cublas.cublasContext;
 import org.bytedeco.cuda.cublas.cublasLtContext;
 import org.bytedeco.cuda.cublas.cublasLtMatmulAlgo_t;
@@ -23,97 +22,103 @@ import org.fusemath.api.DType;
 import org.fusemath.blas.Scalar;
 import org.fusemath.cuda.CudaLibrary;
 import org.fusemath.cuda.CudaStatus;
-import org.fusemath.cuda.device.JavacppHandles;
+import org.fusemath.cuda.device.NativeCall;
+import org.fusemath.cuda.device.NativeInvoker;
+import org.fusemath.cuda.device.NativeInvoker.Made;
+import org.fusemath.cuda.device.PresetInvoker;
 
 /**
  * {@link CublasCalls} through the JavaCPP CUDA 13.1 preset ({@code org.bytedeco.cuda.global.cublas}, which binds
- * cuBLAS and cuBLASLt); the level 1–3 routines go through {@link JavacppRoutines}. Created only after the device probe found cuBLAS and cuBLASLt usable, so loading the
- * preset cannot fail here. Every call makes its device current first (handles belong to the device they were
- * created on). Attribute values are passed through short-lived native cells of the attribute's C type; host
- * scalars likewise (pointer mode host: read during the call). Thread-safe: it keeps no state but the device.
+ * cuBLAS and cuBLASLt); the level 1–3 routines go through {@link JavacppRoutines}. Every call is described as a
+ * {@link NativeCall} (the header's parameter names bound to their values, in the header's order) and made by a
+ * {@link NativeInvoker}, so that tests drive this class on the CPU with a recorder and compare each
+ * description with the headers. Created only after the device probe found cuBLAS and cuBLASLt usable, so
+ * loading the preset cannot fail here. Every call makes its device current first (handles belong to the
+ * device they were created on). Attribute values are passed through short-lived native cells of the
+ * attribute's C type; host scalars likewise (pointer mode host: read during the call). Thread-safe: it keeps
+ * no state but the device and the invoker.
  */
 final class JavacppCublas implements CublasCalls {
     private final int deviceId;
+    private final NativeInvoker invoker;
 
     JavacppCublas(int deviceId) {
+        this(deviceId, PresetInvoker.INSTANCE);
+    }
+
+    /** Calls on {@code deviceId} made by {@code invoker} (tests: a recorder). */
+    JavacppCublas(int deviceId, NativeInvoker invoker) {
         this.deviceId = deviceId;
+        this.invoker = invoker;
     }
 
     @Override
     public long ltCreate() {
         current();
-        cublasLtContext handle = new cublasLtContext();
-        lt("cublasLtCreate", cublas.cublasLtCreate(handle));
-        return handle.address();
+        return lt(NativeCall.of(cublas.class, "cublasLtCreate").out("lightHandle", cublasLtContext.class)).handle();
     }
 
     @Override
     public void ltDestroy(long handle) {
         current();
-        lt("cublasLtDestroy", cublas.cublasLtDestroy(ltHandle(handle)));
+        lt(NativeCall.of(cublas.class, "cublasLtDestroy").handle("lightHandle", cublasLtContext.class, handle));
     }
 
-    /** Calls a cuBLASLt create function with a fresh out-pointer and returns the descriptor it wrote. */
-    private long created(String function, ToIntFunction<PointerPointer<Pointer>> create) {
-        try (PointerPointer<Pointer> out = new PointerPointer<>(1)) {
-            lt(function, create.applyAsInt(out));
-            return out.get(0).address();
-        }
-    }
-
-    /** Calls a cuBLASLt attribute setter with {@code value} in a native cell of the attribute's C type. */
-    private void set(String function, LtAttribute attribute, long value, ToIntFunction<Pointer> setter) {
+    /** Calls a cuBLASLt attribute setter ({@code object} then the attribute) with {@code value} in a native cell of the attribute's C type. */
+    private void set(String function, String objectName, Class<? extends Pointer> objectType, long object, LtAttribute attribute,
+                     long value) {
         try (Pointer cell = cell(attribute.type(), value)) {
-            lt(function + "(" + attribute + ")", setter.applyAsInt(cell));
+            lt(NativeCall.of(cublas.class, function).handle(objectName, objectType, object).value("attr", attribute.value())
+                    .arg("buf", Pointer.class, cell).value("sizeInBytes", (long) attribute.type().bytes()));
         }
     }
 
     @Override
     public long matmulDescCreate(int computeType, int scaleType) {
-        return created("cublasLtMatmulDescCreate", out -> cublas.cublasLtMatmulDescCreate(out, computeType, scaleType));
+        return lt(NativeCall.of(cublas.class, "cublasLtMatmulDescCreate").out("matmulDesc", PointerPointer.class)
+                .value("computeType", computeType).value("scaleType", scaleType)).handle();
     }
 
     @Override
     public void matmulDescDestroy(long desc) {
-        lt("cublasLtMatmulDescDestroy", cublas.cublasLtMatmulDescDestroy(desc(desc)));
+        lt(NativeCall.of(cublas.class, "cublasLtMatmulDescDestroy").handle("matmulDesc", cublasLtMatmulDescOpaque_t.class, desc));
     }
 
     @Override
     public void matmulDescSet(long desc, MatmulDescAttribute attribute, long value) {
-        set("cublasLtMatmulDescSetAttribute", attribute, value,
-                cell -> cublas.cublasLtMatmulDescSetAttribute(desc(desc), attribute.value(), cell, attribute.type().bytes()));
+        set("cublasLtMatmulDescSetAttribute", "matmulDesc", cublasLtMatmulDescOpaque_t.class, desc, attribute, value);
     }
 
     @Override
     public long layoutCreate(int dataType, long rows, long cols, long ld) {
-        return created("cublasLtMatrixLayoutCreate", out -> cublas.cublasLtMatrixLayoutCreate(out, dataType, rows, cols, ld));
+        return lt(NativeCall.of(cublas.class, "cublasLtMatrixLayoutCreate").out("matLayout", PointerPointer.class)
+                .value("type", dataType).value("rows", rows).value("cols", cols).value("ld", ld)).handle();
     }
 
     @Override
     public void layoutDestroy(long layout) {
-        lt("cublasLtMatrixLayoutDestroy", cublas.cublasLtMatrixLayoutDestroy(layout(layout)));
+        lt(NativeCall.of(cublas.class, "cublasLtMatrixLayoutDestroy").handle("matLayout", cublasLtMatrixLayoutOpaque_t.class, layout));
     }
 
     @Override
     public void layoutSet(long layout, LayoutAttribute attribute, long value) {
-        set("cublasLtMatrixLayoutSetAttribute", attribute, value,
-                cell -> cublas.cublasLtMatrixLayoutSetAttribute(layout(layout), attribute.value(), cell, attribute.type().bytes()));
+        set("cublasLtMatrixLayoutSetAttribute", "matLayout", cublasLtMatrixLayoutOpaque_t.class, layout, attribute, value);
     }
 
     @Override
     public long preferenceCreate() {
-        return created("cublasLtMatmulPreferenceCreate", cublas::cublasLtMatmulPreferenceCreate);
+        return lt(NativeCall.of(cublas.class, "cublasLtMatmulPreferenceCreate").out("pref", PointerPointer.class)).handle();
     }
 
     @Override
     public void preferenceDestroy(long preference) {
-        lt("cublasLtMatmulPreferenceDestroy", cublas.cublasLtMatmulPreferenceDestroy(preference(preference)));
+        lt(NativeCall.of(cublas.class, "cublasLtMatmulPreferenceDestroy")
+                .handle("pref", cublasLtMatmulPreferenceOpaque_t.class, preference));
     }
 
     @Override
     public void preferenceSet(long preference, PreferenceAttribute attribute, long value) {
-        set("cublasLtMatmulPreferenceSetAttribute", attribute, value, cell -> cublas.cublasLtMatmulPreferenceSetAttribute(
-                preference(preference), attribute.value(), cell, attribute.type().bytes()));
+        set("cublasLtMatmulPreferenceSetAttribute", "pref", cublasLtMatmulPreferenceOpaque_t.class, preference, attribute, value);
     }
 
     @Override
@@ -121,16 +126,26 @@ final class JavacppCublas implements CublasCalls {
                                             long preference, int requested) {
         current();
         int[] returned = new int[1];
-        try (cublasLtMatmulHeuristicResult_t results = new cublasLtMatmulHeuristicResult_t(requested)) {
-            int status = cublas.cublasLtMatmulAlgoGetHeuristic(ltHandle(handle), desc(desc), layout(aLayout),
-                    layout(bLayout), layout(cLayout), layout(dLayout), preference(preference), requested, results, returned);
-            if (status == CublasEnums.STATUS_NOT_SUPPORTED) {
+        NativeCall call = NativeCall.of(cublas.class, "cublasLtMatmulAlgoGetHeuristic")
+                .handle("lightHandle", cublasLtContext.class, handle)
+                .handle("operationDesc", cublasLtMatmulDescOpaque_t.class, desc)
+                .handle("Adesc", cublasLtMatrixLayoutOpaque_t.class, aLayout)
+                .handle("Bdesc", cublasLtMatrixLayoutOpaque_t.class, bLayout)
+                .handle("Cdesc", cublasLtMatrixLayoutOpaque_t.class, cLayout)
+                .handle("Ddesc", cublasLtMatrixLayoutOpaque_t.class, dLayout)
+                .handle("preference", cublasLtMatmulPreferenceOpaque_t.class, preference)
+                .value("requestedAlgoCount", requested)
+                .outArray("heuristicResultsArray", cublasLtMatmulHeuristicResult_t.class, requested)
+                .arg("returnAlgoCount", int[].class, returned);
+        Made made = invoker.make(call);
+        try (Pointer results = (Pointer) made.created()[call.parameters().indexOf("heuristicResultsArray")]) {
+            if (made.status() == CublasEnums.STATUS_NOT_SUPPORTED) {
                 return List.of();
             }
-            lt("cublasLtMatmulAlgoGetHeuristic", status);
+            CudaStatus.check(CudaLibrary.CUBLAS_LT, call.function(), made.status());
             List<MatmulAlgorithm> found = new ArrayList<>(returned[0]);
             for (int i = 0; i < returned[0]; i++) {
-                cublasLtMatmulHeuristicResult_t r = results.getPointer(i);
+                cublasLtMatmulHeuristicResult_t r = ((cublasLtMatmulHeuristicResult_t) results).getPointer(i);
                 if (r.state() != CudaStatus.SUCCESS) {
                     continue;
                 }
@@ -150,51 +165,78 @@ final class JavacppCublas implements CublasCalls {
                        long bLayout, long c, long cLayout, long d, long dLayout, MatmulAlgorithm algorithm, long workspace,
                        long workspaceBytes, long stream) {
         current();
+        // cublasLtMatmulAlgo_t is uint64_t data[8]: a cell of its words is the struct.
         try (Pointer alphaCell = scalar(scaleType, alpha); Pointer betaCell = scalar(scaleType, beta);
-             cublasLtMatmulAlgo_t algo = new cublasLtMatmulAlgo_t()) {
-            if (algorithm != null) {
-                for (int w = 0; w < MatmulAlgorithm.WORDS; w++) {
-                    algo.data(w, algorithm.word(w));
-                }
-            }
-            lt("cublasLtMatmul", cublas.cublasLtMatmul(ltHandle(handle), desc(desc), alphaCell, at(a), layout(aLayout),
-                    at(b), layout(bLayout), betaCell, at(c), layout(cLayout), at(d), layout(dLayout),
-                    algorithm == null ? null : algo, at(workspace), workspaceBytes, stream(stream)));
+             LongPointer algo = algorithm == null ? null : algorithmCell(algorithm)) {
+            lt(NativeCall.of(cublas.class, "cublasLtMatmul")
+                    .handle("lightHandle", cublasLtContext.class, handle)
+                    .handle("computeDesc", cublasLtMatmulDescOpaque_t.class, desc)
+                    .arg("alpha", Pointer.class, alphaCell)
+                    .handle("A", Pointer.class, a)
+                    .handle("Adesc", cublasLtMatrixLayoutOpaque_t.class, aLayout)
+                    .handle("B", Pointer.class, b)
+                    .handle("Bdesc", cublasLtMatrixLayoutOpaque_t.class, bLayout)
+                    .arg("beta", Pointer.class, betaCell)
+                    .handle("C", Pointer.class, c)
+                    .handle("Cdesc", cublasLtMatrixLayoutOpaque_t.class, cLayout)
+                    .handle("D", Pointer.class, d)
+                    .handle("Ddesc", cublasLtMatrixLayoutOpaque_t.class, dLayout)
+                    .arg("algo", cublasLtMatmulAlgo_t.class, algo)
+                    .handle("workspace", Pointer.class, workspace)
+                    .value("workspaceSizeInBytes", workspaceBytes)
+                    .handle("stream", CUstream_st.class, stream));
         }
     }
 
     @Override
     public long blasCreate() {
         current();
-        cublasContext handle = new cublasContext();
-        blas("cublasCreate_v2", cublas.cublasCreate_v2(handle));
-        return handle.address();
+        return blas(NativeCall.of(cublas.class, "cublasCreate_v2").out("handle", cublasContext.class)).handle();
     }
 
     @Override
     public void blasDestroy(long handle) {
         current();
-        blas("cublasDestroy_v2", cublas.cublasDestroy_v2(blasHandle(handle)));
+        blas(NativeCall.of(cublas.class, "cublasDestroy_v2").handle("handle", cublasContext.class, handle));
     }
 
     @Override
     public void gemm(long handle, long stream, CublasGemmCall call, long a, long b, long c) {
         current();
-        cublasContext h = blasHandle(handle);
-        blas("cublasSetStream_v2", cublas.cublasSetStream_v2(h, stream(stream)));
+        blas(JavacppRoutines.setStream(handle, stream));
         int type = CublasEnums.dataType(call.dtype());
         try (Pointer alpha = scalar(call.dtype(), call.alpha()); Pointer beta = scalar(call.dtype(), call.beta())) {
-            blas("cublasGemmStridedBatchedEx_64", cublas.cublasGemmStridedBatchedEx_64(h, CublasEnums.op(call.transa()),
-                    CublasEnums.op(call.transb()), call.m(), call.n(), call.k(), alpha, at(a), type, call.lda(), call.strideA(),
-                    at(b), type, call.ldb(), call.strideB(), beta, at(c), type, call.ldc(), call.strideC(), call.batchCount(),
-                    CublasEnums.computeType(call.computeType()), CublasEnums.GEMM_DEFAULT));
+            blas(NativeCall.of(cublas.class, "cublasGemmStridedBatchedEx_64")
+                    .handle("handle", cublasContext.class, handle)
+                    .value("transa", CublasEnums.op(call.transa()))
+                    .value("transb", CublasEnums.op(call.transb()))
+                    .value("m", call.m()).value("n", call.n()).value("k", call.k())
+                    .arg("alpha", Pointer.class, alpha)
+                    .handle("A", Pointer.class, a).value("Atype", type).value("lda", call.lda()).value("strideA", call.strideA())
+                    .handle("B", Pointer.class, b).value("Btype", type).value("ldb", call.ldb()).value("strideB", call.strideB())
+                    .arg("beta", Pointer.class, beta)
+                    .handle("C", Pointer.class, c).value("Ctype", type).value("ldc", call.ldc()).value("strideC", call.strideC())
+                    .value("batchCount", call.batchCount())
+                    .value("computeType", CublasEnums.computeType(call.computeType()))
+                    .value("algo", CublasEnums.GEMM_DEFAULT));
         }
     }
 
     @Override
     public Scalar routine(long handle, long stream, CublasRoutineCall call, long[] addresses) {
         current();
-        return JavacppRoutines.invoke(handle, stream, call, addresses);
+        blas(JavacppRoutines.setStream(handle, stream));
+        blas(JavacppRoutines.setHostPointerMode(handle));
+        return JavacppRoutines.invoke(handle, call, addresses);
+    }
+
+    /** The words of {@code algorithm} in a native cell laid out as {@code cublasLtMatmulAlgo_t}. */
+    private static LongPointer algorithmCell(MatmulAlgorithm algorithm) {
+        LongPointer cell = new LongPointer(MatmulAlgorithm.WORDS);
+        for (int w = 0; w < MatmulAlgorithm.WORDS; w++) {
+            cell.put(w, algorithm.word(w));
+        }
+        return cell;
     }
 
     /** A native cell holding {@code value} as {@code type}; the caller closes it. */
@@ -226,42 +268,14 @@ final class JavacppCublas implements CublasCalls {
     }
 
     private void current() {
-        CudaStatus.check(CudaLibrary.RUNTIME, "cudaSetDevice", cudart.cudaSetDevice(deviceId));
+        invoker.check(CudaLibrary.RUNTIME, NativeCall.of(cudart.class, "cudaSetDevice").value("device", deviceId));
     }
 
-    private static Pointer at(long address) {
-        return address == 0 ? null : JavacppHandles.pointer(address);
+    private Made lt(NativeCall call) {
+        return invoker.check(CudaLibrary.CUBLAS_LT, call);
     }
 
-    private static cublasLtContext ltHandle(long h) {
-        return new cublasLtContext(JavacppHandles.pointer(h));
-    }
-
-    private static cublasContext blasHandle(long h) {
-        return new cublasContext(JavacppHandles.pointer(h));
-    }
-
-    private static cublasLtMatmulDescOpaque_t desc(long d) {
-        return new cublasLtMatmulDescOpaque_t(JavacppHandles.pointer(d));
-    }
-
-    private static cublasLtMatrixLayoutOpaque_t layout(long l) {
-        return new cublasLtMatrixLayoutOpaque_t(JavacppHandles.pointer(l));
-    }
-
-    private static cublasLtMatmulPreferenceOpaque_t preference(long p) {
-        return new cublasLtMatmulPreferenceOpaque_t(JavacppHandles.pointer(p));
-    }
-
-    private static CUstream_st stream(long s) {
-        return new CUstream_st(JavacppHandles.pointer(s));
-    }
-
-    private static void lt(String call, int status) {
-        CudaStatus.check(CudaLibrary.CUBLAS_LT, call, status);
-    }
-
-    private static void blas(String call, int status) {
-        CudaStatus.check(CudaLibrary.CUBLAS, call, status);
+    private Made blas(NativeCall call) {
+        return invoker.check(CudaLibrary.CUBLAS, call);
     }
 }

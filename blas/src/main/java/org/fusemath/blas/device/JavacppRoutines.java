@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.cuda.cublas.cublasContext;
+import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.cuda.cudart.double2;
 import org.bytedeco.cuda.cudart.float2;
 import org.bytedeco.cuda.global.cublas;
@@ -22,6 +23,7 @@ import org.fusemath.blas.device.CublasRoutine.Param;
 import org.fusemath.cuda.CudaLibrary;
 import org.fusemath.cuda.CudaStatus;
 import org.fusemath.cuda.device.JavacppHandles;
+import org.fusemath.cuda.device.NativeCall;
 
 /**
  * Makes a {@link CublasRoutineCall} through the JavaCPP preset. The preset binds every cuBLAS function
@@ -93,13 +95,24 @@ final class JavacppRoutines {
         });
     }
 
-    /** Queues the call on {@code stream} with host scalars; returns the host result of a reduction, or null. */
-    static Scalar invoke(long handle, long stream, CublasRoutineCall call, long[] addresses) {
+    /** {@code cublasSetStream_v2(handle, streamId)}: the handle's work goes to {@code stream}. */
+    static NativeCall setStream(long handle, long stream) {
+        return NativeCall.of(cublas.class, "cublasSetStream_v2").handle("handle", cublasContext.class, handle)
+                .handle("streamId", CUstream_st.class, stream);
+    }
+
+    /** {@code cublasSetPointerMode_v2(handle, CUBLAS_POINTER_MODE_HOST)}: scalars and results are host cells. */
+    static NativeCall setHostPointerMode(long handle) {
+        return NativeCall.of(cublas.class, "cublasSetPointerMode_v2").handle("handle", cublasContext.class, handle)
+                .value("mode", CublasEnums.POINTER_MODE_HOST);
+    }
+
+    /**
+     * Makes the call with host scalars on {@code handle}, whose stream and pointer mode the caller set
+     * ({@link #setStream}, {@link #setHostPointerMode}); returns the host result of a reduction, or null.
+     */
+    static Scalar invoke(long handle, CublasRoutineCall call, long[] addresses) {
         cublasContext h = new cublasContext(JavacppHandles.pointer(handle));
-        CudaStatus.check(CudaLibrary.CUBLAS, "cublasSetStream_v2", cublas.cublasSetStream_v2(h,
-                new org.bytedeco.cuda.cudart.CUstream_st(JavacppHandles.pointer(stream))));
-        CudaStatus.check(CudaLibrary.CUBLAS, "cublasSetPointerMode_v2", cublas.cublasSetPointerMode_v2(h,
-                CublasEnums.POINTER_MODE_HOST));
         CublasRoutine routine = call.routine();
         DType t = call.dtype();
         boolean wide = call.wide();

@@ -14,6 +14,8 @@
  * {@link org.fusemath.blas.device.CublasRoutineCall} (built by {@code RoutineDescriptions}: row-major operands as
  * the column-major transposes, the {@code _64} entry points past int range) is the plain description, made through
  * {@code CublasCalls.routine} ({@code JavacppRoutines} finds the preset's entry point by name and parameter types).
+ * {@code JavacppCublas} makes every other cuBLAS and cuBLASLt call as a {@link org.fusemath.cuda.device.NativeCall}
+ * (the header's parameter names bound to their values), which tests record on the CPU and compare with the headers.
  *
  * <p>Status: written and proven on the CPU (the fake rebuilds every product from the attributes the plan set,
  * and every level 1–3 call from its positional C arguments, and runs them through the column-major BLAS

@@ -3,6 +3,8 @@ package org.fusemath.cuda.abi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.fusemath.cuda.device.NativeCall;
+import org.fusemath.cuda.device.PresetInvoker;
 
 /**
  * Compares the device code's own description of vendor calls and ABI numbers with the CUDA headers' (as
@@ -37,6 +39,61 @@ public final class AbiCheck {
         if (!header.equals(ours)) {
             mismatches.add(function + ": the header declares " + header + ", we pass " + ours + differences(header, ours));
         }
+        return this;
+    }
+
+    /**
+     * Checks a described call: that its preset library declares its function with exactly its parameter names
+     * in its order, and that the preset has an overload of exactly its Java parameter types (so that the
+     * invoker finds the method the description means).
+     */
+    public AbiCheck call(NativeCall call) {
+        call(PresetDeclarations.of(call.libraryName()), call.function(), call.parameters());
+        checks++;
+        try {
+            PresetInvoker.resolve(call);
+        } catch (IllegalStateException e) {
+            mismatches.add(e.getMessage());
+        }
+        return this;
+    }
+
+    /**
+     * Checks that the code of {@code bindingClass} calls no preset function ({@code org.bytedeco.cuda.global.*})
+     * directly, i.e. that each of its vendor calls goes through a {@link NativeCall} this check can see.
+     * {@code allowed} names functions it may still call by hand (the test says why beside it).
+     */
+    public AbiCheck noDirectPresetCalls(Class<?> bindingClass, String... allowed) {
+        checks++;
+        directCalls(bindingClass.getName(), List.of(allowed));
+        return this;
+    }
+
+    /**
+     * {@link #noDirectPresetCalls} for every class of {@code anchor}'s package (nested and anonymous classes
+     * included), so that a binding class added later is held to it too; returns how many classes were read.
+     */
+    public int noDirectPresetCallsInPackageOf(Class<?> anchor) {
+        checks++;
+        List<String> classes = ClassFileConstants.classesInPackageOf(anchor);
+        for (String c : classes) {
+            directCalls(c, List.of());
+        }
+        return classes.size();
+    }
+
+    private void directCalls(String className, List<String> exempt) {
+        for (String method : ClassFileConstants.calledMethods(className)) {
+            if (method.startsWith("org.bytedeco.cuda.global.") && !exempt.contains(method.substring(method.lastIndexOf('.') + 1))) {
+                mismatches.add(className.substring(className.lastIndexOf('.') + 1) + " calls " + method
+                        + " directly, not through a NativeCall");
+            }
+        }
+    }
+
+    /** Checks every described call of {@code calls} ({@link #call(NativeCall)}). */
+    public AbiCheck calls(List<NativeCall> calls) {
+        calls.forEach(this::call);
         return this;
     }
 

@@ -92,9 +92,34 @@ class AbiCheckTest {
                 public static native @Cast("fakeStatus_t") int f(@Cast("int64_t") long m, int[] n);
                 public static native int g(int a, int b);
                 public static native int g(int b, int a);
+                public static native int h(int a, int b, int flags/*=0*/);
+                public static native int h(int a, int b);
                 """);
+        assertEquals(List.of("a", "b", "flags"), parsed.parameters("h"), "a defaulted trailing parameter");
         assertEquals(List.of("m", "n"), parsed.parameters("f"));
         assertFalse(parsed.declares("inComment"));
         assertThrows(IllegalArgumentException.class, () -> parsed.parameters("g"));
+    }
+
+    /** Calls a preset function by hand; never run, only its class file is read. */
+    static final class DirectCaller {
+        private DirectCaller() {
+        }
+
+        static int version() {
+            return org.bytedeco.cuda.global.curand.curandGetVersion(new int[1]);
+        }
+    }
+
+    @Test
+    void aPresetFunctionCalledByHandIsReported() {
+        List<String> m = new AbiCheck().noDirectPresetCalls(DirectCaller.class).mismatches();
+        assertEquals(List.of("AbiCheckTest$DirectCaller calls org.bytedeco.cuda.global.curand.curandGetVersion directly, not through a NativeCall"), m);
+        assertEquals(List.of(), new AbiCheck().noDirectPresetCalls(DirectCaller.class, "curandGetVersion").mismatches());
+        assertEquals(List.of(), new AbiCheck().noDirectPresetCalls(AbiCheckTest.class).mismatches());
+        AbiCheck whole = new AbiCheck();
+        assertTrue(whole.noDirectPresetCallsInPackageOf(AbiCheck.class) >= 6, "the package's classes were listed");
+        assertEquals(List.of("AbiCheckTest$DirectCaller calls org.bytedeco.cuda.global.curand.curandGetVersion directly, not through a NativeCall"),
+                whole.mismatches(), "a nested class is found by the package scan");
     }
 }

@@ -69,7 +69,8 @@ public final class PresetDeclarations {
 
     /**
      * The C parameter names of {@code function}, in order (JavaCPP overloads differ in Java types only and must
-     * agree).
+     * agree, except that overloads for defaulted trailing parameters, as in {@code cudaMemcpyAsync}'s stream,
+     * stop early).
      *
      * @throws IllegalArgumentException when the library declares no such function, or overloads disagree
      */
@@ -78,11 +79,18 @@ public final class PresetDeclarations {
         if (overloads == null) {
             throw new IllegalArgumentException(library + " declares no function " + function);
         }
-        if (overloads.size() > 1) {
-            throw new IllegalArgumentException(library + "'s overloads of " + function + " name their parameters differently: "
-                    + overloads);
+        // The longest overload is the C declaration; JavaCPP adds shorter ones for defaulted trailing parameters.
+        List<String> full = overloads.get(0);
+        for (List<String> o : overloads) {
+            full = o.size() > full.size() ? o : full;
         }
-        return overloads.get(0);
+        for (List<String> o : overloads) {
+            if (!full.subList(0, o.size()).equals(o)) {
+                throw new IllegalArgumentException(library + "'s overloads of " + function + " name their parameters differently: "
+                        + overloads);
+            }
+        }
+        return full;
     }
 
     /** Every {@code static final int} constant of the preset class (its enumerators and macros), by name. */

@@ -1,106 +1,68 @@
 package org.fusemath.random.device;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.fusemath.api.DeviceStream;
 import org.fusemath.api.FuseContext;
-import org.fusemath.api.InvalidArgumentException;
-import org.fusemath.cuda.CudaCopy;
-import org.fusemath.cuda.CudaMemory;
-import org.fusemath.cuda.CudaStream;
+import org.fusemath.cuda.StreamAllocations;
 
 /**
- * {@link StreamCalls} through fusemath-cuda: memory from the device's stream-ordered pool ({@link CudaMemory}),
- * copies staged through reused pinned buffers ({@link CudaCopy}), on the context's stream or on one this
- * object creates and destroys. Synchronized so that the cleaner thread sees a consistent allocation table.
+ * {@link StreamCalls} through fusemath-cuda's {@link StreamAllocations} (the stream, pooled memory and staged
+ * copies every device provider shares). Used by one generator (and its cleaner) at a time; the allocation
+ * table is synchronized.
  */
 final class CudaStreamCalls implements StreamCalls {
-    private final CudaStream stream;
-    private final boolean ownsStream;
-    private final Map<Long, CudaMemory> allocations = new HashMap<>();
+    private final StreamAllocations on;
 
-    private CudaStreamCalls(CudaStream stream, boolean ownsStream) {
-        this.stream = stream;
-        this.ownsStream = ownsStream;
+    private CudaStreamCalls(StreamAllocations on) {
+        this.on = on;
     }
 
     /** Calls on {@code context}'s stream, or on a new stream of its device when it names none. */
     static CudaStreamCalls open(FuseContext context) {
-        DeviceStream given = context.stream();
-        if (given == null) {
-            return new CudaStreamCalls(CudaStream.create(context.deviceId()), true);
-        }
-        CudaStream s = CudaStream.of(given);
-        if (s.deviceId() != context.deviceId()) {
-            throw new InvalidArgumentException("context.stream", "a stream on device " + s.deviceId(),
-                    "a stream on device " + context.deviceId() + ", where the context executes");
-        }
-        return new CudaStreamCalls(s, false);
+        return new CudaStreamCalls(StreamAllocations.open(context));
     }
 
     @Override
     public int deviceId() {
-        return stream.deviceId();
+        return on.stream().deviceId();
     }
 
     @Override
     public long stream() {
-        return stream.handle();
+        return on.stream().handle();
     }
 
     @Override
-    public synchronized long allocate(long bytes) {
+    public long allocate(long bytes) {
         // At least one byte, so that an empty generation still names a valid address.
-        CudaMemory memory = CudaMemory.allocate(stream, Math.max(1, bytes));
-        allocations.put(memory.address(), memory);
-        return memory.address();
+        return on.allocate(Math.max(1, bytes));
     }
 
     @Override
-    public synchronized void free(long allocation) {
-        CudaMemory memory = allocations.remove(allocation);
-        if (memory == null) {
-            throw new IllegalStateException("no allocation at 0x" + Long.toHexString(allocation));
-        }
-        memory.close();
+    public void free(long allocation) {
+        on.free(allocation);
     }
 
     @Override
     public void copyToHost(long allocation, int[] out, int from, int count) {
-        CudaCopy.toHost(stream, memory(allocation), 0, out, from, count);
+        on.toHost(allocation, 0, out, from, count);
     }
 
     @Override
     public void copyToHost(long allocation, float[] out, int from, int count) {
-        CudaCopy.toHost(stream, memory(allocation), 0, out, from, count);
+        on.toHost(allocation, 0, out, from, count);
     }
 
     @Override
     public void copyToHost(long allocation, double[] out, int from, int count) {
-        CudaCopy.toHost(stream, memory(allocation), 0, out, from, count);
+        on.toHost(allocation, 0, out, from, count);
     }
 
     @Override
     public void synchronize() {
-        stream.synchronize();
+        on.stream().synchronize();
     }
 
     @Override
-    public synchronized void close() {
-        for (CudaMemory memory : allocations.values()) {
-            memory.close();
-        }
-        allocations.clear();
-        if (ownsStream) {
-            stream.close();
-        }
-    }
-
-    private synchronized CudaMemory memory(long allocation) {
-        CudaMemory memory = allocations.get(allocation);
-        if (memory == null) {
-            throw new IllegalStateException("no allocation at 0x" + Long.toHexString(allocation));
-        }
-        return memory;
+    public void close() {
+        on.close();
     }
 }

@@ -1,10 +1,6 @@
 package org.fusemath.random.device;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.cuda.curand.curandGenerator_st;
 import org.bytedeco.cuda.global.cudart;
@@ -14,109 +10,109 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.fusemath.cuda.CudaLibrary;
-import org.fusemath.cuda.CudaStatus;
-import org.fusemath.cuda.device.JavacppHandles;
+import org.fusemath.cuda.device.NativeCall;
+import org.fusemath.cuda.device.NativeInvoker;
+import org.fusemath.cuda.device.PresetInvoker;
 import org.fusemath.random.SampleKind;
 
 /**
  * {@link CurandApi} on a GPU through JavaCPP's cuRAND binding. Only reached after the device probe found the
  * device and cuRAND, so loading these classes cannot fail with an {@link UnsatisfiedLinkError} at the caller.
- * The {@code curandGenerate*} entry point is looked up by its C name ({@link CurandCall#function()}) with the
- * method type its arguments give, and invoked on {@link CurandCall#arguments} by position: no per-function call
- * site to get out of order. Thread-safe as cuRAND is for distinct generators; the lookup cache is concurrent.
+ * Every call is a {@link NativeCall} (curand.h's parameter names bound to their values, in its order) made by
+ * a {@link NativeInvoker}; a {@code curandGenerate*} call's description comes from {@link CurandCall#parameters}
+ * and {@link CurandCall#arguments} by position, so no per-function call site can get out of order. Tests drive
+ * this class with a recorder and check each description against the header. Thread-safe as cuRAND is for
+ * distinct generators.
  */
 final class JavaCppCurand implements CurandApi {
-    private static final ConcurrentHashMap<String, MethodHandle> GENERATE = new ConcurrentHashMap<>();
-
     private final int device;
+    private final NativeInvoker invoker;
 
     JavaCppCurand(int device) {
+        this(device, PresetInvoker.INSTANCE);
+    }
+
+    /** The API on {@code device}, its calls made by {@code invoker} (tests: a recorder). */
+    JavaCppCurand(int device, NativeInvoker invoker) {
         this.device = device;
+        this.invoker = invoker;
     }
 
     /** cuRAND's version (e.g. 10402); call only once the probe found cuRAND. */
     static int version() {
+        return version(PresetInvoker.INSTANCE);
+    }
+
+    /** cuRAND's version through {@code invoker}. */
+    static int version(NativeInvoker invoker) {
         int[] version = new int[1];
-        check("curandGetVersion", curand.curandGetVersion(version));
+        invoker.check(CudaLibrary.CURAND, NativeCall.of(curand.class, "curandGetVersion").arg("version", int[].class, version));
         return version[0];
+    }
+
+    private static NativeCall call(String function, long generator) {
+        return NativeCall.of(curand.class, function).handle("generator", curandGenerator_st.class, generator);
+    }
+
+    private NativeInvoker.Made check(NativeCall call) {
+        return invoker.check(CudaLibrary.CURAND, call);
     }
 
     @Override
     public long createGenerator(int rngType) {
         // The generator belongs to the calling thread's current device.
         setDevice();
-        curandGenerator_st g = new curandGenerator_st();
-        check("curandCreateGenerator", curand.curandCreateGenerator(g, rngType));
-        return g.address();
+        return check(NativeCall.of(curand.class, "curandCreateGenerator").out("generator", curandGenerator_st.class)
+                .value("rng_type", rngType)).handle();
     }
 
     @Override
     public void destroyGenerator(long generator) {
-        check("curandDestroyGenerator", curand.curandDestroyGenerator(handle(generator)));
+        check(call("curandDestroyGenerator", generator));
     }
 
     @Override
     public void setStream(long generator, long stream) {
-        check("curandSetStream", curand.curandSetStream(handle(generator), new CUstream_st(JavacppHandles.pointer(stream))));
+        check(call("curandSetStream", generator).handle("stream", CUstream_st.class, stream));
     }
 
     @Override
     public void setSeed(long generator, long seed) {
-        check("curandSetPseudoRandomGeneratorSeed", curand.curandSetPseudoRandomGeneratorSeed(handle(generator), seed));
+        check(call("curandSetPseudoRandomGeneratorSeed", generator).value("seed", seed));
     }
 
     @Override
     public void setOffset(long generator, long offset) {
-        check("curandSetGeneratorOffset", curand.curandSetGeneratorOffset(handle(generator), offset));
+        check(call("curandSetGeneratorOffset", generator).value("offset", offset));
     }
 
     @Override
     public void setOrdering(long generator, int ordering) {
-        check("curandSetGeneratorOrdering", curand.curandSetGeneratorOrdering(handle(generator), ordering));
+        check(call("curandSetGeneratorOrdering", generator).value("order", ordering));
     }
 
     @Override
     public void generate(long generator, CurandCall call, long output) {
         // Kernels launch on the current device, which must be the generator's stream's.
         setDevice();
+        check(describe(generator, call, output));
+    }
+
+    /** The {@code curandGenerate*} call of {@code call} as a description: its arguments under its parameter names, in order. */
+    static NativeCall describe(long generator, CurandCall call, long output) {
         List<String> names = call.parameters();
         List<Object> plain = call.arguments(generator, output);
-        Class<?>[] types = new Class<?>[plain.size()];
-        Object[] args = new Object[plain.size()];
-        for (int i = 0; i < args.length; i++) {
+        NativeCall made = NativeCall.of(curand.class, call.function());
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
             Object v = plain.get(i);
-            switch (names.get(i)) {
-                case "generator" -> {
-                    types[i] = curandGenerator_st.class;
-                    args[i] = handle((Long) v);
-                }
-                case "outputPtr" -> {
-                    types[i] = outputClass(call.distribution().kind());
-                    args[i] = view(types[i], JavacppHandles.pointer((Long) v));
-                }
-                default -> {
-                    types[i] = v instanceof Float ? float.class : v instanceof Double ? double.class : long.class;
-                    args[i] = v;
-                }
+            switch (name) {
+                case "generator" -> made.handle(name, curandGenerator_st.class, (Long) v);
+                case "outputPtr" -> made.handle(name, outputClass(call.distribution().kind()), (Long) v);
+                default -> made.arg(name, v instanceof Float ? float.class : v instanceof Double ? double.class : long.class, v);
             }
         }
-        MethodType type = MethodType.methodType(int.class, types);
-        MethodHandle method = GENERATE.computeIfAbsent(call.function() + type, key -> {
-            try {
-                return MethodHandles.publicLookup().findStatic(curand.class, call.function(), type);
-            } catch (NoSuchMethodException | IllegalAccessException e) {
-                throw new IllegalStateException("the JavaCPP cuRAND preset has no " + call.function() + type, e);
-            }
-        });
-        int status;
-        try {
-            status = (int) method.invokeWithArguments(args);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("calling " + call.function() + " failed", e);
-        }
-        check(call.function(), status);
+        return made;
     }
 
     /** The preset's class for the output of {@code kind}: unsigned int, float or double device memory. */
@@ -128,23 +124,7 @@ final class JavaCppCurand implements CurandApi {
         };
     }
 
-    private static Pointer view(Class<?> type, Pointer p) {
-        if (type == IntPointer.class) {
-            return new IntPointer(p);
-        }
-        return type == FloatPointer.class ? new FloatPointer(p) : new DoublePointer(p);
-    }
-
     private void setDevice() {
-        int status = cudart.cudaSetDevice(device);
-        CudaStatus.check(CudaLibrary.RUNTIME, "cudaSetDevice", status, () -> cudart.cudaGetErrorString(status).getString());
-    }
-
-    private static curandGenerator_st handle(long generator) {
-        return new curandGenerator_st(JavacppHandles.pointer(generator));
-    }
-
-    private static void check(String call, int status) {
-        CudaStatus.check(CudaLibrary.CURAND, call, status);
+        invoker.check(CudaLibrary.RUNTIME, NativeCall.of(cudart.class, "cudaSetDevice").value("device", device));
     }
 }

@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import org.fusemath.cuda.abi.AbiCheck;
 import org.fusemath.cuda.abi.PresetDeclarations;
+import org.fusemath.cuda.abi.RecordingInvoker;
+import org.fusemath.cuda.device.NativeCall;
 import org.fusemath.random.Distribution;
 import org.fusemath.random.RngType;
 import org.fusemath.random.SampleKind;
@@ -44,17 +46,32 @@ class CurandAbiTest {
     }
 
     @Test
-    void theGeneratorCallsMatchTheirDeclarations() {
-        // The names CurandApi's methods document, in its parameter order.
-        new AbiCheck()
-                .call(CURAND, "curandCreateGenerator", List.of("generator", "rng_type"))
-                .call(CURAND, "curandDestroyGenerator", List.of("generator"))
-                .call(CURAND, "curandSetStream", List.of("generator", "stream"))
-                .call(CURAND, "curandSetPseudoRandomGeneratorSeed", List.of("generator", "seed"))
-                .call(CURAND, "curandSetGeneratorOffset", List.of("generator", "offset"))
-                .call(CURAND, "curandSetGeneratorOrdering", List.of("generator", "order"))
-                .call(CURAND, "curandGetVersion", List.of("version"))
-                .assertClean(7);
+    void everyCallJavaCppCurandMakesMatchesItsDeclarationWithEachValueInItsPlace() {
+        RecordingInvoker recorder = new RecordingInvoker();
+        JavaCppCurand api = new JavaCppCurand(2, recorder);
+        long generator = api.createGenerator(RngType.PHILOX4_32_10.curandValue());
+        api.setStream(generator, 0x5000);
+        api.setSeed(generator, 17);
+        api.setOffset(generator, 19);
+        api.setOrdering(generator, CurandCall.ORDERING_PSEUDO_DEFAULT);
+        for (SampleKind kind : SampleKind.values()) {
+            api.generate(generator, call(kind), 0x9000);
+        }
+        api.destroyGenerator(generator);
+        JavaCppCurand.version(recorder);
+        List<NativeCall> made = recorder.calls();
+        assertEquals(6 + 2 * SampleKind.values().length + 2, made.size(), made.toString());
+        AbiCheck check = new AbiCheck().calls(made);
+        assertTrue(check.noDirectPresetCallsInPackageOf(JavaCppCurand.class) >= 7, "the whole device package was read");
+        check.assertClean(2 * made.size() + 1);
+
+        assertEquals(List.of(RngType.PHILOX4_32_10.curandValue()), recorder.last("curandCreateGenerator").values().subList(1, 2));
+        assertEquals(List.of(generator, 0x5000L), recorder.last("curandSetStream").values());
+        assertEquals(List.of(generator, 17L), recorder.last("curandSetPseudoRandomGeneratorSeed").values());
+        assertEquals(List.of(generator, 19L), recorder.last("curandSetGeneratorOffset").values());
+        assertEquals(List.of(generator, 0x9000L, 2L, 1f, 2f), recorder.last("curandGenerateNormal").values());
+        assertEquals(List.of(generator, 0x9000L, 2L, 3.0), recorder.last("curandGeneratePoisson").values());
+        assertEquals(2, recorder.last("cudaSetDevice").value("device"));
     }
 
     @Test
