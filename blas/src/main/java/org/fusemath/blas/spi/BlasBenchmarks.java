@@ -11,7 +11,6 @@ import org.fusemath.api.DType;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.spi.BenchmarkCase;
 import org.fusemath.api.spi.BenchmarkSuite;
-import org.fusemath.api.spi.RuntimeFeatures;
 import org.fusemath.blas.Blas;
 import org.fusemath.blas.Epilogue;
 import org.fusemath.blas.Matmul;
@@ -81,8 +80,9 @@ public final class BlasBenchmarks implements BenchmarkSuite {
                 // >= 10x EJML for n >= 256; never slower than EJML at small n.
                 return n >= 256 ? 10 : 1;
             }
-            // >= 0.95x raw cblas for n >= 256 with critical FFM downcalls (JDK 22+), >= 0.9x with staging (JDK 17-21).
-            return n >= 256 ? (RuntimeFeatures.foreignFunctions() ? 0.95 : 0.9) : Double.NaN;
+            // >= 0.95x raw cblas for n >= 256 on heap arrays passed without copies (FFM on JDK 22+, the netlib JNI shims
+            // on JDK 17-21); >= 0.9x where the arrays are staged (javacpp: JDK 17-21 without the shims, complex types).
+            return n >= 256 ? (SmallGemm.pathFor(type, (long) n * n * n).equals("javacpp") ? 0.9 : 0.95) : Double.NaN;
         }
 
         @Override
