@@ -67,14 +67,19 @@ class NetlibBlasTest {
         call.accept(JAVACPP, want);
         Object[] got = copies(inputs);
         long staged = onFreshThread(() -> call.accept(netlib, got));
-        for (int i = 0; i < inputs.length; i++) {
+        assertSameArrays(what, want, got);
+        return staged;
+    }
+
+    /** Asserts each array of {@code got} equal to {@code want}'s bit for bit (NaN and the sign of zero included). */
+    private static void assertSameArrays(String what, Object[] want, Object[] got) {
+        for (int i = 0; i < want.length; i++) {
             if (want[i] instanceof double[] d) {
                 assertArrayEquals(d, (double[]) got[i], what + " array " + i);
             } else {
                 assertArrayEquals((float[]) want[i], (float[]) got[i], what + " array " + i);
             }
         }
-        return staged;
     }
 
     private static Object[] copies(Object[] arrays) {
@@ -352,13 +357,7 @@ class NetlibBlasTest {
         long staged = onFreshThread(() -> gotInfo[0] = call.call(netlibLapack, got, gotPiv));
         assertEquals(wantInfo, gotInfo[0], what + " info");
         assertArrayEquals(wantPiv, gotPiv, what + " ipiv");
-        for (int i = 0; i < inputs.length; i++) {
-            if (want[i] instanceof double[] d) {
-                assertArrayEquals(d, (double[]) got[i], what + " array " + i);
-            } else {
-                assertArrayEquals((float[]) want[i], (float[]) got[i], what + " array " + i);
-            }
-        }
+        assertSameArrays(what, want, got);
         return staged;
     }
 

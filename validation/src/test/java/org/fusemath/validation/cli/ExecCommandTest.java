@@ -19,7 +19,6 @@ import org.fusemath.api.spi.ExecOperation;
 import org.fusemath.api.spi.ExecParameter;
 import org.fusemath.api.spi.ExecRequest;
 import org.fusemath.validation.npy.NpyReader;
-import org.fusemath.validation.npy.NpyWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,23 +26,13 @@ class ExecCommandTest {
     @TempDir
     Path dir;
 
-    private String file(String name, HostTensor t) throws IOException {
-        Path p = dir.resolve(name);
-        NpyWriter.write(p, t);
-        return p.toString();
-    }
-
-    private String path(String name) {
-        return dir.resolve(name).toString();
-    }
-
     @Test
     void transposeOfARealMatrixIsNumpysT() throws IOException {
         // a = [[1, 2, 3], [4, 5, 6]] in C order
-        String in = file("a.npy", HostTensor.of(DType.F64, new long[] {2, 3}, new double[] {1, 2, 3, 4, 5, 6}));
-        Cli r = Cli.run("exec", "transpose", "--in", in, "--out", path("t.npy"));
+        String in = ExecFiles.write(dir, "a.npy", HostTensor.of(DType.F64, new long[] {2, 3}, new double[] {1, 2, 3, 4, 5, 6}));
+        Cli r = Cli.run("exec", "transpose", "--in", in, "--out", ExecFiles.path(dir, "t.npy"));
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("wrote " + path("t.npy") + ": <f8 shape (3, 2)"), r.out());
+        assertTrue(r.out().contains("wrote " + ExecFiles.path(dir, "t.npy") + ": <f8 shape (3, 2)"), r.out());
         HostTensor t = NpyReader.read(dir.resolve("t.npy"));
         assertArrayEquals(new long[] {3, 2}, t.shape());
         assertFalse(t.isFortranOrder());
@@ -54,8 +43,8 @@ class ExecCommandTest {
     void transposeOfAFortranOrderComplexMatrixKeepsValuesAndWritesCOrder() throws IOException {
         // a = [[1+1j, 2+2j, 3+3j], [4+4j, 5+5j, 6+6j]] stored column by column
         float[] fortran = {1, 1, 4, 4, 2, 2, 5, 5, 3, 3, 6, 6};
-        String in = file("a.npy", HostTensor.of(DType.C64, new long[] {2, 3}, true, fortran));
-        Cli r = Cli.run("exec", "transpose", "--in", in, "--out", path("t.npy"));
+        String in = ExecFiles.write(dir, "a.npy", HostTensor.of(DType.C64, new long[] {2, 3}, true, fortran));
+        Cli r = Cli.run("exec", "transpose", "--in", in, "--out", ExecFiles.path(dir, "t.npy"));
         assertEquals(0, r.exit(), r.toString());
         HostTensor t = NpyReader.read(dir.resolve("t.npy"));
         assertEquals(DType.C64, t.dtype());
@@ -67,21 +56,21 @@ class ExecCommandTest {
 
     @Test
     void copyWritesCOrderOrFortranOrderOnRequest() throws IOException {
-        String in = file("a.npy", HostTensor.of(DType.F32, new long[] {2, 2}, true, new float[] {1, 3, 2, 4}));
-        Cli c = Cli.run("exec", "copy", "--in", in, "--out", path("c.npy"));
+        String in = ExecFiles.write(dir, "a.npy", HostTensor.of(DType.F32, new long[] {2, 2}, true, new float[] {1, 3, 2, 4}));
+        Cli c = Cli.run("exec", "copy", "--in", in, "--out", ExecFiles.path(dir, "c.npy"));
         assertEquals(0, c.exit(), c.toString());
         HostTensor ct = NpyReader.read(dir.resolve("c.npy"));
         assertFalse(ct.isFortranOrder());
         assertArrayEquals(new float[] {1, 2, 3, 4}, (float[]) ct.array());
 
-        Cli f = Cli.run("exec", "copy", "--in", path("c.npy"), "--order", "F", "--out", path("f.npy"));
+        Cli f = Cli.run("exec", "copy", "--in", ExecFiles.path(dir, "c.npy"), "--order", "F", "--out", ExecFiles.path(dir, "f.npy"));
         assertEquals(0, f.exit(), f.toString());
         assertTrue(f.out().contains("(Fortran order)"), f.out());
         HostTensor ft = NpyReader.read(dir.resolve("f.npy"));
         assertTrue(ft.isFortranOrder());
         assertArrayEquals(new float[] {1, 3, 2, 4}, (float[]) ft.array());
 
-        Cli bad = Cli.run("exec", "copy", "--in", in, "--order", "K", "--out", path("k.npy"));
+        Cli bad = Cli.run("exec", "copy", "--in", in, "--order", "K", "--out", ExecFiles.path(dir, "k.npy"));
         assertEquals(ExitCodes.FAILURE, bad.exit());
         assertTrue(bad.err().contains("--order = 'K': expected C or F"), bad.err());
     }
@@ -96,8 +85,8 @@ class ExecCommandTest {
 
     @Test
     void moreOrFewerOutFilesThanResultsIsAnErrorAndWritesNothing() throws IOException {
-        String in = file("a.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
-        Cli r = Cli.run("exec", "copy", "--in", in, "--out", path("x.npy"), path("y.npy"));
+        String in = ExecFiles.write(dir, "a.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
+        Cli r = Cli.run("exec", "copy", "--in", in, "--out", ExecFiles.path(dir, "x.npy"), ExecFiles.path(dir, "y.npy"));
         assertEquals(ExitCodes.FAILURE, r.exit(), r.toString());
         assertTrue(r.err().contains("fusemath exec: --out = 2 files: expected exactly 1 (one per result of 'copy')"), r.err());
         assertFalse(Files.exists(dir.resolve("x.npy")));
@@ -120,17 +109,17 @@ class ExecCommandTest {
 
     @Test
     void unreadableInputsNameTheFile() throws IOException {
-        Cli missing = Cli.run("exec", "copy", "--in", path("nope.npy"), "--out", path("o.npy"));
+        Cli missing = Cli.run("exec", "copy", "--in", ExecFiles.path(dir, "nope.npy"), "--out", ExecFiles.path(dir, "o.npy"));
         assertEquals(ExitCodes.FAILURE, missing.exit());
-        assertTrue(missing.err().contains("no such file: " + path("nope.npy")), missing.err());
+        assertTrue(missing.err().contains("no such file: " + ExecFiles.path(dir, "nope.npy")), missing.err());
         Path junk = Files.writeString(dir.resolve("junk.npy"), "not an array");
-        Cli bad = Cli.run("exec", "copy", "--in", junk.toString(), "--out", path("o.npy"));
+        Cli bad = Cli.run("exec", "copy", "--in", junk.toString(), "--out", ExecFiles.path(dir, "o.npy"));
         assertEquals(ExitCodes.FAILURE, bad.exit());
         assertTrue(bad.err().contains(junk + ": magic = "), bad.err());
         assertFalse(bad.err().contains("\tat "), "no stack trace without --verbose");
         String before = System.getProperty(LoggingSetup.FUSEMATH_LEVEL);
         try {
-            Cli verbose = Cli.run("exec", "copy", "--in", junk.toString(), "--out", path("o.npy"), "--verbose");
+            Cli verbose = Cli.run("exec", "copy", "--in", junk.toString(), "--out", ExecFiles.path(dir, "o.npy"), "--verbose");
             assertTrue(verbose.err().contains("\tat org.fusemath.validation.npy.NpyReader"), verbose.err());
             assertEquals("debug", System.getProperty(LoggingSetup.FUSEMATH_LEVEL), "--verbose raises org.fusemath to debug");
         } finally {
@@ -144,12 +133,12 @@ class ExecCommandTest {
 
     @Test
     void hostOnlyOperationsRefuseADeviceRequestAndBadSpacesAreNamed() throws IOException {
-        String in = file("a.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
-        Cli device = Cli.run("exec", "copy", "--in", in, "--out", path("o.npy"), "--space", "device");
+        String in = ExecFiles.write(dir, "a.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
+        Cli device = Cli.run("exec", "copy", "--in", in, "--out", ExecFiles.path(dir, "o.npy"), "--space", "device");
         assertEquals(ExitCodes.FAILURE, device.exit());
         assertTrue(device.err().contains("--space = device:0: expected host or auto: 'copy' runs on the host only"), device.err());
-        assertEquals(0, Cli.run("exec", "copy", "--in", in, "--out", path("o.npy"), "--space", "auto").exit());
-        Cli gpu = Cli.run("exec", "copy", "--in", in, "--out", path("o.npy"), "--space", "gpu");
+        assertEquals(0, Cli.run("exec", "copy", "--in", in, "--out", ExecFiles.path(dir, "o.npy"), "--space", "auto").exit());
+        Cli gpu = Cli.run("exec", "copy", "--in", in, "--out", ExecFiles.path(dir, "o.npy"), "--space", "gpu");
         assertEquals(ExitCodes.FAILURE, gpu.exit());
         assertTrue(gpu.err().contains("execution = 'gpu': expected host, device, device:N or auto"), gpu.err());
     }
@@ -202,11 +191,11 @@ class ExecCommandTest {
         RecordingOperation op = new RecordingOperation(true);
         Providers providers = Providers.of(List.of(), List.of(op), List.of());
         HostTensor f = HostTensor.of(DType.F64, new long[] {2, 2}, true, new double[] {1, 3, 2, 4});
-        String a = file("a.npy", f);
-        String b = file("b.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {7}));
-        String w = file("w.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
+        String a = ExecFiles.write(dir, "a.npy", f);
+        String b = ExecFiles.write(dir, "b.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {7}));
+        String w = ExecFiles.write(dir, "w.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
         Cli r = Cli.run(providers, "exec", "--alpha", "-2", "record", "--in", a, b, "--weights", w, "--flag",
-                "--beta=3", "--space", "auto", "--out", path("o1.npy"), "--out", path("o2.npy"));
+                "--beta=3", "--space", "auto", "--out", ExecFiles.path(dir, "o1.npy"), "--out", ExecFiles.path(dir, "o2.npy"));
         assertEquals(0, r.exit(), r.toString());
         ExecRequest req = op.requests.get(0);
         assertEquals(Map.of("alpha", "-2", "weights", w, "flag", "true", "beta", "3"), req.options());
@@ -243,13 +232,13 @@ class ExecCommandTest {
     void anOperationThatDeclaresNothingButItsArraysRefusesEveryOtherOption() throws IOException {
         RecordingOperation op = new RecordingOperation(false);
         Providers providers = Providers.of(List.of(), List.of(op), List.of());
-        String a = file("a.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
-        Cli r = Cli.run(providers, "exec", "record", "--in", a, "--alpha", "2", "--out", path("o.npy"));
+        String a = ExecFiles.write(dir, "a.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
+        Cli r = Cli.run(providers, "exec", "record", "--in", a, "--alpha", "2", "--out", ExecFiles.path(dir, "o.npy"));
         assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
         assertTrue(r.err().contains("unknown option --alpha for 'record'; its options: --bias, --weights"), r.err());
         assertTrue(op.requests.isEmpty(), "refused before the operation runs");
         assertFalse(Files.exists(dir.resolve("o.npy")));
-        Cli ok = Cli.run(providers, "exec", "record", "--in", a, "--weights", a, "--out", path("o.npy"));
+        Cli ok = Cli.run(providers, "exec", "record", "--in", a, "--weights", a, "--out", ExecFiles.path(dir, "o.npy"));
         assertEquals(0, ok.exit(), ok.toString());
         assertEquals(Set.of("weights"), op.requests.get(0).arrays().keySet());
     }
@@ -271,14 +260,14 @@ class ExecCommandTest {
 
     @Test
     void solverOperationsTakeNoOptions() throws IOException {
-        String a = file("a.npy", HostTensor.of(DType.F64, new long[] {2, 2}, new double[] {4, 3, 6, 3}));
-        String b = file("b.npy", HostTensor.of(DType.F64, new long[] {2}, new double[] {10, 12}));
-        Cli solve = Cli.run("exec", "solve", "--in", a, b, "--out", path("x.npy"), "--trans_a", "t");
+        String a = ExecFiles.write(dir, "a.npy", HostTensor.of(DType.F64, new long[] {2, 2}, new double[] {4, 3, 6, 3}));
+        String b = ExecFiles.write(dir, "b.npy", HostTensor.of(DType.F64, new long[] {2}, new double[] {10, 12}));
+        Cli solve = Cli.run("exec", "solve", "--in", a, b, "--out", ExecFiles.path(dir, "x.npy"), "--trans_a", "t");
         assertEquals(ExitCodes.USAGE, solve.exit(), solve.toString());
         assertTrue(solve.err().contains("unknown option --trans_a for 'solve'; it takes no options"), solve.err());
         assertFalse(Files.exists(dir.resolve("x.npy")));
         for (String op : new String[] {"inv", "det"}) {
-            Cli r = Cli.run("exec", op, "--in", a, "--out", path("o.npy"), "--overwrite_a");
+            Cli r = Cli.run("exec", op, "--in", a, "--out", ExecFiles.path(dir, "o.npy"), "--overwrite_a");
             assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
             assertTrue(r.err().contains("unknown option --overwrite_a for '" + op + "'; it takes no options"), r.err());
         }
@@ -291,25 +280,25 @@ class ExecCommandTest {
 
     @Test
     void undeclaredOptionsAreRefusedWithTheValidOnes() throws IOException {
-        String a = file("a.npy", HostTensor.of(DType.F64, new long[] {2, 2}, new double[] {1, 2, 3, 4}));
-        Cli typo = Cli.run("exec", "matmul", "--in", a, a, "--trans_a", "t", "--out", path("d.npy"));
+        String a = ExecFiles.write(dir, "a.npy", HostTensor.of(DType.F64, new long[] {2, 2}, new double[] {1, 2, 3, 4}));
+        Cli typo = Cli.run("exec", "matmul", "--in", a, a, "--trans_a", "t", "--out", ExecFiles.path(dir, "d.npy"));
         assertEquals(ExitCodes.USAGE, typo.exit(), typo.toString());
         assertTrue(typo.err().contains("unknown option --trans_a for 'matmul' (did you mean --trans-a?); its options: --trans-a,"
                 + " --trans-b, --alpha, --beta, --epilog, --bias, --aux"), typo.err());
         assertFalse(Files.exists(dir.resolve("d.npy")));
-        Cli none = Cli.run("exec", "transpose", "--in", a, "--axes", "1,0", "--out", path("t.npy"));
+        Cli none = Cli.run("exec", "transpose", "--in", a, "--axes", "1,0", "--out", ExecFiles.path(dir, "t.npy"));
         assertEquals(ExitCodes.USAGE, none.exit(), none.toString());
         assertTrue(none.err().contains("unknown option --axes for 'transpose'; it takes no options"), none.err());
-        Cli routine = Cli.run("exec", "gemv", "--in", a, path("x.npy"), "--uplo", "l", "--out", path("y.npy"));
+        Cli routine = Cli.run("exec", "gemv", "--in", a, ExecFiles.path(dir, "x.npy"), "--uplo", "l", "--out", ExecFiles.path(dir, "y.npy"));
         assertEquals(ExitCodes.USAGE, routine.exit(), routine.toString());
         assertTrue(routine.err().contains("its options: --trans, --alpha, --beta"), routine.err());
         // A declared option with a bad value fails before any file is read (x.npy does not exist).
-        Cli value = Cli.run("exec", "gemv", "--in", a, path("x.npy"), "--trans", "q", "--out", path("y.npy"));
+        Cli value = Cli.run("exec", "gemv", "--in", a, ExecFiles.path(dir, "x.npy"), "--trans", "q", "--out", ExecFiles.path(dir, "y.npy"));
         assertEquals(ExitCodes.FAILURE, value.exit(), value.toString());
         assertTrue(value.err().contains("--trans = 'q': expected n, t or c"), value.err());
-        Cli scalar = Cli.run("exec", "scal", "--in", a, "--alpha", "two", "--out", path("y.npy"));
+        Cli scalar = Cli.run("exec", "scal", "--in", a, "--alpha", "two", "--out", ExecFiles.path(dir, "y.npy"));
         assertTrue(scalar.err().contains("--alpha = 'two'"), scalar.err());
-        Cli epilog = Cli.run("exec", "matmul", "--in", a, a, "--epilog", "relu6", "--out", path("d.npy"));
+        Cli epilog = Cli.run("exec", "matmul", "--in", a, a, "--epilog", "relu6", "--out", ExecFiles.path(dir, "d.npy"));
         assertEquals(ExitCodes.FAILURE, epilog.exit(), epilog.toString());
         assertTrue(epilog.err().contains("--epilog = 'relu6': expected one of default, relu,"), epilog.err());
     }
@@ -328,9 +317,9 @@ class ExecCommandTest {
     private HostTensor exec(String op, HostTensor... inputs) throws IOException {
         List<String> args = new ArrayList<>(List.of("exec", op, "--in"));
         for (int i = 0; i < inputs.length; i++) {
-            args.add(file("in" + i + ".npy", inputs[i]));
+            args.add(ExecFiles.write(dir, "in" + i + ".npy", inputs[i]));
         }
-        args.addAll(List.of("--out", path("r.npy")));
+        args.addAll(List.of("--out", ExecFiles.path(dir, "r.npy")));
         Cli r = Cli.run(args.toArray(new String[0]));
         assertEquals(0, r.exit(), r.toString());
         return NpyReader.read(dir.resolve("r.npy"));
@@ -360,9 +349,9 @@ class ExecCommandTest {
     @Test
     void aSecondOutputThatCannotBeWrittenLeavesTheFirstTargetUntouched() throws IOException {
         Providers providers = Providers.of(List.of(), List.of(new RecordingOperation(true)), List.of());
-        String a = file("a.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
+        String a = ExecFiles.write(dir, "a.npy", HostTensor.of(DType.F64, new long[] {1}, new double[] {1}));
         Files.writeString(dir.resolve("first.npy"), "previous contents");
-        Cli r = Cli.run(providers, "exec", "record", "--in", a, a, "--out", path("first.npy"),
+        Cli r = Cli.run(providers, "exec", "record", "--in", a, a, "--out", ExecFiles.path(dir, "first.npy"),
                 dir.resolve("missing").resolve("second.npy").toString());
         assertEquals(ExitCodes.FAILURE, r.exit(), r.toString());
         assertTrue(r.err().contains("cannot write " + dir.resolve("missing").resolve("second.npy")), r.err());
@@ -377,10 +366,10 @@ class ExecCommandTest {
         // A 1 x n row: syrk's n x n result, and matmul of (n,1) @ (1,n), from files of a few hundred kilobytes.
         long max = Runtime.getRuntime().maxMemory();
         int n = (int) Math.min(60_000, Math.max(30_000, Math.sqrt(max / 4.0)));
-        String row = file("row.npy", HostTensor.zeros(DType.C128, 1, n));
-        String col = file("col.npy", HostTensor.zeros(DType.C128, n, 1));
-        for (Cli r : List.of(Cli.run("exec", "syrk", "--in", row, "--trans", "t", "--out", path("c.npy")),
-                Cli.run("exec", "matmul", "--in", col, row, "--out", path("c.npy")))) {
+        String row = ExecFiles.write(dir, "row.npy", HostTensor.zeros(DType.C128, 1, n));
+        String col = ExecFiles.write(dir, "col.npy", HostTensor.zeros(DType.C128, n, 1));
+        for (Cli r : List.of(Cli.run("exec", "syrk", "--in", row, "--trans", "t", "--out", ExecFiles.path(dir, "c.npy")),
+                Cli.run("exec", "matmul", "--in", col, row, "--out", ExecFiles.path(dir, "c.npy")))) {
             assertEquals(ExitCodes.FAILURE, r.exit(), r.toString());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains("the result of ") && r.err().contains(n + "x" + n)
