@@ -89,6 +89,19 @@ class ArchitectureTest {
             .because("api is the shared vocabulary every module builds on")
             .allowEmptyShould(true);
 
+    /** The checking library sits below the domains (they use it for their bounds) and above api only. */
+    static final ArchRule VERIFY_IMPORTS_ONLY_API = noClasses()
+            .that().resideInAPackage("org.fusemath.verify..")
+            .should().dependOnClassesThat().resideInAnyPackage(otherModulePackages("verify"))
+            .because("users' tests depend on verify alone, and the domains depend on it")
+            .allowEmptyShould(true);
+
+    @Test
+    void verifyImportsOnlyApi() {
+        assertTrue(production.contain("org.fusemath.verify.Validation"), "verify classes imported");
+        VERIFY_IMPORTS_ONLY_API.check(production);
+    }
+
     @Test
     void cudaBindingsStayInRuntimeAndDevicePackages() {
         CUDA_BINDINGS_STAY_IN_RUNTIME_AND_DEVICE_PACKAGES.check(production);
@@ -156,10 +169,13 @@ class ArchitectureTest {
         }
     }
 
-    private static String[] otherModulePackages() {
+    private static String[] otherModulePackages(String... except) {
         List<String> modules = new ArrayList<>();
-        for (String m : new String[] {"cuda", "blas", "fft", "solver", "random", "fusion", "ejml", "validation", "bench"}) {
-            modules.add("org.fusemath." + m + "..");
+        for (String m : new String[] {"verify", "cuda", "blas", "fft", "solver", "random", "fusion", "ejml", "validation",
+            "bench"}) {
+            if (!List.of(except).contains(m)) {
+                modules.add("org.fusemath." + m + "..");
+            }
         }
         return modules.toArray(String[]::new);
     }

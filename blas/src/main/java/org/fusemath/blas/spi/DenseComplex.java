@@ -4,6 +4,7 @@ import org.fusemath.api.DType;
 import org.fusemath.api.HostTensor;
 import org.fusemath.blas.Op;
 import org.fusemath.blas.Scalar;
+import org.fusemath.verify.Bounds;
 
 /**
  * A small matrix of complex doubles for the level 1–3 references: the routines' formulas evaluated
@@ -167,12 +168,11 @@ final class DenseComplex {
 
     /** γ(n) = n·u / (1 − n·u), the factor of n rounding errors of unit roundoff u. */
     static double gamma(long n, DType t) {
-        double u = t.unitRoundoff();
-        return n * u / (1 - n * u);
+        return Bounds.gamma(n, t);
     }
 
     /** The factor (4 for complex arithmetic) by which products and sums of this type exceed γ. */
     static double complexity(DType t) {
-        return t.isComplex() ? 4 : 2;
+        return Bounds.dotConstant(t);
     }
 }

@@ -14,6 +14,7 @@ import org.fusemath.blas.Blas;
 import org.fusemath.blas.HostVector;
 import org.fusemath.blas.Op;
 import org.fusemath.blas.Scalar;
+import org.fusemath.verify.Bounds;
 
 /**
  * One {@code validate} row for the level-2 gemv, y = alpha·op(A)·x + beta·y, on a padded A in either storage
@@ -105,7 +106,7 @@ final class GemvValidationCase implements ValidationCase {
         double[][] want = new double[lenY][];
         double[] bound = new double[lenY];
         double u = dtype.unitRoundoff();
-        double gamma = (lenX + 2) * u / (1 - (lenX + 2) * u) * (dtype.isComplex() ? 4 : 2);
+        double gamma = Bounds.gamma(lenX + 2, u) * Bounds.dotConstant(dtype);
         for (int i = 0; i < lenY; i++) {
             double re = 0;
             double im = 0;

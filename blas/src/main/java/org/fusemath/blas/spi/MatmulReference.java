@@ -12,6 +12,7 @@ import org.fusemath.blas.MatmulSpec;
 import org.fusemath.blas.Op;
 import org.fusemath.blas.ReluMask;
 import org.fusemath.blas.Scalar;
+import org.fusemath.verify.Bounds;
 
 /**
  * The CPU reference of a strided matmul: EJML multiplies op(A)·op(B) in double precision (DDRM, ZDRM), alpha,
@@ -42,7 +43,7 @@ public final class MatmulReference {
     }
 
     static double gamma(long n, double u) {
-        return n * u / (1 - n * u);
+        return Bounds.gamma(n, u);
     }
 
     /** cuBLASLt's GELU, evaluated with tanh. */
@@ -84,7 +85,7 @@ public final class MatmulReference {
         int n = (int) spec.n();
         int k = (int) spec.k();
         double u = t.unitRoundoff();
-        double g = (t.isComplex() ? 4 : 2) * gamma(k + 2, u);
+        double g = Bounds.dotConstant(t) * gamma(k + 2, u);
         Scalar alpha = spec.alpha();
         Scalar beta = spec.beta();
         Epilogue e = spec.epilogue();
