@@ -18,8 +18,10 @@ import org.fusemath.validation.harness.CaseOutcome;
 import org.fusemath.validation.harness.CaseSelection;
 import org.fusemath.validation.harness.DeviceStatus;
 import org.fusemath.validation.harness.ReportTable;
+import org.fusemath.validation.harness.SizeFilter;
 import org.fusemath.validation.harness.ValidationReport;
 import org.fusemath.validation.harness.ValidationRunner;
+import org.fusemath.validation.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,6 +54,18 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE ('-' for stdout).")
     private String json;
 
+    @Option(names = "--sizes", paramLabel = "N", split = ",", description = "Only cases whose largest dimension is one of"
+            + " these: N, A-B, -B or A- (comma-separated), e.g. --sizes 1-64.")
+    private List<String> sizes = new ArrayList<>();
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report to FILE:"
+            + " summary, plots of error/bound and time against problem size, the cases per operation.")
+    private String html;
+
+    @Option(names = "--progress", paramLabel = "HOW", defaultValue = "auto", description = "bar, lines, none or auto"
+            + " (default: a bar on a terminal, else a line every tenth of the run), on stderr.")
+    private String progress;
+
     ValidateCommand(Providers providers) {
         this.providers = providers;
     }
@@ -78,28 +92,53 @@ final class ValidateCommand implements Callable<Integer> {
                     + " (or an exact case name such as " + known.stream().filter(op -> !families.contains(op)).findFirst()
                     .orElse(known.isEmpty() ? "-" : known.iterator().next()) + ")");
         }
-        CaseSelection selection = new CaseSelection(spaces(space), opFilter, quick);
+        CaseSelection selection = new CaseSelection(spaces(space), opFilter, quick, SizeFilter.parse(sizes));
         List<ValidationRunner.Planned> planned = runner.plan(selection);
 
         boolean tableOnStdout = !"-".equals(json);
         PrintWriter tableOut = tableOnStdout ? out : spec.commandLine().getErr();
         ReportTable table = new ReportTable(tableOut, planned);
-        table.header();
-        List<CaseOutcome> outcomes = runner.run(planned, table::row);
+        String how = progress.trim().toLowerCase(Locale.ROOT);
+        boolean bar = how.equals("bar") || how.equals("auto") && System.console() != null;
+        List<CaseOutcome> outcomes;
+        // A bar redraws its line: the table waits until the run is over instead of interleaving with it.
+        try (ValidateProgress shown = progress(how, bar, planned.size())) {
+            if (!bar) {
+                table.header();
+            }
+            outcomes = runner.run(planned, o -> {
+                if (!bar) {
+                    table.row(o);
+                }
+                shown.completed(o);
+            });
+        }
+        if (bar) {
+            table.header();
+            outcomes.forEach(table::row);
+        }
         ValidationReport report = new ValidationReport(BuildInfo.version(), System.getProperty("java.runtime.version"),
                 InfoReport.hostCallPath(), device, outcomes, ValidationReport.Summary.of(outcomes));
         table.footer(report.summary());
+        table.legend(outcomes);
         for (String error : providers.loadErrors()) {
             tableOut.println("warning: " + error);
         }
         tableOut.flush();
-        if (json != null) {
-            if (tableOnStdout) {
-                try (OutputFiles files = new OutputFiles()) {
+        if (html != null || json != null && tableOnStdout) {
+            try (OutputFiles files = new OutputFiles()) {
+                if (json != null && tableOnStdout) {
                     files.write(Path.of(json), report::writeJson);
-                    files.commit();
                 }
-            } else {
+                if (html != null) {
+                    HtmlReport.Environment env = environment(InfoReport.collect(providers));
+                    files.write(Path.of(html), stream -> HtmlReport.write(report, env, stream));
+                }
+                files.commit();
+            }
+        }
+        if (json != null) {
+            if (!tableOnStdout) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 report.writeJson(bytes);
                 out.println(bytes.toString(StandardCharsets.UTF_8));
@@ -107,6 +146,32 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return report.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private ValidateProgress progress(String how, boolean bar, int total) {
+        if (bar) {
+            return ValidateProgress.bar(System.err, total);
+        }
+        return switch (how) {
+            case "auto", "lines" -> ValidateProgress.lines(spec.commandLine().getErr(), total);
+            case "none" -> ValidateProgress.none();
+            default -> throw new InvalidArgumentException("--progress", "'" + progress + "'", "bar, lines, none or auto");
+        };
+    }
+
+    /** The summary's facts, and which backend served a case: the one of its suite's domain and its space. */
+    private static HtmlReport.Environment environment(InfoReport info) {
+        List<String> lines = new ArrayList<>();
+        java.util.Map<String, String> byDomainSpace = new java.util.HashMap<>();
+        for (InfoReport.BackendInfo b : info.backends()) {
+            lines.add(b.domain() + " " + b.space() + ": " + b.name() + (b.usable() ? " (usable)" : " (not usable: " + b.reason() + ")"));
+            byDomainSpace.putIfAbsent(b.domain() + " " + b.space(), b.name());
+        }
+        String machine = info.os().name() + " " + info.os().version() + " " + info.os().arch() + ", " + info.cpu().model()
+                + ", " + info.cpu().cores() + " processors";
+        String java = info.java().version() + " (" + info.java().vendor() + ", " + info.java().vm() + ")";
+        return new HtmlReport.Environment(machine, java, lines,
+                o -> byDomainSpace.getOrDefault(o.suite() + " " + o.space(), o.suite()));
     }
 
     private static Set<Space> spaces(String text) {

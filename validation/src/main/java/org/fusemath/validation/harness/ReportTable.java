@@ -57,6 +57,38 @@ public final class ReportTable {
         out.flush();
     }
 
+    /**
+     * Says what the error column holds: each case's error beside the bound it must stay within (PASS when error ≤ bound),
+     * and, once per metric the cases used, what that error measures and which operations measured it.
+     */
+    public void legend(List<CaseOutcome> outcomes) {
+        java.util.Map<String, Set<String>> byMetric = new java.util.TreeMap<>();
+        for (CaseOutcome o : outcomes) {
+            if (o.metric() != null) {
+                byMetric.computeIfAbsent(o.metric(), m -> new java.util.TreeSet<>()).add(CaseSelection.family(o.op()));
+            }
+        }
+        if (byMetric.isEmpty()) {
+            return;
+        }
+        out.println("error: what each case measured beside its bound, PASS when error <= bound (a NaN fails); per metric:");
+        for (java.util.Map.Entry<String, Set<String>> e : byMetric.entrySet()) {
+            out.println("  " + e.getKey() + explain(e.getKey()) + ": " + String.join(", ", e.getValue()));
+        }
+        out.flush();
+    }
+
+    /** A gloss for the metrics whose name alone does not say what the bound is. */
+    private static String explain(String metric) {
+        if (metric.startsWith("max |error| /") || metric.equals("error / bound") || metric.equals("max |error|/bound")) {
+            return " (each element's error in units of its own error bound c*gamma(k)*|A||x|, so the bound is 1)";
+        }
+        if (metric.equals("mismatches")) {
+            return " (values that differ from the reference, bit for bit; the bound is 0)";
+        }
+        return "";
+    }
+
     /** An error or bound: integers (mismatch counts, zero bounds) as such, the rest in scientific notation. */
     static String number(Double v) {
         if (v == null) {

@@ -37,12 +37,18 @@ final class Fakes {
         final Space space;
         final boolean quick;
         final Body body;
+        final String shape;
         final List<Execution> runs = new ArrayList<>();
 
         FakeCase(String op, Space space, boolean quick, Body body) {
+            this(op, space, quick, "2x2", body);
+        }
+
+        FakeCase(String op, Space space, boolean quick, String shape, Body body) {
             this.op = op;
             this.space = space;
             this.quick = quick;
+            this.shape = shape;
             this.body = body;
         }
 
@@ -58,7 +64,7 @@ final class Fakes {
 
         @Override
         public String shape() {
-            return "2x2";
+            return shape;
         }
 
         @Override
