@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The first {@code ```java} block of the repository's README.md compiles as written against the library and
- * its {@code main} prints what the README says, so that the example a newcomer copies stays true.
+ * The first {@code ```java} block of the repository's README.md, and the one that checks a result with
+ * {@code org.fusemath.verify}, compile as written against the library and their {@code main} prints what the README
+ * says, so that the examples a newcomer copies stay true.
  */
 class ReadmeExampleTest {
     private static final Path README = Path.of(System.getProperty("fusemath.readme", "../README.md"));
@@ -58,11 +59,8 @@ class ReadmeExampleTest {
         return new ArrayList<>(entries);
     }
 
-    @Test
-    void theFirstJavaBlockCompilesAndPrintsTheDocumentedResult(@TempDir Path dir) throws Exception {
-        Matcher block = JAVA_BLOCK.matcher(Files.readString(README));
-        assertTrue(block.find(), "README.md has a ```java block");
-        String source = block.group(1);
+    /** Compiles {@code source} (a whole public class) with -Werror against the test class path and returns what its main prints. */
+    private static String compileAndRun(String source, Path dir) throws Exception {
         Matcher name = Pattern.compile("public\\s+(?:final\\s+)?class\\s+(\\w+)").matcher(source);
         assertTrue(name.find(), "the README example is a whole public class:\n" + source);
         Path file = dir.resolve(name.group(1) + ".java");
@@ -81,7 +79,7 @@ class ReadmeExampleTest {
 
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ReadmeExampleTest.class.getClassLoader())) {
             Method main = loader.loadClass(name.group(1)).getMethod("main", String[].class);
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             main.invoke(null, (Object) new String[0]);
@@ -90,6 +88,14 @@ class ReadmeExampleTest {
         }
         String out = captured.toString(StandardCharsets.UTF_8);
         stdout.print(out);
+        return out;
+    }
+
+    @Test
+    void theFirstJavaBlockCompilesAndPrintsTheDocumentedResult(@TempDir Path dir) throws Exception {
+        Matcher block = JAVA_BLOCK.matcher(Files.readString(README));
+        assertTrue(block.find(), "README.md has a ```java block");
+        String out = compileAndRun(block.group(1), dir);
 
         // What the README shows the example printing: the result's header, its summarized values, one element.
         assertTrue(out.startsWith("HostMatrix[F64 512x128 ROW_MAJOR ld=128]\n[["), out);
@@ -114,5 +120,31 @@ class ReadmeExampleTest {
         double expected = Math.max(0, dot);
         assertTrue(expected > 0, "the README prints an element that ReLU keeps: " + dot);
         assertEquals(expected, printed, 256 * Math.ulp(1.0) * magnitude, out);
+    }
+
+    @Test
+    void theValidationExampleCompilesAndReportsTheWorstElement(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(README);
+        Matcher block = JAVA_BLOCK.matcher(readme);
+        String source = null;
+        while (block.find()) {
+            if (block.group(1).contains("import org.fusemath.verify.")) {
+                source = block.group(1);
+            }
+        }
+        assertNotNull(source, "README.md has a ```java block using org.fusemath.verify");
+        String out = compileAndRun(source, dir);
+        Matcher verdict = Pattern.compile("^passed: true, worst error / bound (\\S+)\n").matcher(out);
+        assertTrue(verdict.find(), out);
+        double ratio = Double.parseDouble(verdict.group(1));
+        assertTrue(ratio > 0 && ratio <= 1, "a float GEMM is within its bound, and not exactly: " + out);
+        for (String line : new String[] {"gemm bound exceeded (F32, u = 5.960e-08)",
+            "  bound: gemm: |error(i,j)| <= c*gamma(k+2)*(|A|*|B|)(i,j), k = 300 (c = 2.000)", "  worst element [7, 3]: actual "}) {
+            assertTrue(out.contains(line), line + "\n" + out);
+            assertTrue(readme.contains(line), "README shows what the example prints: " + line);
+        }
+        Matcher exceeded = Pattern.compile("max \\|error\\|/bound = (\\S+) > bound 1\\.000e\\+00").matcher(out);
+        assertTrue(exceeded.find(), out);
+        assertTrue(Double.parseDouble(exceeded.group(1)) > 1, out);
     }
 }

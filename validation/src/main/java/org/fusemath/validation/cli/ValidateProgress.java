@@ -49,7 +49,9 @@ interface ValidateProgress extends AutoCloseable {
                 if (o.status() == CaseStatus.FAIL) {
                     failed++;
                 }
-                bar.setExtraMessage(failed == 0 ? o.op() : failed + " FAILED, " + o.op());
+                // A fixed width keeps the bar from changing length as the names do.
+                String text = failed == 0 ? o.op() : failed + " FAILED " + o.op();
+                bar.setExtraMessage(String.format(java.util.Locale.ROOT, " %-28.28s", text));
                 bar.step();
             }
 
