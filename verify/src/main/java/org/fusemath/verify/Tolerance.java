@@ -2,7 +2,6 @@ package org.fusemath.verify;
 
 import java.util.Locale;
 import org.fusemath.api.Arguments;
-import org.fusemath.api.DType;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.ShapeMismatchException;
@@ -239,10 +238,5 @@ public final class Tolerance {
     @Override
     public String toString() {
         return name + ": " + formula + " (c = " + String.format(Locale.ROOT, "%.4g", constant) + ")";
-    }
-
-    /** The unit roundoff of a result of {@code type}. */
-    static double unitRoundoff(DType type) {
-        return type.unitRoundoff();
     }
 }
