@@ -39,9 +39,11 @@ import org.fusemath.solver.SvdPlan;
  *   <li>eig: w (..., N) and v (..., N, N); eigvals: w. Complex for complex input; for real input complex unless every
  *       eigenvalue of the whole stack has a zero imaginary part, when w and v are real, as NumPy returns them.</li>
  * </ul>
- * Single-precision input is decomposed in single precision (NumPy computes in double and rounds the results to
- * single): the results have NumPy's dtypes and agree within the error bounds of single precision. Singular and eigen
- * vectors are unique only up to a unit factor per vector. NaN or infinity in the input fails the operation with exit
+ * Each matrix goes to LAPACK as NumPy hands it over: a column-major copy, decomposed in double precision for
+ * single-precision input (results rounded to single, as NumPy's {@code _commonType} computes), so that the same
+ * LAPACK routine sees the same numbers and the results agree with NumPy's to rounding, vectors' signs and phases and
+ * eig's value order included (the library itself decomposes row-major arrays as their transpose, in the input's
+ * precision; its vectors are unique only up to a unit factor). NaN or infinity in the input fails the operation with exit
  * code 1 (NumPy's eig and eigvals reject them too; its svd reports non-convergence), as does LAPACK's non-convergence.
  */
 public final class SpectralExecOperations implements ExecOperationGroup {
@@ -98,7 +100,8 @@ public final class SpectralExecOperations implements ExecOperationGroup {
     }
 
     /** The input as a stack of matrices: leading dimensions, then M×N, each matrix a view without copying. */
-    private record Stack(DType dtype, long[] lead, int batch, int m, int n, Object data, boolean fortran) {
+    private record Stack(DType dtype, DType input, long[] lead, int batch, int m, int n, Object data,
+                         boolean fortran) {
         static Stack of(ExecRequest r, boolean square) {
             HostTensor a = r.inputs().get(0);
             if (a.rank() < 2 || (square && a.dim(a.rank() - 1) != a.dim(a.rank() - 2))) {
@@ -117,8 +120,19 @@ public final class SpectralExecOperations implements ExecOperationGroup {
             for (long d : lead) {
                 batch *= d;
             }
-            return new Stack(a.dtype(), lead, (int) batch, (int) a.dim(a.rank() - 2), (int) a.dim(a.rank() - 1),
-                    a.array(), fortran);
+            DType wide = a.dtype().isComplex() ? DType.C128 : DType.F64;
+            Object data = a.array();
+            if (a.dtype().isSinglePrecision()) {
+                r.requireAllocatable("a double-precision copy of the input", wide, a.shape());
+                float[] f = (float[]) data;
+                double[] d = new double[f.length];
+                for (int i = 0; i < f.length; i++) {
+                    d[i] = f[i];
+                }
+                data = d;
+            }
+            return new Stack(wide, a.dtype(), lead, (int) batch, (int) a.dim(a.rank() - 2), (int) a.dim(a.rank() - 1),
+                    data, fortran);
         }
 
         HostMatrix matrix(int b) {
@@ -126,8 +140,9 @@ public final class SpectralExecOperations implements ExecOperationGroup {
             return HostMatrix.of(dtype, data, s.withOffset((long) b * m * n));
         }
 
+        /** The plans' order: column-major, as NumPy copies each matrix before LAPACK sees it. */
         Layout layout() {
-            return fortran ? Layout.COLUMN_MAJOR : Layout.ROW_MAJOR;
+            return Layout.COLUMN_MAJOR;
         }
 
         long[] shape(long... tail) {
@@ -149,17 +164,26 @@ public final class SpectralExecOperations implements ExecOperationGroup {
     }
 
     /**
-     * Writes matrix {@code m} in C order as item {@code b} of {@code out}, keeping {@code parts} slots per element
-     * (1 keeps only the real part of a complex m: NumPy's real eig output).
+     * Writes the double-precision matrix {@code m} in C order as item {@code b} of {@code out} (rounded when out is a
+     * float[]), keeping {@code parts} slots per element (1 keeps only the real part of a complex m: NumPy's real eig
+     * output).
      */
     private static void place(HostMatrix m, Object out, int b, int parts) {
         MatrixShape s = m.shape();
         int from = m.dtype().slotsPerElement();
+        double[] in = (double[]) m.array();
         long base = (long) b * s.rows() * s.cols();
         for (long i = 0; i < s.rows(); i++) {
             for (long j = 0; j < s.cols(); j++) {
-                System.arraycopy(m.array(), (int) (s.indexOf(0, i, j) * from), out,
-                        (int) ((base + i * s.cols() + j) * parts), parts);
+                int src = (int) (s.indexOf(0, i, j) * from);
+                int dst = (int) ((base + i * s.cols() + j) * parts);
+                for (int p = 0; p < parts; p++) {
+                    if (out instanceof double[] d) {
+                        d[dst + p] = in[src + p];
+                    } else {
+                        ((float[]) out)[dst + p] = (float) in[src + p];
+                    }
+                }
             }
         }
     }
@@ -171,51 +195,54 @@ public final class SpectralExecOperations implements ExecOperationGroup {
         SvdMode mode = !vectors ? SvdMode.VALUES : full ? SvdMode.FULL : SvdMode.THIN;
         int k = Math.min(a.m, a.n);
         DType t = a.dtype;
+        DType o = a.input;
         r.requireAllocatable("a copy of one matrix for the SVD", t, a.m, a.n);
         long[] uShape = a.shape(a.m, full ? a.m : k);
         long[] vShape = a.shape(full ? a.n : k, a.n);
-        Object s = output(r, "S", t.componentType(), a.shape(k));
-        Object u = vectors ? output(r, "U", t, uShape) : null;
-        Object vh = vectors ? output(r, "Vh", t, vShape) : null;
+        Object s = output(r, "S", o.componentType(), a.shape(k));
+        Object u = vectors ? output(r, "U", o, uShape) : null;
+        Object vh = vectors ? output(r, "Vh", o, vShape) : null;
         SvdPlan plan = SvdPlan.create(HOST, t, a.m, a.n, a.layout(), mode);
         for (int b = 0; b < a.batch; b++) {
             Svd d = plan.execute(a.matrix(b));
             place(d.s(), s, b, 1);
             if (vectors) {
-                place(d.u(), u, b, t.slotsPerElement());
-                place(d.vh(), vh, b, t.slotsPerElement());
+                place(d.u(), u, b, o.slotsPerElement());
+                place(d.vh(), vh, b, o.slotsPerElement());
             }
         }
-        HostTensor st = HostTensor.of(t.componentType(), a.shape(k), s);
+        HostTensor st = HostTensor.of(o.componentType(), a.shape(k), s);
         if (!vectors) {
             return List.of(st);
         }
-        return List.of(HostTensor.of(t, uShape, u), st, HostTensor.of(t, vShape, vh));
+        return List.of(HostTensor.of(o, uShape, u), st, HostTensor.of(o, vShape, vh));
     }
 
     private static List<HostTensor> eigh(ExecRequest r, boolean vectors) {
         Stack a = Stack.of(r, true);
         DType t = a.dtype;
+        DType o = a.input;
         Uplo uplo = r.option(UPLO).trim().equalsIgnoreCase("U") ? Uplo.UPPER : Uplo.LOWER;
         r.requireAllocatable("a copy of one matrix for eigh", t, a.n, a.n);
-        Object w = output(r, "w", t.componentType(), a.shape(a.n));
-        Object v = vectors ? output(r, "v", t, a.shape(a.n, a.n)) : null;
+        Object w = output(r, "w", o.componentType(), a.shape(a.n));
+        Object v = vectors ? output(r, "v", o, a.shape(a.n, a.n)) : null;
         HermitianEigenPlan plan = HermitianEigenPlan.create(HOST, t, a.n, a.layout(), uplo, vectors);
         for (int b = 0; b < a.batch; b++) {
             HermitianEigen e = plan.execute(a.matrix(b));
             place(e.values(), w, b, 1);
             if (vectors) {
-                place(e.vectors(), v, b, t.slotsPerElement());
+                place(e.vectors(), v, b, o.slotsPerElement());
             }
         }
-        HostTensor wt = HostTensor.of(t.componentType(), a.shape(a.n), w);
-        return vectors ? List.of(wt, HostTensor.of(t, a.shape(a.n, a.n), v)) : List.of(wt);
+        HostTensor wt = HostTensor.of(o.componentType(), a.shape(a.n), w);
+        return vectors ? List.of(wt, HostTensor.of(o, a.shape(a.n, a.n), v)) : List.of(wt);
     }
 
     private static List<HostTensor> eig(ExecRequest r, boolean vectors) {
         Stack a = Stack.of(r, true);
         DType t = a.dtype;
         DType complex = t.complexType();
+        DType o = a.input;
         r.requireAllocatable("the complex results of one matrix for eig", complex, 2L * a.n + 1, a.n);
         List<Eigen> results = new ArrayList<>();
         boolean real = !t.isComplex();
@@ -226,7 +253,7 @@ public final class SpectralExecOperations implements ExecOperationGroup {
             results.add(e);
         }
         // NumPy: a real input whose eigenvalues are all real gives real w and v, else complex ones.
-        DType out = real ? t : complex;
+        DType out = real ? o : o.complexType();
         int parts = out.slotsPerElement();
         Object w = output(r, "w", out, a.shape(a.n));
         Object v = vectors ? output(r, "v", out, a.shape(a.n, a.n)) : null;
