@@ -6,6 +6,7 @@ import static org.fusemath.blas.host.CallChecks.nonNull;
 
 import org.fusemath.api.DType;
 import org.fusemath.api.FusemathException;
+import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Layout;
 import org.fusemath.blas.Uplo;
 
@@ -127,4 +128,208 @@ abstract class CheckedLapack implements NativeLapack {
 
     protected abstract int geqrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, Object tau,
                                   int tauFrom, int tauSpan);
+
+    /**
+     * Spectral drivers (gesdd, gesvd, syevd/heevd, geev): their threaded paths have not been probed for native stack,
+     * so from the size at which a call may use several OpenBLAS threads it runs on a deep-stack thread (a hand-off
+     * of about 10 µs against decompositions of a millisecond or more).
+     */
+    private static final long SPECTRAL_DEEP = HostCallPolicy.LAPACK;
+
+    private static char job(String name, char value, String allowed) {
+        if (allowed.indexOf(value) < 0) {
+            throw new InvalidArgumentException(name, "'" + value + "'", "one of " + allowed.chars()
+                    .mapToObj(c -> "'" + (char) c + "'").collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return value;
+    }
+
+    /**
+     * The span of an optional column-major matrix: checked when {@code used}, else null allowed and ld &gt;= 1. In a
+     * workspace query ({@code lwork = -1}) LAPACK reads no matrix, so a used one may be null too (its ld is checked).
+     */
+    private static int optionalMatrix(String name, boolean used, DType t, int rows, int cols, Object array, int offset,
+                                      int ld, int lwork) {
+        if (used && (array != null || lwork != -1)) {
+            return matrix(name, t, COL, rows, cols, array, offset, ld);
+        }
+        int least = used ? Math.max(1, rows) : 1;
+        if (ld < least) {
+            throw new InvalidArgumentException("ld" + name, ld, "a leading dimension >= " + least);
+        }
+        return 0;
+    }
+
+    /** The workspace's span in slots: one element for a query (lwork = -1), else lwork &gt;= 1 elements. */
+    private static int workspace(String name, DType t, Object work, int lwork) {
+        if (lwork == -1) {
+            return CallChecks.span(name, t, work, 0, 1);
+        }
+        if (lwork < 1) {
+            throw new InvalidArgumentException("l" + name, lwork, "-1 (a workspace query) or a size >= 1");
+        }
+        return CallChecks.span(name, t, work, 0, lwork);
+    }
+
+    /** An empty problem needs no native call; a query on it answers a workspace of one element. */
+    private static int emptyProblem(int lwork, Object work) {
+        if (lwork == -1) {
+            if (work instanceof double[] d) {
+                d[0] = 1;
+            } else {
+                ((float[]) work)[0] = 1;
+            }
+        }
+        return 0;
+    }
+
+    /** rwork of complex types (component type, at least {@code count} values); real types ignore it. */
+    private static int rworkSpan(DType t, Object rwork, long count) {
+        return t.isComplex() ? CallChecks.span("rwork", t.componentType(), rwork, 0, Math.max(1, count)) : 0;
+    }
+
+    @Override
+    public final int gesdd(DType t, char jobz, int m, int n, Object a, int aOff, int lda, Object s, int sOff, Object u,
+                           int uOff, int ldu, Object vt, int vtOff, int ldvt, Object work, int lwork, Object rwork,
+                           int[] iwork) {
+        nonNull(t, "dtype");
+        job("jobz", jobz, "NSA");
+        dims("m", m);
+        dims("n", n);
+        int mn = Math.min(m, n);
+        int mx = Math.max(m, n);
+        int aSpan = matrix("A", t, COL, m, n, a, aOff, lda);
+        DType real = t.componentType();
+        int sSpan = CallChecks.span("s", real, s, sOff, mn);
+        boolean vectors = jobz != 'N';
+        int uSpan = optionalMatrix("U", vectors, t, m, jobz == 'A' ? m : mn, u, uOff, ldu, lwork);
+        int vtSpan = optionalMatrix("VT", vectors, t, jobz == 'A' ? n : mn, n, vt, vtOff, ldvt, lwork);
+        int workSpan = workspace("work", t, work, lwork);
+        long rworkNeed = vectors ? (long) mn * Math.max(5L * mn + 7, 2L * mx + 2L * mn + 1) : 7L * mn;
+        int rworkSpan = rworkSpan(t, rwork, rworkNeed);
+        CallChecks.intArray("iwork", iwork, 0, 8 * mn);
+        if (mn == 0) {
+            return emptyProblem(lwork, work);
+        }
+        int aFrom = slot(t, aOff);
+        int uFrom = slot(t, uOff);
+        int vtFrom = slot(t, vtOff);
+        return checked("gesdd", HostCallPolicy.lapack((long) m * n, SPECTRAL_DEEP,
+                () -> gesddK(t, jobz, m, n, a, aFrom, aSpan, lda, s, sOff, sSpan, u, uFrom, uSpan, ldu, vt, vtFrom,
+                        vtSpan, ldvt, work, workSpan, lwork, rwork, rworkSpan, iwork)));
+    }
+
+    protected abstract int gesddK(DType t, char jobz, int m, int n, Object a, int aFrom, int aSpan, int lda, Object s,
+                                  int sFrom, int sSpan, Object u, int uFrom, int uSpan, int ldu, Object vt, int vtFrom,
+                                  int vtSpan, int ldvt, Object work, int workSpan, int lwork, Object rwork,
+                                  int rworkSpan, int[] iwork);
+
+    @Override
+    public final int gesvd(DType t, char jobu, char jobvt, int m, int n, Object a, int aOff, int lda, Object s,
+                           int sOff, Object u, int uOff, int ldu, Object vt, int vtOff, int ldvt, Object work,
+                           int lwork, Object rwork) {
+        nonNull(t, "dtype");
+        job("jobu", jobu, "NSA");
+        job("jobvt", jobvt, "NSA");
+        dims("m", m);
+        dims("n", n);
+        int mn = Math.min(m, n);
+        int aSpan = matrix("A", t, COL, m, n, a, aOff, lda);
+        int sSpan = CallChecks.span("s", t.componentType(), s, sOff, mn);
+        int uSpan = optionalMatrix("U", jobu != 'N', t, m, jobu == 'A' ? m : mn, u, uOff, ldu, lwork);
+        int vtSpan = optionalMatrix("VT", jobvt != 'N', t, jobvt == 'A' ? n : mn, n, vt, vtOff, ldvt, lwork);
+        int workSpan = workspace("work", t, work, lwork);
+        int rworkSpan = rworkSpan(t, rwork, 5L * mn);
+        if (mn == 0) {
+            return emptyProblem(lwork, work);
+        }
+        int aFrom = slot(t, aOff);
+        int uFrom = slot(t, uOff);
+        int vtFrom = slot(t, vtOff);
+        return checked("gesvd", HostCallPolicy.lapack((long) m * n, SPECTRAL_DEEP,
+                () -> gesvdK(t, jobu, jobvt, m, n, a, aFrom, aSpan, lda, s, sOff, sSpan, u, uFrom, uSpan, ldu, vt,
+                        vtFrom, vtSpan, ldvt, work, workSpan, lwork, rwork, rworkSpan)));
+    }
+
+    protected abstract int gesvdK(DType t, char jobu, char jobvt, int m, int n, Object a, int aFrom, int aSpan, int lda,
+                                  Object s, int sFrom, int sSpan, Object u, int uFrom, int uSpan, int ldu, Object vt,
+                                  int vtFrom, int vtSpan, int ldvt, Object work, int workSpan, int lwork, Object rwork,
+                                  int rworkSpan);
+
+    @Override
+    public final int syevd(DType t, char jobz, Uplo uplo, int n, Object a, int aOff, int lda, Object w, int wOff,
+                           Object work, int lwork, Object rwork, int lrwork, int[] iwork, int liwork) {
+        nonNull(t, "dtype");
+        job("jobz", jobz, "NV");
+        nonNull(uplo, "uplo");
+        dims("n", n);
+        int aSpan = matrix("A", t, COL, n, n, a, aOff, lda);
+        int wSpan = CallChecks.span("w", t.componentType(), w, wOff, n);
+        boolean query = lwork == -1;
+        int workSpan = workspace("work", t, work, lwork);
+        int rworkSpan = 0;
+        if (t.isComplex()) {
+            if (!query && lrwork < 1) {
+                throw new InvalidArgumentException("lrwork", lrwork, "a size >= 1 (or lwork = -1 for a query)");
+            }
+            rworkSpan = CallChecks.span("rwork", t.componentType(), rwork, 0, query ? 1 : lrwork);
+        }
+        if (!query && liwork < 1) {
+            throw new InvalidArgumentException("liwork", liwork, "a size >= 1 (or lwork = -1 for a query)");
+        }
+        CallChecks.intArray("iwork", iwork, 0, query ? 1 : liwork);
+        if (n == 0) {
+            if (query) {
+                iwork[0] = 1;
+                if (t.isComplex()) {
+                    emptyProblem(-1, rwork);
+                }
+            }
+            return emptyProblem(lwork, work);
+        }
+        int aFrom = slot(t, aOff);
+        int rwSpan = rworkSpan;
+        int lrw = query ? -1 : lrwork;
+        int liw = query ? -1 : liwork;
+        return checked("syevd", HostCallPolicy.lapack((long) n * n, SPECTRAL_DEEP,
+                () -> syevdK(t, jobz, uplo, n, a, aFrom, aSpan, lda, w, wOff, wSpan, work, workSpan, lwork, rwork,
+                        rwSpan, lrw, iwork, liw)));
+    }
+
+    protected abstract int syevdK(DType t, char jobz, Uplo uplo, int n, Object a, int aFrom, int aSpan, int lda,
+                                  Object w, int wFrom, int wSpan, Object work, int workSpan, int lwork, Object rwork,
+                                  int rworkSpan, int lrwork, int[] iwork, int liwork);
+
+    @Override
+    public final int geev(DType t, char jobvl, char jobvr, int n, Object a, int aOff, int lda, Object w, int wOff,
+                          Object vl, int vlOff, int ldvl, Object vr, int vrOff, int ldvr, Object work, int lwork,
+                          Object rwork) {
+        nonNull(t, "dtype");
+        job("jobvl", jobvl, "NV");
+        job("jobvr", jobvr, "NV");
+        dims("n", n);
+        int aSpan = matrix("A", t, COL, n, n, a, aOff, lda);
+        // Real types: wr then wi, n values each; complex types: n complex values.
+        int wSpan = CallChecks.span("w", t, w, wOff, t.isComplex() ? n : 2L * n);
+        int vlSpan = optionalMatrix("VL", jobvl == 'V', t, n, n, vl, vlOff, ldvl, lwork);
+        int vrSpan = optionalMatrix("VR", jobvr == 'V', t, n, n, vr, vrOff, ldvr, lwork);
+        int workSpan = workspace("work", t, work, lwork);
+        int rworkSpan = rworkSpan(t, rwork, 2L * n);
+        if (n == 0) {
+            return emptyProblem(lwork, work);
+        }
+        int aFrom = slot(t, aOff);
+        int wFrom = slot(t, wOff);
+        int vlFrom = slot(t, vlOff);
+        int vrFrom = slot(t, vrOff);
+        return checked("geev", HostCallPolicy.lapack((long) n * n, SPECTRAL_DEEP,
+                () -> geevK(t, jobvl, jobvr, n, a, aFrom, aSpan, lda, w, wFrom, wSpan, vl, vlFrom, vlSpan, ldvl, vr,
+                        vrFrom, vrSpan, ldvr, work, workSpan, lwork, rwork, rworkSpan)));
+    }
+
+    /** For real types w's span holds wr then wi (n slots each) from wFrom. */
+    protected abstract int geevK(DType t, char jobvl, char jobvr, int n, Object a, int aFrom, int aSpan, int lda,
+                                 Object w, int wFrom, int wSpan, Object vl, int vlFrom, int vlSpan, int ldvl, Object vr,
+                                 int vrFrom, int vrSpan, int ldvr, Object work, int workSpan, int lwork, Object rwork,
+                                 int rworkSpan);
 }

@@ -121,4 +121,156 @@ final class JavacppLapack extends CheckedLapack {
                     (FloatPointer) work, lwork);
         };
     }
+
+    /** An output slot for {@code array}, or a null pointer for an array LAPACK does not reference. */
+    private static Pointer output(Staging s, int slot, Object array, int span) {
+        return array == null || span == 0 ? null : s.space(slot, array, span);
+    }
+
+    private static void copyOut(Staging s, int slot, Object array, int from, int span) {
+        if (array != null && span > 0) {
+            s.out(slot, array, from, span);
+        }
+    }
+
+    @Override
+    protected int gesddK(DType t, char jobz, int m, int n, Object a, int aFrom, int aSpan, int lda, Object s, int sFrom,
+                         int sSpan, Object u, int uFrom, int uSpan, int ldu, Object vt, int vtFrom, int vtSpan, int ldvt,
+                         Object work, int workSpan, int lwork, Object rwork, int rworkSpan, int[] iwork) {
+        Staging st = Staging.current();
+        Pointer pa = st.in(0, a, aFrom, aSpan);
+        Pointer ps = st.space(1, s, sSpan);
+        Pointer pu = output(st, 2, u, uSpan);
+        Pointer pvt = output(st, 3, vt, vtSpan);
+        Pointer pw = st.space(4, work, workSpan);
+        Pointer prw = t.isComplex() ? st.space(5, rwork, rworkSpan) : null;
+        IntPointer pi = st.ints(iwork, 0, 8 * Math.min(m, n), false);
+        byte jz = (byte) jobz;
+        int info = switch (t) {
+            case F64 -> openblas.LAPACKE_dgesdd_work(COL, jz, m, n, (DoublePointer) pa, lda, (DoublePointer) ps,
+                    (DoublePointer) pu, ldu, (DoublePointer) pvt, ldvt, (DoublePointer) pw, lwork, pi);
+            case F32 -> openblas.LAPACKE_sgesdd_work(COL, jz, m, n, (FloatPointer) pa, lda, (FloatPointer) ps,
+                    (FloatPointer) pu, ldu, (FloatPointer) pvt, ldvt, (FloatPointer) pw, lwork, pi);
+            case C128 -> openblas.LAPACKE_zgesdd_work(COL, jz, m, n, (DoublePointer) pa, lda, (DoublePointer) ps,
+                    (DoublePointer) pu, ldu, (DoublePointer) pvt, ldvt, (DoublePointer) pw, lwork, (DoublePointer) prw, pi);
+            case C64 -> openblas.LAPACKE_cgesdd_work(COL, jz, m, n, (FloatPointer) pa, lda, (FloatPointer) ps,
+                    (FloatPointer) pu, ldu, (FloatPointer) pvt, ldvt, (FloatPointer) pw, lwork, (FloatPointer) prw, pi);
+        };
+        if (lwork == -1) {
+            st.out(4, work, 0, workSpan);
+            return info;
+        }
+        st.out(1, s, sFrom, sSpan);
+        copyOut(st, 2, u, uFrom, uSpan);
+        copyOut(st, 3, vt, vtFrom, vtSpan);
+        return info;
+    }
+
+    @Override
+    protected int gesvdK(DType t, char jobu, char jobvt, int m, int n, Object a, int aFrom, int aSpan, int lda, Object s,
+                         int sFrom, int sSpan, Object u, int uFrom, int uSpan, int ldu, Object vt, int vtFrom,
+                         int vtSpan, int ldvt, Object work, int workSpan, int lwork, Object rwork, int rworkSpan) {
+        Staging st = Staging.current();
+        Pointer pa = st.in(0, a, aFrom, aSpan);
+        Pointer ps = st.space(1, s, sSpan);
+        Pointer pu = output(st, 2, u, uSpan);
+        Pointer pvt = output(st, 3, vt, vtSpan);
+        Pointer pw = st.space(4, work, workSpan);
+        Pointer prw = t.isComplex() ? st.space(5, rwork, rworkSpan) : null;
+        byte ju = (byte) jobu;
+        byte jv = (byte) jobvt;
+        int info = switch (t) {
+            case F64 -> openblas.LAPACKE_dgesvd_work(COL, ju, jv, m, n, (DoublePointer) pa, lda, (DoublePointer) ps,
+                    (DoublePointer) pu, ldu, (DoublePointer) pvt, ldvt, (DoublePointer) pw, lwork);
+            case F32 -> openblas.LAPACKE_sgesvd_work(COL, ju, jv, m, n, (FloatPointer) pa, lda, (FloatPointer) ps,
+                    (FloatPointer) pu, ldu, (FloatPointer) pvt, ldvt, (FloatPointer) pw, lwork);
+            case C128 -> openblas.LAPACKE_zgesvd_work(COL, ju, jv, m, n, (DoublePointer) pa, lda, (DoublePointer) ps,
+                    (DoublePointer) pu, ldu, (DoublePointer) pvt, ldvt, (DoublePointer) pw, lwork, (DoublePointer) prw);
+            case C64 -> openblas.LAPACKE_cgesvd_work(COL, ju, jv, m, n, (FloatPointer) pa, lda, (FloatPointer) ps,
+                    (FloatPointer) pu, ldu, (FloatPointer) pvt, ldvt, (FloatPointer) pw, lwork, (FloatPointer) prw);
+        };
+        if (lwork == -1) {
+            st.out(4, work, 0, workSpan);
+            return info;
+        }
+        st.out(1, s, sFrom, sSpan);
+        copyOut(st, 2, u, uFrom, uSpan);
+        copyOut(st, 3, vt, vtFrom, vtSpan);
+        return info;
+    }
+
+    @Override
+    protected int syevdK(DType t, char jobz, Uplo uplo, int n, Object a, int aFrom, int aSpan, int lda, Object w,
+                         int wFrom, int wSpan, Object work, int workSpan, int lwork, Object rwork, int rworkSpan,
+                         int lrwork, int[] iwork, int liwork) {
+        Staging st = Staging.current();
+        Pointer pa = st.in(0, a, aFrom, aSpan);
+        Pointer pw = st.space(1, w, wSpan);
+        Pointer pwork = st.space(4, work, workSpan);
+        Pointer prw = t.isComplex() ? st.space(5, rwork, rworkSpan) : null;
+        int ints = liwork == -1 ? 1 : liwork;
+        IntPointer pi = st.ints(iwork, 0, ints, false);
+        byte jz = (byte) jobz;
+        byte ul = Cblas.uploChar(uplo);
+        int info = switch (t) {
+            case F64 -> openblas.LAPACKE_dsyevd_work(COL, jz, ul, n, (DoublePointer) pa, lda, (DoublePointer) pw,
+                    (DoublePointer) pwork, lwork, pi, liwork);
+            case F32 -> openblas.LAPACKE_ssyevd_work(COL, jz, ul, n, (FloatPointer) pa, lda, (FloatPointer) pw,
+                    (FloatPointer) pwork, lwork, pi, liwork);
+            case C128 -> openblas.LAPACKE_zheevd_work(COL, jz, ul, n, (DoublePointer) pa, lda, (DoublePointer) pw,
+                    (DoublePointer) pwork, lwork, (DoublePointer) prw, lrwork, pi, liwork);
+            case C64 -> openblas.LAPACKE_cheevd_work(COL, jz, ul, n, (FloatPointer) pa, lda, (FloatPointer) pw,
+                    (FloatPointer) pwork, lwork, (FloatPointer) prw, lrwork, pi, liwork);
+        };
+        if (lwork == -1) {
+            st.out(4, work, 0, workSpan);
+            if (t.isComplex()) {
+                st.out(5, rwork, 0, rworkSpan);
+            }
+            st.intsOut(iwork, 0, 1);
+            return info;
+        }
+        st.out(1, w, wFrom, wSpan);
+        if (jobz == 'V') {
+            st.out(0, a, aFrom, aSpan);
+        }
+        return info;
+    }
+
+    @Override
+    protected int geevK(DType t, char jobvl, char jobvr, int n, Object a, int aFrom, int aSpan, int lda, Object w,
+                        int wFrom, int wSpan, Object vl, int vlFrom, int vlSpan, int ldvl, Object vr, int vrFrom,
+                        int vrSpan, int ldvr, Object work, int workSpan, int lwork, Object rwork, int rworkSpan) {
+        Staging st = Staging.current();
+        Pointer pa = st.in(0, a, aFrom, aSpan);
+        Pointer pw = st.space(1, w, wSpan);
+        Pointer pvl = output(st, 2, vl, vlSpan);
+        Pointer pvr = output(st, 3, vr, vrSpan);
+        Pointer pwork = st.space(4, work, workSpan);
+        Pointer prw = t.isComplex() ? st.space(5, rwork, rworkSpan) : null;
+        byte jl = (byte) jobvl;
+        byte jr = (byte) jobvr;
+        int info = switch (t) {
+            case F64 -> openblas.LAPACKE_dgeev_work(COL, jl, jr, n, (DoublePointer) pa, lda, (DoublePointer) pw,
+                    ((DoublePointer) pw).getPointer(n), (DoublePointer) pvl, ldvl, (DoublePointer) pvr, ldvr,
+                    (DoublePointer) pwork, lwork);
+            case F32 -> openblas.LAPACKE_sgeev_work(COL, jl, jr, n, (FloatPointer) pa, lda, (FloatPointer) pw,
+                    ((FloatPointer) pw).getPointer(n), (FloatPointer) pvl, ldvl, (FloatPointer) pvr, ldvr,
+                    (FloatPointer) pwork, lwork);
+            case C128 -> openblas.LAPACKE_zgeev_work(COL, jl, jr, n, (DoublePointer) pa, lda, (DoublePointer) pw,
+                    (DoublePointer) pvl, ldvl, (DoublePointer) pvr, ldvr, (DoublePointer) pwork, lwork,
+                    (DoublePointer) prw);
+            case C64 -> openblas.LAPACKE_cgeev_work(COL, jl, jr, n, (FloatPointer) pa, lda, (FloatPointer) pw,
+                    (FloatPointer) pvl, ldvl, (FloatPointer) pvr, ldvr, (FloatPointer) pwork, lwork,
+                    (FloatPointer) prw);
+        };
+        if (lwork == -1) {
+            st.out(4, work, 0, workSpan);
+            return info;
+        }
+        st.out(1, w, wFrom, wSpan);
+        copyOut(st, 2, vl, vlFrom, vlSpan);
+        copyOut(st, 3, vr, vrFrom, vrSpan);
+        return info;
+    }
 }

@@ -46,4 +46,46 @@ public interface NativeLapack {
 
     /** QR factorisation of the m×n A: R in the upper triangle, Householder vectors below, min(m, n) scalars in tau. */
     int geqrf(DType t, int m, int n, Object a, int aOff, int lda, Object tau, int tauOff);
+
+    /**
+     * Singular value decomposition A = U·Σ·Vᴴ of the m×n A by divide and conquer (gesdd); A is destroyed. {@code jobz}:
+     * {@code 'N'} values only (u and vt may be null), {@code 'S'} the min(m, n) leading columns of U (m×min) and rows
+     * of Vᴴ (min×n), {@code 'A'} all of U (m×m) and Vᴴ (n×n). s receives the min(m, n) singular values, descending, in
+     * the component type. {@code lwork = -1} is a workspace query: the optimal lwork is written to work[0] (real part).
+     * rwork (complex types only, else ignored; component type) needs max(1, 7·min) values for 'N' and
+     * max(1, min·max(5·min + 7, 2·max + 2·min + 1)) otherwise; iwork 8·min(m, n) entries. info &gt; 0: the bidiagonal
+     * divide and conquer did not converge.
+     */
+    int gesdd(DType t, char jobz, int m, int n, Object a, int aOff, int lda, Object s, int sOff, Object u, int uOff,
+              int ldu, Object vt, int vtOff, int ldvt, Object work, int lwork, Object rwork, int[] iwork);
+
+    /**
+     * The same decomposition by QR iteration (gesvd), {@code jobu} and {@code jobvt} each {@code 'N'}, {@code 'S'} or
+     * {@code 'A'} as gesdd's jobz for U and Vᴴ apart; workspace query as gesdd's; rwork (complex types) needs
+     * 5·min(m, n) values. info &gt; 0: that many superdiagonals of the bidiagonal form did not converge.
+     */
+    int gesvd(DType t, char jobu, char jobvt, int m, int n, Object a, int aOff, int lda, Object s, int sOff, Object u,
+              int uOff, int ldu, Object vt, int vtOff, int ldvt, Object work, int lwork, Object rwork);
+
+    /**
+     * Eigenvalues (ascending, into w in the component type) and, for {@code jobz = 'V'}, orthonormal eigenvectors
+     * (overwriting A, column j for w[j]) of the symmetric (real types, syevd) or Hermitian (complex types, heevd) n×n
+     * A read from its {@code uplo} triangle, by divide and conquer. {@code lwork = -1} is a workspace query for all
+     * three arrays: the optimal lwork, lrwork and liwork go to work[0], rwork[0] and iwork[0]; rwork is for complex
+     * types only (ignored, may be null, for real ones). info &gt; 0: the algorithm failed to converge.
+     */
+    int syevd(DType t, char jobz, Uplo uplo, int n, Object a, int aOff, int lda, Object w, int wOff, Object work,
+              int lwork, Object rwork, int lrwork, int[] iwork, int liwork);
+
+    /**
+     * Eigenvalues and, on request ({@code 'V'}), left and right eigenvectors of the general n×n A (geev); A is
+     * destroyed. For complex types w receives n complex eigenvalues and vl/vr the complex vectors; for real types w
+     * holds 2·n values from wOff, the real parts then the imaginary parts (LAPACK's wr, wi: a complex pair is
+     * adjacent, positive imaginary part first), and a pair's vectors are stored as LAPACK stores them (column j the
+     * real part, column j+1 the imaginary part of the first). Unrequested vector arrays may be null. Workspace query
+     * as gesdd's; rwork (complex types) needs 2·n values. info &gt; 0: the QR algorithm failed to compute all
+     * eigenvalues.
+     */
+    int geev(DType t, char jobvl, char jobvr, int n, Object a, int aOff, int lda, Object w, int wOff, Object vl,
+             int vlOff, int ldvl, Object vr, int vrOff, int ldvr, Object work, int lwork, Object rwork);
 }

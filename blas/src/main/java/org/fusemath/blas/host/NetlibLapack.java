@@ -112,4 +112,115 @@ final class NetlibLapack extends CheckedLapack {
         }
         return lapackeInfo(info);
     }
+
+    /**
+     * Whether an operand LAPACK references lies wholly in its array (what the shims' own checks demand); a null one is
+     * unreferenced (a workspace query) and gets a stand-in.
+     */
+    private static boolean whole(boolean used, Object array, int from, int cols, int ld) {
+        return !used || array == null || NetlibShims.whole(array, from, cols, ld);
+    }
+
+    /**
+     * An array LAPACK does not reference may be null in the call table; the shims pin every array they are given, so
+     * such an operand gets a one-element stand-in.
+     */
+    private static Object present(Object array, DType t) {
+        return array != null ? array : t.isSinglePrecision() ? new float[1] : new double[1];
+    }
+
+    /** The offset into {@link #present}'s array: the stand-in is read from 0. */
+    private static int at(Object array, int from) {
+        return array != null ? from : 0;
+    }
+
+    private static String job(char c) {
+        return String.valueOf(c);
+    }
+
+    @Override
+    protected int gesddK(DType t, char jobz, int m, int n, Object a, int aFrom, int aSpan, int lda, Object s, int sFrom,
+                         int sSpan, Object u, int uFrom, int uSpan, int ldu, Object vt, int vtFrom, int vtSpan, int ldvt,
+                         Object work, int workSpan, int lwork, Object rwork, int rworkSpan, int[] iwork) {
+        int uCols = jobz == 'A' ? m : Math.min(m, n);
+        boolean vectors = jobz != 'N';
+        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n)) || !NetlibShims.whole(a, aFrom, n, lda)
+                || !whole(vectors, u, uFrom, uCols, ldu) || !whole(vectors, vt, vtFrom, n, ldvt)) {
+            return staging.gesddK(t, jobz, m, n, a, aFrom, aSpan, lda, s, sFrom, sSpan, u, uFrom, uSpan, ldu, vt, vtFrom,
+                    vtSpan, ldvt, work, workSpan, lwork, rwork, rworkSpan, iwork);
+        }
+        intW info = new intW(0);
+        if (a instanceof double[] d) {
+            lapack.dgesdd(job(jobz), m, n, d, aFrom, lda, (double[]) s, sFrom, (double[]) present(u, t), at(u, uFrom),
+                    ldu, (double[]) present(vt, t), at(vt, vtFrom), ldvt, (double[]) work, 0, lwork, iwork, 0, info);
+        } else {
+            lapack.sgesdd(job(jobz), m, n, (float[]) a, aFrom, lda, (float[]) s, sFrom, (float[]) present(u, t),
+                    at(u, uFrom), ldu, (float[]) present(vt, t), at(vt, vtFrom), ldvt, (float[]) work, 0, lwork, iwork, 0,
+                    info);
+        }
+        return lapackeInfo(info);
+    }
+
+    @Override
+    protected int gesvdK(DType t, char jobu, char jobvt, int m, int n, Object a, int aFrom, int aSpan, int lda, Object s,
+                         int sFrom, int sSpan, Object u, int uFrom, int uSpan, int ldu, Object vt, int vtFrom,
+                         int vtSpan, int ldvt, Object work, int workSpan, int lwork, Object rwork, int rworkSpan) {
+        int uCols = jobu == 'A' ? m : Math.min(m, n);
+        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n)) || !NetlibShims.whole(a, aFrom, n, lda)
+                || !whole(jobu != 'N', u, uFrom, uCols, ldu) || !whole(jobvt != 'N', vt, vtFrom, n, ldvt)) {
+            return staging.gesvdK(t, jobu, jobvt, m, n, a, aFrom, aSpan, lda, s, sFrom, sSpan, u, uFrom, uSpan, ldu, vt,
+                    vtFrom, vtSpan, ldvt, work, workSpan, lwork, rwork, rworkSpan);
+        }
+        intW info = new intW(0);
+        if (a instanceof double[] d) {
+            lapack.dgesvd(job(jobu), job(jobvt), m, n, d, aFrom, lda, (double[]) s, sFrom, (double[]) present(u, t),
+                    at(u, uFrom), ldu, (double[]) present(vt, t), at(vt, vtFrom), ldvt, (double[]) work, 0, lwork, info);
+        } else {
+            lapack.sgesvd(job(jobu), job(jobvt), m, n, (float[]) a, aFrom, lda, (float[]) s, sFrom,
+                    (float[]) present(u, t), at(u, uFrom), ldu, (float[]) present(vt, t), at(vt, vtFrom), ldvt,
+                    (float[]) work, 0, lwork, info);
+        }
+        return lapackeInfo(info);
+    }
+
+    @Override
+    protected int syevdK(DType t, char jobz, Uplo uplo, int n, Object a, int aFrom, int aSpan, int lda, Object w,
+                         int wFrom, int wSpan, Object work, int workSpan, int lwork, Object rwork, int rworkSpan,
+                         int lrwork, int[] iwork, int liwork) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) n * n * n) || !NetlibShims.whole(a, aFrom, n, lda)) {
+            return staging.syevdK(t, jobz, uplo, n, a, aFrom, aSpan, lda, w, wFrom, wSpan, work, workSpan, lwork, rwork,
+                    rworkSpan, lrwork, iwork, liwork);
+        }
+        intW info = new intW(0);
+        if (a instanceof double[] d) {
+            lapack.dsyevd(job(jobz), ul(uplo), n, d, aFrom, lda, (double[]) w, wFrom, (double[]) work, 0, lwork, iwork,
+                    0, liwork, info);
+        } else {
+            lapack.ssyevd(job(jobz), ul(uplo), n, (float[]) a, aFrom, lda, (float[]) w, wFrom, (float[]) work, 0, lwork,
+                    iwork, 0, liwork, info);
+        }
+        return lapackeInfo(info);
+    }
+
+    @Override
+    protected int geevK(DType t, char jobvl, char jobvr, int n, Object a, int aFrom, int aSpan, int lda, Object w,
+                        int wFrom, int wSpan, Object vl, int vlFrom, int vlSpan, int ldvl, Object vr, int vrFrom,
+                        int vrSpan, int ldvr, Object work, int workSpan, int lwork, Object rwork, int rworkSpan) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) n * n * n) || !NetlibShims.whole(a, aFrom, n, lda)
+                || !whole(jobvl == 'V', vl, vlFrom, n, ldvl) || !whole(jobvr == 'V', vr, vrFrom, n, ldvr)) {
+            return staging.geevK(t, jobvl, jobvr, n, a, aFrom, aSpan, lda, w, wFrom, wSpan, vl, vlFrom, vlSpan, ldvl, vr,
+                    vrFrom, vrSpan, ldvr, work, workSpan, lwork, rwork, rworkSpan);
+        }
+        intW info = new intW(0);
+        if (a instanceof double[] d) {
+            lapack.dgeev(job(jobvl), job(jobvr), n, d, aFrom, lda, (double[]) w, wFrom, (double[]) w, wFrom + n,
+                    (double[]) present(vl, t), at(vl, vlFrom), ldvl, (double[]) present(vr, t), at(vr, vrFrom), ldvr,
+                    (double[]) work, 0, lwork, info);
+        } else {
+            lapack.sgeev(job(jobvl), job(jobvr), n, (float[]) a, aFrom, lda, (float[]) w, wFrom, (float[]) w, wFrom + n,
+                    (float[]) present(vl, t), at(vl, vlFrom), ldvl, (float[]) present(vr, t), at(vr, vrFrom), ldvr,
+                    (float[]) work, 0, lwork, info);
+        }
+        return lapackeInfo(info);
+    }
 }

@@ -17,7 +17,7 @@ import org.fusemath.api.DType;
  * staging without an explicit close; a growing slot frees its old buffer at once.
  */
 final class Staging {
-    static final int SLOTS = 4;
+    static final int SLOTS = 8;
     private static final ThreadLocal<Staging> PER_THREAD = ThreadLocal.withInitial(Staging::new);
     private static final AtomicLong ALLOCATIONS = new AtomicLong();
 

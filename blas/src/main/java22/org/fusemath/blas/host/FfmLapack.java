@@ -3,6 +3,7 @@ package org.fusemath.blas.host;
 import static org.fusemath.blas.host.Downcalls.rethrow;
 import static org.fusemath.blas.host.Downcalls.seg;
 
+import java.lang.foreign.MemorySegment;
 import org.fusemath.api.DType;
 import org.fusemath.blas.Uplo;
 
@@ -98,6 +99,115 @@ final class FfmLapack extends CheckedLapack {
             return info;
         } catch (Throwable e) {
             throw rethrow("geqrf", e);
+        }
+    }
+
+    private static final Downcalls.Handles GESDD_REAL = real("gesdd", "ibiipippipipip");
+    private static final Downcalls.Handles GESDD_COMPLEX = complex("gesdd", "ibiipippipipipp");
+    private static final Downcalls.Handles GESVD_REAL = real("gesvd", "ibbiipippipipi");
+    private static final Downcalls.Handles GESVD_COMPLEX = complex("gesvd", "ibbiipippipipip");
+    private static final Downcalls.Handles SYEVD = Downcalls.bind("i", "ibbipippipi", "LAPACKE_ssyevd_work",
+            "LAPACKE_dsyevd_work", null, null);
+    private static final Downcalls.Handles HEEVD = Downcalls.bind("i", "ibbipippipipi", null, null,
+            "LAPACKE_cheevd_work", "LAPACKE_zheevd_work");
+    private static final Downcalls.Handles GEEV_REAL = real("geev", "ibbipipppipipi");
+    private static final Downcalls.Handles GEEV_COMPLEX = complex("geev", "ibbipippipipip");
+
+    /** A routine whose real and complex forms differ in their parameters (complex ones take rwork). */
+    private static Downcalls.Handles real(String routine, String params) {
+        return Downcalls.bind("i", params, "LAPACKE_s" + routine + "_work", "LAPACKE_d" + routine + "_work", null, null);
+    }
+
+    private static Downcalls.Handles complex(String routine, String params) {
+        return Downcalls.bind("i", params, null, null, "LAPACKE_c" + routine + "_work", "LAPACKE_z" + routine + "_work");
+    }
+
+    /** The array from slot {@code from} on, or NULL for one LAPACK does not reference. */
+    private static MemorySegment opt(Object array, int from, int span) {
+        return array == null || span == 0 ? MemorySegment.NULL : seg(array, from);
+    }
+
+    @Override
+    protected int gesddK(DType t, char jobz, int m, int n, Object a, int aFrom, int aSpan, int lda, Object s, int sFrom,
+                         int sSpan, Object u, int uFrom, int uSpan, int ldu, Object vt, int vtFrom, int vtSpan, int ldvt,
+                         Object work, int workSpan, int lwork, Object rwork, int rworkSpan, int[] iwork) {
+        if (!CriticalCalls.allowed((long) m * n * Math.min(m, n))) {
+            return Staged.LAPACK.gesddK(t, jobz, m, n, a, aFrom, aSpan, lda, s, sFrom, sSpan, u, uFrom, uSpan, ldu, vt,
+                    vtFrom, vtSpan, ldvt, work, workSpan, lwork, rwork, rworkSpan, iwork);
+        }
+        try {
+            if (t.isComplex()) {
+                return (int) GESDD_COMPLEX.of(t).invokeExact(COL, (byte) jobz, m, n, seg(a, aFrom), lda, seg(s, sFrom),
+                        opt(u, uFrom, uSpan), ldu, opt(vt, vtFrom, vtSpan), ldvt, seg(work, 0), lwork, seg(rwork, 0),
+                        seg(iwork, 0));
+            }
+            return (int) GESDD_REAL.of(t).invokeExact(COL, (byte) jobz, m, n, seg(a, aFrom), lda, seg(s, sFrom),
+                    opt(u, uFrom, uSpan), ldu, opt(vt, vtFrom, vtSpan), ldvt, seg(work, 0), lwork, seg(iwork, 0));
+        } catch (Throwable e) {
+            throw rethrow("gesdd", e);
+        }
+    }
+
+    @Override
+    protected int gesvdK(DType t, char jobu, char jobvt, int m, int n, Object a, int aFrom, int aSpan, int lda, Object s,
+                         int sFrom, int sSpan, Object u, int uFrom, int uSpan, int ldu, Object vt, int vtFrom,
+                         int vtSpan, int ldvt, Object work, int workSpan, int lwork, Object rwork, int rworkSpan) {
+        if (!CriticalCalls.allowed((long) m * n * Math.min(m, n))) {
+            return Staged.LAPACK.gesvdK(t, jobu, jobvt, m, n, a, aFrom, aSpan, lda, s, sFrom, sSpan, u, uFrom, uSpan,
+                    ldu, vt, vtFrom, vtSpan, ldvt, work, workSpan, lwork, rwork, rworkSpan);
+        }
+        try {
+            if (t.isComplex()) {
+                return (int) GESVD_COMPLEX.of(t).invokeExact(COL, (byte) jobu, (byte) jobvt, m, n, seg(a, aFrom), lda,
+                        seg(s, sFrom), opt(u, uFrom, uSpan), ldu, opt(vt, vtFrom, vtSpan), ldvt, seg(work, 0), lwork,
+                        seg(rwork, 0));
+            }
+            return (int) GESVD_REAL.of(t).invokeExact(COL, (byte) jobu, (byte) jobvt, m, n, seg(a, aFrom), lda,
+                    seg(s, sFrom), opt(u, uFrom, uSpan), ldu, opt(vt, vtFrom, vtSpan), ldvt, seg(work, 0), lwork);
+        } catch (Throwable e) {
+            throw rethrow("gesvd", e);
+        }
+    }
+
+    @Override
+    protected int syevdK(DType t, char jobz, Uplo uplo, int n, Object a, int aFrom, int aSpan, int lda, Object w,
+                         int wFrom, int wSpan, Object work, int workSpan, int lwork, Object rwork, int rworkSpan,
+                         int lrwork, int[] iwork, int liwork) {
+        if (!CriticalCalls.allowed((long) n * n * n)) {
+            return Staged.LAPACK.syevdK(t, jobz, uplo, n, a, aFrom, aSpan, lda, w, wFrom, wSpan, work, workSpan, lwork,
+                    rwork, rworkSpan, lrwork, iwork, liwork);
+        }
+        try {
+            if (t.isComplex()) {
+                return (int) HEEVD.of(t).invokeExact(COL, (byte) jobz, Cblas.uploChar(uplo), n, seg(a, aFrom), lda,
+                        seg(w, wFrom), seg(work, 0), lwork, seg(rwork, 0), lrwork, seg(iwork, 0), liwork);
+            }
+            return (int) SYEVD.of(t).invokeExact(COL, (byte) jobz, Cblas.uploChar(uplo), n, seg(a, aFrom), lda,
+                    seg(w, wFrom), seg(work, 0), lwork, seg(iwork, 0), liwork);
+        } catch (Throwable e) {
+            throw rethrow("syevd", e);
+        }
+    }
+
+    @Override
+    protected int geevK(DType t, char jobvl, char jobvr, int n, Object a, int aFrom, int aSpan, int lda, Object w,
+                        int wFrom, int wSpan, Object vl, int vlFrom, int vlSpan, int ldvl, Object vr, int vrFrom,
+                        int vrSpan, int ldvr, Object work, int workSpan, int lwork, Object rwork, int rworkSpan) {
+        if (!CriticalCalls.allowed((long) n * n * n)) {
+            return Staged.LAPACK.geevK(t, jobvl, jobvr, n, a, aFrom, aSpan, lda, w, wFrom, wSpan, vl, vlFrom, vlSpan,
+                    ldvl, vr, vrFrom, vrSpan, ldvr, work, workSpan, lwork, rwork, rworkSpan);
+        }
+        try {
+            if (t.isComplex()) {
+                return (int) GEEV_COMPLEX.of(t).invokeExact(COL, (byte) jobvl, (byte) jobvr, n, seg(a, aFrom), lda,
+                        seg(w, wFrom), opt(vl, vlFrom, vlSpan), ldvl, opt(vr, vrFrom, vrSpan), ldvr, seg(work, 0), lwork,
+                        seg(rwork, 0));
+            }
+            return (int) GEEV_REAL.of(t).invokeExact(COL, (byte) jobvl, (byte) jobvr, n, seg(a, aFrom), lda,
+                    seg(w, wFrom), seg(w, wFrom + n), opt(vl, vlFrom, vlSpan), ldvl, opt(vr, vrFrom, vrSpan), ldvr,
+                    seg(work, 0), lwork);
+        } catch (Throwable e) {
+            throw rethrow("geev", e);
         }
     }
 }

@@ -1,0 +1,93 @@
+package org.fusemath.solver;
+
+import org.fusemath.api.Arguments;
+import org.fusemath.api.DType;
+import org.fusemath.api.FuseContext;
+import org.fusemath.api.HostMatrix;
+import org.fusemath.api.Layout;
+import org.fusemath.api.MatrixShape;
+import org.fusemath.blas.Uplo;
+import org.fusemath.solver.host.LapackSvd;
+
+/**
+ * The SVD of m×n matrices of one type, storage order and {@link SvdMode}, planned once and run on any number of
+ * matrices of that shape: LAPACK's workspace is queried when the plan is made and reused by every {@link #execute}.
+ *
+ * <p>A column-major A is decomposed as stored. A row-major A is, read column-major, Aᵀ; its decomposition
+ * Aᵀ = conj(V)·Σ·Uᵀ is computed instead, with no transposition: LAPACK's column-major "U" of Aᵀ, read row-major, is
+ * Vᴴ, and its "Vᴴ" read row-major is U. So U and Vᴴ come back in A's storage order. LAPACK's {@code gesdd} runs first,
+ * {@code gesvd} when gesdd does not converge, and {@link org.fusemath.api.NoConvergenceException} when both fail.
+ * NaN or infinity in A is rejected before LAPACK runs.
+ *
+ * <p>Thread-safe: {@link #execute} is serialised on the plan (the workspace is its state); use one plan per thread
+ * for parallel decompositions.
+ */
+public final class SvdPlan {
+    private final FuseContext context;
+    private final DType dtype;
+    private final int m;
+    private final int n;
+    private final Layout layout;
+    private final SvdMode mode;
+    private final LapackSvd lapack;
+
+    private SvdPlan(FuseContext context, DType dtype, int m, int n, Layout layout, SvdMode mode) {
+        this.context = context;
+        this.dtype = dtype;
+        this.m = m;
+        this.n = n;
+        this.layout = layout;
+        this.mode = mode;
+        boolean rowMajor = layout == Layout.ROW_MAJOR;
+        this.lapack = LapackSvd.create(dtype, rowMajor ? n : m, rowMajor ? m : n, mode.job());
+    }
+
+    /** A plan for m×n matrices of {@code dtype} stored in {@code layout}, on the host with the context's threads. */
+    public static SvdPlan create(FuseContext context, DType dtype, long rows, long cols, Layout layout, SvdMode mode) {
+        SpectralInputs.hostOnly(context, "the SVD");
+        Arguments.requireNonNull(dtype, "dtype");
+        Arguments.requireNonNull(layout, "layout");
+        Arguments.requireNonNull(mode, "mode");
+        return new SvdPlan(context, dtype, SpectralInputs.dimension("rows", rows), SpectralInputs.dimension("cols", cols),
+                layout, mode);
+    }
+
+    /** A plan for matrices shaped, typed and stored like {@code a}. */
+    public static SvdPlan create(FuseContext context, HostMatrix a, SvdMode mode) {
+        Arguments.requireNonNull(a, "a");
+        return create(context, a.dtype(), a.shape().rows(), a.shape().cols(), a.shape().layout(), mode);
+    }
+
+    /** The decomposition of {@code a} (left unchanged), which must have the plan's type and shape. */
+    public synchronized Svd execute(HostMatrix a) {
+        SpectralInputs.matches(a, dtype, m, n);
+        SpectralInputs.finite(a, (Uplo) null);
+        int k = Math.min(m, n);
+        Object s = Dense.allocate(dtype.componentType(), k);
+        HostMatrix values = HostMatrix.of(dtype.componentType(), s, MatrixShape.columnMajor(k, 1));
+        boolean vectors = mode != SvdMode.VALUES;
+        Object u = vectors ? Dense.allocate(dtype, (long) (layout == Layout.ROW_MAJOR ? n : m) * lapack.uCols()) : null;
+        Object vt = vectors ? Dense.allocate(dtype, (long) lapack.vtRowCount() * (layout == Layout.ROW_MAJOR ? m : n))
+                : null;
+        if (k > 0) {
+            Object work = Dense.copy(a, layout);
+            lapack.compute(context.threads(), work, buffer -> {
+                Object fresh = Dense.copy(a, layout);
+                System.arraycopy(fresh, 0, buffer, 0, java.lang.reflect.Array.getLength(fresh));
+            }, s, u, vt);
+        } else if (mode == SvdMode.FULL) {
+            u = Dense.identity(dtype, layout == Layout.ROW_MAJOR ? n : m);
+            vt = Dense.identity(dtype, layout == Layout.ROW_MAJOR ? m : n);
+        }
+        if (!vectors) {
+            return new Svd(null, values, null);
+        }
+        if (layout == Layout.COLUMN_MAJOR) {
+            return new Svd(HostMatrix.of(dtype, u, MatrixShape.columnMajor(m, lapack.uCols())), values,
+                    HostMatrix.of(dtype, vt, MatrixShape.columnMajor(lapack.vtRowCount(), n)));
+        }
+        // LAPACK decomposed Aᵀ (n×m): its U (n×c, column-major) is Vᴴ read row-major, its Vᴴ (r×m) is U.
+        return new Svd(HostMatrix.of(dtype, vt, MatrixShape.rowMajor(m, lapack.vtRowCount())), values,
+                HostMatrix.of(dtype, u, MatrixShape.rowMajor(lapack.uCols(), n)));
+    }
+}

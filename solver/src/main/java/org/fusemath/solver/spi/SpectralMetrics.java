@@ -1,0 +1,175 @@
+package org.fusemath.solver.spi;
+
+import org.fusemath.api.HostMatrix;
+import org.fusemath.api.MatrixShape;
+import org.fusemath.blas.Uplo;
+import org.fusemath.solver.Eigen;
+import org.fusemath.solver.HermitianEigen;
+import org.fusemath.solver.Svd;
+
+/**
+ * Error measures of SVD and eigen results, computed in double precision from the stored values, each scaled by the
+ * unit roundoff u of the result's type so that a backward-stable algorithm scores O(1): reconstruction
+ * ‖A − U·Σ·Vᴴ‖_F / (‖A‖_F·max(m, n)·u), orthogonality ‖QᴴQ − I‖_F / (n·u) and eigen residuals
+ * max_j ‖A·v_j − λ_j·v_j‖₂ / (‖A‖_F·‖v_j‖₂·n·u). Stateless and thread-safe.
+ */
+public final class SpectralMetrics {
+    private SpectralMetrics() {
+    }
+
+    /** A matrix of complex doubles, row-major: re[i·cols + j], im[i·cols + j]. */
+    record Complex(int rows, int cols, double[] re, double[] im) {
+        static Complex zeros(int rows, int cols) {
+            return new Complex(rows, cols, new double[rows * cols], new double[rows * cols]);
+        }
+
+        double frobenius() {
+            double s = 0;
+            for (int i = 0; i < re.length; i++) {
+                s += re[i] * re[i] + im[i] * im[i];
+            }
+            return Math.sqrt(s);
+        }
+    }
+
+    static Complex read(HostMatrix m) {
+        MatrixShape s = m.shape();
+        int rows = (int) s.rows();
+        int cols = (int) s.cols();
+        Complex c = Complex.zeros(rows, cols);
+        boolean complex = m.dtype().isComplex();
+        int slots = m.dtype().slotsPerElement();
+        Object a = m.array();
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                int at = (int) s.indexOf(0, i, j) * slots;
+                c.re[i * cols + j] = value(a, at);
+                c.im[i * cols + j] = complex ? value(a, at + 1) : 0;
+            }
+        }
+        return c;
+    }
+
+    /** The full Hermitian matrix that LAPACK reads from the {@code uplo} triangle of {@code a}. */
+    static Complex hermitian(HostMatrix a, Uplo uplo) {
+        Complex c = read(a);
+        int n = c.rows;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                boolean stored = uplo == Uplo.LOWER ? i >= j : i <= j;
+                if (!stored) {
+                    c.re[i * n + j] = c.re[j * n + i];
+                    c.im[i * n + j] = -c.im[j * n + i];
+                } else if (i == j) {
+                    c.im[i * n + j] = 0;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static double value(Object array, int at) {
+        return array instanceof double[] d ? d[at] : ((float[]) array)[at];
+    }
+
+    /** c = x·y (conjugating x first when {@code adjoint}). */
+    static Complex multiply(Complex x, boolean adjoint, Complex y) {
+        int rows = adjoint ? x.cols : x.rows;
+        int inner = adjoint ? x.rows : x.cols;
+        Complex c = Complex.zeros(rows, y.cols);
+        for (int i = 0; i < rows; i++) {
+            for (int p = 0; p < inner; p++) {
+                int xi = adjoint ? p * x.cols + i : i * x.cols + p;
+                double xr = x.re[xi];
+                double xm = adjoint ? -x.im[xi] : x.im[xi];
+                for (int j = 0; j < y.cols; j++) {
+                    double yr = y.re[p * y.cols + j];
+                    double ym = y.im[p * y.cols + j];
+                    c.re[i * y.cols + j] += xr * yr - xm * ym;
+                    c.im[i * y.cols + j] += xr * ym + xm * yr;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** ‖A − U·Σ·Vᴴ‖_F / (‖A‖_F·max(m, n)·u) over the k = min(m, n) leading pairs (0 for a zero A with zero Σ). */
+    public static double reconstruction(HostMatrix a, Svd svd) {
+        Complex ac = read(a);
+        Complex u = read(svd.u());
+        Complex s = read(svd.s());
+        Complex vh = read(svd.vh());
+        int k = Math.min(ac.rows, ac.cols);
+        Complex us = Complex.zeros(ac.rows, k);
+        for (int i = 0; i < ac.rows; i++) {
+            for (int j = 0; j < k; j++) {
+                us.re[i * k + j] = u.re[i * u.cols + j] * s.re[j];
+                us.im[i * k + j] = u.im[i * u.cols + j] * s.re[j];
+            }
+        }
+        Complex leading = Complex.zeros(k, ac.cols);
+        System.arraycopy(vh.re, 0, leading.re, 0, k * ac.cols);
+        System.arraycopy(vh.im, 0, leading.im, 0, k * ac.cols);
+        Complex r = multiply(us, false, leading);
+        for (int i = 0; i < r.re.length; i++) {
+            r.re[i] -= ac.re[i];
+            r.im[i] -= ac.im[i];
+        }
+        return scaled(r.frobenius(), ac.frobenius() * Math.max(ac.rows, ac.cols) * a.dtype().unitRoundoff());
+    }
+
+    /** ‖QᴴQ − I‖_F / (c·u) for the columns of Q (or, when {@code rows}, ‖Q·Qᴴ − I‖_F over its rows). */
+    public static double orthogonality(HostMatrix q, boolean rows) {
+        Complex c = read(q);
+        Complex g = rows ? multiply(c, false, adjointOf(c)) : multiply(c, true, c);
+        for (int i = 0; i < g.rows; i++) {
+            g.re[i * g.cols + i] -= 1;
+        }
+        return scaled(g.frobenius(), Math.max(1, g.rows) * q.dtype().unitRoundoff());
+    }
+
+    private static Complex adjointOf(Complex c) {
+        Complex t = Complex.zeros(c.cols, c.rows);
+        for (int i = 0; i < c.rows; i++) {
+            for (int j = 0; j < c.cols; j++) {
+                t.re[j * c.rows + i] = c.re[i * c.cols + j];
+                t.im[j * c.rows + i] = -c.im[i * c.cols + j];
+            }
+        }
+        return t;
+    }
+
+    /** max_j ‖A·v_j − λ_j·v_j‖₂ / (‖A‖_F·‖v_j‖₂·n·u) for the Hermitian A read from its {@code uplo} triangle. */
+    public static double residual(HostMatrix a, Uplo uplo, HermitianEigen e) {
+        return residual(hermitian(a, uplo), read(e.values()), read(e.vectors()), a.dtype().unitRoundoff());
+    }
+
+    /** max_j ‖A·v_j − λ_j·v_j‖₂ / (‖A‖_F·‖v_j‖₂·n·u) for a general A. */
+    public static double residual(HostMatrix a, Eigen e) {
+        return residual(read(a), read(e.values()), read(e.vectors()), a.dtype().unitRoundoff());
+    }
+
+    private static double residual(Complex a, Complex w, Complex v, double u) {
+        int n = a.rows;
+        Complex av = multiply(a, false, v);
+        double worst = 0;
+        for (int j = 0; j < n; j++) {
+            double r = 0;
+            double norm = 0;
+            for (int i = 0; i < n; i++) {
+                double vr = v.re[i * n + j];
+                double vi = v.im[i * n + j];
+                double dr = av.re[i * n + j] - (w.re[j] * vr - w.im[j] * vi);
+                double di = av.im[i * n + j] - (w.re[j] * vi + w.im[j] * vr);
+                r += dr * dr + di * di;
+                norm += vr * vr + vi * vi;
+            }
+            worst = Math.max(worst, scaled(Math.sqrt(r), a.frobenius() * Math.sqrt(norm) * n * u));
+        }
+        return worst;
+    }
+
+    private static double scaled(double error, double scale) {
+        return scale == 0 ? error : error / scale;
+    }
+}

@@ -1,0 +1,116 @@
+package org.fusemath.solver.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fusemath.api.DType;
+import org.fusemath.api.FuseContext;
+import org.fusemath.api.HostMatrix;
+import org.fusemath.api.Layout;
+import org.fusemath.api.Space;
+import org.fusemath.api.spi.ValidationCase;
+import org.fusemath.api.spi.ValidationResult;
+import org.fusemath.api.spi.ValidationSuite;
+import org.fusemath.blas.Uplo;
+import org.fusemath.solver.Eigen;
+import org.fusemath.solver.HermitianEigen;
+import org.fusemath.solver.Linalg;
+import org.fusemath.solver.Svd;
+import org.fusemath.solver.SvdMode;
+
+/**
+ * The SVD and eigen cases of {@code fusemath validate}, on the host, measured by {@link SpectralMetrics} in units of
+ * the type's unit roundoff: svd by the worst of its reconstruction ‖A − UΣVᴴ‖_F/(‖A‖_F·max(m, n)·u) and the
+ * orthogonality of U and Vᴴ (‖QᴴQ − I‖_F/(k·u)); eigh by the worst of its residual max‖Av − λv‖/(‖A‖_F·n·u) and the
+ * orthogonality of V; eig by its residual. LAPACK's drivers are backward stable, so each is O(1); the bound 16 allows
+ * for their dimension-dependent constants. Every type at n = 1, 7, 31 (prime) and 200 (threaded LAPACK), row-major
+ * for svd and eigh (the transposed-storage paths) and column-major for eig, plus a 45×17 svd and structured inputs:
+ * Hilbert 12×12 (svd, eigh; condition ~10¹⁶), rank 5 of 30×20 (svd) and two eigenvalues of multiplicity 10 (eigh,
+ * eig). The quick subset is n = 7 on F64 and C64.
+ */
+public final class SpectralValidationSuite implements ValidationSuite {
+    private static final double BOUND = 16;
+
+    @Override
+    public String domain() {
+        return "solver";
+    }
+
+    @Override
+    public List<ValidationCase> cases() {
+        List<ValidationCase> cases = new ArrayList<>();
+        for (DType t : DType.values()) {
+            boolean quickType = t == DType.F64 || t == DType.C64;
+            for (String op : new String[] {"svd", "eigh", "eig"}) {
+                for (int n : new int[] {1, 7, 31, 200}) {
+                    cases.add(new Case(op, t, n, n, Input.RANDOM, quickType && n == 7));
+                }
+            }
+            cases.add(new Case("svd", t, 45, 17, Input.RANDOM, false));
+            cases.add(new Case("svd", t, 12, 12, Input.HILBERT, false));
+            cases.add(new Case("eigh", t, 12, 12, Input.HILBERT, false));
+            cases.add(new Case("svd", t, 30, 20, Input.RANK_5, false));
+            cases.add(new Case("eigh", t, 20, 20, Input.REPEATED, false));
+            cases.add(new Case("eig", t, 20, 20, Input.REPEATED, false));
+        }
+        return cases;
+    }
+
+    private enum Input {
+        RANDOM(""), HILBERT(" hilbert"), RANK_5(" rank 5"), REPEATED(" repeated eigenvalues");
+
+        final String label;
+
+        Input(String label) {
+            this.label = label;
+        }
+    }
+
+    private record Case(String op, DType dtype, int m, int n, Input input, boolean quick) implements ValidationCase {
+        @Override
+        public String shape() {
+            return m + "x" + n + input.label;
+        }
+
+        @Override
+        public Space space() {
+            return Space.HOST;
+        }
+
+        private HostMatrix input(Layout layout) {
+            long seed = 13L * m + 7L * n + dtype.ordinal() + op.hashCode();
+            return switch (input) {
+                case RANDOM -> op.equals("eigh") ? SpectralSamples.hermitian(dtype, n, layout, seed)
+                        : SpectralSamples.random(dtype, m, n, layout, seed);
+                case HILBERT -> SpectralSamples.hilbert(dtype, n, layout);
+                case RANK_5 -> SpectralSamples.rankDeficient(dtype, m, n, 5, layout, seed);
+                case REPEATED -> SpectralSamples.repeatedEigenvalues(dtype, n, layout, seed);
+            };
+        }
+
+        @Override
+        public ValidationResult run(FuseContext context) {
+            switch (op) {
+                case "svd" -> {
+                    HostMatrix a = input(Layout.ROW_MAJOR);
+                    Svd svd = Linalg.svd(context, a, SvdMode.THIN);
+                    double error = Math.max(SpectralMetrics.reconstruction(a, svd),
+                            Math.max(SpectralMetrics.orthogonality(svd.u(), false),
+                                    SpectralMetrics.orthogonality(svd.vh(), true)));
+                    return new ValidationResult(error, BOUND, "max(|A-USVh|/(|A|*n*u), |UhU-I|/(n*u), |VhV-I|/(n*u))");
+                }
+                case "eigh" -> {
+                    HostMatrix a = input(Layout.ROW_MAJOR);
+                    HermitianEigen e = Linalg.eigh(context, a, Uplo.LOWER, true);
+                    double error = Math.max(SpectralMetrics.residual(a, Uplo.LOWER, e),
+                            SpectralMetrics.orthogonality(e.vectors(), false));
+                    return new ValidationResult(error, BOUND, "max(|Av-wv|/(|A|*n*u), |VhV-I|/(n*u))");
+                }
+                default -> {
+                    HostMatrix a = input(Layout.COLUMN_MAJOR);
+                    Eigen e = Linalg.eig(context, a, true);
+                    return new ValidationResult(SpectralMetrics.residual(a, e), BOUND, "|Av-wv|/(|A|*|v|*n*u)");
+                }
+            }
+        }
+    }
+}
