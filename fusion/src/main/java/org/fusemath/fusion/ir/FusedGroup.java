@@ -32,6 +32,10 @@ import org.fusemath.api.InvalidArgumentException;
  * loops: max, then sum of exp(x − max), then exp(x − max) / sum. Accumulation is in the op's type or wider
  * (the interpreter accumulates F32 sums in double); reductions are NaN-propagating for max and min.
  *
+ * <p>An element-wise op whose value does not vary along the reduced axes (it reads only reductions, constants and
+ * inputs broadcast along them: {@code var + eps} in a layer norm) may also be an output at the reduced shape; its
+ * stores along the reduced axes repeat one value (a generator may store it once per outer index instead).
+ *
  * <p>Without reductions there is one loop over the whole shape (stage 0); every op is in {@link #loopBody(int)}.
  */
 public final class FusedGroup {
@@ -222,9 +226,12 @@ public final class FusedGroup {
         }
         for (Output out : this.outputs) {
             Op op = this.ops.get(out.op());
-            Shape expected = op.kind().isReduction() ? reduced : shape;
-            if (!out.shape().equals(expected) || op.type() != out.type() || op.type() == ScalarType.BOOL) {
-                throw new InvalidArgumentException("output of v" + out.op(), out, expected + " of type " + op.type());
+            boolean fits = op.kind().isReduction() ? out.shape().equals(reduced)
+                    : out.shape().equals(shape) || (this.reducedAxes.length > 0 && out.shape().equals(reduced));
+            if (!fits || op.type() != out.type() || op.type() == ScalarType.BOOL
+                    || !Arrays.equals(out.strides(), out.shape().stridesIn(shape))) {
+                throw new InvalidArgumentException("output of v" + out.op(), out, (op.kind().isReduction() ? reduced : shape)
+                        + " of type " + op.type() + " with its C-order strides");
             }
         }
         this.stages = maxStage + 1;

@@ -79,8 +79,16 @@ public final class GroupBuilder {
 
     /** Stores op {@code op}'s value as the next output (a reduction's at the reduced shape); returns its index. */
     public int output(int op) {
+        return output(op, ops.get(op).kind().isReduction());
+    }
+
+    /**
+     * Stores op {@code op}'s value as the next output, at the reduced shape when {@code reducedShape} (a reduction,
+     * or an op whose value does not vary along the reduced axes); returns its index.
+     */
+    public int output(int op, boolean reducedShape) {
         FusedGroup.Op o = ops.get(op);
-        Shape s = o.kind().isReduction() ? shape.reduced(reducedAxes) : shape;
+        Shape s = reducedShape ? shape.reduced(reducedAxes) : shape;
         outputs.add(new FusedGroup.Output(op, o.type(), s, s.stridesIn(shape)));
         return outputs.size() - 1;
     }
