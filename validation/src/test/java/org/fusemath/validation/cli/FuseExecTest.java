@@ -63,4 +63,12 @@ class FuseExecTest {
         assertTrue(r.err().contains("NAME=FILE"), r.err());
         assertTrue(!Files.exists(Path.of(out)));
     }
+
+    @Test
+    void validateRunsTheFusionCases() {
+        Cli r = Cli.run("validate", "--ops", "fuse");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("fuse[relu(A@B+bias)*0.5]") && r.out().contains("vs unfused")
+                && r.out().contains("vs interpreter"), r.out());
+    }
 }
