@@ -353,7 +353,7 @@ public final class Node {
 
     /** The expression in NumPy syntax, cut at 120 characters. */
     public String text() {
-        String t = render(this, 0);
+        String t = bare(render(this, 0));
         return t.length() > 120 ? t.substring(0, 117) + "..." : t;
     }
 
@@ -379,16 +379,31 @@ public final class Node {
                     + render(n.arg(1), depth + 1) + (n.transB ? ".T" : "") + ")";
             case NEG -> "-" + render(n.arg(0), depth + 1);
             case CAST -> render(n.arg(0), depth + 1) + ".astype(" + n.type.numpyName() + ")";
-            case REDUCE_SUM, REDUCE_MAX, REDUCE_MIN -> n.kind.numpyName() + "(" + render(n.arg(0), depth + 1)
+            case REDUCE_SUM, REDUCE_MAX, REDUCE_MIN -> n.kind.numpyName() + "(" + bare(render(n.arg(0), depth + 1))
                     + (n.axes.length == n.arg(0).shape.rank() ? "" : ", axis=" + axesText(n.axes)) + ")";
             default -> {
                 StringBuilder sb = new StringBuilder(n.kind.numpyName()).append('(');
                 for (int i = 0; i < n.args.size(); i++) {
-                    sb.append(i == 0 ? "" : ", ").append(render(n.args.get(i), depth + 1));
+                    sb.append(i == 0 ? "" : ", ").append(bare(render(n.args.get(i), depth + 1)));
                 }
                 yield sb.append(')').toString();
             }
         };
+    }
+
+    /** {@code t} without one pair of parentheses enclosing all of it (a function argument needs none). */
+    private static String bare(String t) {
+        if (t.length() < 2 || t.charAt(0) != '(' || t.charAt(t.length() - 1) != ')') {
+            return t;
+        }
+        int depth = 0;
+        for (int i = 0; i < t.length() - 1; i++) {
+            depth += t.charAt(i) == '(' ? 1 : t.charAt(i) == ')' ? -1 : 0;
+            if (depth == 0) {
+                return t;   // the first parenthesis closes before the end: (a) + (b)
+            }
+        }
+        return t.substring(1, t.length() - 1);
     }
 
     private static String axesText(int[] axes) {
