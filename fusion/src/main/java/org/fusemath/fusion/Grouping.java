@@ -59,6 +59,7 @@ final class Grouping {
             }
         }
         Group home = null;
+        List<String[]> reasons = new ArrayList<>();
         for (Group c : candidates) {
             String why = incompatibility(c, n, space);
             if (why == null && !cycles(c, n, List.of())) {
@@ -68,7 +69,10 @@ final class Grouping {
             if (why == null) {
                 why = "joining would make the group depend on itself through a launch outside it";
             }
-            notFused.add(new String[] {n.describe(), why});
+            reasons.add(new String[] {n.describe(), why});
+        }
+        if (home == null) {
+            notFused.addAll(reasons);   // only a node that joined none of its operands' groups is reported
         }
         if (home == null) {
             home = new Group();

@@ -242,6 +242,30 @@ class FusionPlanTest {
     }
 
     @Test
+    void aValueOfAnotherShapeIsStoredAndReadBroadcastWithTheReason() {
+        int m = 4, n = 3;
+        double[] x = Data.doubles(m * n, 30);
+        double[] v = Data.doubles(n, 31);
+        Expr row = Expr.input("v", v).exp();                      // shape (n,): its own group
+        Expr y = Expr.input("x", x, m, n).add(row).sum(0, 1);   // a full-shape group reading it broadcast
+        try (FusionPlan p = Fusion.plan(y, Expr.input("s", new double[] {2}, new long[0]).sum())) {
+            Explanation e = p.explanation();
+            assertEquals(3, e.launches().size(), p.explain());
+            assertTrue(e.notFused().stream().anyMatch(f -> f.reason().contains("differs from the group's iteration space")),
+                    p.explain());
+            List<HostTensor> got = p.executeAll();
+            double want = 0;
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    want += x[i * n + j] + Math.exp(v[j]);
+                }
+            }
+            assertEquals(want, ((double[]) got.get(0).array())[0], 1e-13);
+            assertEquals(2.0, ((double[]) got.get(1).array())[0]);
+        }
+    }
+
+    @Test
     void dtypesFollowNumpy() {
         Expr f = Expr.input("f", new float[] {1, 2, 3});
         Expr d = Expr.input("d", new double[] {1, 2, 3});

@@ -195,6 +195,9 @@ public final class Node {
             }
             Arrays.sort(norm);
         }
+        if (norm.length == 0) {
+            return x;   // a 0-d operand: reducing over no axes leaves its one value, as NumPy's sum of a 0-d array
+        }
         if (kind != OpKind.REDUCE_SUM) {
             for (int a : norm) {
                 if (x.shape.dim(a) == 0) {
