@@ -266,6 +266,24 @@ class FusionPlanTest {
     }
 
     @Test
+    void nothingFusesThroughAMatmul() {
+        int m = 3, k = 4, n = 2;
+        double[] a = Data.doubles(m * k, 40), b = Data.doubles(k * n, 41);
+        Expr y = Expr.input("A", a, m, k).exp().matmul(Expr.input("B", b, k, n)).exp();
+        try (FusionPlan p = Fusion.plan(y)) {
+            Explanation e = p.explanation();
+            assertEquals(List.of(LaunchKind.FUSED_KERNEL, LaunchKind.LIBRARY_MATMUL, LaunchKind.FUSED_KERNEL),
+                    e.launches().stream().map(Explanation.Launch::kind).toList(), p.explain());
+            assertTrue(e.notFused().stream().anyMatch(f -> f.reason().contains("operand of the library matmul")), p.explain());
+            double[] got = (double[]) p.execute().array();
+            double[] want = (double[]) Interpreter.evaluate(y).get(0).array();
+            for (int i = 0; i < want.length; i++) {
+                assertEquals(want[i], got[i], 1e-12 * Math.abs(want[i]));
+            }
+        }
+    }
+
+    @Test
     void dtypesFollowNumpy() {
         Expr f = Expr.input("f", new float[] {1, 2, 3});
         Expr d = Expr.input("d", new double[] {1, 2, 3});
