@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.fft.FftDim;
+import org.fusemath.fft.FftKind;
+import org.fusemath.fft.FftSpec;
+import org.fusemath.fft.PlanManyLayout;
 
 /**
  * One FFTW guru64 plan described as plain numbers before FFTW sees it: the transform kind and precision, the
@@ -16,31 +20,16 @@ import org.fusemath.api.InvalidArgumentException;
  *
  * @param kind     C2C, R2C or C2R
  * @param single   {@code fftwf_} (F32/C64) rather than {@code fftw_} (F64/C128)
- * @param dims     the transform dimensions, outermost first
+ * @param dims     the transform dimensions, in the spec's axes order (the real axis last)
  * @param howmany  the loop dimensions (batch), outermost first; empty for one transform
  * @param sign     {@link #FORWARD} or {@link #BACKWARD} (C2C; R2C is always forward, C2R always backward)
  * @param inPlace  whether input and output are the same memory
  */
-public record FftwGuru(FftwKind kind, boolean single, List<IoDim> dims, List<IoDim> howmany, int sign, boolean inPlace) {
+public record FftwGuru(FftKind kind, boolean single, List<FftDim> dims, List<FftDim> howmany, int sign, boolean inPlace) {
     /** {@code FFTW_FORWARD}: the exponent's sign is negative. */
     public static final int FORWARD = -1;
     /** {@code FFTW_BACKWARD}: the exponent's sign is positive (unnormalized). */
     public static final int BACKWARD = 1;
-
-    /**
-     * One {@code fftw_iodim64}: a dimension of {@code n} elements, {@code is} elements apart in the input and
-     * {@code os} apart in the output.
-     */
-    public record IoDim(long n, long is, long os) {
-        /** Checks the triple as FFTW would need it: {@code n >= 1} and non-negative strides, positive where {@code n > 1}. */
-        public IoDim {
-            Arguments.requireAtLeast("n", n, 1);
-            if (is < 0 || os < 0 || n > 1 && (is == 0 || os == 0)) {
-                throw new InvalidArgumentException("strides", "is=" + is + ", os=" + os + " for n=" + n,
-                        "strides >= 1 (>= 0 when n = 1)");
-            }
-        }
-    }
 
     /** Checks the description: 1 to 32 transform dimensions, a sign that fits the kind, element spans that fit a Java array. */
     public FftwGuru {
@@ -53,16 +42,32 @@ public record FftwGuru(FftwKind kind, boolean single, List<IoDim> dims, List<IoD
         if (howmany.size() > 32) {
             throw new InvalidArgumentException("howmany", howmany.size() + " loop dimensions", "at most 32");
         }
-        int expected = kind == FftwKind.R2C ? FORWARD : kind == FftwKind.C2R ? BACKWARD : sign;
+        dims.forEach(FftwGuru::checkDim);
+        howmany.forEach(FftwGuru::checkDim);
+        int expected = kind == FftKind.R2C ? FORWARD : kind == FftKind.C2R ? BACKWARD : sign;
         if (sign != expected || sign != FORWARD && sign != BACKWARD) {
-            throw new InvalidArgumentException("sign", sign, kind == FftwKind.C2C ? "-1 (forward) or +1 (backward)"
+            throw new InvalidArgumentException("sign", sign, kind == FftKind.C2C ? "-1 (forward) or +1 (backward)"
                     : kind + "'s sign " + expected);
         }
         // Every element index must fit a Java array (in primitive slots), so spans are computed here once.
-        long in = span(dims, howmany, true, kind == FftwKind.C2R);
-        long out = span(dims, howmany, false, kind == FftwKind.R2C);
-        Arguments.toInt("input span", in * (kind == FftwKind.R2C ? 1 : 2));
-        Arguments.toInt("output span", out * (kind == FftwKind.C2R ? 1 : 2));
+        long in = span(dims, howmany, true, kind == FftKind.C2R);
+        long out = span(dims, howmany, false, kind == FftKind.R2C);
+        Arguments.toInt("input span", in * (kind == FftKind.R2C ? 1 : 2));
+        Arguments.toInt("output span", out * (kind == FftKind.C2R ? 1 : 2));
+    }
+
+    /** The guru description of {@code spec}: its transform dimensions, its batch axes as loop dimensions. */
+    public static FftwGuru of(FftSpec spec) {
+        Arguments.requireNonNull(spec, "spec");
+        return new FftwGuru(spec.kind(), spec.precision().isSinglePrecision(), spec.transformDims(), spec.batchDims(),
+                spec.sign(), spec.inPlace());
+    }
+
+    /** {@link #planMany(FftKind, boolean, long[], long[], long, long, long[], long, long, long, int, boolean)} of a spec's PlanMany layout. */
+    public static FftwGuru planMany(FftKind kind, boolean single, PlanManyLayout l, int sign, boolean inPlace) {
+        Arguments.requireNonNull(l, "layout");
+        return planMany(kind, single, l.n(), l.inembed(), l.istride(), l.idist(), l.onembed(), l.ostride(), l.odist(),
+                l.batch(), sign, inPlace);
     }
 
     /**
@@ -73,7 +78,7 @@ public record FftwGuru(FftwKind kind, boolean single, List<IoDim> dims, List<IoD
      * A null embed means the array's own sizes (the complex side of a real transform: the last size {@code n/2+1})
      * with unit stride and a distance of their product, as cuFFT does when an embed is null.
      */
-    public static FftwGuru planMany(FftwKind kind, boolean single, long[] n, long[] inembed, long istride, long idist,
+    public static FftwGuru planMany(FftKind kind, boolean single, long[] n, long[] inembed, long istride, long idist,
                                     long[] onembed, long ostride, long odist, long batch, int sign, boolean inPlace) {
         Arguments.requireNonNull(n, "n");
         int rank = n.length;
@@ -97,7 +102,7 @@ public record FftwGuru(FftwKind kind, boolean single, List<IoDim> dims, List<IoD
         Arguments.requireAtLeast("istride", istride, 1);
         Arguments.requireAtLeast("ostride", ostride, 1);
         Arguments.requireAtLeast("batch", batch, 1);
-        List<IoDim> dims = new ArrayList<>(rank);
+        List<FftDim> dims = new ArrayList<>(rank);
         long is = istride;
         long os = ostride;
         long[] iss = new long[rank];
@@ -109,31 +114,41 @@ public record FftwGuru(FftwKind kind, boolean single, List<IoDim> dims, List<IoD
             os = Arguments.multiply("output stride", os, onembed[d]);
         }
         for (int d = 0; d < rank; d++) {
-            dims.add(new IoDim(n[d], iss[d], oss[d]));
+            dims.add(new FftDim(n[d], iss[d], oss[d]));
         }
-        List<IoDim> loop = batch == 1 ? List.of() : List.of(new IoDim(batch, Arguments.requireAtLeast("idist", idist, 1),
+        List<FftDim> loop = batch == 1 ? List.of() : List.of(new FftDim(batch, Arguments.requireAtLeast("idist", idist, 1),
                 Arguments.requireAtLeast("odist", odist, 1)));
         return new FftwGuru(kind, single, dims, loop, sign, inPlace);
     }
 
+    /** Checks a triple as FFTW needs it here: {@code n >= 1}, non-negative strides, positive where {@code n > 1}. */
+    private static void checkDim(FftDim d) {
+        Arguments.requireNonNull(d, "dim");
+        Arguments.requireAtLeast("n", d.n(), 1);
+        if (d.is() < 0 || d.os() < 0 || d.n() > 1 && (d.is() == 0 || d.os() == 0)) {
+            throw new InvalidArgumentException("strides", "is=" + d.is() + ", os=" + d.os() + " for n=" + d.n(),
+                    "strides >= 1 (>= 0 when n = 1)");
+        }
+    }
+
     /** Elements (of the input's own type) the input must hold from its offset on. */
     public long inputSpan() {
-        return span(dims, howmany, true, kind == FftwKind.C2R);
+        return span(dims, howmany, true, kind == FftKind.C2R);
     }
 
     /** Elements (of the output's own type) the output must hold from its offset on. */
     public long outputSpan() {
-        return span(dims, howmany, false, kind == FftwKind.R2C);
+        return span(dims, howmany, false, kind == FftKind.R2C);
     }
 
     /** Whether the input array is complex (interleaved re, im). */
     public boolean complexInput() {
-        return kind != FftwKind.R2C;
+        return kind != FftKind.R2C;
     }
 
     /** Whether the output array is complex (interleaved re, im). */
     public boolean complexOutput() {
-        return kind != FftwKind.C2R;
+        return kind != FftKind.C2R;
     }
 
     /** Primitive slots (doubles or floats) the input must hold from its offset on. */
@@ -149,7 +164,7 @@ public record FftwGuru(FftwKind kind, boolean single, List<IoDim> dims, List<IoD
     /** How many points one transform has (the product of the logical sizes), for scaling and flop counts. */
     public long points() {
         long p = 1;
-        for (IoDim d : dims) {
+        for (FftDim d : dims) {
             p *= d.n();
         }
         return p;
@@ -158,32 +173,32 @@ public record FftwGuru(FftwKind kind, boolean single, List<IoDim> dims, List<IoD
     /** How many transforms the loop dimensions make. */
     public long transforms() {
         long p = 1;
-        for (IoDim d : howmany) {
+        for (FftDim d : howmany) {
             p *= d.n();
         }
         return p;
     }
 
-    private static long span(List<IoDim> dims, List<IoDim> howmany, boolean input, boolean halvedLast) {
+    private static long span(List<FftDim> dims, List<FftDim> howmany, boolean input, boolean halvedLast) {
         long last = 0;
         for (int d = 0; d < dims.size(); d++) {
-            IoDim dim = dims.get(d);
+            FftDim dim = dims.get(d);
             long count = halvedLast && d == dims.size() - 1 ? dim.n() / 2 + 1 : dim.n();
             last = Arguments.add("span", last, Arguments.multiply("span", count - 1, input ? dim.is() : dim.os()));
         }
-        for (IoDim dim : howmany) {
+        for (FftDim dim : howmany) {
             last = Arguments.add("span", last, Arguments.multiply("span", dim.n() - 1, input ? dim.is() : dim.os()));
         }
         return last + 1;
     }
 
     /** The sizes of one side: the complex side of a real transform holds n/2+1 in its last dimension. */
-    private static long[] side(FftwKind kind, long[] n, boolean input) {
+    private static long[] side(FftKind kind, long[] n, boolean input) {
         long[] s = n.clone();
         for (int d = 0; d < s.length; d++) {
             Arguments.requireAtLeast("n[" + d + "]", s[d], 1);
         }
-        boolean complexSideOfReal = kind == FftwKind.R2C && !input || kind == FftwKind.C2R && input;
+        boolean complexSideOfReal = kind == FftKind.R2C && !input || kind == FftKind.C2R && input;
         if (complexSideOfReal) {
             s[s.length - 1] = s[s.length - 1] / 2 + 1;
         }

@@ -5,6 +5,7 @@ import java.lang.ref.Reference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.fft.FftKind;
 
 /**
  * One FFTW plan for one {@link FftwGuru}, executed on the caller's arrays (FFTW's new-array execute: the same
@@ -90,7 +91,7 @@ public final class FftwPlan implements AutoCloseable {
             }
             Object source = in;
             int from = inOffset;
-            if (onHeap && guru.kind() == FftwKind.C2R && !guru.inPlace() && !overwriteInput) {
+            if (onHeap && guru.kind() == FftKind.C2R && !guru.inPlace() && !overwriteInput) {
                 // FFTW's C2R destroys its input; on the heap path the caller's array is that input.
                 source = copy(in, inOffset, (int) inSlots);
                 from = 0;
@@ -126,7 +127,7 @@ public final class FftwPlan implements AutoCloseable {
         long elements = guru.transforms();
         for (int d = 0; d < guru.dims().size(); d++) {
             long n = guru.dims().get(d).n();
-            elements *= guru.kind() == FftwKind.R2C && d == guru.dims().size() - 1 ? n / 2 + 1 : n;
+            elements *= guru.kind() == FftKind.R2C && d == guru.dims().size() - 1 ? n / 2 + 1 : n;
         }
         return elements == guru.outputSpan();
     }

@@ -32,6 +32,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
+import org.fusemath.fft.FftDim;
 
 /**
  * {@link NativeFftw} through JavaCPP's FFTW preset: every execute copies the caller's span into a per-thread
@@ -217,10 +218,10 @@ final class JavacppFftw implements NativeFftw {
         return v == null ? "unknown" : v.getString();
     }
 
-    private static fftw_iodim64 iodims(List<FftwGuru.IoDim> dims) {
+    private static fftw_iodim64 iodims(List<FftDim> dims) {
         fftw_iodim64 array = new fftw_iodim64(Math.max(1, dims.size()));
         for (int i = 0; i < dims.size(); i++) {
-            FftwGuru.IoDim d = dims.get(i);
+            FftDim d = dims.get(i);
             array.position(i).n(d.n()).is(d.is()).os(d.os());
         }
         return array.position(0);

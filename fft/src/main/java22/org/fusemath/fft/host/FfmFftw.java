@@ -1,0 +1,138 @@
+package org.fusemath.fft.host;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import org.fusemath.api.FusemathException;
+
+/**
+ * {@link NativeFftw} on JDK 22+: the execute calls of large transforms go to {@code fftw_execute_dft*} as
+ * critical FFM downcalls on the caller's heap arrays ({@code MemorySegment.ofArray}, no copies), planned with
+ * {@code FFTW_UNALIGNED} because a heap array's address (and so its SIMD alignment) is unknown and may change
+ * between calls. That costs FFTW its SIMD codelets (measured 2.5x at n = 1024, 1.4x at 2^16, nothing at 2^20
+ * or prime sizes), which for small transforms costs more than two in-cache copies: transforms of fewer than
+ * {@link #heapThreshold()} elements therefore run through {@link JavacppFftw}'s aligned staging with SIMD plans.
+ * Planning, destruction and wisdom go through JavaCPP (the same loaded library). Thread-safe for execute.
+ *
+ * <p>While a critical downcall runs its thread cannot reach a safepoint, so a GC waits for it: a 2^20-point
+ * transform holds collections for its duration (tens of milliseconds on one core).
+ */
+@SuppressWarnings("restricted") // linking native code is this class's purpose
+final class FfmFftw implements NativeFftw {
+    /** The system property setting {@link #heapThreshold()}. */
+    static final String THRESHOLD_PROPERTY = "fusemath.fft.fftw.heapThreshold";
+
+    private final JavacppFftw javacpp = new JavacppFftw();
+    private final long threshold = Long.getLong(THRESHOLD_PROPERTY, 1L << 18);
+    private final MethodHandle dft;
+    private final MethodHandle r2c;
+    private final MethodHandle c2r;
+    private final MethodHandle dftf;
+    private final MethodHandle r2cf;
+    private final MethodHandle c2rf;
+
+    FfmFftw() {
+        Linker linker = Linker.nativeLinker();
+        FunctionDescriptor d = FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS);
+        SymbolLookup fftw = SymbolLookup.libraryLookup(Path.of(FftwLibrary.libraryFile(false)), Arena.global());
+        SymbolLookup fftwf = SymbolLookup.libraryLookup(Path.of(FftwLibrary.libraryFile(true)), Arena.global());
+        dft = handle(linker, fftw, "fftw_execute_dft", d);
+        r2c = handle(linker, fftw, "fftw_execute_dft_r2c", d);
+        c2r = handle(linker, fftw, "fftw_execute_dft_c2r", d);
+        dftf = handle(linker, fftwf, "fftwf_execute_dft", d);
+        r2cf = handle(linker, fftwf, "fftwf_execute_dft_r2c", d);
+        c2rf = handle(linker, fftwf, "fftwf_execute_dft_c2r", d);
+    }
+
+    private static MethodHandle handle(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor d) {
+        MemorySegment symbol = lookup.find(name).orElseThrow(() -> new FusemathException("FFTW has no symbol " + name));
+        return linker.downcallHandle(symbol, d, Linker.Option.critical(true));
+    }
+
+    /** Transforms of at least this many elements (points times batch) run on the caller's arrays. */
+    long heapThreshold() {
+        return threshold;
+    }
+
+    @Override
+    public String callPath() {
+        return "ffm";
+    }
+
+    @Override
+    public boolean executesOnHeap(FftwGuru guru) {
+        return (double) guru.points() * guru.transforms() >= threshold;
+    }
+
+    @Override
+    public long plan(FftwGuru guru, int flags) {
+        return javacpp.plan(guru, flags);
+    }
+
+    @Override
+    public void execute(FftwGuru guru, long plan, boolean onHeap, Object in, int inOffset, Object out, int outOffset) {
+        if (!onHeap) {
+            javacpp.execute(guru, plan, false, in, inOffset, out, outOffset);
+            return;
+        }
+        MemorySegment p = MemorySegment.ofAddress(plan);
+        MemorySegment a = segment(in, inOffset);
+        MemorySegment b = segment(out, outOffset);
+        MethodHandle h = switch (guru.kind()) {
+            case C2C -> guru.single() ? dftf : dft;
+            case R2C -> guru.single() ? r2cf : r2c;
+            case C2R -> guru.single() ? c2rf : c2r;
+        };
+        try {
+            h.invokeExact(p, a, b);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new FusemathException("downcall fftw_execute failed", e);
+        }
+    }
+
+    private static MemorySegment segment(Object array, int offset) {
+        if (array instanceof double[] d) {
+            MemorySegment s = MemorySegment.ofArray(d);
+            return offset == 0 ? s : s.asSlice(offset * 8L);
+        }
+        MemorySegment s = MemorySegment.ofArray((float[]) array);
+        return offset == 0 ? s : s.asSlice(offset * 4L);
+    }
+
+    @Override
+    public void destroy(boolean single, long plan) {
+        javacpp.destroy(single, plan);
+    }
+
+    @Override
+    public void planWithThreads(boolean single, int threads) {
+        javacpp.planWithThreads(single, threads);
+    }
+
+    @Override
+    public String exportWisdom(boolean single) {
+        return javacpp.exportWisdom(single);
+    }
+
+    @Override
+    public boolean importWisdom(boolean single, String wisdom) {
+        return javacpp.importWisdom(single, wisdom);
+    }
+
+    @Override
+    public void forgetWisdom(boolean single) {
+        javacpp.forgetWisdom(single);
+    }
+
+    @Override
+    public String version() {
+        return javacpp.version();
+    }
+}
