@@ -46,7 +46,7 @@ public final class JTransformsBackend implements Backend {
         Class<?> fft = fftClass();
         String manifest = fft == null ? null : fft.getPackage().getImplementationVersion();
         String jar = fft == null ? null : jarPomVersion(fft.getClassLoader());
-        // JTransforms 3.1's manifest has no version, but its jar carries Maven's pom.properties under its own
+        // JTransforms' manifest has no version, but its jar carries Maven's pom.properties under its own
         // coordinates. That file is asked first: inside a shaded jar the package's manifest is fusemath's.
         if (jar != null) {
             details.put("version", jar);
@@ -59,7 +59,7 @@ public final class JTransformsBackend implements Backend {
             details.put("version source", "declared dependency");
         }
         try {
-            details.put("threads", Integer.toString(pl.edu.icm.jlargearrays.ConcurrencyUtils.getNumberOfThreads()));
+            details.put("threads", Integer.toString(org.visnow.jlargearrays.ConcurrencyUtils.getNumberOfThreads()));
         } catch (LinkageError e) {
             details.put("threads", "unknown (" + e + ")");
         }

@@ -1,0 +1,151 @@
+package org.fusemath.fft.host;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * One thread's JTransforms objects (one per transform length) and work line. JTransforms' plan objects are not
+ * safe to share across threads, so a plan lends each running chunk its own set and takes it back afterwards.
+ */
+final class LineKernels {
+    private final Map<Integer, DoubleFFT_1D> ffts = new HashMap<>();
+    private final double[] work;
+    private final Map<Integer, Double> gains = new HashMap<>();
+
+    LineKernels(int maxLength) {
+        work = new double[2 * Math.max(1, maxLength)];
+    }
+
+    DoubleFFT_1D fft(int n) {
+        return ffts.computeIfAbsent(n, DoubleFFT_1D::new);
+    }
+
+    double[] work() {
+        return work;
+    }
+
+    /** Runs {@code pass} on one line at element offsets {@code from} (source) and {@code to} (target). */
+    void run(LinePass pass, Object source, long from, Object target, long to) {
+        switch (pass.type()) {
+            case C2C -> c2c(pass, source, from, target, to);
+            case R2C -> r2c(pass, source, from, target, to);
+            case C2R -> c2r(pass, source, from, target, to);
+        }
+    }
+
+    private void c2c(LinePass p, Object source, long from, Object target, long to) {
+        int n = p.n();
+        if (target instanceof double[] t && p.targetStride() == 1) {
+            // Zero-copy: the line is contiguous where it must end up, so JTransforms works there in place.
+            int slot = (int) (2 * to);
+            if (source != target || from != to) {
+                Lines.gatherComplex(source, from, p.sourceStride(), n, work);
+                System.arraycopy(work, 0, t, slot, 2 * n);
+            }
+            if (n > 1) {
+                if (p.sign() < 0) {
+                    fft(n).complexForward(t, slot);
+                } else {
+                    fft(n).complexInverse(t, slot, false);
+                }
+            }
+            Lines.scale(t, slot, 2 * n, p.scale());
+            return;
+        }
+        Lines.gatherComplex(source, from, p.sourceStride(), n, work);
+        if (n > 1) {
+            if (p.sign() < 0) {
+                fft(n).complexForward(work);
+            } else {
+                fft(n).complexInverse(work, false);
+            }
+        }
+        Lines.scatterComplex(work, n, p.scale(), target, to, p.targetStride());
+    }
+
+    /**
+     * R2C. Powers of two take JTransforms' real transform (split radix, accurate); other lengths a complex transform of
+     * the zero-extended line, because JTransforms' real path for lengths with a prime factor it has no butterfly for
+     * (a generic radix with recurrence twiddles) loses about three digits (measured: length 97, error 4.5e-13 on
+     * |X| ~ 10, against 7e-16 for the complex path).
+     */
+    private void r2c(LinePass p, Object source, long from, Object target, long to) {
+        int n = p.n();
+        int m = p.halfLength();
+        double[] w = work;
+        Lines.gatherReal(source, from, p.sourceStride(), n, w);
+        if (n == 1) {
+            w[1] = 0;
+        } else if (Integer.bitCount(n) == 1) {
+            // JTransforms' packed half spectrum, unpacked into (re, im) pairs: w[0] = Re X0, w[1] = Re X(n/2),
+            // w[2k], w[2k+1] = X(k) otherwise.
+            fft(n).realForward(w);
+            w[2 * (m - 1)] = w[1];
+            w[2 * (m - 1) + 1] = 0;
+            w[1] = 0;
+        } else {
+            for (int j = n - 1; j >= 0; j--) {
+                w[2 * j] = w[j];
+                w[2 * j + 1] = 0;
+            }
+            fft(n).complexForward(w);
+        }
+        Lines.scatterComplex(w, m, p.scale(), target, to, p.targetStride());
+    }
+
+    /**
+     * C2R. The imaginary parts of X0 and, for even n, X(n/2) are dropped, as a real signal's spectrum has none (NumPy
+     * and FFTW ignore them). Powers of two take JTransforms' real inverse, whose unscaled result is n/2 times the
+     * inverse DFT there (n times for other lengths): the gain is measured once per length and divided out. Other
+     * lengths extend the half spectrum to the full Hermitian one and take the complex inverse, for the accuracy
+     * reason {@link #r2c} gives.
+     */
+    private void c2r(LinePass p, Object source, long from, Object target, long to) {
+        int n = p.n();
+        int m = p.halfLength();
+        double[] w = work;
+        Lines.gatherComplex(source, from, p.sourceStride(), m, w);
+        if (n == 1) {
+            Lines.scatterReal(w, 1, p.scale(), target, to, p.targetStride());
+            return;
+        }
+        if (Integer.bitCount(n) == 1) {
+            w[1] = w[2 * (m - 1)];
+            fft(n).realInverse(w, false);
+            Lines.scatterReal(w, n, p.scale() * realInverseGain(n), target, to, p.targetStride());
+            return;
+        }
+        w[1] = 0;
+        if (n % 2 == 0) {
+            w[n + 1] = 0;
+        }
+        for (int k = m; k < n; k++) {
+            w[2 * k] = w[2 * (n - k)];
+            w[2 * k + 1] = -w[2 * (n - k) + 1];
+        }
+        fft(n).complexInverse(w, false);
+        for (int j = 0; j < n; j++) {
+            w[j] = w[2 * j];
+        }
+        Lines.scatterReal(w, n, p.scale(), target, to, p.targetStride());
+    }
+
+    /** 1 / (JTransforms' unscaled real inverse of the unit spectrum at index 0), which should be 1. */
+    double realInverseGain(int n) {
+        Double g = gains.get(n);
+        if (g == null) {
+            g = measureRealInverseGain(fft(n), n);
+            gains.put(n, g);
+        }
+        return g;
+    }
+
+    /** Runs JTransforms' unscaled real inverse on the spectrum X = (1, 0, ..., 0), whose exact inverse is all ones. */
+    static double measureRealInverseGain(DoubleFFT_1D fft, int n) {
+        double[] unit = new double[n];
+        unit[0] = 1;
+        fft.realInverse(unit, false);
+        return 1.0 / unit[0];
+    }
+}
