@@ -122,6 +122,16 @@ public record CufftCall(CufftType type, PlanManyLayout layout, int direction, bo
         return (type.isDouble() ? 8 : 4) * (type.kind() == FftKind.C2R ? 1 : 2);
     }
 
+    /** The device address of the input's first element in an allocation at {@code base} (the layout's offset applied). */
+    public long inputAt(long base) {
+        return base + layout.inputOffset() * inputElementBytes();
+    }
+
+    /** The device address of the output's first element in an allocation at {@code base}. */
+    public long outputAt(long base) {
+        return base + layout.outputOffset() * outputElementBytes();
+    }
+
     private long span(long[] embed, long stride, long dist, boolean halvedLast) {
         long[] n = layout.n();
         int r = n.length;
