@@ -1,9 +1,8 @@
 package org.fusemath.fft.host;
 
-import java.util.List;
-import org.fusemath.fft.FftDim;
 import org.fusemath.fft.FftKind;
 import org.fusemath.fft.FftSpec;
+import org.fusemath.fft.OutputScaling;
 import org.fusemath.fft.spi.CheckedFftPlan;
 
 /**
@@ -13,20 +12,16 @@ import org.fusemath.fft.spi.CheckedFftPlan;
  * Thread-safe as {@link FftwPlan} is.
  */
 final class FftwSpecPlan extends CheckedFftPlan {
-    private final FftwGuru guru;
     private final FftwPlan plan;
     private final int inOffset;
     private final int outOffset;
-    private final double scale;
 
     FftwSpecPlan(FftSpec spec, int threads, FftwOptions options) {
         super(spec, threads);
         boolean empty = spec.batchCount() == 0;
-        this.guru = empty ? null : FftwGuru.of(spec);
-        this.plan = empty ? null : Fftw.plan(guru, options);
+        this.plan = empty ? null : Fftw.plan(FftwGuru.of(spec), options);
         this.inOffset = (int) (spec.inputOffset() * (spec.kind() == FftKind.R2C ? 1 : 2));
         this.outOffset = (int) (spec.outputOffset() * (spec.kind() == FftKind.C2R ? 1 : 2));
-        this.scale = spec.scale();
     }
 
     @Override
@@ -35,9 +30,7 @@ final class FftwSpecPlan extends CheckedFftPlan {
             return;
         }
         plan.execute(input, inOffset, output, outOffset);
-        if (scale != 1.0) {
-            scale(output);
-        }
+        OutputScaling.apply(spec(), output);
     }
 
     @Override
@@ -46,59 +39,7 @@ final class FftwSpecPlan extends CheckedFftPlan {
             return;
         }
         plan.execute(input, inOffset, output, outOffset);
-        if (scale != 1.0) {
-            scale(output);
-        }
-    }
-
-    /** Multiplies every output element (only those: a strided output's holes stay as they were) by the scale. */
-    private void scale(Object output) {
-        boolean complex = guru.complexOutput();
-        if (FftwPlan.denseOutput(guru)) {
-            int end = (int) (outOffset + guru.outputSlots());
-            if (output instanceof double[] d) {
-                for (int i = outOffset; i < end; i++) {
-                    d[i] *= scale;
-                }
-            } else {
-                float[] f = (float[]) output;
-                float s = (float) scale;
-                for (int i = outOffset; i < end; i++) {
-                    f[i] *= s;
-                }
-            }
-            return;
-        }
-        List<FftDim> dims = new java.util.ArrayList<>(guru.howmany());
-        for (int d = 0; d < guru.dims().size(); d++) {
-            FftDim t = guru.dims().get(d);
-            boolean halved = guru.kind() == FftKind.R2C && d == guru.dims().size() - 1;
-            dims.add(new FftDim(halved ? t.n() / 2 + 1 : t.n(), t.is(), t.os()));
-        }
-        scaleAt(output, dims, 0, outOffset / (complex ? 2 : 1), complex);
-    }
-
-    private void scaleAt(Object output, List<FftDim> dims, int level, long element, boolean complex) {
-        if (level == dims.size()) {
-            int slot = (int) (element * (complex ? 2 : 1));
-            if (output instanceof double[] d) {
-                d[slot] *= scale;
-                if (complex) {
-                    d[slot + 1] *= scale;
-                }
-            } else {
-                float[] f = (float[]) output;
-                f[slot] *= (float) scale;
-                if (complex) {
-                    f[slot + 1] *= (float) scale;
-                }
-            }
-            return;
-        }
-        FftDim d = dims.get(level);
-        for (long i = 0; i < d.n(); i++) {
-            scaleAt(output, dims, level + 1, element + i * d.os(), complex);
-        }
+        OutputScaling.apply(spec(), output);
     }
 
     @Override
