@@ -127,7 +127,7 @@ public final class FftSpec {
         return only;
     }
 
-    private static int[] normalizeAxes(int[] given, int rank) {
+    static int[] normalizeAxes(int[] given, int rank) {
         int[] axes;
         if (given == null) {
             axes = new int[rank];
