@@ -37,7 +37,7 @@ import org.fusemath.fft.FftDim;
 /**
  * {@link NativeFftw} through JavaCPP's FFTW preset: every execute copies the caller's span into a per-thread
  * off-heap buffer aligned to 64 bytes (reused and grown, never allocated per call) and the result back, so
- * plans may use FFTW's SIMD codelets (their alignment matches the 64-byte-aligned planning scratch). JavaCPP's own
+ * plans may use FFTW's SIMD codelets (planned on 16-byte-aligned scratch, see {@link #planningDoubles}). JavaCPP's own
  * {@code double[]} overloads would instead copy the whole arrays in and out through JNI on every call. Planning,
  * destruction and wisdom calls are made under {@link FftwPlanner}'s lock by the callers. Thread-safe for execute.
  */
@@ -98,8 +98,8 @@ final class JavacppFftw implements NativeFftw {
             long inSlots = Math.max(1, guru.inputSlots());
             long outSlots = Math.max(1, guru.outputSlots());
             if (guru.single()) {
-                FloatPointer in = alignedFloats(guru.inPlace() ? Math.max(inSlots, outSlots) : inSlots);
-                FloatPointer out = guru.inPlace() ? in : alignedFloats(outSlots);
+                FloatPointer in = planningFloats(guru.inPlace() ? Math.max(inSlots, outSlots) : inSlots);
+                FloatPointer out = guru.inPlace() ? in : planningFloats(outSlots);
                 try {
                     fftwf_plan p = switch (guru.kind()) {
                         case C2C -> fftwf_plan_guru64_dft(rank, dims, loopRank, loops, in, out, guru.sign(), flags);
@@ -112,8 +112,8 @@ final class JavacppFftw implements NativeFftw {
                     out.close();
                 }
             }
-            DoublePointer in = alignedDoubles(guru.inPlace() ? Math.max(inSlots, outSlots) : inSlots);
-            DoublePointer out = guru.inPlace() ? in : alignedDoubles(outSlots);
+            DoublePointer in = planningDoubles(guru.inPlace() ? Math.max(inSlots, outSlots) : inSlots);
+            DoublePointer out = guru.inPlace() ? in : planningDoubles(outSlots);
             try {
                 fftw_plan p = switch (guru.kind()) {
                     case C2C -> fftw_plan_guru64_dft(rank, dims, loopRank, loops, in, out, guru.sign(), flags);
@@ -225,6 +225,22 @@ final class JavacppFftw implements NativeFftw {
             array.position(i).n(d.n()).is(d.is()).os(d.os());
         }
         return array.position(0);
+    }
+
+    /**
+     * Planning scratch 16 bytes past a 64-byte boundary: FFTW then picks only codelets that need 16-byte alignment
+     * (its SIMD alignment), never 32 or 64, so the plan is valid on any 16-byte-aligned arrays: the 64-byte-aligned
+     * staging buffers, and on JDK 22+ heap arrays where the JVM aligns them so ({@code FfmFftw}).
+     */
+    static DoublePointer planningDoubles(long slots) {
+        DoublePointer p = alignedDoubles(slots + 2);
+        return p.position(p.position() + 2);
+    }
+
+    /** {@link #planningDoubles} in floats. */
+    static FloatPointer planningFloats(long slots) {
+        FloatPointer p = alignedFloats(slots + 4);
+        return p.position(p.position() + 4);
     }
 
     /** {@code slots} doubles from a 64-byte boundary inside a slightly larger allocation (freed when unreachable). */

@@ -17,7 +17,9 @@ import org.fusemath.api.FusemathException;
  * between calls. That costs FFTW its SIMD codelets (measured 2.5x at n = 1024, 1.4x at 2^16, nothing at 2^20
  * or prime sizes), which for small transforms costs more than two in-cache copies: transforms of fewer than
  * {@link #heapThreshold()} elements therefore run through {@link JavacppFftw}'s aligned staging with SIMD plans.
- * Planning, destruction and wisdom go through JavaCPP (the same loaded library). Thread-safe for execute.
+ * When the JVM aligns heap arrays to 16 bytes ({@code -XX:ObjectAlignmentInBytes=16}, {@link HeapAlignment}) every
+ * transform instead uses a SIMD plan on the caller's arrays directly (except an out-of-place C2R, whose input FFTW
+ * destroys). Planning, destruction and wisdom go through JavaCPP (the same loaded library). Thread-safe for execute.
  *
  * <p>While a critical downcall runs its thread cannot reach a safepoint, so a GC waits for it: a 2^20-point
  * transform holds collections for its duration (tens of milliseconds on one core).
@@ -66,7 +68,8 @@ final class FfmFftw implements NativeFftw {
 
     @Override
     public boolean executesOnHeap(FftwGuru guru) {
-        return (double) guru.points() * guru.transforms() >= threshold;
+        // With aligned heap arrays every SIMD plan runs on the heap already (see execute): no unaligned plans.
+        return !HeapAlignment.GUARANTEED && (double) guru.points() * guru.transforms() >= threshold;
     }
 
     @Override
@@ -76,7 +79,7 @@ final class FfmFftw implements NativeFftw {
 
     @Override
     public void execute(FftwGuru guru, long plan, boolean onHeap, Object in, int inOffset, Object out, int outOffset) {
-        if (!onHeap) {
+        if (!onHeap && !alignedOnHeap(guru, inOffset, outOffset)) {
             javacpp.execute(guru, plan, false, in, inOffset, out, outOffset);
             return;
         }
@@ -95,6 +98,16 @@ final class FfmFftw implements NativeFftw {
         } catch (Throwable e) {
             throw new FusemathException("downcall fftw_execute failed", e);
         }
+    }
+
+    /**
+     * Whether a SIMD plan may run on these heap arrays directly: the JVM aligns arrays to 16 bytes and both offsets
+     * keep that; not for an out-of-place C2R, whose input FFTW destroys (staging keeps the caller's).
+     */
+    private static boolean alignedOnHeap(FftwGuru guru, int inOffset, int outOffset) {
+        int bytes = guru.single() ? 4 : 8;
+        return HeapAlignment.GUARANTEED && (inOffset * bytes) % 16 == 0 && (outOffset * bytes) % 16 == 0
+                && (guru.kind() != org.fusemath.fft.FftKind.C2R || guru.inPlace());
     }
 
     private static MemorySegment segment(Object array, int offset) {

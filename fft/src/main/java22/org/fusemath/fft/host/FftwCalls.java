@@ -38,8 +38,9 @@ final class FftwCalls {
                 table = new JavacppFftw();
                 LOG.info("fusemath FFTW call path: javacpp (aligned off-heap staging reused per thread); {}", reason);
             } else {
-                LOG.info("fusemath FFTW call path: ffm (critical downcalls on heap arrays from {} elements, aligned"
-                        + " staging below); {}", ((FfmFftw) table).heapThreshold(), reason);
+                LOG.info("fusemath FFTW call path: ffm (critical downcalls on heap arrays{}); {}; {}", HeapAlignment.GUARANTEED
+                        ? " with SIMD plans" : " from " + ((FfmFftw) table).heapThreshold() + " elements, aligned staging below",
+                        HeapAlignment.REASON, reason);
             }
             TABLE = table;
             REASON = reason;
