@@ -2,6 +2,7 @@ package org.fusemath.fft;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.fusemath.fft.spi.FftReference;
 
 /**
  * Test helpers: strided views of logical C-ordered data (slots nobody addresses hold NaN, so a kernel reading a
@@ -9,12 +10,8 @@ import java.util.SplittableRandom;
  * transform's gain on the 2-norm (scale·√N; C2R's half spectrum counts twice, hence √2 more).
  */
 public final class FftTesting {
-    /**
-     * The constant of the bound: the worst ratio measured over the provider tests' ~4000 cases (every kind, precision,
-     * norm, axis set and layout, lengths 1 to 17 and 97 to 2003, primes included) is 1.4; 5 leaves headroom without
-     * hiding a real error (a lost digit shows as a ratio near 10, a wrong gain or index as 10¹³).
-     */
-    public static final double C = 5.0;
+    /** The bound's constant, {@link FftReference#BOUND_CONSTANT}. */
+    public static final double C = FftReference.BOUND_CONSTANT;
 
     private FftTesting() {
     }
@@ -95,12 +92,9 @@ public final class FftTesting {
         return Math.sqrt(s);
     }
 
-    /** c·ε·max(1, log2 N)·gain·‖x‖₂ for {@code spec} and the logical input {@code x}. */
+    /** {@link FftReference#errorBound}. */
     public static double bound(FftSpec spec, double[] x) {
-        double eps = spec.precision().unitRoundoff() * 2;
-        double n = spec.pointCount();
-        double gain = Math.abs(spec.scale()) * Math.sqrt(n) * (spec.kind() == FftKind.C2R ? Math.sqrt(2) : 1);
-        return C * eps * Math.max(1, Math.log(n) / Math.log(2)) * gain * norm2(x) + Double.MIN_NORMAL;
+        return FftReference.errorBound(spec, x);
     }
 
     interface Visit {

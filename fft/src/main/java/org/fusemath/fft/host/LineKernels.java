@@ -39,7 +39,11 @@ final class LineKernels {
         if (target instanceof double[] t && p.targetStride() == 1) {
             // Zero-copy: the line is contiguous where it must end up, so JTransforms works there in place.
             int slot = (int) (2 * to);
-            if (source != target || from != to) {
+            if (source instanceof double[] s && p.sourceStride() == 1) {
+                if (s != t || from != to) {
+                    System.arraycopy(s, (int) (2 * from), t, slot, 2 * n);
+                }
+            } else {
                 Lines.gatherComplex(source, from, p.sourceStride(), n, work);
                 System.arraycopy(work, 0, t, slot, 2 * n);
             }

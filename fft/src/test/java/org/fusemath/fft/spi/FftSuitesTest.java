@@ -1,0 +1,79 @@
+package org.fusemath.fft.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.fusemath.api.FuseContext;
+import org.fusemath.api.spi.BenchmarkCase;
+import org.fusemath.api.spi.BenchmarkSuite;
+import org.fusemath.api.spi.ExecOperationGroup;
+import org.fusemath.api.spi.ValidationCase;
+import org.fusemath.api.spi.ValidationResult;
+import org.fusemath.api.spi.ValidationSuite;
+import org.junit.jupiter.api.Test;
+
+/** The exec, validate and bench registrations: found by ServiceLoader, named as scripts expect, and passing. */
+class FftSuitesTest {
+    @Test
+    void everyQuickValidationCasePassesAndTheSuiteCoversEveryKindPrecisionAndEdgeLength() throws Exception {
+        ValidationSuite suite = find(ValidationSuite.class, "fft");
+        List<String> failed = new ArrayList<>();
+        int quick = 0;
+        for (ValidationCase c : suite.cases()) {
+            if (c.quick()) {
+                quick++;
+                ValidationResult r = c.run(FuseContext.defaults());
+                if (!r.passed()) {
+                    failed.add(c.op() + " " + c.dtype() + " " + c.shape() + ": " + r);
+                }
+            }
+        }
+        assertTrue(failed.isEmpty(), failed.toString());
+        assertTrue(quick >= 50, quick + " quick cases");
+        List<String> shapes = suite.cases().stream().map(c -> c.op() + " " + c.dtype() + " " + c.shape()).toList();
+        for (String expected : new String[] {"fftn C128 1 backward", "rfftn F32 97 backward", "irfftn C128 1024 n=1024 backward",
+                "irfftn C128 97 n=98 ortho", "ifftn C64 8x8x8 forward", "fftn C128 4096 backward"}) {
+            assertTrue(shapes.contains(expected), expected + " in " + shapes);
+        }
+    }
+
+    @Test
+    void benchRowsCarryTheNamesScriptsReadAndBothSidesComputeTheSameTransform() throws Exception {
+        BenchmarkSuite suite = find(BenchmarkSuite.class, "fft");
+        List<String> rows = suite.cases().stream().map(c -> c.name() + " | " + c.size() + " | " + c.baseline()).toList();
+        assertEquals(List.of("fft c2c F64 | 2^10 | raw JTransforms", "fft c2c F64 | 2^16 | raw JTransforms",
+                "fft c2c F64 | 2^20 | raw JTransforms", "fft c2c F64 | 9973 | raw JTransforms",
+                "batch c2c F64 | 1024x1024 | JTransforms one-thread loop"), rows);
+        for (BenchmarkCase c : suite.cases()) {
+            if (c.quick()) {
+                try (BenchmarkCase.Trial t = c.open()) {
+                    t.runFusemath();
+                    t.runBaseline();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theTwelveNumpyFunctionsAreRegisteredWithExec() {
+        List<String> names = new ArrayList<>();
+        for (ExecOperationGroup g : ServiceLoader.load(ExecOperationGroup.class)) {
+            g.operations().forEach(o -> names.add(o.name()));
+        }
+        assertTrue(names.containsAll(List.of("fft", "ifft", "rfft", "irfft", "fft2", "ifft2", "rfft2", "irfft2", "fftn",
+                "ifftn", "rfftn", "irfftn")), names.toString());
+    }
+
+    private static <T> T find(Class<T> type, String domain) throws Exception {
+        for (T s : ServiceLoader.load(type)) {
+            String d = (String) type.getMethod("domain").invoke(s);
+            if (d.equals(domain)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " for " + domain);
+    }
+}
