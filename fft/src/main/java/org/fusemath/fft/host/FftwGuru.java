@@ -52,8 +52,8 @@ public record FftwGuru(FftKind kind, boolean single, List<FftDim> dims, List<Fft
         // Every element index must fit a Java array (in primitive slots), so spans are computed here once.
         long in = span(dims, howmany, true, kind == FftKind.C2R);
         long out = span(dims, howmany, false, kind == FftKind.R2C);
-        Arguments.toInt("input span", in * (kind == FftKind.R2C ? 1 : 2));
-        Arguments.toInt("output span", out * (kind == FftKind.C2R ? 1 : 2));
+        Arguments.toInt("input span", Arguments.multiply("input span", in, kind == FftKind.R2C ? 1 : 2));
+        Arguments.toInt("output span", Arguments.multiply("output span", out, kind == FftKind.C2R ? 1 : 2));
     }
 
     /** The guru description of {@code spec}: its transform dimensions, its batch axes as loop dimensions. */
