@@ -12,6 +12,8 @@ import org.fusemath.fft.spi.FftProvider;
 /** The host FFT providers on the class path, by name, found once through {@link ServiceLoader}. */
 final class Providers {
     private static volatile Map<String, FftProvider> byName;
+    /** Availability does not change while the JVM runs; asked once per provider (it loads classes to answer). */
+    private static final Map<String, Availability> AVAILABILITY = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Providers() {
     }
@@ -28,7 +30,7 @@ final class Providers {
             throw new InvalidArgumentException("provider", "'" + name + "'", "one of " + all().keySet()
                     + " (the FFT providers on the class path)");
         }
-        Availability a = p.availability();
+        Availability a = AVAILABILITY.computeIfAbsent(name, k -> p.availability());
         if (!a.usable()) {
             throw new FusemathException("FFT provider " + name + " is not usable: " + a);
         }

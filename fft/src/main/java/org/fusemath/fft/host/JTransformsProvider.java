@@ -26,7 +26,7 @@ public final class JTransformsProvider implements FftProvider {
 
     @Override
     public Optional<String> unsupported(FftSpec spec) {
-        long need = Math.max(spec.inPlaceSlots(), 2 * count(spec.inputShape()));
+        long need = Math.max(spec.inPlaceSlots(), org.fusemath.api.Arguments.multiply("input slots", 2, count(spec.inputShape())));
         for (long n : spec.lengths()) {
             if (2 * n + 2 > MAX_SLOTS) {
                 return Optional.of("a transform length of " + n + " does not fit a Java array line");
@@ -55,7 +55,7 @@ public final class JTransformsProvider implements FftProvider {
     private static long count(long[] shape) {
         long c = 1;
         for (long d : shape) {
-            c = Math.multiplyExact(c, d);
+            c = org.fusemath.api.Arguments.multiply("element count", c, d);
         }
         return c;
     }
