@@ -1,0 +1,107 @@
+package org.fusemath.bench.fft;
+
+import static org.bytedeco.fftw.global.fftw3.FFTW_ESTIMATE;
+import static org.bytedeco.fftw.global.fftw3.FFTW_FORWARD;
+import static org.bytedeco.fftw.global.fftw3.FFTW_MEASURE;
+import static org.bytedeco.fftw.global.fftw3.fftw_destroy_plan;
+import static org.bytedeco.fftw.global.fftw3.fftw_execute;
+import static org.bytedeco.fftw.global.fftw3.fftw_free;
+import static org.bytedeco.fftw.global.fftw3.fftw_malloc;
+import static org.bytedeco.fftw.global.fftw3.fftw_plan_dft_1d;
+import static org.bytedeco.fftw.global.fftw3.fftw_plan_dft_r2c_1d;
+import static org.bytedeco.fftw.global.fftw3.fftw_plan_with_nthreads;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.fftw.global.fftw3.fftw_plan;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.fusemath.api.DType;
+import org.fusemath.bench.blas.PairedTimes;
+import org.fusemath.fft.FftKind;
+import org.fusemath.fft.FftSpec;
+import org.fusemath.fft.host.FftwEffort;
+import org.fusemath.fft.host.FftwOptions;
+import org.fusemath.fft.host.FftwProvider;
+import org.fusemath.fft.spi.FftPlan;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The FFTW provider on heap arrays ({@code fusemath}: a planned {@link FftwProvider} transform, F64, one thread,
+ * out of place, forward) beside raw FFTW ({@code raw}: {@code fftw_plan_dft_1d}/{@code _r2c_1d} with the same
+ * planner effort on {@code fftw_malloc} buffers, {@code fftw_execute}), and {@code paired}: both back to back per
+ * invocation ({@link PairedTimes}: speed-up = {@code baselineMs} / {@code fusemathMs}). Target: >= 0.95x.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+public class FftwBenchmark {
+    @Param({"1024", "65536", "1048576", "9973"})
+    public int n;
+
+    @Param({"C2C", "R2C"})
+    public String kind;
+
+    @Param({"ESTIMATE"})
+    public String effort;
+
+    private FftPlan plan;
+    private double[] in;
+    private double[] out;
+    private fftw_plan raw;
+    private Pointer rawIn;
+    private Pointer rawOut;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        FftKind k = FftKind.valueOf(kind);
+        FftwEffort e = FftwEffort.valueOf(effort);
+        FftSpec spec = FftSpec.builder(k, DType.F64, n).build();
+        plan = new FftwProvider(FftwOptions.DEFAULT.withEffort(e)).plan(spec, 1);
+        in = new SplittableRandom(n).doubles(spec.inputSlots(), -1, 1).toArray();
+        out = new double[(int) spec.outputSlots()];
+        rawIn = fftw_malloc(8L * in.length);
+        rawOut = fftw_malloc(8L * out.length);
+        DoublePointer a = new DoublePointer(rawIn).capacity(in.length);
+        DoublePointer b = new DoublePointer(rawOut).capacity(out.length);
+        int flags = e == FftwEffort.MEASURE ? FFTW_MEASURE : FFTW_ESTIMATE;
+        fftw_plan_with_nthreads(1);
+        raw = k == FftKind.R2C ? fftw_plan_dft_r2c_1d(n, a, b, flags) : fftw_plan_dft_1d(n, a, b, FFTW_FORWARD, flags);
+        a.put(in);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        plan.close();
+        fftw_destroy_plan(raw);
+        fftw_free(rawIn);
+        fftw_free(rawOut);
+    }
+
+    @Benchmark
+    public double[] fusemath() {
+        plan.execute(in, out);
+        return out;
+    }
+
+    @Benchmark
+    public void raw() {
+        fftw_execute(raw);
+    }
+
+    @Benchmark
+    public void paired(PairedTimes times) {
+        times.run(() -> plan.execute(in, out), () -> fftw_execute(raw));
+    }
+}

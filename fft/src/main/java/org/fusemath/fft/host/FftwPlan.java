@@ -1,0 +1,149 @@
+package org.fusemath.fft.host;
+
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.fusemath.api.Arguments;
+import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.fft.FftKind;
+
+/**
+ * One FFTW plan for one {@link FftwGuru}, executed on the caller's arrays (FFTW's new-array execute: the same
+ * sizes, strides and in-place-ness as planned, which the checks here enforce; alignment is the call table's
+ * business). Every size and offset is checked before a native call. A C2R execution preserves its input
+ * unless the options allowed overwriting it. {@link #execute} may run on several threads at once with distinct
+ * output arrays; {@link #close} waits for running executions. A plan not closed is destroyed when unreachable.
+ */
+public final class FftwPlan implements AutoCloseable {
+    private static final ThreadLocal<double[]> DOUBLE_COPY = new ThreadLocal<>();
+    private static final ThreadLocal<float[]> FLOAT_COPY = new ThreadLocal<>();
+
+    private final NativeFftw table;
+    private final FftwGuru guru;
+    private final long address;
+    private final boolean onHeap;
+    private final boolean overwriteInput;
+    private final Cleaner.Cleanable cleanable;
+    private final ReentrantReadWriteLock lifetime = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    FftwPlan(NativeFftw table, FftwGuru guru, long plan, boolean onHeap, boolean overwriteInput) {
+        this.table = table;
+        this.guru = guru;
+        this.onHeap = onHeap;
+        this.overwriteInput = overwriteInput;
+        this.address = plan;
+        boolean single = guru.single();
+        this.cleanable = FftwPlanner.CLEANER.register(this, () -> FftwPlanner.destroy(table, single, plan));
+    }
+
+    /** What this plan transforms. */
+    public FftwGuru guru() {
+        return guru;
+    }
+
+    /** Whether executions pass the caller's arrays to FFTW directly ({@code ffm}) rather than through aligned staging. */
+    public boolean executesOnHeap() {
+        return onHeap;
+    }
+
+    /** Runs the transform from {@code in[inOffset..]} into {@code out[outOffset..]} (double precision; complex data interleaved). */
+    public void execute(double[] in, int inOffset, double[] out, int outOffset) {
+        if (guru.single()) {
+            throw new InvalidArgumentException("in", "a double[]", "float[] arrays for this single-precision plan");
+        }
+        run(in, in == null ? 0 : in.length, inOffset, out, out == null ? 0 : out.length, outOffset);
+    }
+
+    /** Runs the transform from {@code in[inOffset..]} into {@code out[outOffset..]} (single precision). */
+    public void execute(float[] in, int inOffset, float[] out, int outOffset) {
+        if (!guru.single()) {
+            throw new InvalidArgumentException("in", "a float[]", "double[] arrays for this double-precision plan");
+        }
+        run(in, in == null ? 0 : in.length, inOffset, out, out == null ? 0 : out.length, outOffset);
+    }
+
+    private void run(Object in, int inLength, int inOffset, Object out, int outLength, int outOffset) {
+        Arguments.requireNonNull(in, "in");
+        Arguments.requireNonNull(out, "out");
+        Arguments.requireNonNegative("inOffset", inOffset);
+        Arguments.requireNonNegative("outOffset", outOffset);
+        long inSlots = guru.inputSlots();
+        long outSlots = guru.outputSlots();
+        Arguments.requireLength("in", inLength, inOffset + inSlots);
+        Arguments.requireLength("out", outLength, outOffset + outSlots);
+        if (guru.inPlace()) {
+            if (in != out || inOffset != outOffset) {
+                throw new InvalidArgumentException("out", "another array or offset than the input's",
+                        "the input array at the same offset (the plan is in place)");
+            }
+            // In place, the buffer must hold the larger of both spans (R2C/C2R pad the real side).
+            Arguments.requireLength("in", inLength, inOffset + Math.max(inSlots, outSlots));
+        } else if (in == out && inOffset < outOffset + outSlots && outOffset < inOffset + inSlots) {
+            throw new InvalidArgumentException("out", "a range overlapping the input [" + inOffset + ", "
+                    + (inOffset + inSlots) + ")", "disjoint input and output (the plan is out of place)");
+        }
+        ReentrantReadWriteLock.ReadLock running = lifetime.readLock();
+        running.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the FFTW plan is closed");
+            }
+            Object source = in;
+            int from = inOffset;
+            if (onHeap && guru.kind() == FftKind.C2R && !guru.inPlace() && !overwriteInput) {
+                // FFTW's C2R destroys its input; on the heap path the caller's array is that input.
+                source = copy(in, inOffset, (int) inSlots);
+                from = 0;
+            }
+            table.execute(guru, address, onHeap, source, from, out, outOffset);
+        } finally {
+            running.unlock();
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    private Object copy(Object in, int offset, int slots) {
+        if (in instanceof double[] d) {
+            double[] c = DOUBLE_COPY.get();
+            if (c == null || c.length < slots) {
+                c = new double[slots];
+                DOUBLE_COPY.set(c);
+            }
+            System.arraycopy(d, offset, c, 0, slots);
+            return c;
+        }
+        float[] c = FLOAT_COPY.get();
+        if (c == null || c.length < slots) {
+            c = new float[slots];
+            FLOAT_COPY.set(c);
+        }
+        System.arraycopy((float[]) in, offset, c, 0, slots);
+        return c;
+    }
+
+    /** Whether the guru's output span holds nothing but output elements (no holes a staged copy-back could clobber). */
+    static boolean denseOutput(FftwGuru guru) {
+        long elements = guru.transforms();
+        for (int d = 0; d < guru.dims().size(); d++) {
+            long n = guru.dims().get(d).n();
+            elements *= guru.kind() == FftKind.R2C && d == guru.dims().size() - 1 ? n / 2 + 1 : n;
+        }
+        return elements == guru.outputSpan();
+    }
+
+    /** Destroys the plan (once; waits for executions in progress). */
+    @Override
+    public void close() {
+        ReentrantReadWriteLock.WriteLock exclusive = lifetime.writeLock();
+        exclusive.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                cleanable.clean();
+            }
+        } finally {
+            exclusive.unlock();
+        }
+    }
+}

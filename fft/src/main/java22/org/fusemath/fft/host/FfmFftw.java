@@ -1,0 +1,172 @@
+package org.fusemath.fft.host;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import org.fusemath.api.FusemathException;
+
+/**
+ * {@link NativeFftw} on JDK 22+: the execute calls of large transforms go to {@code fftw_execute_dft*} as
+ * critical FFM downcalls on the caller's heap arrays ({@code MemorySegment.ofArray}, no copies), planned with
+ * {@code FFTW_UNALIGNED} because a heap array's address (and so its SIMD alignment) is unknown and may change
+ * between calls. That costs FFTW its SIMD codelets (measured 2.5x at n = 1024, 1.4x at 2^16, nothing at 2^20
+ * or prime sizes), which for small transforms costs more than two in-cache copies: transforms of fewer than
+ * {@link #heapThreshold()} elements whose lengths factor into primes up to 64 therefore run through
+ * {@link JavacppFftw}'s aligned staging with SIMD plans.
+ * When the JVM aligns heap arrays to 16 bytes ({@code -XX:ObjectAlignmentInBytes=16}, {@link HeapAlignment}) every
+ * transform instead uses a SIMD plan on the caller's arrays directly (except an out-of-place C2R, whose input FFTW
+ * destroys). Planning, destruction and wisdom go through JavaCPP (the same loaded library). Thread-safe for execute.
+ *
+ * <p>While a critical downcall runs its thread cannot reach a safepoint, so a GC waits for it: a 2^20-point
+ * transform holds collections for its duration (tens of milliseconds on one core).
+ */
+@SuppressWarnings("restricted") // linking native code is this class's purpose
+final class FfmFftw implements NativeFftw {
+    /** The system property setting {@link #heapThreshold()}. */
+    static final String THRESHOLD_PROPERTY = "fusemath.fft.fftw.heapThreshold";
+
+    private final JavacppFftw javacpp = new JavacppFftw();
+    private final long threshold = Long.getLong(THRESHOLD_PROPERTY, 1L << 18);
+    private final MethodHandle dft;
+    private final MethodHandle r2c;
+    private final MethodHandle c2r;
+    private final MethodHandle dftf;
+    private final MethodHandle r2cf;
+    private final MethodHandle c2rf;
+
+    FfmFftw() {
+        Linker linker = Linker.nativeLinker();
+        FunctionDescriptor d = FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS);
+        SymbolLookup fftw = SymbolLookup.libraryLookup(Path.of(FftwLibrary.libraryFile(false)), Arena.global());
+        SymbolLookup fftwf = SymbolLookup.libraryLookup(Path.of(FftwLibrary.libraryFile(true)), Arena.global());
+        dft = handle(linker, fftw, "fftw_execute_dft", d);
+        r2c = handle(linker, fftw, "fftw_execute_dft_r2c", d);
+        c2r = handle(linker, fftw, "fftw_execute_dft_c2r", d);
+        dftf = handle(linker, fftwf, "fftwf_execute_dft", d);
+        r2cf = handle(linker, fftwf, "fftwf_execute_dft_r2c", d);
+        c2rf = handle(linker, fftwf, "fftwf_execute_dft_c2r", d);
+    }
+
+    private static MethodHandle handle(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor d) {
+        MemorySegment symbol = lookup.find(name).orElseThrow(() -> new FusemathException("FFTW has no symbol " + name));
+        return linker.downcallHandle(symbol, d, Linker.Option.critical(true));
+    }
+
+    /** Transforms of at least this many elements (points times batch) run on the caller's arrays. */
+    long heapThreshold() {
+        return threshold;
+    }
+
+    @Override
+    public String callPath() {
+        return "ffm";
+    }
+
+    @Override
+    public boolean executesOnHeap(FftwGuru guru) {
+        // With aligned heap arrays every SIMD plan runs on the heap already (see execute): no unaligned plans.
+        return !HeapAlignment.GUARANTEED && ((double) guru.points() * guru.transforms() >= threshold || largePrime(guru));
+    }
+
+    /**
+     * Whether a transform length has a prime factor above 64, FFTW's largest hard-coded codelet: such lengths run
+     * FFTW's generic and Rader code, which gains nothing from SIMD alignment (measured at n = 9973: 365 µs aligned,
+     * 370 µs unaligned), so the staging copies would be pure loss.
+     */
+    static boolean largePrime(FftwGuru guru) {
+        for (org.fusemath.fft.FftDim d : guru.dims()) {
+            long n = d.n();
+            for (long p = 2; p * p <= n && p <= 64; p++) {
+                while (n % p == 0) {
+                    n /= p;
+                }
+            }
+            if (n > 64) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public long plan(FftwGuru guru, int flags) {
+        return javacpp.plan(guru, flags);
+    }
+
+    @Override
+    public void execute(FftwGuru guru, long plan, boolean onHeap, Object in, int inOffset, Object out, int outOffset) {
+        if (!onHeap && !alignedOnHeap(guru, inOffset, outOffset)) {
+            javacpp.execute(guru, plan, false, in, inOffset, out, outOffset);
+            return;
+        }
+        MemorySegment p = MemorySegment.ofAddress(plan);
+        MemorySegment a = segment(in, inOffset);
+        MemorySegment b = segment(out, outOffset);
+        MethodHandle h = switch (guru.kind()) {
+            case C2C -> guru.single() ? dftf : dft;
+            case R2C -> guru.single() ? r2cf : r2c;
+            case C2R -> guru.single() ? c2rf : c2r;
+        };
+        try {
+            h.invokeExact(p, a, b);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new FusemathException("downcall fftw_execute failed", e);
+        }
+    }
+
+    /**
+     * Whether a SIMD plan may run on these heap arrays directly: the JVM aligns arrays to 16 bytes and both offsets
+     * keep that; not for an out-of-place C2R, whose input FFTW destroys (staging keeps the caller's).
+     */
+    private static boolean alignedOnHeap(FftwGuru guru, int inOffset, int outOffset) {
+        int bytes = guru.single() ? 4 : 8;
+        return HeapAlignment.GUARANTEED && (inOffset * bytes) % 16 == 0 && (outOffset * bytes) % 16 == 0
+                && (guru.kind() != org.fusemath.fft.FftKind.C2R || guru.inPlace());
+    }
+
+    private static MemorySegment segment(Object array, int offset) {
+        if (array instanceof double[] d) {
+            MemorySegment s = MemorySegment.ofArray(d);
+            return offset == 0 ? s : s.asSlice(offset * 8L);
+        }
+        MemorySegment s = MemorySegment.ofArray((float[]) array);
+        return offset == 0 ? s : s.asSlice(offset * 4L);
+    }
+
+    @Override
+    public void destroy(boolean single, long plan) {
+        javacpp.destroy(single, plan);
+    }
+
+    @Override
+    public void planWithThreads(boolean single, int threads) {
+        javacpp.planWithThreads(single, threads);
+    }
+
+    @Override
+    public String exportWisdom(boolean single) {
+        return javacpp.exportWisdom(single);
+    }
+
+    @Override
+    public boolean importWisdom(boolean single, String wisdom) {
+        return javacpp.importWisdom(single, wisdom);
+    }
+
+    @Override
+    public void forgetWisdom(boolean single) {
+        javacpp.forgetWisdom(single);
+    }
+
+    @Override
+    public String version() {
+        return javacpp.version();
+    }
+}
