@@ -5,8 +5,9 @@ import org.fusemath.api.HostMatrix;
 import org.fusemath.blas.Scalar;
 
 /**
- * NumPy's {@code numpy.linalg.solve}, {@code inv} and {@code det} for one square matrix, each a one-shot
- * {@link LuFactorization}: use that class directly to factor once and solve many right-hand sides. The inputs
+ * NumPy's {@code numpy.linalg.solve}, {@code inv}, {@code det} and {@code slogdet} for one square matrix, each a
+ * one-shot {@link LuFactorization} (use that class, or {@link LuSolver}, to factor once and solve many right-hand
+ * sides). The function forms factor into reused per-thread arrays, so a call allocates only its result. The inputs
  * are never modified. Thread-safe (stateless).
  */
 public final class Linalg {
@@ -20,7 +21,7 @@ public final class Linalg {
 
     /** {@link #solve(HostMatrix, HostMatrix)} with the context's execution and thread count. */
     public static HostMatrix solve(FuseContext context, HostMatrix a, HostMatrix b) {
-        return LuFactorization.factor(context, a).solve(b);
+        return LuFactorization.factorTransient(context, a).solve(b);
     }
 
     /** A⁻¹ for the n×n A, in A's layout. */
@@ -30,7 +31,7 @@ public final class Linalg {
 
     /** {@link #inv(HostMatrix)} with the context's execution and thread count. */
     public static HostMatrix inv(FuseContext context, HostMatrix a) {
-        return LuFactorization.factor(context, a).inverse();
+        return LuFactorization.factorTransient(context, a).inverse();
     }
 
     /** det(A) for the n×n A (1 for n = 0; exactly 0 for an exactly singular A, as NumPy). */
@@ -40,6 +41,16 @@ public final class Linalg {
 
     /** {@link #det(HostMatrix)} with the context's execution and thread count. */
     public static Scalar det(FuseContext context, HostMatrix a) {
-        return LuFactorization.factor(context, a).determinant();
+        return LuFactorization.factorTransient(context, a).determinant();
+    }
+
+    /** det(A) as numpy.linalg.slogdet's (sign, log|det A|) for the n×n A: no overflow or underflow. */
+    public static SignLogDet slogdet(HostMatrix a) {
+        return slogdet(FuseContext.defaults(), a);
+    }
+
+    /** {@link #slogdet(HostMatrix)} with the context's execution and thread count. */
+    public static SignLogDet slogdet(FuseContext context, HostMatrix a) {
+        return LuFactorization.factorTransient(context, a).logDeterminant();
     }
 }

@@ -31,6 +31,7 @@ final class NetlibShims {
     private static final String[] SYMBOLS = {
         "gemm_", "symm_", "syrk_", "trmm_", "trsm_", "gemv_", "ger_", "trsv_", "dot_", "axpy_", "scal_", "nrm2_",
         "asum_", "amax_", "getrf_", "getrs_", "potrf_", "potrs_", "geqrf_",
+        "gecon_", "orgqr_", "gelsd_",
     };
 
     private final NativeBLAS blas;
