@@ -183,4 +183,18 @@ final class Dense {
         }
         return HostMatrix.of(t, out, MatrixShape.dense(rows, cols, layout));
     }
+
+    /** Zeros the triangle of the column-major n×n {@code a} opposite the kept one ({@code keepUpper}), diagonal kept. */
+    static void zeroTriangle(DType t, Object a, int n, boolean keepUpper) {
+        int slots = t.slotsPerElement();
+        for (int j = 0; j < n; j++) {
+            int from = keepUpper ? (j * n + j + 1) * slots : j * n * slots;
+            int to = keepUpper ? (j + 1) * n * slots : (j * n + j) * slots;
+            if (a instanceof double[] d) {
+                java.util.Arrays.fill(d, from, to, 0);
+            } else {
+                java.util.Arrays.fill((float[]) a, from, to, 0);
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.fusemath.solver;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.blas.Scalar;
+import org.fusemath.blas.Uplo;
 
 /**
  * NumPy's {@code numpy.linalg.solve}, {@code inv}, {@code det} and {@code slogdet} for one square matrix, each a
@@ -52,5 +53,20 @@ public final class Linalg {
     /** {@link #slogdet(HostMatrix)} with the context's execution and thread count. */
     public static SignLogDet slogdet(FuseContext context, HostMatrix a) {
         return LuFactorization.factorTransient(context, a).logDeterminant();
+    }
+
+    /**
+     * numpy.linalg.cholesky: the lower factor L of the Hermitian positive definite A = L·Lᴴ (only A's lower triangle
+     * is read), zeros above the diagonal, in A's layout.
+     *
+     * @throws org.fusemath.api.NotPositiveDefiniteException naming the order of the first minor that is not
+     */
+    public static HostMatrix cholesky(HostMatrix a) {
+        return cholesky(FuseContext.defaults(), a);
+    }
+
+    /** {@link #cholesky(HostMatrix)} with the context's execution and thread count. */
+    public static HostMatrix cholesky(FuseContext context, HostMatrix a) {
+        return CholeskyFactorization.factor(context, a, Uplo.LOWER).releaseTriangularFactor();
     }
 }

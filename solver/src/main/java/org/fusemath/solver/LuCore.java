@@ -1,12 +1,10 @@
 package org.fusemath.solver;
 
-import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.HostMatrix;
-import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
-import org.fusemath.api.ShapeMismatchException;
+import org.fusemath.api.Arguments;
 import org.fusemath.api.SingularMatrixException;
 import org.fusemath.blas.Op;
 import org.fusemath.blas.Scalar;
@@ -42,19 +40,6 @@ final class LuCore {
         this.pivots = pivots;
     }
 
-    /** Checks that {@code a} is one square host matrix; returns its order. */
-    static int requireSquare(String name, HostMatrix a) {
-        Arguments.requireNonNull(a, name);
-        MatrixShape s = a.shape();
-        if (s.batch() != 1) {
-            throw new InvalidArgumentException(name, "a batch of " + s.batch() + " matrices", "one matrix");
-        }
-        if (s.rows() != s.cols()) {
-            throw new ShapeMismatchException(name, s.rows() + "x" + s.cols(), "a square matrix");
-        }
-        return Arguments.toInt(name + " rows", s.rows());
-    }
-
     /** Copies {@code a} (same type, order and layout as this core) into the factors and factors it. */
     void factor(int threads, HostMatrix a, boolean withNorm) {
         Dense.copyInto(a, layout, factors);
@@ -74,16 +59,7 @@ final class LuCore {
 
     /** Checks a right-hand side against A; returns its column count. */
     int requireRhs(HostMatrix b) {
-        Arguments.requireNonNull(b, "b");
-        if (b.dtype() != dtype) {
-            throw new InvalidArgumentException("b", b.dtype(), dtype + " (the type of A)");
-        }
-        MatrixShape s = b.shape();
-        if (s.batch() != 1 || s.rows() != n) {
-            throw new ShapeMismatchException("b", (s.batch() == 1 ? "" : s.batch() + "x") + s.rows() + "x" + s.cols(),
-                    "one matrix of " + n + " rows (A is " + n + "x" + n + ")");
-        }
-        return Arguments.toInt("b cols", s.cols());
+        return Operands.requireRhs(dtype, n, n + "x" + n, b);
     }
 
     /** Overwrites the column-major n×k {@code x} (holding B) with X solving op(A)·X = B. */

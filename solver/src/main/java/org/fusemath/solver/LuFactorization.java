@@ -1,11 +1,8 @@
 package org.fusemath.solver;
 
-import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
-import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
-import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.SingularMatrixException;
 import org.fusemath.blas.Op;
 import org.fusemath.blas.Scalar;
@@ -41,7 +38,7 @@ public final class LuFactorization {
 
     /** Factors the square {@code a} (left unchanged) on the host with the context's thread count. */
     public static LuFactorization factor(FuseContext context, HostMatrix a) {
-        int n = checked(context, a);
+        int n = Operands.hostSquare(context, a);
         LuCore core = new LuCore(a.dtype(), n, a.shape().layout(), Dense.allocate(a.dtype(), (long) n * n),
                 new int[n]);
         core.factor(context.threads(), a, true);
@@ -53,26 +50,11 @@ public final class LuFactorization {
      * factorisation must not outlive the call.
      */
     static LuFactorization factorTransient(FuseContext context, HostMatrix a) {
-        int n = checked(context, a);
+        int n = Operands.hostSquare(context, a);
         Scratch s = Scratch.current();
         LuCore core = new LuCore(a.dtype(), n, a.shape().layout(), s.array(a.dtype(), n * n), s.ints(n));
         core.factor(context.threads(), a, false);
         return new LuFactorization(context, core);
-    }
-
-    static int checked(FuseContext context, HostMatrix a) {
-        Arguments.requireNonNull(context, "context");
-        requireHost(context);
-        int n = LuCore.requireSquare("a", a);
-        Arguments.multiply("a elements", n, (long) n);
-        return n;
-    }
-
-    static void requireHost(FuseContext context) {
-        if (context.execution().kind() == Execution.Kind.DEVICE) {
-            throw new InvalidArgumentException("execution", context.execution(),
-                    "host or auto: the dense factorisations run on the host only");
-        }
     }
 
     /** The order n of A. */
@@ -105,7 +87,6 @@ public final class LuFactorization {
 
     /** X with op(A)·X = B (op: A, Aᵀ or Aᴴ) for the n×k {@code b} (left unchanged); X is dense in B's order. */
     public HostMatrix solve(Op op, HostMatrix b) {
-        Arguments.requireNonNull(op, "op");
         return core.solve(context.threads(), op, b);
     }
 

@@ -5,7 +5,6 @@ import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
-import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.ShapeMismatchException;
@@ -83,16 +82,12 @@ public final class LuSolver implements AutoCloseable {
      */
     public LuSolver(FuseContext context, HostMatrix a, HostMatrix b, Op op) {
         this.context = Arguments.requireNonNull(context, "context");
-        LuFactorization.requireHost(context);
+        Operands.requireHost(context);
         this.op = Arguments.requireNonNull(op, "op");
-        this.n = LuCore.requireSquare("a", a);
+        this.n = Operands.requireSquare("a", a);
         this.dtype = a.dtype();
         this.aLayout = a.shape().layout();
-        Arguments.requireNonNull(b, "b");
-        requireRhsShape(b);
-        this.k = Arguments.toInt("b cols", b.shape().cols());
-        Arguments.multiply("a elements", n, (long) n);
-        Arguments.multiply("b elements", n, (long) k);
+        this.k = Operands.requireRhs(dtype, n, n + "x" + n, b);
         this.bLayout = b.shape().layout();
         this.a = a;
         this.b = b;
@@ -101,17 +96,6 @@ public final class LuSolver implements AutoCloseable {
         if (log.isDebugEnabled()) {
             log.debug("lu solver specification: {} {}x{} {} A, op {}, {}x{} {} B", dtype, n, n, aLayout, op, n, k,
                     bLayout);
-        }
-    }
-
-    private void requireRhsShape(HostMatrix m) {
-        if (m.dtype() != dtype) {
-            throw new InvalidArgumentException("b", m.dtype(), dtype + " (the type of A)");
-        }
-        MatrixShape s = m.shape();
-        if (s.batch() != 1 || s.rows() != n) {
-            throw new ShapeMismatchException("b", (s.batch() == 1 ? "" : s.batch() + "x") + s.rows() + "x" + s.cols(),
-                    "one matrix of " + n + " rows (A is " + n + "x" + n + ")");
         }
     }
 
@@ -171,14 +155,13 @@ public final class LuSolver implements AutoCloseable {
     public synchronized LuSolver resetOperands(HostMatrix newA, HostMatrix newB) {
         requireOpen();
         if (newA != null) {
-            if (LuCore.requireSquare("a", newA) != n || newA.dtype() != dtype || newA.shape().layout() != aLayout) {
+            if (Operands.requireSquare("a", newA) != n || newA.dtype() != dtype || newA.shape().layout() != aLayout) {
                 throw new ShapeMismatchException("a", newA.dtype() + " " + newA.shape(),
                         "a " + dtype + " " + n + "x" + n + " " + aLayout + " matrix (the planned A)");
             }
         }
         if (newB != null) {
-            requireRhsShape(newB);
-            if (newB.shape().cols() != k || newB.shape().layout() != bLayout) {
+            if (Operands.requireRhs(dtype, n, n + "x" + n, newB) != k || newB.shape().layout() != bLayout) {
                 throw new ShapeMismatchException("b", newB.shape().toString(),
                         "a " + n + "x" + k + " " + bLayout + " matrix (the planned B)");
             }

@@ -21,7 +21,7 @@ public final class LapackLu {
 
     /** Factors the column-major n×n {@code a} in place (P·L·U), pivots in {@code ipiv}; returns LAPACK's info. */
     public static int factor(int threads, DType t, int n, Object a, int[] ipiv) {
-        return lapack(threads).getrf(t, n, n, a, 0, n, ipiv, 0);
+        return lapack(threads).getrf(t, n, n, a, 0, Math.max(1, n), ipiv, 0);
     }
 
     /**
@@ -29,7 +29,7 @@ public final class LapackLu {
      * {@link #factor} factored; returns LAPACK's info.
      */
     public static int solve(int threads, DType t, Trans op, int n, int k, Object lu, int[] ipiv, Object b) {
-        return lapack(threads).getrs(t, op, n, k, lu, 0, n, ipiv, 0, b, 0, Math.max(1, n));
+        return lapack(threads).getrs(t, op, n, k, lu, 0, Math.max(1, n), ipiv, 0, b, 0, Math.max(1, n));
     }
 
     /**
@@ -39,7 +39,7 @@ public final class LapackLu {
     public static double reciprocalCondition(int threads, DType t, boolean infinityNorm, int n, Object lu,
                                              double anorm) {
         double[] rcond = new double[1];
-        lapack(threads).gecon(t, infinityNorm ? 'I' : '1', n, lu, 0, n, anorm, rcond, 0);
+        lapack(threads).gecon(t, infinityNorm ? 'I' : '1', n, lu, 0, Math.max(1, n), anorm, rcond, 0);
         return rcond[0];
     }
 }
