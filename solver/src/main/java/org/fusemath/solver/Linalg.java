@@ -1,5 +1,6 @@
 package org.fusemath.solver;
 
+import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.blas.Scalar;
@@ -68,5 +69,24 @@ public final class Linalg {
     /** {@link #cholesky(HostMatrix)} with the context's execution and thread count. */
     public static HostMatrix cholesky(FuseContext context, HostMatrix a) {
         return CholeskyFactorization.factor(context, a, Uplo.LOWER).releaseTriangularFactor();
+    }
+
+    /**
+     * numpy.linalg.lstsq(a, b) with NumPy's default rcond (machine epsilon times max(m, n)): the minimum-norm X
+     * minimising ‖A·X − B‖ for any m×n A (over- or under-determined, rank-deficient) and m×k B.
+     */
+    public static LeastSquares lstsq(HostMatrix a, HostMatrix b) {
+        return lstsq(FuseContext.defaults(), a, b, LeastSquares.defaultRcond(a == null ? DType.F64 : a.dtype(),
+                a == null ? 0 : a.shape().rows(), a == null ? 0 : a.shape().cols()));
+    }
+
+    /**
+     * numpy.linalg.lstsq(a, b, rcond): singular values at most rcond·σ₁ count as zero (a negative rcond: machine
+     * precision), through LAPACK gelsd (SVD by divide and conquer) on copies of A and B.
+     *
+     * @throws org.fusemath.api.NoConvergenceException when the SVD does not converge
+     */
+    public static LeastSquares lstsq(FuseContext context, HostMatrix a, HostMatrix b, double rcond) {
+        return LeastSquares.compute(context, a, b, rcond);
     }
 }
