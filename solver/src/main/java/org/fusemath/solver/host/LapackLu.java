@@ -24,6 +24,11 @@ public final class LapackLu {
         return lapack(threads).getrf(t, n, n, a, 0, Math.max(1, n), ipiv, 0);
     }
 
+    /** Factors the column-major m×n {@code a} (ld max(1, m)) in place, min(m, n) pivots in {@code ipiv}; info. */
+    public static int factor(int threads, DType t, int m, int n, Object a, int[] ipiv) {
+        return lapack(threads).getrf(t, m, n, a, 0, Math.max(1, m), ipiv, 0);
+    }
+
     /**
      * Overwrites the column-major n×k {@code b} with the solution of op(F)·X = B, F being the matrix that
      * {@link #factor} factored; returns LAPACK's info.
