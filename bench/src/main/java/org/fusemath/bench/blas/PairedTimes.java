@@ -30,7 +30,7 @@ public class PairedTimes {
     }
 
     /** Runs both once, in alternating order, and adds their times. */
-    void run(Runnable fusemath, Runnable baseline) {
+    public void run(Runnable fusemath, Runnable baseline) {
         boolean fusemathFirst = (pairs & 1) == 0;
         for (int side = 0; side < 2; side++) {
             boolean isFusemath = (side == 0) == fusemathFirst;

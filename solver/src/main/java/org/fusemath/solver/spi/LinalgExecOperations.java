@@ -198,7 +198,8 @@ public final class LinalgExecOperations implements ExecOperationGroup {
 
     /**
      * scipy.linalg.lu: P (M, M) with A = P·L·U, L (M, K) unit lower trapezoidal, U (K, N) upper, K = min(M, N), P of
-     * A's real type (SciPy's dtype for it). A singular A is factored without complaint, as SciPy does.
+     * A's real type (SciPy's dtype for it). A singular A is factored without complaint, as SciPy does; NaN or Inf is
+     * refused, as SciPy's default check_finite does.
      */
     private static List<HostTensor> lu(ExecRequest r) {
         Stack a = Stack.of("--in A", r.inputs().get(0));
@@ -207,13 +208,16 @@ public final class LinalgExecOperations implements ExecOperationGroup {
         long n = a.cols;
         long k = Math.min(m, n);
         r.requireAllocatable("the factors of one matrix of A", t, m, n);
-        HostTensor p = Stack.allocate(r, "P", t.componentType(), Stack.shape(a.batch, m, m));
+        requireFinite(a.tensor);
+        // SciPy's own shapes and types at the edges: an empty A has a (..., 0, 0) P; a 1x1 A has P of A's type.
+        long pm = m == 0 || n == 0 ? 0 : m;
+        HostTensor p = Stack.allocate(r, "P", m == 1 && n == 1 ? t : t.componentType(), Stack.shape(a.batch, pm, pm));
         HostTensor l = Stack.allocate(r, "L", t, Stack.shape(a.batch, m, k));
         HostTensor u = Stack.allocate(r, "U", t, Stack.shape(a.batch, k, n));
         for (long i = 0; i < a.count; i++) {
             RectangularLu f = RectangularLu.factor(HOST, a.matrix(i));
             int[] perm = f.rowOrder();
-            for (int row = 0; row < m; row++) {
+            for (int row = 0; row < pm; row++) {
                 // (P_lapack·A)[row] = A[perm[row]], so A = Pᵀ_lapack·L·U: SciPy's P has P[perm[row], row] = 1.
                 Stack.put(p, i * m * m + (long) perm[row] * m + row, 1, 0);
             }
@@ -221,6 +225,19 @@ public final class LinalgExecOperations implements ExecOperationGroup {
             Stack.put(u, i, f.upper());
         }
         return List.of(p, l, u);
+    }
+
+    /** scipy.linalg.lu's check_finite (its default): NaN or Inf in A is refused by name. */
+    private static void requireFinite(HostTensor t) {
+        Object data = t.array();
+        int length = data instanceof double[] d ? d.length : ((float[]) data).length;
+        for (int i = 0; i < length; i++) {
+            double v = data instanceof double[] d ? d[i] : ((float[]) data)[i];
+            if (!Double.isFinite(v)) {
+                throw new InvalidArgumentException("--in A", v + " at element " + i / t.dtype().slotsPerElement(),
+                        "finite values (scipy.linalg.lu checks finiteness)");
+            }
+        }
     }
 
     private static List<HostTensor> lstsq(ExecRequest r) {
