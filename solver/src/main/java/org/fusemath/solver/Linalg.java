@@ -1,6 +1,6 @@
 package org.fusemath.solver;
 
-import org.fusemath.api.DType;
+import org.fusemath.api.Arguments;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.blas.Scalar;
@@ -76,8 +76,9 @@ public final class Linalg {
      * minimising ‖A·X − B‖ for any m×n A (over- or under-determined, rank-deficient) and m×k B.
      */
     public static LeastSquares lstsq(HostMatrix a, HostMatrix b) {
-        return lstsq(FuseContext.defaults(), a, b, LeastSquares.defaultRcond(a == null ? DType.F64 : a.dtype(),
-                a == null ? 0 : a.shape().rows(), a == null ? 0 : a.shape().cols()));
+        Arguments.requireNonNull(a, "a");
+        return lstsq(FuseContext.defaults(), a, b, LeastSquares.defaultRcond(a.dtype(), a.shape().rows(),
+                a.shape().cols()));
     }
 
     /**

@@ -1,10 +1,10 @@
 package org.fusemath.solver;
 
+import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
-import org.fusemath.api.Arguments;
 import org.fusemath.api.SingularMatrixException;
 import org.fusemath.blas.Op;
 import org.fusemath.blas.Scalar;

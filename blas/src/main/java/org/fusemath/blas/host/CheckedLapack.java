@@ -6,6 +6,7 @@ import static org.fusemath.blas.host.CallChecks.nonNull;
 
 import org.fusemath.api.DType;
 import org.fusemath.api.FusemathException;
+import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Layout;
 import org.fusemath.blas.Uplo;
 
@@ -134,16 +135,16 @@ abstract class CheckedLapack implements NativeLapack {
         nonNull(t, "dtype");
         char nm = Character.toUpperCase(norm);
         if (nm != '1' && nm != 'O' && nm != 'I') {
-            throw new org.fusemath.api.InvalidArgumentException("norm", "'" + norm + "'", "'1', 'O' or 'I'");
+            throw new InvalidArgumentException("norm", "'" + norm + "'", "'1', 'O' or 'I'");
         }
         dims("n", n);
         int aSpan = matrix("A", t, COL, n, n, a, aOff, lda);
         if (!(anorm >= 0)) {
-            throw new org.fusemath.api.InvalidArgumentException("anorm", anorm, "a norm >= 0 (not NaN)");
+            throw new InvalidArgumentException("anorm", anorm, "a norm >= 0 (not NaN)");
         }
         nonNull(rcond, "rcond");
         if (rcondOff < 0 || rcondOff >= rcond.length) {
-            throw new org.fusemath.api.InvalidArgumentException("rcondOff", rcondOff,
+            throw new InvalidArgumentException("rcondOff", rcondOff,
                     "an index of the double[" + rcond.length + "] rcond");
         }
         if (n == 0) {
@@ -166,10 +167,10 @@ abstract class CheckedLapack implements NativeLapack {
         dims("n", n);
         dims("k", k);
         if (n > m) {
-            throw new org.fusemath.api.InvalidArgumentException("n", n, "at most m = " + m + " columns of Q");
+            throw new InvalidArgumentException("n", n, "at most m = " + m + " columns of Q");
         }
         if (k > n) {
-            throw new org.fusemath.api.InvalidArgumentException("k", k, "at most n = " + n + " reflectors");
+            throw new InvalidArgumentException("k", k, "at most n = " + n + " reflectors");
         }
         int aSpan = matrix("A", t, COL, m, n, a, aOff, lda);
         int tauSpan = CallChecks.span("tau", t, tau, tauOff, k);
@@ -197,20 +198,18 @@ abstract class CheckedLapack implements NativeLapack {
         int sSpan = CallChecks.span("s", t.componentType(), s, sOff, Math.min(m, n));
         CallChecks.intArray("rank", rank, rankOff, 1);
         if (Double.isNaN(rcond)) {
-            throw new org.fusemath.api.InvalidArgumentException("rcond", rcond, "a number (negative: machine precision)");
+            throw new InvalidArgumentException("rcond", rcond, "a number (negative: machine precision)");
         }
         if (m == 0 || n == 0) {
             // LAPACK's quick return leaves B as it is: X (the first n rows) is zero for an empty A.
             rank[rankOff] = 0;
-            {
-                for (int j = 0; j < nrhs; j++) {
-                    int from = slot(t, bOff + j * ldb);
-                    int to = slot(t, bOff + j * ldb + n);
-                    if (b instanceof double[] d) {
-                        java.util.Arrays.fill(d, from, to, 0);
-                    } else {
-                        java.util.Arrays.fill((float[]) b, from, to, 0);
-                    }
+            for (int j = 0; j < nrhs; j++) {
+                int from = slot(t, bOff + j * ldb);
+                int to = slot(t, bOff + j * ldb + n);
+                if (b instanceof double[] d) {
+                    java.util.Arrays.fill(d, from, to, 0);
+                } else {
+                    java.util.Arrays.fill((float[]) b, from, to, 0);
                 }
             }
             return 0;
