@@ -19,22 +19,68 @@ final class Dense {
 
     /** m's elements packed without gaps in {@code layout} (one array copy when m already is dense in that order). */
     static Object copy(HostMatrix m, Layout layout) {
+        Object out = allocate(m.dtype(), m.shape().size());
+        copyInto(m, layout, out);
+        return out;
+    }
+
+    /**
+     * Writes m's elements packed without gaps in {@code layout} to the start of {@code out} (of m's array type, at
+     * least rows·cols elements long): one array copy when m is already dense in that order, else an element loop.
+     */
+    static void copyInto(HostMatrix m, Layout layout, Object out) {
         MatrixShape s = m.shape();
-        DType t = m.dtype();
-        int slots = t.slotsPerElement();
-        Object out = allocate(t, s.size());
+        int slots = m.dtype().slotsPerElement();
         if (s.layout() == layout && s.isContiguous()) {
             System.arraycopy(m.array(), (int) (s.offset() * slots), out, 0, (int) (s.size() * slots));
-            return out;
+            return;
         }
-        MatrixShape d = MatrixShape.dense(s.rows(), s.cols(), layout);
-        for (long i = 0; i < s.rows(); i++) {
-            for (long j = 0; j < s.cols(); j++) {
-                System.arraycopy(m.array(), (int) (s.indexOf(0, i, j) * slots), out, (int) (d.indexOf(0, i, j) * slots),
-                        slots);
+        int rows = (int) s.rows();
+        int cols = (int) s.cols();
+        // Walk the source in its own order (unit stride reads) and scatter into the destination.
+        boolean srcRows = s.layout() == Layout.ROW_MAJOR;
+        int outer = srcRows ? rows : cols;
+        int inner = srcRows ? cols : rows;
+        int ld = (int) s.ld();
+        int base = (int) s.offset();
+        // Destination stride per inner step and per outer step, in elements.
+        boolean sameOrder = s.layout() == layout;
+        int dInner = sameOrder ? 1 : outer;
+        int dOuter = sameOrder ? inner : 1;
+        if (m.array() instanceof double[] src) {
+            double[] dst = (double[]) out;
+            for (int o = 0; o < outer; o++) {
+                int from = (base + o * ld) * slots;
+                int to = o * dOuter * slots;
+                if (slots == 1) {
+                    for (int i = 0; i < inner; i++) {
+                        dst[to + i * dInner] = src[from + i];
+                    }
+                } else {
+                    for (int i = 0; i < inner; i++) {
+                        dst[to + 2 * i * dInner] = src[from + 2 * i];
+                        dst[to + 2 * i * dInner + 1] = src[from + 2 * i + 1];
+                    }
+                }
+            }
+        } else {
+            float[] src = (float[]) m.array();
+            float[] dst = (float[]) out;
+            for (int o = 0; o < outer; o++) {
+                int from = (base + o * ld) * slots;
+                int to = o * dOuter * slots;
+                if (slots == 1) {
+                    for (int i = 0; i < inner; i++) {
+                        dst[to + i * dInner] = src[from + i];
+                    }
+                } else {
+                    for (int i = 0; i < inner; i++) {
+                        dst[to + 2 * i * dInner] = src[from + 2 * i];
+                        dst[to + 2 * i * dInner + 1] = src[from + 2 * i + 1];
+                    }
+                }
             }
         }
-        return out;
     }
 
     /** The n×n identity in column-major order. */
@@ -49,5 +95,106 @@ final class Dense {
             }
         }
         return out;
+    }
+
+    /** Negates the imaginary parts of the first {@code elements} elements of a complex array (no-op for real t). */
+    static void conjugate(DType t, Object array, long elements) {
+        if (!t.isComplex()) {
+            return;
+        }
+        int end = (int) (2 * elements);
+        if (array instanceof double[] d) {
+            for (int i = 1; i < end; i += 2) {
+                d[i] = -d[i];
+            }
+        } else {
+            float[] f = (float[]) array;
+            for (int i = 1; i < end; i += 2) {
+                f[i] = -f[i];
+            }
+        }
+    }
+
+    /** |element| at slot index {@code at} (the modulus for complex types). */
+    static double abs(DType t, Object array, int at) {
+        double re = get(array, at);
+        if (!t.isComplex()) {
+            return Math.abs(re);
+        }
+        double im = get(array, at + 1);
+        return Math.sqrt(re * re + im * im);
+    }
+
+    static double get(Object array, int slot) {
+        return array instanceof double[] d ? d[slot] : ((float[]) array)[slot];
+    }
+
+    static void set(Object array, int slot, double value) {
+        if (array instanceof double[] d) {
+            d[slot] = value;
+        } else {
+            ((float[]) array)[slot] = (float) value;
+        }
+    }
+
+    /**
+     * The largest column sum of |element| (columns = true: the 1-norm) or row sum (the infinity norm) of the
+     * column-major rows×cols matrix packed at the start of {@code a}; NaN when an element is NaN.
+     */
+    static double norm(DType t, Object a, int rows, int cols, boolean columns) {
+        int slots = t.slotsPerElement();
+        double worst = 0;
+        boolean nan = false;
+        double[] rowSums = columns ? null : new double[rows];
+        for (int j = 0; j < cols; j++) {
+            double sum = 0;
+            for (int i = 0; i < rows; i++) {
+                double v = abs(t, a, (j * rows + i) * slots);
+                if (columns) {
+                    sum += v;
+                } else {
+                    rowSums[i] += v;
+                }
+            }
+            nan |= Double.isNaN(sum);
+            worst = Math.max(worst, sum);
+        }
+        if (!columns) {
+            for (double s : rowSums) {
+                nan |= Double.isNaN(s);
+                worst = Math.max(worst, s);
+            }
+        }
+        return nan ? Double.NaN : worst;
+    }
+
+    /**
+     * A copy of the column-major rows×cols {@code a} with the triangle opposite {@code upper} set to zero (the
+     * kept triangle includes the diagonal), packed in {@code layout}.
+     */
+    static HostMatrix triangle(DType t, Object a, int rows, int cols, int lda, boolean upper, Layout layout) {
+        Object out = allocate(t, (long) rows * cols);
+        int slots = t.slotsPerElement();
+        for (int j = 0; j < cols; j++) {
+            for (int i = upper ? 0 : j; i < (upper ? Math.min(j + 1, rows) : rows); i++) {
+                int to = layout == Layout.COLUMN_MAJOR ? j * rows + i : i * cols + j;
+                System.arraycopy(a, (j * lda + i) * slots, out, to * slots, slots);
+            }
+        }
+        return HostMatrix.of(t, out, MatrixShape.dense(rows, cols, layout));
+    }
+
+    /** Zeros the triangle of the column-major n×n {@code a} opposite the kept one ({@code keepUpper}), diagonal kept. */
+    static void zeroTriangle(DType t, Object a, int n, boolean keepUpper) {
+        int slots = t.slotsPerElement();
+        for (int j = 0; j < n; j++) {
+            int from = keepUpper ? (j * n + j + 1) * slots : j * n * slots;
+            int to = keepUpper ? (j + 1) * n * slots : (j * n + j) * slots;
+            if (a instanceof double[] d) {
+                java.util.Arrays.fill(d, from, to, 0);
+            } else {
+                java.util.Arrays.fill((float[]) a, from, to, 0);
+            }
+        }
     }
 }

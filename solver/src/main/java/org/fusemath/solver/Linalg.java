@@ -7,8 +7,9 @@ import org.fusemath.blas.Scalar;
 import org.fusemath.blas.Uplo;
 
 /**
- * NumPy's {@code numpy.linalg.solve}, {@code inv} and {@code det} for one square matrix, each a one-shot
- * {@link LuFactorization}: use that class directly to factor once and solve many right-hand sides. The inputs
+ * NumPy's {@code numpy.linalg.solve}, {@code inv}, {@code det} and {@code slogdet} for one square matrix, each a
+ * one-shot {@link LuFactorization} (use that class, or {@link LuSolver}, to factor once and solve many right-hand
+ * sides). The function forms factor into reused per-thread arrays, so a call allocates only its result. The inputs
  * are never modified. Thread-safe (stateless).
  */
 public final class Linalg {
@@ -22,7 +23,7 @@ public final class Linalg {
 
     /** {@link #solve(HostMatrix, HostMatrix)} with the context's execution and thread count. */
     public static HostMatrix solve(FuseContext context, HostMatrix a, HostMatrix b) {
-        return LuFactorization.factor(context, a).solve(b);
+        return LuFactorization.factorTransient(context, a).solve(b);
     }
 
     /** A⁻¹ for the n×n A, in A's layout. */
@@ -32,7 +33,7 @@ public final class Linalg {
 
     /** {@link #inv(HostMatrix)} with the context's execution and thread count. */
     public static HostMatrix inv(FuseContext context, HostMatrix a) {
-        return LuFactorization.factor(context, a).inverse();
+        return LuFactorization.factorTransient(context, a).inverse();
     }
 
     /** det(A) for the n×n A (1 for n = 0; exactly 0 for an exactly singular A, as NumPy). */
@@ -42,7 +43,52 @@ public final class Linalg {
 
     /** {@link #det(HostMatrix)} with the context's execution and thread count. */
     public static Scalar det(FuseContext context, HostMatrix a) {
-        return LuFactorization.factor(context, a).determinant();
+        return LuFactorization.factorTransient(context, a).determinant();
+    }
+
+    /** det(A) as numpy.linalg.slogdet's (sign, log|det A|) for the n×n A: no overflow or underflow. */
+    public static SignLogDet slogdet(HostMatrix a) {
+        return slogdet(FuseContext.defaults(), a);
+    }
+
+    /** {@link #slogdet(HostMatrix)} with the context's execution and thread count. */
+    public static SignLogDet slogdet(FuseContext context, HostMatrix a) {
+        return LuFactorization.factorTransient(context, a).logDeterminant();
+    }
+
+    /**
+     * numpy.linalg.cholesky: the lower factor L of the Hermitian positive definite A = L·Lᴴ (only A's lower triangle
+     * is read), zeros above the diagonal, in A's layout.
+     *
+     * @throws org.fusemath.api.NotPositiveDefiniteException naming the order of the first minor that is not
+     */
+    public static HostMatrix cholesky(HostMatrix a) {
+        return cholesky(FuseContext.defaults(), a);
+    }
+
+    /** {@link #cholesky(HostMatrix)} with the context's execution and thread count. */
+    public static HostMatrix cholesky(FuseContext context, HostMatrix a) {
+        return CholeskyFactorization.factor(context, a, Uplo.LOWER).releaseTriangularFactor();
+    }
+
+    /**
+     * numpy.linalg.lstsq(a, b) with NumPy's default rcond (machine epsilon times max(m, n)): the minimum-norm X
+     * minimising ‖A·X − B‖ for any m×n A (over- or under-determined, rank-deficient) and m×k B.
+     */
+    public static LeastSquares lstsq(HostMatrix a, HostMatrix b) {
+        Arguments.requireNonNull(a, "a");
+        return lstsq(FuseContext.defaults(), a, b, LeastSquares.defaultRcond(a.dtype(), a.shape().rows(),
+                a.shape().cols()));
+    }
+
+    /**
+     * numpy.linalg.lstsq(a, b, rcond): singular values at most rcond·σ₁ count as zero (a negative rcond: machine
+     * precision), through LAPACK gelsd (SVD by divide and conquer) on copies of A and B.
+     *
+     * @throws org.fusemath.api.NoConvergenceException when the SVD does not converge
+     */
+    public static LeastSquares lstsq(FuseContext context, HostMatrix a, HostMatrix b, double rcond) {
+        return LeastSquares.compute(context, a, b, rcond);
     }
 
     /** NumPy's {@code svd(a)}: U (m×m), Σ and Vᴴ (n×n) of the m×n A; see {@link SvdPlan}. */

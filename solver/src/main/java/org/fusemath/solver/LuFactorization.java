@@ -1,49 +1,34 @@
 package org.fusemath.solver;
 
-import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
-import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
-import org.fusemath.api.InvalidArgumentException;
-import org.fusemath.api.Layout;
-import org.fusemath.api.MatrixShape;
-import org.fusemath.api.ShapeMismatchException;
 import org.fusemath.api.SingularMatrixException;
+import org.fusemath.blas.Op;
 import org.fusemath.blas.Scalar;
-import org.fusemath.solver.host.LapackLu;
 
 /**
  * The LU factorisation with partial pivoting (P·A = L·U) of one square matrix, made once and used for any
- * number of solves, the inverse and the determinant.
+ * number of solves (op(A)·X = B for op = A, Aᵀ or Aᴴ), the inverse, the determinant (also as sign and
+ * log-magnitude) and the reciprocal condition estimate. {@link LuSolver} is the stateful form that refactors new
+ * matrices of the same shape into the same buffers.
  *
  * <p>The factors are computed on a dense copy of A kept in A's own storage order: read column-major, as LAPACK
  * reads it, a row-major copy is Aᵀ, so {@code getrf} factors Aᵀ and solves use {@code getrs} with the transposed
  * flag (Aᵀᵀ = A); no transposition is made. An exactly singular A (a zero pivot, LAPACK's {@code info} &gt; 0) is
  * reported by {@link #solve} and {@link #inverse} as a {@link SingularMatrixException} carrying that info; its
- * {@link #determinant} is 0.
+ * {@link #determinant} is 0. NaN or Inf in A is not screened: it propagates into the factors and every result
+ * (LAPACK's own arithmetic), and {@link #reciprocalCondition()} is then NaN or 0.
  *
  * <p>Immutable after construction; may be shared across threads (each solve writes only its own result).
  */
 public final class LuFactorization {
     private final FuseContext context;
-    private final DType dtype;
-    private final int n;
-    private final Layout layout;
-    /** The LU factors of A (column-major layout) or of Aᵀ (row-major), n×n without gaps. */
-    private final Object factors;
-    private final int[] pivots;
-    private final int info;
+    private final LuCore core;
 
-    private LuFactorization(FuseContext context, DType dtype, int n, Layout layout, Object factors, int[] pivots,
-                            int info) {
+    private LuFactorization(FuseContext context, LuCore core) {
         this.context = context;
-        this.dtype = dtype;
-        this.n = n;
-        this.layout = layout;
-        this.factors = factors;
-        this.pivots = pivots;
-        this.info = info;
+        this.core = core;
     }
 
     /** Factors the square {@code a} (left unchanged) with the default context. */
@@ -53,34 +38,33 @@ public final class LuFactorization {
 
     /** Factors the square {@code a} (left unchanged) on the host with the context's thread count. */
     public static LuFactorization factor(FuseContext context, HostMatrix a) {
-        Arguments.requireNonNull(context, "context");
-        Arguments.requireNonNull(a, "a");
-        if (context.execution().kind() == Execution.Kind.DEVICE) {
-            throw new InvalidArgumentException("execution", context.execution(),
-                    "host or auto: the LU factorisation runs on the host only");
-        }
-        MatrixShape s = a.shape();
-        if (s.batch() != 1) {
-            throw new InvalidArgumentException("a", "a batch of " + s.batch() + " matrices", "one matrix");
-        }
-        if (s.rows() != s.cols()) {
-            throw new ShapeMismatchException("a", s.rows() + "x" + s.cols(), "a square matrix");
-        }
-        int n = Arguments.toInt("a rows", s.rows());
-        Object factors = Dense.copy(a, s.layout());
-        int[] pivots = new int[n];
-        int info = n == 0 ? 0 : LapackLu.factor(context.threads(), a.dtype(), n, factors, pivots);
-        return new LuFactorization(context, a.dtype(), n, s.layout(), factors, pivots, info);
+        int n = Operands.hostSquare(context, a);
+        LuCore core = new LuCore(a.dtype(), n, a.shape().layout(), Dense.allocate(a.dtype(), (long) n * n),
+                new int[n]);
+        core.factor(context.threads(), a, true);
+        return new LuFactorization(context, core);
+    }
+
+    /**
+     * Factors {@code a} into this thread's scratch arrays, without the norm: for the one-shot function forms, whose
+     * factorisation must not outlive the call.
+     */
+    static LuFactorization factorTransient(FuseContext context, HostMatrix a) {
+        int n = Operands.hostSquare(context, a);
+        Scratch s = Scratch.current();
+        LuCore core = new LuCore(a.dtype(), n, a.shape().layout(), s.array(a.dtype(), n * n), s.ints(n));
+        core.factor(context.threads(), a, false);
+        return new LuFactorization(context, core);
     }
 
     /** The order n of A. */
     public int n() {
-        return n;
+        return core.n;
     }
 
     /** The element type. */
     public DType dtype() {
-        return dtype;
+        return core.dtype;
     }
 
     /**
@@ -88,90 +72,49 @@ public final class LuFactorization {
      * (those of Aᵀ for a row-major A: either way A is singular).
      */
     public int info() {
-        return info;
+        return core.info;
     }
 
     /** Whether A is exactly singular (a zero pivot). */
     public boolean isSingular() {
-        return info > 0;
-    }
-
-    private void requireNonsingular() {
-        if (info > 0) {
-            throw new SingularMatrixException(info);
-        }
+        return core.info > 0;
     }
 
     /** X with A·X = B for the n×k {@code b} (left unchanged); X is dense in B's storage order. */
     public HostMatrix solve(HostMatrix b) {
-        Arguments.requireNonNull(b, "b");
-        if (b.dtype() != dtype) {
-            throw new InvalidArgumentException("b", b.dtype(), dtype + " (the type of A)");
-        }
-        MatrixShape s = b.shape();
-        if (s.batch() != 1 || s.rows() != n) {
-            throw new ShapeMismatchException("b", (s.batch() == 1 ? "" : s.batch() + "x") + s.rows() + "x" + s.cols(),
-                    "one matrix of " + n + " rows (A is " + n + "x" + n + ")");
-        }
-        requireNonsingular();
-        int k = Arguments.toInt("b cols", s.cols());
-        Object x = Dense.copy(b, Layout.COLUMN_MAJOR);
-        if (n > 0 && k > 0) {
-            LapackLu.solve(context.threads(), dtype, layout == Layout.ROW_MAJOR, n, k, factors, pivots, x);
-        }
-        HostMatrix columns = HostMatrix.of(dtype, x, MatrixShape.columnMajor(n, k));
-        if (s.layout() == Layout.COLUMN_MAJOR) {
-            return columns;
-        }
-        return HostMatrix.of(dtype, k == 1 ? x : Dense.copy(columns, Layout.ROW_MAJOR), MatrixShape.rowMajor(n, k));
+        return solve(Op.NONE, b);
+    }
+
+    /** X with op(A)·X = B (op: A, Aᵀ or Aᴴ) for the n×k {@code b} (left unchanged); X is dense in B's order. */
+    public HostMatrix solve(Op op, HostMatrix b) {
+        return core.solve(context.threads(), op, b);
     }
 
     /** A⁻¹, dense in A's storage order. */
     public HostMatrix inverse() {
-        requireNonsingular();
-        Object x = Dense.identity(dtype, n);
-        if (n > 0) {
-            // The factors are those of A read in A's order; solving F·X = I gives F⁻¹ in that same reading.
-            LapackLu.solve(context.threads(), dtype, false, n, n, factors, pivots, x);
-        }
-        return HostMatrix.of(dtype, x, MatrixShape.dense(n, n, layout));
+        return core.inverse(context.threads());
     }
 
     /**
      * det(A) = ±Π U(i, i), the sign that of the row permutation (det Aᵀ = det A), multiplied in double precision
      * and rounded to the type; 1 for n = 0, 0 when A is exactly singular. Like NumPy it may overflow to infinity
-     * or underflow to 0 for large n (a log-determinant avoids that).
+     * or underflow to 0 for large n ({@link #logDeterminant()} avoids that).
      */
     public Scalar determinant() {
-        if (info > 0) {
-            return Scalar.ZERO;
-        }
-        int slots = dtype.slotsPerElement();
-        double re = 1;
-        double im = 0;
-        for (int i = 0; i < n; i++) {
-            int d = (i * n + i) * slots;
-            if (slots == 1) {
-                re *= get(d); // real arithmetic: an overflow gives ±inf, where inf·0 terms would give NaN
-            } else {
-                double ur = get(d);
-                double ui = get(d + 1);
-                double r = re * ur - im * ui;
-                im = re * ui + im * ur;
-                re = r;
-            }
-            if (pivots[i] != i + 1) {
-                re = -re;
-                im = -im;
-            }
-        }
-        if (dtype.isSinglePrecision()) {
-            return Scalar.of((float) re, (float) im);
-        }
-        return Scalar.of(re, im);
+        return core.determinant();
     }
 
-    private double get(int slot) {
-        return factors instanceof double[] d ? d[slot] : ((float[]) factors)[slot];
+    /** det(A) as numpy.linalg.slogdet's (sign, log|det A|), which neither overflows nor underflows. */
+    public SignLogDet logDeterminant() {
+        return core.logDeterminant();
+    }
+
+    /**
+     * LAPACK gecon's estimate of the reciprocal condition number 1/(‖A‖₁·‖A⁻¹‖₁), within a small factor of the true
+     * value (usually within 3x): near 1 for a well-conditioned A, below the type's unit roundoff for one that is
+     * numerically singular; 0 when A is exactly singular.
+     */
+    public double reciprocalCondition() {
+        return core.reciprocalCondition(context.threads());
     }
 }

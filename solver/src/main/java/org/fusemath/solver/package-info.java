@@ -1,9 +1,12 @@
 /**
- * Dense solvers: {@link org.fusemath.solver.Linalg} (NumPy's {@code numpy.linalg.solve}, {@code inv} and
- * {@code det}) as thin function forms over {@link org.fusemath.solver.LuFactorization}, which factors once and
- * solves many times. Host execution runs LAPACK ({@code getrf}/{@code getrs}) through fusemath's host call table
- * on the caller's arrays; a row-major matrix is factored as the column-major transpose it already is, and
- * solved with the transposed flag, so no transposition is ever made.
+ * Dense solvers. {@link org.fusemath.solver.Linalg} holds NumPy's function forms ({@code solve}, {@code inv},
+ * {@code det}, {@code slogdet}, {@code cholesky}, {@code lstsq}) as thin wrappers over the factor objects:
+ * {@link org.fusemath.solver.LuFactorization} (factor once: solves with A, Aᵀ or Aᴴ, inverse, determinant,
+ * log-determinant, condition estimate), {@link org.fusemath.solver.LuSolver} (the stateful plan → factorize → solve →
+ * resetOperands form for repeated solves of one shape), {@link org.fusemath.solver.CholeskyFactorization} and
+ * {@link org.fusemath.solver.QrFactorization}. Host execution runs LAPACK through fusemath's host call table on the
+ * caller's arrays; a row-major matrix is factored as the column-major transpose it already is where the mathematics
+ * allows (LU, Cholesky), so no transposition is made there; QR and lstsq copy a row-major A transposed.
  *
  * <p>Spectral decompositions, all four types: {@link org.fusemath.solver.SvdPlan} ({@link org.fusemath.solver.Svd};
  * gesdd, gesvd when it does not converge), {@link org.fusemath.solver.HermitianEigenPlan} (syevd/heevd) and

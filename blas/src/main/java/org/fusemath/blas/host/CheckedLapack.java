@@ -332,4 +332,100 @@ abstract class CheckedLapack implements NativeLapack {
                                  Object w, int wFrom, int wSpan, Object vl, int vlFrom, int vlSpan, int ldvl, Object vr,
                                  int vrFrom, int vrSpan, int ldvr, Object work, int workSpan, int lwork, Object rwork,
                                  int rworkSpan);
+
+    @Override
+    public final int gecon(DType t, char norm, int n, Object a, int aOff, int lda, double anorm, double[] rcond,
+                           int rcondOff) {
+        nonNull(t, "dtype");
+        char nm = Character.toUpperCase(norm);
+        if (nm != '1' && nm != 'O' && nm != 'I') {
+            throw new InvalidArgumentException("norm", "'" + norm + "'", "'1', 'O' or 'I'");
+        }
+        dims("n", n);
+        int aSpan = matrix("A", t, COL, n, n, a, aOff, lda);
+        if (!(anorm >= 0)) {
+            throw new InvalidArgumentException("anorm", anorm, "a norm >= 0 (not NaN)");
+        }
+        nonNull(rcond, "rcond");
+        if (rcondOff < 0 || rcondOff >= rcond.length) {
+            throw new InvalidArgumentException("rcondOff", rcondOff,
+                    "an index of the double[" + rcond.length + "] rcond");
+        }
+        if (n == 0) {
+            rcond[rcondOff] = Double.POSITIVE_INFINITY;
+            return 0;
+        }
+        int aFrom = slot(t, aOff);
+        byte code = (byte) (nm == 'I' ? 'I' : '1');
+        return checked("gecon", HostCallPolicy.lapack((long) n * n, SHALLOW,
+                () -> geconK(t, code, n, a, aFrom, aSpan, lda, anorm, rcond, rcondOff)));
+    }
+
+    protected abstract int geconK(DType t, byte norm, int n, Object a, int aFrom, int aSpan, int lda, double anorm,
+                                  double[] rcond, int rcondOff);
+
+    @Override
+    public final int orgqr(DType t, int m, int n, int k, Object a, int aOff, int lda, Object tau, int tauOff) {
+        nonNull(t, "dtype");
+        dims("m", m);
+        dims("n", n);
+        dims("k", k);
+        if (n > m) {
+            throw new InvalidArgumentException("n", n, "at most m = " + m + " columns of Q");
+        }
+        if (k > n) {
+            throw new InvalidArgumentException("k", k, "at most n = " + n + " reflectors");
+        }
+        int aSpan = matrix("A", t, COL, m, n, a, aOff, lda);
+        int tauSpan = CallChecks.span("tau", t, tau, tauOff, k);
+        if (n == 0) {
+            return 0;
+        }
+        int aFrom = slot(t, aOff);
+        int tauFrom = slot(t, tauOff);
+        return checked(t.isComplex() ? "ungqr" : "orgqr", HostCallPolicy.lapack((long) m * n, SHALLOW,
+                () -> orgqrK(t, m, n, k, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan)));
+    }
+
+    protected abstract int orgqrK(DType t, int m, int n, int k, Object a, int aFrom, int aSpan, int lda, Object tau,
+                                  int tauFrom, int tauSpan);
+
+    @Override
+    public final int gelsd(DType t, int m, int n, int nrhs, Object a, int aOff, int lda, Object b, int bOff, int ldb,
+                           Object s, int sOff, double rcond, int[] rank, int rankOff) {
+        nonNull(t, "dtype");
+        dims("m", m);
+        dims("n", n);
+        dims("nrhs", nrhs);
+        int aSpan = matrix("A", t, COL, m, n, a, aOff, lda);
+        int bSpan = matrix("B", t, COL, Math.max(m, n), nrhs, b, bOff, ldb);
+        int sSpan = CallChecks.span("s", t.componentType(), s, sOff, Math.min(m, n));
+        CallChecks.intArray("rank", rank, rankOff, 1);
+        if (Double.isNaN(rcond)) {
+            throw new InvalidArgumentException("rcond", rcond, "a number (negative: machine precision)");
+        }
+        if (m == 0 || n == 0) {
+            // LAPACK's quick return leaves B as it is: X (the first n rows) is zero for an empty A.
+            rank[rankOff] = 0;
+            for (int j = 0; j < nrhs; j++) {
+                int from = slot(t, bOff + j * ldb);
+                int to = slot(t, bOff + j * ldb + n);
+                if (b instanceof double[] d) {
+                    java.util.Arrays.fill(d, from, to, 0);
+                } else {
+                    java.util.Arrays.fill((float[]) b, from, to, 0);
+                }
+            }
+            return 0;
+        }
+        int aFrom = slot(t, aOff);
+        int bFrom = slot(t, bOff);
+        return checked("gelsd", HostCallPolicy.lapack((long) Math.max(m, n) * Math.max(n, nrhs), SHALLOW,
+                () -> gelsdK(t, m, n, nrhs, a, aFrom, aSpan, lda, b, bFrom, bSpan, ldb, s, sOff, sSpan, rcond, rank,
+                        rankOff)));
+    }
+
+    protected abstract int gelsdK(DType t, int m, int n, int nrhs, Object a, int aFrom, int aSpan, int lda, Object b,
+                                  int bFrom, int bSpan, int ldb, Object s, int sFrom, int sSpan, double rcond,
+                                  int[] rank, int rankOff);
 }

@@ -273,4 +273,100 @@ final class JavacppLapack extends CheckedLapack {
         copyOut(st, 3, vr, vrFrom, vrSpan);
         return info;
     }
+
+    /** The value LAPACK wrote to element 0 of a workspace query buffer. */
+    private static int queried(Pointer p) {
+        return (int) (p instanceof DoublePointer d ? d.get(0) : ((FloatPointer) p).get(0));
+    }
+
+    @Override
+    protected int geconK(DType t, byte norm, int n, Object a, int aFrom, int aSpan, int lda, double anorm,
+                         double[] rcond, int rcondOff) {
+        Staging s = Staging.current();
+        Pointer pa = s.in(0, a, aFrom, aSpan);
+        Pointer pr = s.space(1, a, 1);
+        // Real: work 4n, iwork n. Complex: work 2n complex (4n slots), rwork 2n reals after it.
+        Pointer work = s.space(2, a, 6 * n);
+        int info = switch (t) {
+            case F64 -> openblas.LAPACKE_dgecon_work(COL, norm, n, (DoublePointer) pa, lda, anorm, (DoublePointer) pr,
+                    (DoublePointer) work, s.ints(null, 0, n, false));
+            case F32 -> openblas.LAPACKE_sgecon_work(COL, norm, n, (FloatPointer) pa, lda, (float) anorm,
+                    (FloatPointer) pr, (FloatPointer) work, s.ints(null, 0, n, false));
+            case C128 -> openblas.LAPACKE_zgecon_work(COL, norm, n, (DoublePointer) pa, lda, anorm, (DoublePointer) pr,
+                    (DoublePointer) work, ((DoublePointer) work).getPointer(4L * n));
+            case C64 -> openblas.LAPACKE_cgecon_work(COL, norm, n, (FloatPointer) pa, lda, (float) anorm,
+                    (FloatPointer) pr, (FloatPointer) work, ((FloatPointer) work).getPointer(4L * n));
+        };
+        rcond[rcondOff] = pr instanceof DoublePointer d ? d.get(0) : ((FloatPointer) pr).get(0);
+        return info;
+    }
+
+    @Override
+    protected int orgqrK(DType t, int m, int n, int k, Object a, int aFrom, int aSpan, int lda, Object tau, int tauFrom,
+                         int tauSpan) {
+        Staging s = Staging.current();
+        Pointer pa = s.in(0, a, aFrom, aSpan);
+        Pointer pt = s.in(1, tau, tauFrom, tauSpan);
+        Pointer query = s.space(2, a, 2);
+        orgqr(t, m, n, k, pa, lda, pt, query, -1);
+        int lwork = Math.max(Math.max(1, n), queried(query));
+        int info = orgqr(t, m, n, k, pa, lda, pt, s.space(2, a, lwork * t.slotsPerElement()), lwork);
+        s.out(0, a, aFrom, aSpan);
+        return info;
+    }
+
+    private static int orgqr(DType t, int m, int n, int k, Pointer a, int lda, Pointer tau, Pointer work, int lwork) {
+        return switch (t) {
+            case F64 -> openblas.LAPACKE_dorgqr_work(COL, m, n, k, (DoublePointer) a, lda, (DoublePointer) tau,
+                    (DoublePointer) work, lwork);
+            case F32 -> openblas.LAPACKE_sorgqr_work(COL, m, n, k, (FloatPointer) a, lda, (FloatPointer) tau,
+                    (FloatPointer) work, lwork);
+            case C128 -> openblas.LAPACKE_zungqr_work(COL, m, n, k, (DoublePointer) a, lda, (DoublePointer) tau,
+                    (DoublePointer) work, lwork);
+            case C64 -> openblas.LAPACKE_cungqr_work(COL, m, n, k, (FloatPointer) a, lda, (FloatPointer) tau,
+                    (FloatPointer) work, lwork);
+        };
+    }
+
+    @Override
+    protected int gelsdK(DType t, int m, int n, int nrhs, Object a, int aFrom, int aSpan, int lda, Object b, int bFrom,
+                         int bSpan, int ldb, Object sv, int sFrom, int sSpan, double rcond, int[] rank, int rankOff) {
+        Staging s = Staging.current();
+        Pointer pa = s.in(0, a, aFrom, aSpan);
+        Pointer pb = s.in(1, b, bFrom, bSpan);
+        Pointer ps = s.space(2, a, Math.max(1, sSpan));
+        // Query: optimal lwork in work[0]; minimum liwork in iwork[0] and (complex) lrwork in rwork[0].
+        Pointer query = s.space(3, a, 8);
+        IntPointer iq = s.ints(null, 0, 2, false);
+        gelsd(t, m, n, nrhs, pa, lda, pb, ldb, ps, rcond, iq.getPointer(1), query, -1,
+                t.isComplex() ? query.getPointer(4) : null, iq);
+        int lwork = Math.max(1, queried(query));
+        int lrwork = t.isComplex() ? Math.max(1, queried(query.getPointer(4))) : 0;
+        int liwork = Math.max(1, iq.get(0));
+        int workSlots = lwork * t.slotsPerElement();
+        Pointer work = s.space(3, a, workSlots + lrwork);
+        IntPointer iwork = s.ints(null, 0, liwork + 1, false);
+        int info = gelsd(t, m, n, nrhs, pa, lda, pb, ldb, ps, rcond, iwork.getPointer(liwork), work, lwork,
+                t.isComplex() ? work.getPointer(workSlots) : null, iwork);
+        rank[rankOff] = iwork.get(liwork);
+        s.out(1, b, bFrom, bSpan);
+        if (sSpan > 0) {
+            s.out(2, sv, sFrom, sSpan);
+        }
+        return info;
+    }
+
+    private static int gelsd(DType t, int m, int n, int nrhs, Pointer a, int lda, Pointer b, int ldb, Pointer s,
+                             double rcond, IntPointer rank, Pointer work, int lwork, Pointer rwork, IntPointer iwork) {
+        return switch (t) {
+            case F64 -> openblas.LAPACKE_dgelsd_work(COL, m, n, nrhs, (DoublePointer) a, lda, (DoublePointer) b, ldb,
+                    (DoublePointer) s, rcond, rank, (DoublePointer) work, lwork, iwork);
+            case F32 -> openblas.LAPACKE_sgelsd_work(COL, m, n, nrhs, (FloatPointer) a, lda, (FloatPointer) b, ldb,
+                    (FloatPointer) s, (float) rcond, rank, (FloatPointer) work, lwork, iwork);
+            case C128 -> openblas.LAPACKE_zgelsd_work(COL, m, n, nrhs, (DoublePointer) a, lda, (DoublePointer) b, ldb,
+                    (DoublePointer) s, rcond, rank, (DoublePointer) work, lwork, (DoublePointer) rwork, iwork);
+            case C64 -> openblas.LAPACKE_cgelsd_work(COL, m, n, nrhs, (FloatPointer) a, lda, (FloatPointer) b, ldb,
+                    (FloatPointer) s, (float) rcond, rank, (FloatPointer) work, lwork, (FloatPointer) rwork, iwork);
+        };
+    }
 }

@@ -88,4 +88,26 @@ public interface NativeLapack {
      */
     int geev(DType t, char jobvl, char jobvr, int n, Object a, int aOff, int lda, Object w, int wOff, Object vl,
              int vlOff, int ldvl, Object vr, int vrOff, int ldvr, Object work, int lwork, Object rwork);
+
+    /**
+     * Estimates the reciprocal condition number of the n×n A in the 1-norm ({@code norm} '1' or 'O') or the infinity
+     * norm ('I') from getrf's factors and {@code anorm}, the same norm of the original A; writes it to
+     * {@code rcond[rcondOff]}. The workspace is the call's own.
+     */
+    int gecon(DType t, char norm, int n, Object a, int aOff, int lda, double anorm, double[] rcond, int rcondOff);
+
+    /**
+     * Overwrites the m×n A (m ≥ n ≥ k) holding geqrf's k Householder vectors with the first n columns of Q
+     * (orgqr for real types, ungqr for complex). The workspace is queried and held by the call.
+     */
+    int orgqr(DType t, int m, int n, int k, Object a, int aOff, int lda, Object tau, int tauOff);
+
+    /**
+     * Minimum-norm least squares by the SVD (divide and conquer): overwrites the first n rows of the max(m, n)×nrhs B
+     * with X minimising ‖B − A·X‖ for the m×n A (destroyed); singular values at most rcond·σ₁ count as zero
+     * (rcond &lt; 0: machine precision). {@code s} (the component type: float[] for C64) receives the min(m, n)
+     * singular values, descending, and {@code rank[rankOff]} the effective rank. info &gt; 0: the SVD did not converge.
+     */
+    int gelsd(DType t, int m, int n, int nrhs, Object a, int aOff, int lda, Object b, int bOff, int ldb, Object s,
+              int sOff, double rcond, int[] rank, int rankOff);
 }

@@ -3,6 +3,8 @@ package org.fusemath.blas.host;
 import dev.ludovic.netlib.lapack.NativeLAPACK;
 import org.fusemath.api.DType;
 import org.fusemath.blas.Uplo;
+import org.netlib.util.doubleW;
+import org.netlib.util.floatW;
 import org.netlib.util.intW;
 
 /**
@@ -221,6 +223,78 @@ final class NetlibLapack extends CheckedLapack {
                     (float[]) present(vl, t), at(vl, vlFrom), ldvl, (float[]) present(vr, t), at(vr, vrFrom), ldvr,
                     (float[]) work, 0, lwork, info);
         }
+        return lapackeInfo(info);
+    }
+
+    @Override
+    protected int geconK(DType t, byte norm, int n, Object a, int aFrom, int aSpan, int lda, double anorm,
+                         double[] rcond, int rcondOff) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) n * n) || !NetlibShims.whole(a, aFrom, n, lda)) {
+            return staging.geconK(t, norm, n, a, aFrom, aSpan, lda, anorm, rcond, rcondOff);
+        }
+        intW info = new intW(0);
+        String nm = norm == 'I' ? "I" : "1";
+        if (a instanceof double[] d) {
+            doubleW r = new doubleW(0);
+            lapack.dgecon(nm, n, d, aFrom, lda, anorm, r, new double[4 * n], 0, new int[n], 0, info);
+            rcond[rcondOff] = r.val;
+        } else {
+            floatW r = new floatW(0);
+            lapack.sgecon(nm, n, (float[]) a, aFrom, lda, (float) anorm, r, new float[4 * n], 0, new int[n], 0, info);
+            rcond[rcondOff] = r.val;
+        }
+        return lapackeInfo(info);
+    }
+
+    @Override
+    protected int orgqrK(DType t, int m, int n, int k, Object a, int aFrom, int aSpan, int lda, Object tau, int tauFrom,
+                         int tauSpan) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.max(1, k)) || !NetlibShims.whole(a, aFrom, n, lda)) {
+            return staging.orgqrK(t, m, n, k, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan);
+        }
+        intW info = new intW(0);
+        // Workspace query (lwork = -1), then the call with the optimal workspace, both on the heap.
+        if (a instanceof double[] d) {
+            double[] query = new double[1];
+            lapack.dorgqr(m, n, k, d, aFrom, lda, (double[]) tau, tauFrom, query, 0, -1, info);
+            int lwork = Math.max(Math.max(1, n), (int) query[0]);
+            lapack.dorgqr(m, n, k, d, aFrom, lda, (double[]) tau, tauFrom, new double[lwork], 0, lwork, info);
+        } else {
+            float[] query = new float[1];
+            lapack.sorgqr(m, n, k, (float[]) a, aFrom, lda, (float[]) tau, tauFrom, query, 0, -1, info);
+            int lwork = Math.max(Math.max(1, n), (int) query[0]);
+            lapack.sorgqr(m, n, k, (float[]) a, aFrom, lda, (float[]) tau, tauFrom, new float[lwork], 0, lwork, info);
+        }
+        return lapackeInfo(info);
+    }
+
+    @Override
+    protected int gelsdK(DType t, int m, int n, int nrhs, Object a, int aFrom, int aSpan, int lda, Object b, int bFrom,
+                         int bSpan, int ldb, Object sv, int sFrom, int sSpan, double rcond, int[] rank, int rankOff) {
+        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n) + (long) m * n * nrhs)
+                || !NetlibShims.whole(a, aFrom, n, lda) || !NetlibShims.whole(b, bFrom, nrhs, ldb)) {
+            return staging.gelsdK(t, m, n, nrhs, a, aFrom, aSpan, lda, b, bFrom, bSpan, ldb, sv, sFrom, sSpan, rcond,
+                    rank, rankOff);
+        }
+        intW info = new intW(0);
+        intW r = new intW(0);
+        int[] iquery = new int[1];
+        if (a instanceof double[] d) {
+            double[] query = new double[1];
+            lapack.dgelsd(m, n, nrhs, d, aFrom, lda, (double[]) b, bFrom, ldb, (double[]) sv, sFrom, rcond, r, query, 0,
+                    -1, iquery, 0, info);
+            int lwork = Math.max(1, (int) query[0]);
+            lapack.dgelsd(m, n, nrhs, d, aFrom, lda, (double[]) b, bFrom, ldb, (double[]) sv, sFrom, rcond, r,
+                    new double[lwork], 0, lwork, new int[Math.max(1, iquery[0])], 0, info);
+        } else {
+            float[] query = new float[1];
+            lapack.sgelsd(m, n, nrhs, (float[]) a, aFrom, lda, (float[]) b, bFrom, ldb, (float[]) sv, sFrom,
+                    (float) rcond, r, query, 0, -1, iquery, 0, info);
+            int lwork = Math.max(1, (int) query[0]);
+            lapack.sgelsd(m, n, nrhs, (float[]) a, aFrom, lda, (float[]) b, bFrom, ldb, (float[]) sv, sFrom,
+                    (float) rcond, r, new float[lwork], 0, lwork, new int[Math.max(1, iquery[0])], 0, info);
+        }
+        rank[rankOff] = r.val;
         return lapackeInfo(info);
     }
 }

@@ -32,6 +32,7 @@ final class NetlibShims {
         "gemm_", "symm_", "syrk_", "trmm_", "trsm_", "gemv_", "ger_", "trsv_", "dot_", "axpy_", "scal_", "nrm2_",
         "asum_", "amax_", "getrf_", "getrs_", "potrf_", "potrs_", "geqrf_",
         "gesdd_", "gesvd_", "syevd_", "geev_",
+        "gecon_", "orgqr_", "gelsd_",
     };
 
     private final NativeBLAS blas;

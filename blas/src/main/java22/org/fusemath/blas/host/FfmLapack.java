@@ -18,6 +18,14 @@ final class FfmLapack extends CheckedLapack {
     private static final Downcalls.Handles POTRF = work("potrf", "ibipi");
     private static final Downcalls.Handles POTRS = work("potrs", "ibiipipi");
     private static final Downcalls.Handles GEQRF = work("geqrf", "iiipippi");
+    private static final Downcalls.Handles GECON = work("gecon", "ibipirppp");
+    private static final Downcalls.Handles ORGQR = Downcalls.bind("i", "iiiipippi", "LAPACKE_sorgqr_work",
+            "LAPACKE_dorgqr_work", "LAPACKE_cungqr_work", "LAPACKE_zungqr_work");
+    /** gelsd: the real routines take an integer workspace, the complex ones a real one before it. */
+    private static final Downcalls.Handles GELSD = Downcalls.bind("i", "iiiipipiprppip", "LAPACKE_sgelsd_work",
+            "LAPACKE_dgelsd_work", null, null);
+    private static final Downcalls.Handles GELSD_COMPLEX = Downcalls.bind("i", "iiiipipiprppipp", null, null,
+            "LAPACKE_cgelsd_work", "LAPACKE_zgelsd_work");
 
     /** LAPACKE's {@code _work} entry points: no NaN screening of the inputs, so NaN propagates as in BLAS. */
     private static Downcalls.Handles work(String routine, String params) {
@@ -209,5 +217,107 @@ final class FfmLapack extends CheckedLapack {
         } catch (Throwable e) {
             throw rethrow("geev", e);
         }
+    }
+
+    private static Object scratch(DType t, int slots) {
+        return t.isSinglePrecision() ? new float[Math.max(1, slots)] : new double[Math.max(1, slots)];
+    }
+
+    private static int first(Object array) {
+        return (int) (array instanceof double[] d ? d[0] : ((float[]) array)[0]);
+    }
+
+    @Override
+    protected int geconK(DType t, byte norm, int n, Object a, int aFrom, int aSpan, int lda, double anorm,
+                         double[] rcond, int rcondOff) {
+        if (!CriticalCalls.allowed((long) n * n)) {
+            return Staged.LAPACK.geconK(t, norm, n, a, aFrom, aSpan, lda, anorm, rcond, rcondOff);
+        }
+        Object r = scratch(t, 1);
+        // Real: work 4n, iwork n. Complex: work 2n complex (4n slots), rwork 2n reals.
+        Object work = scratch(t, 4 * n);
+        java.lang.foreign.MemorySegment last = t.isComplex() ? seg(scratch(t, 2 * n), 0)
+                : java.lang.foreign.MemorySegment.ofArray(new int[n]);
+        try {
+            int info;
+            if (t.isSinglePrecision()) {
+                info = (int) GECON.of(t).invokeExact(COL, norm, n, seg(a, aFrom), lda, (float) anorm, seg(r, 0),
+                        seg(work, 0), last);
+            } else {
+                info = (int) GECON.of(t).invokeExact(COL, norm, n, seg(a, aFrom), lda, anorm, seg(r, 0), seg(work, 0),
+                        last);
+            }
+            rcond[rcondOff] = r instanceof double[] d ? d[0] : ((float[]) r)[0];
+            return info;
+        } catch (Throwable e) {
+            throw rethrow("gecon", e);
+        }
+    }
+
+    @Override
+    protected int orgqrK(DType t, int m, int n, int k, Object a, int aFrom, int aSpan, int lda, Object tau, int tauFrom,
+                         int tauSpan) {
+        if (!CriticalCalls.allowed((long) m * n * Math.max(1, k))) {
+            return Staged.LAPACK.orgqrK(t, m, n, k, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan);
+        }
+        try {
+            // Workspace query (lwork = -1), then the call with the optimal workspace, both on the heap.
+            Object query = scratch(t, 2);
+            int info = (int) ORGQR.of(t).invokeExact(COL, m, n, k, seg(a, aFrom), lda, seg(tau, tauFrom), seg(query, 0),
+                    -1);
+            int lwork = Math.max(Math.max(1, n), first(query));
+            Object work = scratch(t, lwork * t.slotsPerElement());
+            info = (int) ORGQR.of(t).invokeExact(COL, m, n, k, seg(a, aFrom), lda, seg(tau, tauFrom), seg(work, 0),
+                    lwork);
+            return info;
+        } catch (Throwable e) {
+            throw rethrow(t.isComplex() ? "ungqr" : "orgqr", e);
+        }
+    }
+
+    @Override
+    protected int gelsdK(DType t, int m, int n, int nrhs, Object a, int aFrom, int aSpan, int lda, Object b, int bFrom,
+                         int bSpan, int ldb, Object sv, int sFrom, int sSpan, double rcond, int[] rank, int rankOff) {
+        if (!CriticalCalls.allowed((long) m * n * Math.min(m, n) + (long) m * n * nrhs)) {
+            return Staged.LAPACK.gelsdK(t, m, n, nrhs, a, aFrom, aSpan, lda, b, bFrom, bSpan, ldb, sv, sFrom, sSpan,
+                    rcond, rank, rankOff);
+        }
+        try {
+            // Query: optimal lwork in work[0], minimum liwork in iwork[0] and (complex) lrwork in rwork[0].
+            Object query = scratch(t, 2);
+            Object rquery = scratch(t, 1);
+            int[] iquery = new int[1];
+            int[] r = new int[1];
+            gelsd(t, m, n, nrhs, a, aFrom, lda, b, bFrom, ldb, sv, sFrom, rcond, r, query, -1, rquery, iquery);
+            int lwork = Math.max(1, first(query));
+            Object work = scratch(t, lwork * t.slotsPerElement());
+            Object rwork = t.isComplex() ? scratch(t, first(rquery)) : null;
+            int info = gelsd(t, m, n, nrhs, a, aFrom, lda, b, bFrom, ldb, sv, sFrom, rcond, r, work, lwork, rwork,
+                    new int[Math.max(1, iquery[0])]);
+            rank[rankOff] = r[0];
+            return info;
+        } catch (Throwable e) {
+            throw rethrow("gelsd", e);
+        }
+    }
+
+    private static int gelsd(DType t, int m, int n, int nrhs, Object a, int aFrom, int lda, Object b, int bFrom,
+                             int ldb, Object s, int sFrom, double rcond, int[] rank, Object work, int lwork,
+                             Object rwork, int[] iwork) throws Throwable {
+        java.lang.foreign.MemorySegment pa = seg(a, aFrom);
+        java.lang.foreign.MemorySegment pb = seg(b, bFrom);
+        java.lang.foreign.MemorySegment ps = seg(s, sFrom);
+        java.lang.foreign.MemorySegment pr = seg(rank, 0);
+        java.lang.foreign.MemorySegment pw = seg(work, 0);
+        java.lang.foreign.MemorySegment pi = seg(iwork, 0);
+        return switch (t) {
+            case F32 -> (int) GELSD.of(t).invokeExact(COL, m, n, nrhs, pa, lda, pb, ldb, ps, (float) rcond, pr, pw,
+                    lwork, pi);
+            case F64 -> (int) GELSD.of(t).invokeExact(COL, m, n, nrhs, pa, lda, pb, ldb, ps, rcond, pr, pw, lwork, pi);
+            case C64 -> (int) GELSD_COMPLEX.of(t).invokeExact(COL, m, n, nrhs, pa, lda, pb, ldb, ps, (float) rcond, pr,
+                    pw, lwork, seg(rwork, 0), pi);
+            case C128 -> (int) GELSD_COMPLEX.of(t).invokeExact(COL, m, n, nrhs, pa, lda, pb, ldb, ps, rcond, pr, pw,
+                    lwork, seg(rwork, 0), pi);
+        };
     }
 }

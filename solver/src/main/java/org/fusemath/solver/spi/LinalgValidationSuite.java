@@ -120,13 +120,13 @@ public final class LinalgValidationSuite implements ValidationSuite {
         }
     }
 
-    private static HostMatrix zeros(DType t, int rows, int cols, Layout layout) {
+    static HostMatrix zeros(DType t, int rows, int cols, Layout layout) {
         int slots = rows * cols * t.slotsPerElement();
         return HostMatrix.of(t, t.isSinglePrecision() ? new float[slots] : new double[slots],
                 MatrixShape.dense(rows, cols, layout));
     }
 
-    private static HostMatrix random(DType t, int rows, int cols, Layout layout, SplittableRandom r) {
+    static HostMatrix random(DType t, int rows, int cols, Layout layout, SplittableRandom r) {
         HostMatrix m = zeros(t, rows, cols, layout);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
@@ -136,7 +136,7 @@ public final class LinalgValidationSuite implements ValidationSuite {
         return m;
     }
 
-    private static HostMatrix identity(DType t, int n, Layout layout) {
+    static HostMatrix identity(DType t, int n, Layout layout) {
         HostMatrix m = zeros(t, n, n, layout);
         for (int i = 0; i < n; i++) {
             put(m, i, i, 1, 0);
@@ -144,7 +144,7 @@ public final class LinalgValidationSuite implements ValidationSuite {
         return m;
     }
 
-    private static void put(HostMatrix m, int i, int j, double re, double im) {
+    static void put(HostMatrix m, int i, int j, double re, double im) {
         int at = (int) m.shape().indexOf(0, i, j) * m.dtype().slotsPerElement();
         if (m.array() instanceof double[] d) {
             d[at] = re;
@@ -166,5 +166,33 @@ public final class LinalgValidationSuite implements ValidationSuite {
      */
     static Comparison backwardError(HostMatrix a, HostMatrix x, HostMatrix b) {
         return Validation.solve(a, x, b, Tolerance.luSolve());
+    }
+
+    /**
+     * The same backward error in units of n·u (what {@link Tolerance#luSolve()}'s constant bounds), for cases that
+     * combine it with other quantities measured in those units.
+     */
+    static double backwardErrorInUnits(HostMatrix a, HostMatrix x, HostMatrix b) {
+        Comparison check = backwardError(a, x, b);
+        return Tolerance.luSolve().constant() * check.observed() / check.bound();
+    }
+
+    static double get(HostMatrix m, long i, long j, int part) {
+        int at = (int) m.shape().indexOf(0, i, j) * m.dtype().slotsPerElement() + part;
+        return m.array() instanceof double[] d ? d[at] : ((float[]) m.array())[at];
+    }
+
+    /** ‖M‖∞ with |Re| + |Im| per element (within √2 of the modulus; the bound allows for it). */
+    static double norm(HostMatrix m) {
+        double worst = 0;
+        boolean complex = m.dtype().isComplex();
+        for (int i = 0; i < m.shape().rows(); i++) {
+            double row = 0;
+            for (int j = 0; j < m.shape().cols(); j++) {
+                row += Math.abs(get(m, i, j, 0)) + (complex ? Math.abs(get(m, i, j, 1)) : 0);
+            }
+            worst = Math.max(worst, row);
+        }
+        return worst;
     }
 }

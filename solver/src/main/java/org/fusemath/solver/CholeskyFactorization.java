@@ -1,0 +1,138 @@
+package org.fusemath.solver;
+
+import org.fusemath.api.Arguments;
+import org.fusemath.api.DType;
+import org.fusemath.api.FuseContext;
+import org.fusemath.api.HostMatrix;
+import org.fusemath.api.Layout;
+import org.fusemath.api.MatrixShape;
+import org.fusemath.api.NotPositiveDefiniteException;
+import org.fusemath.blas.Uplo;
+import org.fusemath.solver.host.LapackCholesky;
+
+/**
+ * The Cholesky factorisation A = L·Lᴴ (lower) or A = Uᴴ·U (upper) of one Hermitian (real: symmetric) positive
+ * definite matrix, made once and used for solves and the inverse.
+ *
+ * <p>Only the chosen triangle of A is read (the other is never looked at, as in LAPACK), and the imaginary parts of
+ * its diagonal are taken as zero. The factor is computed by {@code potrf} on a dense copy kept in A's storage order:
+ * a row-major copy read column-major is Aᵀ = conj(A) (A is Hermitian), whose factor in the other triangle is the
+ * requested one read row-major, so no transposition is made. A matrix that is not positive definite (a leading
+ * minor whose pivot is ≤ 0) fails with {@link NotPositiveDefiniteException} carrying the order of that minor. NaN
+ * and Inf are not screened: a NaN pivot passes OpenBLAS's "≤ 0" test, so NaN propagates into the factor (and into
+ * every solve), as in NumPy.
+ *
+ * <p>Immutable after construction; may be shared across threads.
+ */
+public final class CholeskyFactorization {
+    private final FuseContext context;
+    private final DType dtype;
+    private final int n;
+    private final Layout layout;
+    private final Uplo uplo;
+    /** The triangle potrf was given, of the array read column-major (the other one for a row-major A). */
+    private final Uplo stored;
+    private final Object factor;
+
+    private CholeskyFactorization(FuseContext context, DType dtype, int n, Layout layout, Uplo uplo, Object factor) {
+        this.context = context;
+        this.dtype = dtype;
+        this.n = n;
+        this.layout = layout;
+        this.uplo = uplo;
+        this.stored = layout == Layout.COLUMN_MAJOR ? uplo : uplo.flipped();
+        this.factor = factor;
+    }
+
+    /** Factors {@code a} as L·Lᴴ from its lower triangle, with the default context. */
+    public static CholeskyFactorization factor(HostMatrix a) {
+        return factor(FuseContext.defaults(), a, Uplo.LOWER);
+    }
+
+    /**
+     * Factors the Hermitian positive definite {@code a} (left unchanged) from its {@code uplo} triangle: A = L·Lᴴ for
+     * LOWER, A = Uᴴ·U for UPPER.
+     *
+     * @throws NotPositiveDefiniteException when the leading minor of order {@code info()} is not positive definite
+     */
+    public static CholeskyFactorization factor(FuseContext context, HostMatrix a, Uplo uplo) {
+        int n = Operands.hostSquare(context, a);
+        Arguments.requireNonNull(uplo, "uplo");
+        Layout layout = a.shape().layout();
+        Object f = Dense.copy(a, layout);
+        CholeskyFactorization c = new CholeskyFactorization(context, a.dtype(), n, layout, uplo, f);
+        int info = LapackCholesky.factor(context.threads(), a.dtype(), c.stored, n, f);
+        if (info > 0) {
+            throw new NotPositiveDefiniteException(info);
+        }
+        return c;
+    }
+
+    /** The order n of A. */
+    public int n() {
+        return n;
+    }
+
+    /** The element type. */
+    public DType dtype() {
+        return dtype;
+    }
+
+    /** Which factor this is: LOWER (A = L·Lᴴ) or UPPER (A = Uᴴ·U). */
+    public Uplo uplo() {
+        return uplo;
+    }
+
+    /** The triangular factor (L or U) with zeros in the other triangle, dense in A's storage order (a fresh copy). */
+    public HostMatrix triangularFactor() {
+        HostMatrix t = Dense.triangle(dtype, factor, n, n, n, stored == Uplo.UPPER, Layout.COLUMN_MAJOR);
+        // The column-major array with the stored triangle, read in A's order, is the requested triangle.
+        return HostMatrix.of(dtype, t.array(), MatrixShape.dense(n, n, layout));
+    }
+
+    /**
+     * The factor in place of the factorisation's own array, zeros written into the other triangle: for the function
+     * form, which drops the factorisation (no second n×n array).
+     */
+    HostMatrix releaseTriangularFactor() {
+        Dense.zeroTriangle(dtype, factor, n, stored == Uplo.UPPER);
+        return HostMatrix.of(dtype, factor, MatrixShape.dense(n, n, layout));
+    }
+
+    /** X with A·X = B for the n×k {@code b} (left unchanged); X is dense in B's storage order. */
+    public HostMatrix solve(HostMatrix b) {
+        int k = Operands.requireRhs(dtype, n, n + "x" + n, b);
+        Object x = Dense.copy(b, Layout.COLUMN_MAJOR);
+        solveInPlace(x, k);
+        HostMatrix columns = HostMatrix.of(dtype, x, MatrixShape.columnMajor(n, k));
+        if (b.shape().layout() == Layout.COLUMN_MAJOR || k == 1) {
+            return HostMatrix.of(dtype, x, MatrixShape.dense(n, k, b.shape().layout()));
+        }
+        return HostMatrix.of(dtype, Dense.copy(columns, Layout.ROW_MAJOR), MatrixShape.rowMajor(n, k));
+    }
+
+    private void solveInPlace(Object x, int k) {
+        if (n == 0 || k == 0) {
+            return;
+        }
+        // A row-major copy is conj(A): conj(A)·conj(X) = conj(B) (real types: nothing to do).
+        boolean conj = layout == Layout.ROW_MAJOR && dtype.isComplex();
+        if (conj) {
+            Dense.conjugate(dtype, x, (long) n * k);
+        }
+        LapackCholesky.solve(context.threads(), dtype, stored, n, k, factor, x);
+        if (conj) {
+            Dense.conjugate(dtype, x, (long) n * k);
+        }
+    }
+
+    /** A⁻¹ (Hermitian, both triangles), dense in A's storage order. */
+    public HostMatrix inverse() {
+        Object x = Dense.identity(dtype, n);
+        if (n > 0) {
+            // F⁻¹ read in A's order is A⁻¹ both ways: conj(A)⁻¹ read row-major is (Aᴴ)⁻¹ = A⁻¹.
+            LapackCholesky.solve(context.threads(), dtype, stored, n, n, factor, x);
+        }
+        return HostMatrix.of(dtype, x, MatrixShape.dense(n, n, layout));
+    }
+}
