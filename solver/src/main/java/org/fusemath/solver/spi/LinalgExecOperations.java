@@ -21,7 +21,8 @@ import org.fusemath.solver.Linalg;
 /**
  * {@code fusemath exec solve|inv|det}: {@code numpy.linalg.solve(a, b)}, {@code inv(a)} and {@code det(a)} for
  * one square 2-D {@code a} (C or Fortran order, read in place) and a {@code b} of shape (n,) or (n, k) of the same
- * type; det writes a 0-d array. An exactly singular {@code a} fails solve and inv with LAPACK's info. Like NumPy's
+ * type; det writes a 0-d array. solve also takes stacks, (..., n, n) and (..., n, k), broadcast as NumPy 2 does
+ * ({@link StackedSolve}). An exactly singular {@code a} fails solve and inv with LAPACK's info. Like NumPy's
  * functions they take no options, so {@code fusemath exec} refuses any.
  */
 public final class LinalgExecOperations implements ExecOperationGroup {
@@ -30,7 +31,8 @@ public final class LinalgExecOperations implements ExecOperationGroup {
     @Override
     public List<ExecOperation> operations() {
         return List.of(
-                op("solve", "x = numpy.linalg.solve(a, b): --in A (n x n) --in B (n,) or (n, k)", 2,
+                op("solve", "x = numpy.linalg.solve(a, b): --in A (..., n, n) --in B (n,) or (..., n, k), stacks"
+                        + " broadcast", 2,
                         LinalgExecOperations::solve),
                 op("inv", "numpy.linalg.inv(a): --in A (n x n)", 1, LinalgExecOperations::inv),
                 op("det", "numpy.linalg.det(a), a 0-d array: --in A (n x n)", 1, LinalgExecOperations::det));
@@ -80,6 +82,9 @@ public final class LinalgExecOperations implements ExecOperationGroup {
     }
 
     private static HostTensor solve(ExecRequest r) {
+        if (r.inputs().get(0).rank() > 2 || r.inputs().get(1).rank() > 2) {
+            return StackedSolve.solve(r, HOST);
+        }
         HostMatrix a = square(r, "solve");
         HostTensor b = r.inputs().get(1);
         DType t = a.dtype();

@@ -140,7 +140,7 @@ public final class LinalgValidationSuite implements ValidationSuite {
         return m;
     }
 
-    private static void put(HostMatrix m, int i, int j, double re, double im) {
+    static void put(HostMatrix m, int i, int j, double re, double im) {
         int at = (int) m.shape().indexOf(0, i, j) * m.dtype().slotsPerElement();
         if (m.array() instanceof double[] d) {
             d[at] = re;
