@@ -2,7 +2,6 @@ package org.fusemath.solver;
 
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
-import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
@@ -11,7 +10,6 @@ import org.fusemath.api.NotPositiveDefiniteException;
 import org.fusemath.api.ShapeMismatchException;
 import org.fusemath.api.SingularMatrixException;
 import org.fusemath.blas.Uplo;
-import org.fusemath.solver.host.HostBatchedSolve;
 
 /**
  * Many independent systems of one size: X_b = A_b⁻¹·B_b for every member b of a stack of n×n matrices A and a
@@ -22,7 +20,10 @@ import org.fusemath.solver.host.HostBatchedSolve;
  *
  * <p>The members are spread over the context's threads, each factored and solved whole by one thread with a
  * kernel chosen by type and order only (pure Java for tiny real members, LAPACK otherwise), so the result is
- * bit-identical whatever the thread count. The inputs are never modified; X is a fresh dense stack in B's storage
+ * bit-identical whatever the thread count. Under {@code Execution.device()} the stack is copied to the device and
+ * solved there by cuBLAS's and cuSOLVER's batched routines or cuSOLVER's 64-bit API (see
+ * {@code org.fusemath.solver.device}; a {@link org.fusemath.api.DeviceUnavailableException} naming why when no
+ * device is usable); AUTO stays on the host. The inputs are never modified; X is a fresh dense stack in B's storage
  * order. A member that is exactly singular (LU) or not positive definite (Cholesky) fails the call with a
  * {@link SingularMatrixException} or {@link NotPositiveDefiniteException} naming the lowest failing member
  * ({@link org.fusemath.api.NumericalException#batchIndex()}) and LAPACK's info for it (for a row-major member,
@@ -40,7 +41,7 @@ public final class BatchedSolve {
 
     /** {@link #lu(HostMatrix, HostMatrix)} with the context's execution and thread count. */
     public static HostMatrix lu(FuseContext context, HostMatrix a, HostMatrix b) {
-        return solve(context, HostBatchedSolve.Method.LU, Uplo.LOWER, a, b);
+        return solve(context, BatchedProblem.Method.LU, Uplo.LOWER, a, b);
     }
 
     /**
@@ -54,17 +55,18 @@ public final class BatchedSolve {
     /** {@link #cholesky(Uplo, HostMatrix, HostMatrix)} with the context's execution and thread count. */
     public static HostMatrix cholesky(FuseContext context, Uplo uplo, HostMatrix a, HostMatrix b) {
         Arguments.requireNonNull(uplo, "uplo");
-        return solve(context, HostBatchedSolve.Method.CHOLESKY, uplo, a, b);
+        return solve(context, BatchedProblem.Method.CHOLESKY, uplo, a, b);
     }
 
-    private static HostMatrix solve(FuseContext context, HostBatchedSolve.Method method, Uplo uplo, HostMatrix a,
+    private static HostMatrix solve(FuseContext context, BatchedProblem.Method method, Uplo uplo, HostMatrix a,
                                     HostMatrix b) {
         BatchedSystems s = BatchedSystems.check(context, a, b);
         Object x = s.rightHandSides(b);
-        HostBatchedSolve.Failure failure = HostBatchedSolve.solve(context.threads(), method, uplo, s.dtype(),
-                a.array(), s.aShape(), x, s.xShape().layout(), s.k());
+        BatchedProblem problem = new BatchedProblem(method, uplo, s.dtype(), a.array(), s.aShape(), x,
+                s.xShape().layout(), s.k());
+        BatchedProblem.Failure failure = BatchedSolveProviders.solve(context, problem);
         if (failure != null) {
-            throw method == HostBatchedSolve.Method.LU
+            throw method == BatchedProblem.Method.LU
                     ? new SingularMatrixException(failure.index(), failure.info())
                     : new NotPositiveDefiniteException(failure.index(), failure.info());
         }
@@ -77,10 +79,6 @@ public final class BatchedSolve {
             Arguments.requireNonNull(context, "context");
             Arguments.requireNonNull(a, "a");
             Arguments.requireNonNull(b, "b");
-            if (context.execution().kind() == Execution.Kind.DEVICE) {
-                throw new InvalidArgumentException("execution", context.execution(),
-                        "host or auto: batched solves on heap arrays run on the host");
-            }
             DType t = a.dtype();
             if (b.dtype() != t) {
                 throw new InvalidArgumentException("b", b.dtype(), t + " (the type of a)");

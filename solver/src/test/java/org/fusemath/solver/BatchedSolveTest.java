@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.fusemath.api.DType;
+import org.fusemath.api.DeviceUnavailableException;
 import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
@@ -17,6 +18,7 @@ import org.fusemath.api.NotPositiveDefiniteException;
 import org.fusemath.api.ShapeMismatchException;
 import org.fusemath.api.SingularMatrixException;
 import org.fusemath.blas.Uplo;
+import org.fusemath.cuda.CudaProbe;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,12 +30,12 @@ import org.junit.jupiter.api.Test;
  * well-scaled members), on both the pure-Java orders (8) and LAPACK's (40), both storage orders and every type;
  * results bit-identical for 1, 2 and 7 threads; failures naming the lowest failing member.
  */
-class BatchedSolveTest {
+public class BatchedSolveTest {
     private static FuseContext threads(int t) {
         return FuseContext.builder().execution(Execution.HOST).threads(t).build();
     }
 
-    static Stack stack(DType t, int batch, int rows, int cols, Layout layout, long seed) {
+    public static Stack stack(DType t, int batch, int rows, int cols, Layout layout, long seed) {
         Stack s = new Stack(t, MatrixShape.dense(rows, cols, layout).batched(batch));
         SplittableRandom r = new SplittableRandom(seed);
         for (int m = 0; m < batch; m++) {
@@ -50,7 +52,7 @@ class BatchedSolveTest {
      * Hermitian positive definite members M·Mᴴ/n + I, with NaN in the triangle {@code uplo} does not name, which a
      * correct Cholesky never reads.
      */
-    static Stack positiveDefinite(DType t, int batch, int n, Layout layout, Uplo uplo, long seed) {
+    public static Stack positiveDefinite(DType t, int batch, int n, Layout layout, Uplo uplo, long seed) {
         Stack m = stack(t, batch, n, n, Layout.ROW_MAJOR, seed);
         Stack s = new Stack(t, MatrixShape.dense(n, n, layout).batched(batch));
         for (int b = 0; b < batch; b++) {
@@ -235,14 +237,17 @@ class BatchedSolveTest {
         assertThrows(ShapeMismatchException.class,
                 () -> BatchedSolve.lu(a, stack(DType.F64, 3, 3, 1, Layout.ROW_MAJOR, 1).view()));
         assertThrows(InvalidArgumentException.class, () -> BatchedSolve.cholesky(null, a, b));
-        assertThrows(InvalidArgumentException.class, () -> BatchedSolve.lu(
-                FuseContext.builder().execution(Execution.device(0)).build(), a, b));
+        if (!CudaProbe.get().usable()) { // DEVICE without a device: one exception naming why
+            DeviceUnavailableException none = assertThrows(DeviceUnavailableException.class, () -> BatchedSolve.lu(
+                    FuseContext.builder().execution(Execution.device(0)).build(), a, b));
+            assertEquals(CudaProbe.get().reason().orElseThrow(), none.reason());
+        }
         assertEquals(0, BatchedSolve.lu(stack(DType.F64, 0, 3, 3, Layout.ROW_MAJOR, 1).view(),
                 stack(DType.F64, 0, 3, 1, Layout.ROW_MAJOR, 1).view()).shape().batch());
     }
 
     /** ‖A_m·X_m − B_m‖∞ / (n·u·‖A_m‖∞·‖X_m‖∞), |Re| + |Im| per element. */
-    static double backwardError(Stack a, Stack b, Stack x, int m) {
+    public static double backwardError(Stack a, Stack b, Stack x, int m) {
         int n = (int) a.shape.rows();
         long k = b.shape.cols();
         double residual = 0;
@@ -277,10 +282,10 @@ class BatchedSolveTest {
     }
 
     /** A batched matrix over a fresh array, read and written by (member, row, column). */
-    static final class Stack {
-        final DType dtype;
-        final MatrixShape shape;
-        final Object data;
+    public static final class Stack {
+        public final DType dtype;
+        public final MatrixShape shape;
+        public final Object data;
 
         Stack(DType dtype, MatrixShape shape) {
             this.dtype = dtype;
@@ -289,18 +294,18 @@ class BatchedSolveTest {
             this.data = dtype.isSinglePrecision() ? new float[slots] : new double[slots];
         }
 
-        Stack(DType dtype, HostMatrix m) {
+        public Stack(DType dtype, HostMatrix m) {
             this.dtype = dtype;
             this.shape = m.shape();
             this.data = m.array();
         }
 
-        HostMatrix view() {
+        public HostMatrix view() {
             return HostMatrix.of(dtype, data, shape);
         }
 
         /** Member m alone, as a dense copy in the stack's layout. */
-        HostMatrix member(int m) {
+        public HostMatrix member(int m) {
             Stack one = new Stack(dtype, MatrixShape.dense(shape.rows(), shape.cols(), shape.layout()));
             for (int i = 0; i < shape.rows(); i++) {
                 for (int j = 0; j < shape.cols(); j++) {
@@ -311,7 +316,7 @@ class BatchedSolveTest {
         }
 
         /** The full Hermitian stack whose {@code uplo} triangle this one holds. */
-        Stack hermitianFrom(Uplo uplo) {
+        public Stack hermitianFrom(Uplo uplo) {
             Stack full = new Stack(dtype, shape);
             for (int m = 0; m < shape.batch(); m++) {
                 for (int i = 0; i < shape.rows(); i++) {
@@ -326,7 +331,7 @@ class BatchedSolveTest {
             return full;
         }
 
-        void put(int m, int i, int j, double re, double im) {
+        public void put(int m, int i, int j, double re, double im) {
             int at = (int) shape.indexOf(m, i, j) * dtype.slotsPerElement();
             if (data instanceof double[] d) {
                 d[at] = re;
@@ -342,7 +347,7 @@ class BatchedSolveTest {
             }
         }
 
-        double get(int m, long i, long j, int part) {
+        public double get(int m, long i, long j, int part) {
             if (part == 1 && !dtype.isComplex()) {
                 return 0;
             }

@@ -7,6 +7,9 @@ import org.fusemath.blas.Uplo;
 import org.fusemath.blas.host.NativeCalls;
 import org.fusemath.blas.host.NativeLapack;
 import org.fusemath.blas.host.Trans;
+import org.fusemath.solver.BatchedProblem;
+import org.fusemath.solver.BatchedProblem.Failure;
+import org.fusemath.solver.BatchedProblem.Method;
 
 /**
  * The host provider of batched solves: for each member b, A_b·X_b = B_b by LU with partial pivoting or by
@@ -34,43 +37,24 @@ public final class HostBatchedSolve {
     /** Floating-point operations per part below which a batch is not split further (a fork costs ~10-50 µs). */
     private static final double GRAIN = 1 << 18;
 
-    /** The factorisation each member is solved with. */
-    public enum Method {
-        /** LU with partial pivoting (getrf/getrs); a zero pivot is a singular member. */
-        LU,
-        /** Cholesky (potrf/potrs) on one triangle; a leading minor that is not positive definite fails the member. */
-        CHOLESKY
-    }
-
-    /** The first member (lowest batch index) that failed, with LAPACK's info. */
-    public record Failure(long index, int info) {
-    }
-
     private HostBatchedSolve() {
     }
 
     /**
-     * Solves every member; {@code x} (dense n×k members packed in {@code xLayout}, {@code aShape.batch()} of them)
-     * holds B on entry and X on return, except for members after a failure in the same part. Returns null, or
-     * the failing member with the lowest index.
-     *
-     * @param aShape n×n members of any layout, leading dimension and batch stride (0: one A for every member)
-     * @param uplo   the triangle of A that Cholesky reads (ignored for LU)
+     * Solves every member of {@code problem} on up to {@code threads} threads; X replaces B except for members
+     * after a failure in the same part. Returns null, or the failing member with the lowest index.
      */
-    public static Failure solve(int threads, Method method, Uplo uplo, DType t, Object a, MatrixShape aShape,
-                                Object x, Layout xLayout, int k) {
-        long batch = aShape.batch();
-        int n = (int) aShape.rows();
-        if (batch == 0 || n == 0) {
+    public static Failure solve(int threads, BatchedProblem problem) {
+        long batch = problem.batch();
+        if (batch == 0 || problem.n() == 0) {
             return null;
         }
-        double perMember = (method == Method.LU ? 2.0 / 3 : 1.0 / 3) * n * n * n + 2.0 * n * n * k;
-        int parts = (int) Math.max(1, Math.min(Math.min(threads, batch), batch * perMember / GRAIN));
+        int parts = (int) Math.max(1, Math.min(Math.min(threads, batch), batch * problem.flopsPerMember() / GRAIN));
         Failure[] failures = new Failure[parts];
         Parts.run(parts, p -> {
             long from = batch * p / parts;
             long to = batch * (p + 1) / parts;
-            failures[p] = new Member(method, uplo, t, a, aShape, x, xLayout, k).solve(from, to, p == 0 ? threads : 1);
+            failures[p] = new Member(problem).solve(from, to, p == 0 ? threads : 1);
         });
         for (Failure f : failures) {
             if (f != null) {
@@ -99,18 +83,18 @@ public final class HostBatchedSolve {
         private final Object columns;
         private final int[] ipiv;
 
-        Member(Method method, Uplo uplo, DType t, Object a, MatrixShape aShape, Object x, Layout xLayout, int k) {
-            this.method = method;
-            this.t = t;
-            this.a = a;
-            this.aShape = aShape;
-            this.x = x;
-            this.n = (int) aShape.rows();
-            this.k = k;
+        Member(BatchedProblem p) {
+            this.method = p.method();
+            this.t = p.dtype();
+            this.a = p.a();
+            this.aShape = p.aShape();
+            this.x = p.x();
+            this.n = p.n();
+            this.k = p.k();
             this.slots = t.slotsPerElement();
-            this.rowMajorA = aShape.layout() == Layout.ROW_MAJOR;
-            this.rowMajorX = xLayout == Layout.ROW_MAJOR;
-            this.stored = rowMajorA ? uplo.flipped() : uplo;
+            this.rowMajorA = p.rowMajorA();
+            this.rowMajorX = p.xLayout() == Layout.ROW_MAJOR;
+            this.stored = p.storedUplo();
             this.java = !t.isComplex() && n <= (method == Method.LU ? JAVA_LU_MAX_N : JAVA_CHOLESKY_MAX_N);
             this.w = t.isSinglePrecision() ? new float[n * n * slots] : new double[n * n * slots];
             // LAPACK needs B column-major: a row-major X with several columns is staged through this area.
