@@ -3,6 +3,7 @@ package org.fusemath.solver.device;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.DeviceUnavailableException;
 import org.fusemath.api.FuseContext;
@@ -39,6 +40,10 @@ public final class DeviceBatchedSolve {
      * @throws DeviceUnavailableException when the device, cuSOLVER or cuBLAS is not usable, naming why
      */
     public static Failure solve(FuseContext context, BatchedProblem problem) {
+        // The host image of A (a broadcast A is expanded) must fit one Java array, checked before any native call.
+        long n = problem.n();
+        Arguments.toInt("the device image of a", Arguments.multiply("the device image of a",
+                Arguments.multiply("the device image of a", problem.batch(), n * n), problem.dtype().slotsPerElement()));
         Optional<DeviceUnavailableException> failure = CudaProbe.get().failure(context.deviceId(), CudaLibrary.CUBLAS,
                 CudaLibrary.CUSOLVER);
         if (failure.isPresent()) {

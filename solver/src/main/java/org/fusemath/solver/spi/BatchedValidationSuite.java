@@ -20,8 +20,9 @@ import org.fusemath.solver.BatchedSolve;
  * each, every type, at n = 1, 8, 24 (the largest pure-Java LU order), 40 (LAPACK), by the worst member's normwise
  * backward error ‖A·X − B‖∞ / (n·u·‖A‖∞·‖X‖∞) (bound 4, as for the single solve). LU on random members (row-major)
  * and, F64 at n = 8, on Hilbert members (condition ~10¹⁰: the backward error stays small although X is inaccurate);
- * Cholesky on Hermitian positive definite members M·Mᴴ/n + I (column-major, lower triangle). The quick subset is
- * n = 8 in F64.
+ * Cholesky on Hermitian positive definite members M·Mᴴ/n + I (column-major, lower triangle). On the device (the
+ * context the harness passes) every type at n = 8 (cuBLAS/cuSOLVER batched routines) and 40 (cuSOLVER's 64-bit
+ * API). The quick subset is n = 8 in F64 on each space.
  */
 public final class BatchedValidationSuite implements ValidationSuite {
     private static final int MEMBERS = 64;
@@ -38,15 +39,18 @@ public final class BatchedValidationSuite implements ValidationSuite {
         for (boolean cholesky : new boolean[] {false, true}) {
             for (DType t : DType.values()) {
                 for (int n : new int[] {1, 8, 24, 40}) {
-                    cases.add(new Case(cholesky, false, t, n, n == 8 && t == DType.F64));
+                    cases.add(new Case(Space.HOST, cholesky, false, t, n, n == 8 && t == DType.F64));
+                }
+                for (int n : new int[] {8, 40}) { // the batched routines, then the generic API
+                    cases.add(new Case(Space.DEVICE, cholesky, false, t, n, n == 8 && t == DType.F64));
                 }
             }
         }
-        cases.add(new Case(false, true, DType.F64, 8, false));
+        cases.add(new Case(Space.HOST, false, true, DType.F64, 8, false));
         return cases;
     }
 
-    private record Case(boolean cholesky, boolean hilbert, DType dtype, int n, boolean quick)
+    private record Case(Space space, boolean cholesky, boolean hilbert, DType dtype, int n, boolean quick)
             implements ValidationCase {
         @Override
         public String op() {
@@ -56,11 +60,6 @@ public final class BatchedValidationSuite implements ValidationSuite {
         @Override
         public String shape() {
             return MEMBERS + "x" + n + "x" + n + (hilbert ? " hilbert" : "");
-        }
-
-        @Override
-        public Space space() {
-            return Space.HOST;
         }
 
         @Override

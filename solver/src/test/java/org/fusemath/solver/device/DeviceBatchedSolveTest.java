@@ -119,6 +119,17 @@ class DeviceBatchedSolveTest {
     }
 
     @Test
+    void aBroadcastStackTooBigForOneImageIsRejectedBeforeTheDeviceIsAsked() {
+        // One 64×64 A broadcast to 2^20 members: its device image would be 2^32 elements.
+        BatchedProblem huge = new BatchedProblem(Method.LU, Uplo.LOWER, DType.F64, new double[64 * 64],
+                MatrixShape.rowMajor(64, 64).batched(1 << 20, 0), new double[0], Layout.ROW_MAJOR, 0);
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> DeviceBatchedSolve.solve(org.fusemath.api.FuseContext.builder()
+                        .execution(org.fusemath.api.Execution.device(0)).build(), huge));
+        assertTrue(e.getMessage().contains("the device image of a"), e.getMessage());
+    }
+
+    @Test
     void whatARoutineCannotTakeIsRejectedByNameBeforeAnyCall() {
         InvalidArgumentException nrhs = assertThrows(InvalidArgumentException.class, () -> CusolverCall.of(
                 Routine.POTRS_BATCHED, DType.F64, 4, 2, 4, 4, false, Uplo.LOWER, 10));
