@@ -8,4 +8,9 @@ public class NotPositiveDefiniteException extends NumericalException {
     public NotPositiveDefiniteException(long info) {
         super("matrix is not positive definite: the leading minor of order " + info + " is not", info);
     }
+
+    /** The leading minor of order {@code info} of member {@code batchIndex} (0-based) of a batch is not positive definite. */
+    public NotPositiveDefiniteException(long batchIndex, long info) {
+        super("matrix is not positive definite: the leading minor of order " + info + " is not", batchIndex, info);
+    }
 }

@@ -8,4 +8,9 @@ public class SingularMatrixException extends NumericalException {
     public SingularMatrixException(long info) {
         super("matrix is singular: U(" + info + "," + info + ") is exactly zero", info);
     }
+
+    /** U(info, info) of member {@code batchIndex} (0-based) of a batch is exactly zero. */
+    public SingularMatrixException(long batchIndex, long info) {
+        super("matrix is singular: U(" + info + "," + info + ") is exactly zero", batchIndex, info);
+    }
 }

@@ -26,6 +26,19 @@ public final class Linalg {
         return LuFactorization.factorTransient(context, a).solve(b);
     }
 
+    /**
+     * {@code numpy.linalg.solve} on stacks: X_b with A_b·X_b = B_b for every member of the batched {@code a} (n×n
+     * members) and {@code b} (n×k members), a stack of one broadcast to the other's count; see {@link BatchedSolve}.
+     */
+    public static HostMatrix solveBatched(HostMatrix a, HostMatrix b) {
+        return BatchedSolve.lu(FuseContext.defaults(), a, b);
+    }
+
+    /** {@link #solveBatched(HostMatrix, HostMatrix)} with the context's execution and thread count. */
+    public static HostMatrix solveBatched(FuseContext context, HostMatrix a, HostMatrix b) {
+        return BatchedSolve.lu(context, a, b);
+    }
+
     /** A⁻¹ for the n×n A, in A's layout. */
     public static HostMatrix inv(HostMatrix a) {
         return inv(FuseContext.defaults(), a);

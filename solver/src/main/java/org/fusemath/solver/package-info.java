@@ -13,5 +13,11 @@
  * {@link org.fusemath.solver.EigenPlan} (geev, complex results for real input), each querying LAPACK's workspace once
  * for any number of matrices of its shape, with the function forms {@code Linalg.svd}, {@code svdvals}, {@code eigh},
  * {@code eigvalsh}, {@code eig} and {@code eigvals}.
+ *
+ * <p>{@link org.fusemath.solver.BatchedSolve} (and {@code Linalg.solveBatched}) solves stacks of small systems
+ * of one size by LU or Cholesky: on the host with pure-Java kernels for tiny real members and LAPACK otherwise,
+ * members spread over the context's threads with bit-identical results whatever their number; with
+ * {@code Execution.device()} on cuBLAS's and cuSOLVER's batched routines and cuSOLVER's 64-bit generic API
+ * ({@code org.fusemath.solver.device}).
  */
 package org.fusemath.solver;

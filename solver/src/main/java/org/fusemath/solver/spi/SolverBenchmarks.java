@@ -9,17 +9,26 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas;
+import org.ejml.LinearSolverSafe;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.spi.BenchmarkCase;
 import org.fusemath.api.spi.BenchmarkSuite;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.fusemath.api.DType;
+import org.fusemath.api.MatrixShape;
+import org.fusemath.blas.Uplo;
+import org.fusemath.solver.BatchedSolve;
 import org.fusemath.solver.Linalg;
 
 /**
  * The solver's {@code fusemath bench} cases: {@code Linalg.solve} on heap arrays (a copy of A, LU, one
  * right-hand side) beside the same copy, {@code LAPACKE_dgetrf} and {@code dgetrs} on off-heap memory (the
- * baseline of the ≥ 0.95× target), and beside EJML's {@code CommonOps_DDRM.solve} (the ≥ 5× target).
+ * baseline of the ≥ 0.95× target), and beside EJML's {@code CommonOps_DDRM.solve} (the ≥ 5× target); and
+ * {@link BatchedSolve} on 10⁴ systems of 8×8 (LU and Cholesky) beside a loop over one reused EJML solver (the
+ * "never slower" target).
  */
 public final class SolverBenchmarks implements BenchmarkSuite {
     @Override
@@ -30,7 +39,7 @@ public final class SolverBenchmarks implements BenchmarkSuite {
     @Override
     public List<BenchmarkCase> cases() {
         return List.of(new Solve(256, false, true), new Solve(256, true, true), new Solve(1000, false, false),
-                new Solve(1000, true, false));
+                new Solve(1000, true, false), new TinyBatch(false, true), new TinyBatch(true, false));
     }
 
     private static double[] random(int length, long seed) {
@@ -121,6 +130,91 @@ public final class SolverBenchmarks implements BenchmarkSuite {
                     rhs.close();
                     ipiv.close();
                 });
+        }
+    }
+
+    /**
+     * X_b = A_b⁻¹·b_b for 10⁴ row-major 8×8 F64 members and one right-hand side each, in one flat array, by LU or
+     * (symmetric positive definite members) Cholesky, against the loop an EJML user writes: one solver of the
+     * order made once ({@code LinearSolverFactory_DDRM.lu(8)} or {@code chol(8)}, wrapped in {@code LinearSolverSafe}
+     * so that A is not overwritten, as fusemath leaves it), setA and solve per member into preallocated matrices.
+     */
+    private record TinyBatch(boolean cholesky, boolean quick) implements BenchmarkCase {
+        private static final int N = 8;
+        private static final int BATCH = 10_000;
+
+        @Override
+        public String name() {
+            return cholesky ? "batched cholesky solve F64" : "batched lu solve F64";
+        }
+
+        @Override
+        public String size() {
+            return BATCH + " x " + N + "x" + N;
+        }
+
+        @Override
+        public String baseline() {
+            return "EJML loop";
+        }
+
+        @Override
+        public double speedupTarget() {
+            return 1; // never slower than the EJML loop
+        }
+
+        @Override
+        public double workPerCall() {
+            return 1e-9 * BATCH * ((cholesky ? 1.0 / 3 : 2.0 / 3) * N * N * N + 2.0 * N * N);
+        }
+
+        @Override
+        public String rateUnit() {
+            return "GFLOP/s";
+        }
+
+        @Override
+        public Trial open() {
+            double[] a = random(BATCH * N * N, 3);
+            double[] b = random(BATCH * N, 4);
+            if (cholesky) {
+                for (int m = 0; m < BATCH; m++) { // A_b = (M + Mᵀ)/2 + N·I: symmetric, diagonally dominant
+                    int at = m * N * N;
+                    for (int i = 0; i < N; i++) {
+                        for (int j = 0; j < i; j++) {
+                            double v = (a[at + i * N + j] + a[at + j * N + i]) / 2;
+                            a[at + i * N + j] = v;
+                            a[at + j * N + i] = v;
+                        }
+                        a[at + i * N + i] += N;
+                    }
+                }
+            }
+            HostMatrix ha = HostMatrix.of(DType.F64, a, MatrixShape.rowMajor(N, N).batched(BATCH));
+            HostMatrix hb = HostMatrix.of(DType.F64, b, MatrixShape.rowMajor(N, 1).batched(BATCH));
+            Runnable fusemath = cholesky ? () -> BatchedSolve.cholesky(Uplo.LOWER, ha, hb)
+                    : () -> BatchedSolve.lu(ha, hb);
+            DMatrixRMaj[] ea = new DMatrixRMaj[BATCH];
+            DMatrixRMaj[] eb = new DMatrixRMaj[BATCH];
+            DMatrixRMaj[] ex = new DMatrixRMaj[BATCH];
+            for (int m = 0; m < BATCH; m++) {
+                ea[m] = new DMatrixRMaj(N, N);
+                System.arraycopy(a, m * N * N, ea[m].data, 0, N * N);
+                eb[m] = new DMatrixRMaj(N, 1);
+                System.arraycopy(b, m * N, eb[m].data, 0, N);
+                ex[m] = new DMatrixRMaj(N, 1);
+            }
+            LinearSolverDense<DMatrixRMaj> solver = new LinearSolverSafe<>(
+                    cholesky ? LinearSolverFactory_DDRM.chol(N) : LinearSolverFactory_DDRM.lu(N));
+            Runnable ejmlLoop = () -> {
+                for (int m = 0; m < BATCH; m++) {
+                    if (!solver.setA(ea[m])) {
+                        throw new IllegalStateException("EJML rejected member " + m);
+                    }
+                    solver.solve(eb[m], ex[m]);
+                }
+            };
+            return Trial.of(fusemath, ejmlLoop, () -> { });
         }
     }
 }

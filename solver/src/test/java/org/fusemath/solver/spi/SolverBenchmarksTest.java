@@ -12,7 +12,7 @@ class SolverBenchmarksTest {
     void everyCaseRunsBothSides() throws Exception {
         SolverBenchmarks suite = new SolverBenchmarks();
         assertEquals("solver", suite.domain());
-        assertEquals(2, suite.cases().stream().filter(BenchmarkCase::quick).count());
+        assertEquals(3, suite.cases().stream().filter(BenchmarkCase::quick).count());
         for (BenchmarkCase c : suite.cases()) {
             assertTrue(c.workPerCall() > 0, c.name());
             try (BenchmarkCase.Trial t = c.open()) {

@@ -1,0 +1,52 @@
+package org.fusemath.solver.device;
+
+/**
+ * The cuSOLVER and cuBLAS entry points the device solvers make, with handles and device addresses as plain
+ * {@code long}s, so that the same making code runs against the GPU ({@link JavacppCusolver}) or, in tests, a CPU
+ * fake that executes each {@link CusolverCall} through LAPACK. Every argument has been checked by the caller; a
+ * failed status is a {@link org.fusemath.api.CudaLibraryException}. Each call makes its device current first.
+ */
+interface CusolverCalls {
+    /** {@code cusolverDnCreate}. */
+    long solverCreate();
+
+    /** {@code cusolverDnDestroy}. */
+    void solverDestroy(long handle);
+
+    /** {@code cusolverDnSetStream}. */
+    void solverSetStream(long handle, long stream);
+
+    /** {@code cusolverDnCreateParams} (the generic API's options: defaults). */
+    long paramsCreate();
+
+    /** {@code cusolverDnDestroyParams}. */
+    void paramsDestroy(long params);
+
+    /** {@code cublasCreate_v2}. */
+    long blasCreate();
+
+    /** {@code cublasDestroy_v2}. */
+    void blasDestroy(long handle);
+
+    /** {@code cublasSetStream_v2}. */
+    void blasSetStream(long handle, long stream);
+
+    /** A {@code *_bufferSize} query for the matrix at {@code a}: {device bytes, host bytes}. */
+    long[] bufferSize(long handle, long params, CusolverCall query, long a);
+
+    /**
+     * Makes {@code call} (a non-query routine) on {@code operands}; {@code handle} is the cuSOLVER handle, or the
+     * cuBLAS one for {@link CusolverCall.Routine#cublas()} routines.
+     */
+    void run(long handle, long params, CusolverCall call, Operands operands);
+
+    /**
+     * The device addresses a call works on. Single-matrix routines: {@code a}, {@code b} the matrices, {@code ipiv}
+     * (int64 pivots), {@code info} one int; batched routines: {@code a}, {@code b} device arrays of matrix
+     * pointers, {@code ipiv} n·batch int pivots, {@code info} one int per matrix (getrf/potrf) or one int
+     * (potrs; getrs reports on the host). {@code work}/{@code workBytes}: the device workspace,
+     * {@code hostWorkBytes}: the host workspace the generic API asked for.
+     */
+    record Operands(long a, long b, long ipiv, long info, long work, long workBytes, long hostWorkBytes) {
+    }
+}

@@ -1,0 +1,28 @@
+package org.fusemath.solver.device;
+
+/**
+ * The stream-ordered device memory around the solver calls: the stream, allocations from the device's pool,
+ * copies between Java arrays ({@code float[]}, {@code double[]}, {@code int[]}) and device memory. Allocations are
+ * named by their device address. {@link CudaDeviceMemory} makes these calls through fusemath-cuda; tests run a
+ * CPU fake. Used by one call at a time.
+ */
+interface DeviceMemory extends AutoCloseable {
+    /** The raw {@code cudaStream_t}. */
+    long stream();
+
+    /** {@code bytes} (at least 1) of device memory; its address. */
+    long allocate(long bytes);
+
+    /** Frees an allocation, stream-ordered. */
+    void free(long allocation);
+
+    /** Copies {@code length} elements of {@code array} from {@code offset} to the allocation from element {@code index}. */
+    void toDevice(Object array, int offset, int length, long allocation, long index);
+
+    /** Copies {@code length} elements of the allocation from element {@code index} into {@code array}; returns once there. */
+    void toHost(long allocation, long index, Object array, int offset, int length);
+
+    /** Releases what is left (allocations not freed, a stream this object created). */
+    @Override
+    void close();
+}

@@ -1,0 +1,19 @@
+/**
+ * The device solver provider on cuSOLVER and cuBLAS (JavaCPP CUDA 13.1 preset), for host operands copied to the
+ * device and back: batched LU ({@code cublas<t>getrfBatched}/{@code getrsBatched}) and Cholesky
+ * ({@code cusolverDn<t>potrfBatched}/{@code potrsBatched}) up to order 32, and past it the 64-bit generic API
+ * ({@code cusolverDnXgetrf}/{@code Xgetrs}, {@code Xpotrf}/{@code Xpotrs}) per member with one workspace query per
+ * call. The 13.1 bindings also declare {@code cusolverDnXgeqrf}, {@code Xgesvd}, {@code Xsyevd} and {@code Xgeev}
+ * (checked by the ABI test); fusemath does not call them yet.
+ *
+ * <p>Planning is plain data tested on the CPU: {@link org.fusemath.solver.device.CusolverCall} describes each call
+ * (routine, type, orders, leading dimensions, transpose flag, triangle, batch) and rejects by name what a routine
+ * cannot take; {@code DeviceBatchedSolve} makes the calls through the thin table {@code CusolverCalls} and device
+ * memory through {@code DeviceMemory} (the cuda module's stream allocations), so tests run the same making code
+ * against CPU fakes that execute every description through LAPACK's identical contract. {@code JavacppCusolver}
+ * makes each call as a {@link org.fusemath.cuda.device.NativeCall}, which tests record and compare with the
+ * preset's declarations. devInfo is read back and the lowest failing member reported as on the host.
+ *
+ * <p>Status: written and proven on the CPU; not yet run on a GPU.
+ */
+package org.fusemath.solver.device;

@@ -1,0 +1,236 @@
+package org.fusemath.solver.device;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.fusemath.api.DType;
+import org.fusemath.blas.host.NativeCalls;
+import org.fusemath.blas.host.NativeLapack;
+import org.fusemath.blas.host.Trans;
+
+/**
+ * {@link CusolverCalls} on the CPU: each {@link CusolverCall} executed through LAPACK's identical contract (the
+ * host call table's getrf/getrs/potrf/potrs, column-major, 1-based pivots) on the matrices its operands address in
+ * a {@link CpuDeviceMemory}: the batched routines through their device arrays of pointers, the generic API with
+ * int64 pivots. Records every call with the handle it was given and checks that handles were created and match the
+ * library, and that the workspace passed is the one the query returned.
+ */
+final class CpuCusolver implements CusolverCalls {
+    private static final NativeLapack LAPACK = NativeCalls.lapack();
+
+    /** One call as made. */
+    record Made(CusolverCall call, long handle, long params, Operands operands) {
+    }
+
+    private final CpuDeviceMemory memory;
+    private final List<Made> made = new ArrayList<>();
+    private final List<Long> solvers = new ArrayList<>();
+    private final List<Long> blasHandles = new ArrayList<>();
+    private final List<Long> paramsList = new ArrayList<>();
+    private long nextHandle = 0x100;
+    private long lastWorkspace = -1;
+    private int queries;
+    private int destroyed;
+
+    CpuCusolver(CpuDeviceMemory memory) {
+        this.memory = memory;
+    }
+
+    List<Made> made() {
+        return made;
+    }
+
+    int queries() {
+        return queries;
+    }
+
+    /** Handles and params created and not destroyed. */
+    int outstanding() {
+        return solvers.size() + blasHandles.size() + paramsList.size() - destroyed;
+    }
+
+    @Override
+    public long solverCreate() {
+        solvers.add(nextHandle);
+        return nextHandle++;
+    }
+
+    @Override
+    public void solverDestroy(long handle) {
+        if (!solvers.contains(handle)) {
+            throw new IllegalStateException("not a cuSOLVER handle: " + handle);
+        }
+        destroyed++;
+    }
+
+    @Override
+    public void solverSetStream(long handle, long stream) {
+        if (!solvers.contains(handle) || stream != memory.stream()) {
+            throw new IllegalStateException("cusolverDnSetStream(" + handle + ", " + stream + ")");
+        }
+    }
+
+    @Override
+    public long paramsCreate() {
+        paramsList.add(nextHandle);
+        return nextHandle++;
+    }
+
+    @Override
+    public void paramsDestroy(long params) {
+        destroyed++;
+    }
+
+    @Override
+    public long blasCreate() {
+        blasHandles.add(nextHandle);
+        return nextHandle++;
+    }
+
+    @Override
+    public void blasDestroy(long handle) {
+        if (!blasHandles.contains(handle)) {
+            throw new IllegalStateException("not a cuBLAS handle: " + handle);
+        }
+        destroyed++;
+    }
+
+    @Override
+    public void blasSetStream(long handle, long stream) {
+        if (!blasHandles.contains(handle) || stream != memory.stream()) {
+            throw new IllegalStateException("cublasSetStream(" + handle + ", " + stream + ")");
+        }
+    }
+
+    @Override
+    public long[] bufferSize(long handle, long params, CusolverCall query, long a) {
+        queries++;
+        lastWorkspace = 64 * query.n() + 8; // any size: the fake checks that the same size comes back
+        return new long[] {lastWorkspace, 0};
+    }
+
+    @Override
+    public void run(long handle, long params, CusolverCall c, Operands o) {
+        if (!(c.routine().cublas() ? blasHandles : solvers).contains(handle)) {
+            throw new IllegalStateException(c.function() + " called with handle " + handle);
+        }
+        made.add(new Made(c, handle, params, o));
+        DType t = c.dtype();
+        int n = (int) c.n();
+        switch (c.routine()) {
+            case GETRF_BATCHED -> {
+                for (int m = 0; m < c.batch(); m++) {
+                    long am = pointer(o.a(), m);
+                    Object a = read(t, am, n * c.lda());
+                    int[] ipiv = new int[n];
+                    int info = LAPACK.getrf(t, n, n, a, 0, (int) c.lda(), ipiv, 0);
+                    write(a, am);
+                    putInts(o.ipiv() + 4L * n * m, ipiv);
+                    putInts(o.info() + 4L * m, new int[] {info});
+                }
+            }
+            case GETRS_BATCHED -> {
+                for (int m = 0; m < c.batch(); m++) {
+                    long am = pointer(o.a(), m);
+                    long bm = pointer(o.b(), m);
+                    Object b = read(t, bm, c.ldb() * c.nrhs());
+                    LAPACK.getrs(t, c.transposed() ? Trans.T : Trans.N, n, (int) c.nrhs(), read(t, am, n * c.lda()), 0,
+                            (int) c.lda(), ints(o.ipiv() + 4L * n * m, n), 0, b, 0, (int) c.ldb());
+                    write(b, bm);
+                }
+            }
+            case POTRF_BATCHED -> {
+                for (int m = 0; m < c.batch(); m++) {
+                    long am = pointer(o.a(), m);
+                    Object a = read(t, am, n * c.lda());
+                    int info = LAPACK.potrf(t, c.uplo(), n, a, 0, (int) c.lda());
+                    write(a, am);
+                    putInts(o.info() + 4L * m, new int[] {info});
+                }
+            }
+            case POTRS_BATCHED -> {
+                for (int m = 0; m < c.batch(); m++) {
+                    long bm = pointer(o.b(), m);
+                    Object b = read(t, bm, c.ldb());
+                    LAPACK.potrs(t, c.uplo(), n, 1, read(t, pointer(o.a(), m), n * c.lda()), 0, (int) c.lda(), b, 0,
+                            (int) c.ldb());
+                    write(b, bm);
+                }
+                putInts(o.info(), new int[] {0});
+            }
+            case X_GETRF, X_POTRF -> {
+                if (o.workBytes() != lastWorkspace || o.work() == 0) {
+                    throw new IllegalStateException(c.function() + " given " + o.workBytes() + " workspace bytes, the query said "
+                            + lastWorkspace);
+                }
+                memory.at(o.work(), o.workBytes());
+                Object a = read(t, o.a(), n * c.lda());
+                int info;
+                if (c.routine() == CusolverCall.Routine.X_GETRF) {
+                    int[] ipiv = new int[n];
+                    info = LAPACK.getrf(t, n, n, a, 0, (int) c.lda(), ipiv, 0);
+                    ByteBuffer p = memory.at(o.ipiv(), 8L * n);
+                    for (int v : ipiv) {
+                        p.putLong(v);
+                    }
+                } else {
+                    info = LAPACK.potrf(t, c.uplo(), n, a, 0, (int) c.lda());
+                }
+                write(a, o.a());
+                putInts(o.info(), new int[] {info});
+            }
+            case X_GETRS, X_POTRS -> {
+                Object b = read(t, o.b(), c.ldb() * c.nrhs());
+                Object a = read(t, o.a(), n * c.lda());
+                if (c.routine() == CusolverCall.Routine.X_GETRS) {
+                    ByteBuffer p = memory.at(o.ipiv(), 8L * n);
+                    int[] ipiv = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        ipiv[i] = Math.toIntExact(p.getLong());
+                    }
+                    LAPACK.getrs(t, c.transposed() ? Trans.T : Trans.N, n, (int) c.nrhs(), a, 0, (int) c.lda(), ipiv, 0, b,
+                            0, (int) c.ldb());
+                } else {
+                    LAPACK.potrs(t, c.uplo(), n, (int) c.nrhs(), a, 0, (int) c.lda(), b, 0, (int) c.ldb());
+                }
+                write(b, o.b());
+                putInts(o.info(), new int[] {0});
+            }
+            default -> throw new IllegalStateException(c.routine() + " is a query");
+        }
+    }
+
+    /** Entry {@code m} of the device pointer array at {@code array}. */
+    private long pointer(long array, int m) {
+        return memory.at(array + 8L * m, 8).getLong();
+    }
+
+    private int[] ints(long address, int count) {
+        ByteBuffer b = memory.at(address, 4L * count);
+        int[] v = new int[count];
+        for (int i = 0; i < count; i++) {
+            v[i] = b.getInt();
+        }
+        return v;
+    }
+
+    private void putInts(long address, int[] values) {
+        ByteBuffer b = memory.at(address, 4L * values.length);
+        for (int v : values) {
+            b.putInt(v);
+        }
+    }
+
+    /** {@code elements} elements of {@code t} at {@code address} as a host array. */
+    private Object read(DType t, long address, long elements) {
+        int slots = (int) elements * t.slotsPerElement();
+        Object out = t.isSinglePrecision() ? new float[slots] : new double[slots];
+        memory.toHost(address, 0, out, 0, slots);
+        return out;
+    }
+
+    private void write(Object array, long address) {
+        memory.toDevice(array, 0, array instanceof double[] d ? d.length : ((float[]) array).length, address, 0);
+    }
+
+}
