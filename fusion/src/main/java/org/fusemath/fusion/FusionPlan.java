@@ -1,0 +1,149 @@
+package org.fusemath.fusion;
+
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.fusemath.api.Arguments;
+import org.fusemath.api.FuseContext;
+import org.fusemath.api.HostMatrix;
+import org.fusemath.api.HostTensor;
+import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.fusion.ir.Node;
+
+/**
+ * A planned expression bound to operands, as blas's {@code Matmul} is: {@link Fusion#plan} makes it (from the plan
+ * cache when the structure, shapes, dtypes and space were planned before), {@link #execute} runs its launches,
+ * {@link #resetOperands} binds new operands of the same dtypes and shapes (no planning work), {@link #close} frees
+ * what its library launches hold. Thread-safe: calls are serialised on the instance; results are new arrays on every
+ * execution, intermediates are reused.
+ */
+public final class FusionPlan implements AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
+    private final PlanTemplate template;
+    private final PlanState state;
+    private final Cleaner.Cleanable cleanable;
+    private long executions;
+    private boolean closed;
+
+    FusionPlan(PlanTemplate template, List<Node> boundInputs, FuseContext context) {
+        this.template = template;
+        this.state = new PlanState(template.slots.size(), template.inputCount, context);
+        for (int i = 0; i < template.inputCount; i++) {
+            state.operands[i] = boundInputs.get(i).operand();
+        }
+        for (int i = template.inputCount; i < template.slots.size(); i++) {
+            PlanTemplate.Slot s = template.slots.get(i);
+            if (!s.result()) {
+                state.values[i] = OperandArrays.allocate(s.type(), s.shape());
+            }
+        }
+        PlanState st = state;
+        this.cleanable = CLEANER.register(this, st::close);
+    }
+
+    /** Runs the plan and returns the first expression's value (see {@link #executeAll()}). */
+    public synchronized HostTensor execute() {
+        return executeAll().get(0);
+    }
+
+    /** Runs every launch once and returns each planned expression's value as a new C-order tensor, in order. */
+    public synchronized List<HostTensor> executeAll() {
+        requireOpen();
+        for (int i = 0; i < template.inputCount; i++) {
+            Node in = template.inputs.get(i);
+            Object operand = state.operands[i];
+            if (operand == null) {
+                throw new InvalidArgumentException("input '" + in.name() + "'", "unbound",
+                        "an operand (bind one with resetOperands)");
+            }
+            PlanTemplate.Slot slot = template.slots.get(i);
+            state.values[i] = operand instanceof HostMatrix && !slot.denseNeeded() ? null
+                    : OperandArrays.dense(operand, in.type(), in.shape());
+        }
+        for (int i = template.inputCount; i < template.slots.size(); i++) {
+            PlanTemplate.Slot s = template.slots.get(i);
+            if (s.result()) {
+                state.values[i] = OperandArrays.allocate(s.type(), s.shape());
+            }
+        }
+        for (Step step : template.steps) {
+            step.run(state);
+        }
+        executions++;
+        List<HostTensor> out = new ArrayList<>();
+        for (int slot : template.rootSlots) {
+            PlanTemplate.Slot s = template.slots.get(slot);
+            out.add(HostTensor.of(s.type().dtype(), s.shape().dims(), state.values[slot]));
+        }
+        return out;
+    }
+
+    /**
+     * Binds new operands by input name (a HostTensor, HostMatrix, double[] or float[] of the input's dtype and
+     * shape); inputs not named keep theirs. Checked before anything is replaced.
+     */
+    public synchronized void resetOperands(Map<String, ?> operands) {
+        requireOpen();
+        Arguments.requireNonNull(operands, "operands");
+        Object[] next = state.operands.clone();
+        for (Map.Entry<String, ?> e : operands.entrySet()) {
+            int slot = slotOf(e.getKey());
+            Node in = template.inputs.get(slot);
+            OperandArrays.check(in.name(), in.type(), in.shape(), e.getValue());
+            if (!Graph.geometry(e.getValue()).equals(Graph.geometry(state.operands[slot])) && state.operands[slot] != null
+                    && e.getValue() instanceof HostMatrix) {
+                throw new InvalidArgumentException("operand '" + e.getKey() + "'", Graph.geometry(e.getValue()),
+                        "the storage the plan was made for (" + Graph.geometry(state.operands[slot]) + "); plan again");
+            }
+            next[slot] = e.getValue();
+        }
+        System.arraycopy(next, 0, state.operands, 0, next.length);
+    }
+
+    private int slotOf(String name) {
+        for (int i = 0; i < template.inputs.size(); i++) {
+            if (template.inputs.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new InvalidArgumentException("operand name", "'" + name + "'", "one of " + inputNames());
+    }
+
+    /** The input names, in slot order. */
+    public List<String> inputNames() {
+        List<String> names = new ArrayList<>();
+        for (Node n : template.inputs) {
+            names.add(n.name());
+        }
+        return names;
+    }
+
+    /** The plan as readable text (see {@link Explanation#toString()}). */
+    public String explain() {
+        return template.explanation.toString();
+    }
+
+    /** The plan as data. */
+    public Explanation explanation() {
+        return template.explanation;
+    }
+
+    /** How many times this plan has executed. */
+    public synchronized long executions() {
+        return executions;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("fusion plan is closed");
+        }
+    }
+
+    /** Frees the library launches' state; the plan cannot be used afterwards. Idempotent. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        cleanable.clean();
+    }
+}

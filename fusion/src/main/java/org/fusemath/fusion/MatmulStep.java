@@ -1,0 +1,140 @@
+package org.fusemath.fusion;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fusemath.api.Execution;
+import org.fusemath.api.HostMatrix;
+import org.fusemath.api.MatrixShape;
+import org.fusemath.blas.Matmul;
+import org.fusemath.blas.MatmulOperands;
+import org.fusemath.blas.MatmulSpec;
+import org.fusemath.blas.Op;
+import org.fusemath.fusion.ir.Node;
+import org.fusemath.fusion.ir.ScalarType;
+import org.fusemath.fusion.ir.Shape;
+
+/**
+ * One library matmul with the epilogue {@link MatmulFusion} found: a blas {@link Matmul}, made and planned on
+ * the plan's first execution and given new operands ({@code resetOperands}) on the next ones.
+ */
+final class MatmulStep implements Step {
+    private final MatmulFusion f;
+    private final int aSlot;
+    private final int bSlot;
+    private final int cSlot;
+    private final int biasSlot;
+    private final int resultSlot;
+    private final int auxSlot;
+    private final boolean onDevice;
+
+    MatmulStep(MatmulFusion f, int aSlot, int bSlot, int cSlot, int biasSlot, int resultSlot, int auxSlot,
+               boolean onDevice) {
+        this.f = f;
+        this.aSlot = aSlot;
+        this.bSlot = bSlot;
+        this.cSlot = cSlot;
+        this.biasSlot = biasSlot;
+        this.resultSlot = resultSlot;
+        this.auxSlot = auxSlot;
+        this.onDevice = onDevice;
+    }
+
+    @Override
+    public void run(PlanState state) {
+        Node a = f.matmul.arg(0);
+        Node b = f.matmul.arg(1);
+        HostMatrix ma = matrix(state, aSlot, a.type(), a.shape());
+        HostMatrix mb = matrix(state, bSlot, b.type(), b.shape());
+        Object resultArray = state.values[resultSlot];
+        Shape rs = f.result.shape();
+        if (f.c != null) {
+            Object cValues = state.values[cSlot];
+            System.arraycopy(cValues, 0, resultArray, 0, (int) rs.size());
+        }
+        HostMatrix mc = OperandArrays.matrixOf(resultArray, f.result.type(), rs);
+        MatmulOperands ops = MatmulOperands.of(ma, mb, mc);
+        if (f.bias != null) {
+            Object bias = state.values[biasSlot];
+            if (f.biasScale != 1) {
+                bias = scaled(bias, f.biasScale);
+            }
+            long n = rs.dim(1);
+            ops = ops.withBias(HostMatrix.of(f.result.type().dtype(), bias, MatrixShape.rowMajor(1, n)));
+        }
+        if (f.aux != null) {
+            ops = ops.withAux(OperandArrays.matrixOf(state.values[auxSlot], f.aux.type(), f.aux.shape()));
+        }
+        Matmul m = (Matmul) state.stepState.get(this);
+        if (m == null) {
+            MatmulSpec spec = ops.specBuilder()
+                    .opA(f.matmul.transA() ? Op.TRANSPOSE : Op.NONE)
+                    .opB(f.matmul.transB() ? Op.TRANSPOSE : Op.NONE)
+                    .alpha(f.alpha).beta(f.beta).epilogue(f.epilogue()).build();
+            m = new Matmul(spec, ops, state.context).plan();
+            state.stepState.put(this, m);
+        } else {
+            m.resetOperands(ops);
+        }
+        m.execute();
+    }
+
+    private static Object scaled(Object bias, double s) {
+        if (bias instanceof float[] fb) {
+            float[] out = new float[fb.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) (fb[i] * s);
+            }
+            return out;
+        }
+        double[] db = (double[]) bias;
+        double[] out = new double[db.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = db[i] * s;
+        }
+        return out;
+    }
+
+    /** The operand in slot {@code slot} as a matrix: a bound HostMatrix as it is, else its dense array. */
+    private static HostMatrix matrix(PlanState state, int slot, ScalarType type, Shape shape) {
+        if (slot < state.operands.length && state.operands[slot] instanceof HostMatrix hm) {
+            return hm;
+        }
+        return OperandArrays.matrixOf(state.values[slot], type, shape);
+    }
+
+    @Override
+    public Explanation.Launch describe() {
+        Node a = f.matmul.arg(0);
+        Node b = f.matmul.arg(1);
+        long read = bytes(a) + bytes(b) + (f.c != null ? bytes(f.c) : 0) + (f.bias != null ? bytes(f.bias) : 0);
+        long written = bytes(f.result) + (f.aux != null ? bytes(f.aux) : 0);
+        List<String> nodes = new ArrayList<>();
+        for (Node n : f.covered) {
+            nodes.add(n.describe());
+        }
+        String executor = (onDevice ? "cuBLASLt " : "OpenBLAS ") + f.epilogue() + (f.alpha != 1 ? " alpha=" + f.alpha : "")
+                + (f.beta != 0 ? " beta=" + f.beta : "");
+        StringBuilder detail = new StringBuilder("op(A) " + (f.matmul.transA() ? "T " : "N ") + a.shape()
+                + ", op(B) " + (f.matmul.transB() ? "T " : "N ") + b.shape() + " -> " + f.result.shape() + " " + f.result.type());
+        if (f.c != null) {
+            detail.append("\nC = ").append(f.c.describe());
+        }
+        if (f.bias != null) {
+            detail.append("\nbias = ").append(f.bias.describe()).append(f.biasScale != 1 ? " scaled by " + f.biasScale : "");
+        }
+        if (f.aux != null) {
+            detail.append("\naux (pre-activation, also stored) = ").append(f.aux.describe());
+        }
+        return new Explanation.Launch(Explanation.LaunchKind.LIBRARY_MATMUL, executor, nodes, read, written,
+                detail.toString());
+    }
+
+    private static long bytes(Node n) {
+        return n.shape().size() * n.type().bytes();
+    }
+
+    /** Whether the context asks for the device. */
+    static boolean device(Execution e) {
+        return e.kind() == Execution.Kind.DEVICE;
+    }
+}

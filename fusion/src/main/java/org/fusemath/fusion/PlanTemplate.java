@@ -1,0 +1,34 @@
+package org.fusemath.fusion;
+
+import java.util.List;
+import org.fusemath.fusion.ir.Node;
+import org.fusemath.fusion.ir.ScalarType;
+import org.fusemath.fusion.ir.Shape;
+
+/**
+ * A planned expression structure, shared by every {@link FusionPlan} of the same structure, shapes, dtypes and
+ * space (the plan cache holds these): the value slots (inputs first, in slot order), the steps in execution
+ * order, which slots are results, and the explanation. Immutable.
+ */
+final class PlanTemplate {
+    /** One array slot: its type and shape, and whether it is a result (a new array on every execution). */
+    record Slot(ScalarType type, Shape shape, boolean result, boolean denseNeeded) {
+    }
+
+    final List<Slot> slots;
+    final int inputCount;
+    final List<Step> steps;
+    final int[] rootSlots;
+    final List<Node> inputs;
+    final Explanation explanation;
+
+    PlanTemplate(List<Slot> slots, int inputCount, List<Step> steps, int[] rootSlots, List<Node> inputs,
+                 Explanation explanation) {
+        this.slots = List.copyOf(slots);
+        this.inputCount = inputCount;
+        this.steps = List.copyOf(steps);
+        this.rootSlots = rootSlots.clone();
+        this.inputs = List.copyOf(inputs);
+        this.explanation = explanation;
+    }
+}

@@ -1,0 +1,254 @@
+package org.fusemath.fusion;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.fusemath.api.HostMatrix;
+import org.fusemath.api.HostTensor;
+import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.api.ShapeMismatchException;
+import org.fusemath.fusion.Explanation.LaunchKind;
+import org.junit.jupiter.api.Test;
+
+class FusionPlanTest {
+    private static final double U64 = 0x1p-53;
+
+    /** Asserts |got − want| ≤ bound[i]·(k+2)·u·4 + 8 ulp(want), the GEMM bound with room for the epilogue's ops. */
+    private static void assertWithinGemmBound(HostTensor want, HostTensor got, double[] scale, int k, double scaleFactor) {
+        assertArrayEquals(want.shape(), got.shape());
+        for (int i = 0; i < scale.length; i++) {
+            double w = Data.get(want.array(), i);
+            double v = Data.get(got.array(), i);
+            double tol = 4 * (k + 2) * U64 * scale[i] * Math.abs(scaleFactor) + 8 * Math.ulp(w);
+            assertTrue(Math.abs(w - v) <= tol, "element " + i + ": " + v + " vs " + w + " (tol " + tol + ")");
+        }
+    }
+
+    @Test
+    void reluOfMatmulPlusBiasTimesHalfIsOneLibraryLaunch() {
+        int m = 9, k = 7, n = 5;
+        double[] a = Data.doubles(m * k, 1), b = Data.doubles(k * n, 2), bias = Data.doubles(n, 3);
+        Expr y = Expr.input("A", HostMatrix.of(a, m, k)).matmul(Expr.input("B", HostMatrix.of(b, k, n)))
+                .add(Expr.input("bias", bias)).relu().mul(0.5);
+        try (FusionPlan p = Fusion.plan(y)) {
+            Explanation ex = p.explanation();
+            assertEquals(1, ex.launches().size(), p.explain());
+            assertEquals(LaunchKind.LIBRARY_MATMUL, ex.launches().get(0).kind());
+            assertTrue(ex.launches().get(0).executor().contains("RELU_BIAS alpha=0.5"), p.explain());
+            assertEquals(4, ex.launches().get(0).nodes().size());
+            assertEquals(8L * (m * k + k * n + n), ex.launches().get(0).bytesRead());
+            assertEquals(8L * m * n, ex.launches().get(0).bytesWritten());
+            assertWithinGemmBound(Interpreter.evaluate(y).get(0), p.execute(), Data.absProduct(a, b, m, k, n), k, 0.5);
+        }
+    }
+
+    @Test
+    void aScaleThatIsNotAPowerOfTwoRunsAfterTheMatmulInOneKernel() {
+        int m = 4, k = 3, n = 6;
+        double[] a = Data.doubles(m * k, 4), b = Data.doubles(k * n, 5), bias = Data.doubles(n, 6);
+        Expr y = Expr.input("A", a, m, k).matmul(Expr.input("B", b, k, n)).add(Expr.input("bias", bias)).relu().mul(0.3);
+        try (FusionPlan p = Fusion.plan(y)) {
+            Explanation ex = p.explanation();
+            assertEquals(1, ex.count(LaunchKind.LIBRARY_MATMUL), p.explain());
+            assertEquals(1, ex.count(LaunchKind.FUSED_KERNEL), p.explain());
+            assertTrue(ex.launches().get(0).executor().contains("RELU_BIAS"), p.explain());
+            assertWithinGemmBound(Interpreter.evaluate(y).get(0), p.execute(), Data.absProduct(a, b, m, k, n), k, 0.3);
+        }
+    }
+
+    @Test
+    void sixOpElementwiseChainIsOneKernel() {
+        int n = 1000;
+        float[] x = Data.floats(n, 7), y = Data.floats(n, 8);
+        Expr ex = Expr.input("x", x).mul(1.5).add(0.25).maximum(0).mul(Expr.input("y", y)).sub(0.125).tanh();
+        try (FusionPlan p = Fusion.plan(ex)) {
+            Explanation e = p.explanation();
+            assertEquals(1, e.launches().size(), p.explain());
+            assertEquals(LaunchKind.FUSED_KERNEL, e.launches().get(0).kind());
+            assertEquals(6, e.launches().get(0).nodes().size());
+            assertEquals(4L * 3 * n, e.launches().get(0).bytesRead() + e.launches().get(0).bytesWritten());
+            HostTensor got = p.execute();
+            float[] g = (float[]) got.array();
+            for (int i = 0; i < n; i++) {
+                float v = (float) Math.tanh((Math.max(x[i] * 1.5f + 0.25f, 0f) * y[i]) - 0.125f);
+                assertEquals(v, g[i], Math.ulp(v), "element " + i);
+            }
+        }
+    }
+
+    @Test
+    void softmaxOfAMatmulIsOneMatmulAndOneKernel() {
+        int m = 6, k = 4, n = 5;
+        double[] a = Data.doubles(m * k, 9), b = Data.doubles(k * n, 10);
+        Expr s = Expr.input("A", a, m, k).matmul(Expr.input("B", b, k, n)).softmax(1);
+        try (FusionPlan p = Fusion.plan(s)) {
+            Explanation e = p.explanation();
+            assertEquals(2, e.launches().size(), p.explain());
+            assertEquals(LaunchKind.LIBRARY_MATMUL, e.launches().get(0).kind());
+            assertEquals(LaunchKind.FUSED_KERNEL, e.launches().get(1).kind());
+            assertTrue(e.launches().get(1).detail().contains("in 3 loops"), p.explain());
+            double[] got = (double[]) p.execute().array();
+            for (int i = 0; i < m; i++) {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    assertTrue(got[i * n + j] > 0);
+                    sum += got[i * n + j];
+                }
+                assertEquals(1.0, sum, 8 * n * U64);
+            }
+            HostTensor want = Interpreter.evaluate(s).get(0);
+            double[] w = (double[]) want.array();
+            for (int i = 0; i < w.length; i++) {
+                // the product's error (≤ (k+2)·u·|A||B| ≈ 1e-15 here) moves exp by the same relative amount
+                assertEquals(w[i], got[i], 64 * (k + 2) * U64 * Math.abs(w[i]) * 10);
+            }
+        }
+    }
+
+    @Test
+    void layerNormAlongRowsIsOneKernel() {
+        int m = 5, n = 8;
+        double[] x = Data.doubles(m * n, 11);
+        Expr in = Expr.input("x", x, m, n);
+        Expr centered = in.sub(in.mean(1));
+        Expr y = centered.mul(centered.square().mean(1).add(1e-5).rsqrt());
+        try (FusionPlan p = Fusion.plan(y)) {
+            assertEquals(1, p.explanation().launches().size(), p.explain());
+            double[] got = (double[]) p.execute().array();
+            for (int i = 0; i < m; i++) {
+                double mean = 0;
+                for (int j = 0; j < n; j++) {
+                    mean += x[i * n + j];
+                }
+                mean /= n;
+                double var = 0;
+                for (int j = 0; j < n; j++) {
+                    var += (x[i * n + j] - mean) * (x[i * n + j] - mean);
+                }
+                var /= n;
+                for (int j = 0; j < n; j++) {
+                    double want = (x[i * n + j] - mean) / Math.sqrt(var + 1e-5);
+                    assertEquals(want, got[i * n + j], 64 * n * U64 * (1 + Math.abs(want)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void repeatedSubexpressionsAreComputedOnce() {
+        double[] x = Data.doubles(50, 12);
+        Expr a = Expr.input("x", x).exp().add(1);
+        Expr b = Expr.input("x", x).exp().add(1);   // built again: structurally the same
+        Expr y = a.mul(b);
+        try (FusionPlan p = Fusion.plan(y)) {
+            Explanation e = p.explanation();
+            assertEquals(4, e.mergedSubexpressions(), p.explain());   // x, exp(x), the literal 1, exp(x) + 1
+            assertEquals(3, e.launches().get(0).nodes().size(), p.explain());
+            long exps = e.launches().get(0).detail().lines().filter(l -> l.contains("exp(")).count();
+            assertEquals(1, exps, p.explain());
+            double[] got = (double[]) p.execute().array();
+            for (int i = 0; i < x.length; i++) {
+                double v = Math.exp(x[i]) + 1;
+                assertEquals(v * v, got[i], 0.0);
+            }
+        }
+    }
+
+    @Test
+    void betaTimesCFoldsIntoTheMatmul() {
+        int m = 3, k = 4, n = 2;
+        double[] a = Data.doubles(m * k, 13), b = Data.doubles(k * n, 14), c = Data.doubles(m * n, 15);
+        Expr y = Expr.input("A", a, m, k).matmul(Expr.input("B", b, k, n)).add(Expr.input("C", c, m, n).mul(2));
+        try (FusionPlan p = Fusion.plan(y)) {
+            assertEquals(1, p.explanation().launches().size(), p.explain());
+            assertTrue(p.explanation().launches().get(0).executor().contains("beta=2.0"), p.explain());
+            double[] scale = Data.absProduct(a, b, m, k, n);
+            for (int i = 0; i < scale.length; i++) {
+                scale[i] += 2 * Math.abs(c[i]);
+            }
+            assertWithinGemmBound(Interpreter.evaluate(y).get(0), p.execute(), scale, k, 1);
+            assertArrayEquals(Data.doubles(m * n, 15), c, "C is read, never written");
+        }
+    }
+
+    @Test
+    void geluTanhWithThePreActivationAlsoUsedIsTheAuxEpilogue() {
+        int m = 4, k = 5, n = 3;
+        double[] a = Data.doubles(m * k, 16), b = Data.doubles(k * n, 17), bias = Data.doubles(n, 18);
+        Expr h = Expr.input("A", a, m, k).matmul(Expr.input("B", b, k, n)).add(Expr.input("bias", bias));
+        try (FusionPlan p = Fusion.plan(h.geluTanh(), h)) {
+            assertEquals(1, p.explanation().launches().size(), p.explain());
+            assertTrue(p.explanation().launches().get(0).executor().contains("GELU_AUX_BIAS"), p.explain());
+            List<HostTensor> got = p.executeAll();
+            List<HostTensor> want = Interpreter.evaluate(h.geluTanh(), h);
+            double[] scale = Data.absProduct(a, b, m, k, n);
+            assertWithinGemmBound(want.get(0), got.get(0), scale, k, 2);
+            assertWithinGemmBound(want.get(1), got.get(1), scale, k, 1);
+        }
+        try (FusionPlan p = Fusion.plan(h.gelu())) {
+            assertEquals(2, p.explanation().launches().size(), p.explain());
+            assertTrue(p.explain().contains("erf form"), p.explain());
+        }
+    }
+
+    @Test
+    void aCachedPlanDoesNoPlanningWork() {
+        int n = 64;
+        Expr y1 = Expr.input("x", Data.doubles(n, 20)).sigmoid().mul(Expr.input("y", Data.doubles(n, 21)));
+        FusionPlan p1 = Fusion.plan(y1);
+        long before = Fusion.planningCount();
+        double[] x2 = Data.doubles(n, 22);
+        double[] y2 = Data.doubles(n, 23);
+        FusionPlan p2 = Fusion.plan(Expr.input("x", x2).sigmoid().mul(Expr.input("y", y2)));
+        assertEquals(before, Fusion.planningCount(), "the same structure, shapes and dtypes come from the cache");
+        double[] got = (double[]) p2.execute().array();
+        assertEquals(1 / (1 + Math.exp(-x2[5])) * y2[5], got[5], 1e-15);
+        p1.resetOperands(Map.of("x", x2, "y", y2));
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(got, (double[]) p1.execute().array());
+        }
+        assertEquals(before, Fusion.planningCount(), "executing and rebinding plan nothing");
+        Fusion.plan(Expr.input("x", Data.doubles(n + 1, 20)).sigmoid());
+        assertEquals(before + 1, Fusion.planningCount(), "a new shape is planned");
+        assertThrows(ShapeMismatchException.class, () -> p1.resetOperands(Map.of("x", new double[n + 1])));
+        assertThrows(InvalidArgumentException.class, () -> p1.resetOperands(Map.of("z", x2)));
+        assertThrows(InvalidArgumentException.class, () -> p1.resetOperands(Map.of("x", new float[n])));
+        p1.close();
+        p2.close();
+        assertThrows(IllegalStateException.class, p1::execute);
+    }
+
+    @Test
+    void buildTimeErrorsNameTheNode() {
+        Expr a = Expr.input("A", new double[6], 2, 3);
+        Expr b = Expr.input("B", new double[8], 2, 4);
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class, () -> a.add(b));
+        assertTrue(e.getMessage().contains("add(A, B)") && e.getMessage().contains("(2, 3)"), e.getMessage());
+        e = assertThrows(ShapeMismatchException.class, () -> a.matmul(b));
+        assertTrue(e.getMessage().contains("matmul(A, B)") && e.getMessage().contains("inner extents 3 and 2"), e.getMessage());
+        InvalidArgumentException bool = assertThrows(InvalidArgumentException.class, () -> a.gt(0).add(1));
+        assertTrue(bool.getMessage().contains("(A > 0)"), bool.getMessage());
+        assertThrows(InvalidArgumentException.class, () -> a.sum(2));
+        assertThrows(InvalidArgumentException.class, () -> Expr.where(a, a, a));
+        assertThrows(InvalidArgumentException.class, () -> Fusion.plan(a.gt(0)));
+        Expr other = Expr.input("A", new double[6], 3, 2);
+        assertThrows(InvalidArgumentException.class, () -> Fusion.plan(a.add(other.matmul(other, true, false))));
+    }
+
+    @Test
+    void dtypesFollowNumpy() {
+        Expr f = Expr.input("f", new float[] {1, 2, 3});
+        Expr d = Expr.input("d", new double[] {1, 2, 3});
+        assertEquals(org.fusemath.api.DType.F32, f.mul(0.1).dtype());
+        assertEquals(org.fusemath.api.DType.F64, f.add(d).dtype());
+        assertEquals(org.fusemath.api.DType.F32, Expr.where(d.gt(1), f, 2.0 > 1 ? f.neg() : f).dtype());
+        assertEquals(org.fusemath.api.DType.F64, Expr.scalar(2).mul(3).dtype());
+        HostTensor r = Fusion.evaluate(f.mul(0.1)).get(0);
+        assertEquals(0.1f * 3f, ((float[]) r.array())[2], 0.0f);
+        assertEquals(3 * (double) 0.1f, ((double[]) Fusion.evaluate(f.astype(org.fusemath.api.DType.F64).mul(Expr.constant(0.1, org.fusemath.api.DType.F32).astype(org.fusemath.api.DType.F64))).get(0).array())[2], 0.0);
+    }
+}
