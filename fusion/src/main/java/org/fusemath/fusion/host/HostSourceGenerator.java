@@ -1,5 +1,6 @@
 package org.fusemath.fusion.host;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -9,62 +10,79 @@ import org.fusemath.fusion.ir.ScalarType;
 import org.fusemath.fusion.ir.Shape;
 
 /**
- * Java source of one element-wise {@link FusedGroup}: a {@code HostKernel} whose loop walks the flat index in
- * chunks of {@link F32Lanes#CHUNK}; within a chunk, the arithmetic between two transcendentals is one plain loop
- * (C2 vectorises it), each transcendental one call of the {@link F32Lanes}/{@link F64Lanes} kernels, and values
- * that cross from one loop to a later one go through chunk-sized scratch arrays that stay in L1.
+ * Java source of one {@link FusedGroup}: a {@code HostKernel} that walks its elements in chunks of
+ * {@link F32Lanes#CHUNK}. Within a chunk, the arithmetic between two transcendentals is one plain loop (C2
+ * vectorises it), each transcendental one call of the {@link F32Lanes}/{@link F64Lanes} kernels, and values that
+ * cross from one loop to a later one go through chunk-sized scratch arrays that stay in L1.
  *
- * <p>Handled: every element-wise kind and cast of F32/F64 operands, inputs that are dense over the group's shape
- * or one broadcast scalar. Declined (the interpreter runs the group, and {@link #declineReason} says why):
- * reductions, other broadcasts, and comparison results used across a transcendental.
+ * <p>Element-wise groups run one chunked pass over the flat index. Groups that reduce along the last axis run,
+ * per outer index (a row), one chunked pass per stage over the row: a stage accumulates its reductions (in
+ * double, in index order, as the interpreter does, so sums are bit-identical to it) and stores its element
+ * outputs; later stages read the reduced values as per-row scalars (softmax: max, then the sum of exp, then the
+ * divide).
+ *
+ * <p>Handled inputs: dense over the group's shape, a per-row scalar (a column vector) or a row vector along the
+ * last axis, or one broadcast scalar. Declined (the interpreter runs the group, and {@link #declineReason} says
+ * why): reductions along other axes, other broadcasts, and comparison results used across a transcendental.
  */
 final class HostSourceGenerator {
     static final String PACKAGE = "org.fusemath.fusion.host";
-    private static final int DENSE = 0;
-    private static final int SCALAR = 1;
+
+    /** How an input is read along the innermost loop. */
+    private enum Access {
+        /** contiguous along the loop: {@code in[base + i]} */
+        RUN,
+        /** constant along the loop (a broadcast scalar or, in a row loop, a per-row value) */
+        FIXED
+    }
 
     private HostSourceGenerator() {
     }
 
     /** Why {@code group} cannot be generated, or empty when it can. */
     static Optional<String> declineReason(FusedGroup group) {
+        Shape s = group.shape();
+        int rank = s.rank();
         if (group.hasReduction()) {
-            return Optional.of("reductions are not generated on the host yet");
-        }
-        for (int k = 0; k < group.inputs().size(); k++) {
-            if (layout(group, group.inputs().get(k)) < 0) {
-                return Optional.of("input " + k + " is broadcast along some axes only " + group.inputs().get(k));
+            if (!Arrays.equals(group.reducedAxes(), new int[] {rank - 1})) {
+                return Optional.of("only reductions along the last axis are generated on the host; this group reduces "
+                        + Arrays.toString(group.reducedAxes()));
+            }
+            for (int k = 0; k < group.inputs().size(); k++) {
+                long last = group.inputs().get(k).strides()[rank - 1];
+                if (last != 0 && last != 1) {
+                    return Optional.of("input " + k + " is not contiguous along the reduced axis");
+                }
+            }
+            for (FusedGroup.Output o : group.outputs()) {
+                long last = o.strides()[rank - 1];
+                if (last != 0 && last != 1) {
+                    return Optional.of("an output is not contiguous along the reduced axis: " + o);
+                }
+            }
+        } else {
+            long[] dense = s.stridesIn(s);
+            for (int k = 0; k < group.inputs().size(); k++) {
+                long[] st = group.inputs().get(k).strides();
+                if (!Arrays.equals(st, dense) && !Arrays.stream(st).allMatch(v -> v == 0)) {
+                    return Optional.of("input " + k + " is broadcast along some axes only " + group.inputs().get(k));
+                }
+            }
+            for (FusedGroup.Output o : group.outputs()) {
+                if (!Arrays.equals(o.strides(), dense)) {
+                    return Optional.of("an output is not dense over the group's shape: " + o);
+                }
             }
         }
-        long[] dense = group.shape().stridesIn(group.shape());
-        for (FusedGroup.Output o : group.outputs()) {
-            if (!Arrays.equals(o.strides(), dense)) {
-                return Optional.of("an output is not dense over the group's shape: " + o);
-            }
-        }
-        if (group.shape().size() > Integer.MAX_VALUE) {
-            return Optional.of("more than 2^31 - 1 elements do not fit a Java array");
-        }
-        Plan p = new Plan(group);
-        for (FusedGroup.Op op : group.ops()) {
-            if (op.type() == ScalarType.BOOL && p.stored[op.index()]) {
-                return Optional.of("comparison v" + op.index() + " is used across a transcendental");
+        for (int st = 0; st < group.stages(); st++) {
+            Plan p = new Plan(group, group.loopBody(st), outputsAt(group, st, false));
+            for (FusedGroup.Op op : group.loopBody(st)) {
+                if (op.type() == ScalarType.BOOL && p.stored[op.index()]) {
+                    return Optional.of("comparison v" + op.index() + " is used across a transcendental");
+                }
             }
         }
         return Optional.empty();
-    }
-
-    private static int layout(FusedGroup group, FusedGroup.Input in) {
-        long[] s = in.strides();
-        if (Arrays.equals(s, group.shape().stridesIn(group.shape()))) {
-            return DENSE;
-        }
-        for (long v : s) {
-            if (v != 0) {
-                return -1;
-            }
-        }
-        return SCALAR;
     }
 
     private static boolean transcendental(OpKind k) {
@@ -74,26 +92,49 @@ final class HostSourceGenerator {
         };
     }
 
-    /** Which loop computes each op, and which values must be stored for a later loop or a lanes call. */
+    /** The element outputs ({@code reductions} false) or reduction outputs of stage {@code st}. */
+    private static List<FusedGroup.Output> outputsAt(FusedGroup g, int st, boolean reductions) {
+        List<FusedGroup.Output> r = new ArrayList<>();
+        for (FusedGroup.Output o : g.outputsAt(st)) {
+            if (g.ops().get(o.op()).kind().isReduction() == reductions) {
+                r.add(o);
+            }
+        }
+        return r;
+    }
+
+    private static Access access(FusedGroup g, FusedGroup.Input in) {
+        long[] st = in.strides();
+        if (g.hasReduction()) {
+            return st[st.length - 1] == 1 ? Access.RUN : Access.FIXED;
+        }
+        return Arrays.stream(st).allMatch(v -> v == 0) && g.shape().size() > 1 ? Access.FIXED : Access.RUN;
+    }
+
+    /** For one loop body: which staged loop computes each op, and which values go through scratch arrays. */
     private static final class Plan {
-        final int[] loop;          // the loop computing an element-wise op; -1 for inputs, constants, transcendentals
+        final int[] loop;          // the loop computing an op; -1 for leaves, earlier reductions and transcendentals
         final boolean[] stored;    // written to scratch in its loop (or produced in scratch by a call)
+        final int[] callAfter;     // for a transcendental: the loop after which its call runs
         final int loops;
 
-        Plan(FusedGroup g) {
+        Plan(FusedGroup g, List<FusedGroup.Op> body, List<FusedGroup.Output> elementOutputs) {
             int n = g.ops().size();
             loop = new int[n];
             stored = new boolean[n];
+            callAfter = new int[n];
+            Arrays.fill(loop, -1);
             int current = 0;
-            for (FusedGroup.Op op : g.ops()) {
+            for (FusedGroup.Op op : body) {
                 if (op.kind() == OpKind.INPUT || op.kind() == OpKind.CONSTANT) {
-                    loop[op.index()] = -1;
-                } else if (transcendental(op.kind())) {
-                    loop[op.index()] = -1;
+                    continue;
+                }
+                if (transcendental(op.kind())) {
                     stored[op.index()] = true;
-                    int a = op.arg(0);
-                    if (!(g.ops().get(a).kind() == OpKind.INPUT && layout(g, g.inputs().get(g.ops().get(a).input())) == DENSE)) {
-                        stored[a] = true;     // a computed value, a constant or a broadcast scalar: the call reads an array
+                    callAfter[op.index()] = current;
+                    FusedGroup.Op a = g.ops().get(op.arg(0));
+                    if (!(a.kind() == OpKind.INPUT && access(g, g.inputs().get(a.input())) == Access.RUN)) {
+                        stored[a.index()] = true;     // the call reads an array: store computed and fixed values
                     }
                     current++;
                 } else {
@@ -105,7 +146,7 @@ final class HostSourceGenerator {
                     }
                 }
             }
-            for (FusedGroup.Output o : g.outputs()) {
+            for (FusedGroup.Output o : elementOutputs) {
                 if (loop[o.op()] >= 0 && loop[o.op()] != current) {
                     stored[o.op()] = true;
                 }
@@ -116,28 +157,20 @@ final class HostSourceGenerator {
 
     /** The source of class {@code simpleName} in {@link #PACKAGE}. */
     static String generate(FusedGroup g, String simpleName) {
-        Plan p = new Plan(g);
-        List<FusedGroup.Op> ops = g.ops();
         StringBuilder sb = new StringBuilder();
         sb.append("package ").append(PACKAGE).append(";\n\n");
         sb.append("/* ").append(g.key().replace("*/", "* /")).append(" */\n");
         sb.append("public final class ").append(simpleName).append(" implements org.fusemath.fusion.spi.HostKernel {\n");
         Shape shape = g.shape();
-        long size = shape.size();
-        long row = shape.rank() == 0 ? 1 : size / Math.max(1, shape.dim(0));
-        if (shape.rank() > 0 && shape.dim(0) == 0) {
-            row = 0;
-        }
-        for (FusedGroup.Op op : ops) {
+        for (FusedGroup.Op op : g.ops()) {
             if (op.kind() == OpKind.CONSTANT) {
                 sb.append("    private static final ").append(javaType(op.type())).append(" K").append(op.index())
                         .append(" = ").append(literal(op.type(), op.constant())).append(";\n");
             }
         }
-        sb.append("    public void run(Object[] in, Object[] out) { range(in, out, 0, ").append(size).append(");}\n");
-        sb.append("    public void run(Object[] in, Object[] out, int from, int to) { range(in, out, (long) from * ")
-                .append(row).append("L, (long) to * ").append(row).append("L); }\n");
-        sb.append("    private static void range(Object[] in, Object[] out, long start, long end) {\n");
+        long axis0 = shape.rank() == 0 ? 1 : shape.dim(0);
+        sb.append("    public void run(Object[] in, Object[] out) { run(in, out, 0, ").append(axis0).append("); }\n");
+        sb.append("    public void run(Object[] in, Object[] out, int from, int to) {\n");
         sb.append("        KernelScratch s = KernelScratch.get();\n");
         sb.append("        F32Lanes l32 = s.f32;\n        F64Lanes l64 = s.f64;\n");
         for (int k = 0; k < g.inputs().size(); k++) {
@@ -148,85 +181,191 @@ final class HostSourceGenerator {
             String t = javaType(g.outputs().get(k).type());
             sb.append("        ").append(t).append("[] out").append(k).append(" = (").append(t).append("[]) out[").append(k).append("];\n");
         }
-        int nf = 0;
-        int nd = 0;
-        for (FusedGroup.Op op : ops) {
-            if (p.stored[op.index()]) {
-                boolean f = op.type() == ScalarType.F32;
-                sb.append("        ").append(javaType(op.type())).append("[] m").append(op.index()).append(" = s.")
-                        .append(f ? "f(" + nf++ : "d(" + nd++).append(");\n");
-            }
-            if (op.kind() == OpKind.INPUT && layout(g, g.inputs().get(op.input())) == SCALAR) {
-                sb.append("        ").append(javaType(op.type())).append(" c").append(op.index()).append(" = in")
-                        .append(op.input()).append("[0];\n");
+        int[] scratch = new int[2];
+        List<Plan> plans = new ArrayList<>();
+        for (int st = 0; st < g.stages(); st++) {
+            plans.add(new Plan(g, g.loopBody(st), outputsAt(g, st, false)));
+        }
+        // one scratch array per stored value (stages reuse none of them: a group has few)
+        boolean[] declared = new boolean[g.ops().size()];
+        for (Plan p : plans) {
+            for (FusedGroup.Op op : g.ops()) {
+                if (p.stored[op.index()] && !declared[op.index()]) {
+                    declared[op.index()] = true;
+                    boolean f = op.type() == ScalarType.F32;
+                    sb.append("        ").append(javaType(op.type())).append("[] m").append(op.index()).append(" = s.")
+                            .append(f ? "f(" + scratch[0]++ : "d(" + scratch[1]++).append(");\n");
+                }
             }
         }
-        sb.append("        for (long base = start; base < end; base += ").append(F32Lanes.CHUNK).append(") {\n");
-        sb.append("            int n = (int) Math.min(").append(F32Lanes.CHUNK).append("L, end - base);\n");
-        sb.append("            int b = (int) base;\n");
+        if (!g.hasReduction()) {
+            long row = shape.rank() == 0 ? 1 : shape.size() / Math.max(1, shape.dim(0));
+            sb.append("        int end = to * ").append(row).append(";\n");
+            for (int k = 0; k < g.inputs().size(); k++) {
+                if (access(g, g.inputs().get(k)) == Access.FIXED) {
+                    sb.append("        ").append(javaType(g.inputs().get(k).type())).append(" f").append(k).append(" = in").append(k).append("[0];\n");
+                }
+            }
+            sb.append("        for (int b = from * ").append(row).append("; b < end; b += ").append(F32Lanes.CHUNK).append(") {\n");
+            sb.append("            int n = Math.min(").append(F32Lanes.CHUNK).append(", end - b);\n");
+            for (int k = 0; k < g.inputs().size(); k++) {
+                sb.append("            int b").append(k).append(" = b;\n");
+            }
+            for (int k = 0; k < g.outputs().size(); k++) {
+                sb.append("            int o").append(k).append(" = b;\n");
+            }
+            chunk(sb, g, g.loopBody(0), plans.get(0), g.outputs(), List.of(), "            ");
+            sb.append("        }\n");
+        } else {
+            rows(sb, g, plans);
+        }
+        sb.append("    }\n}\n");
+        return sb.toString();
+    }
+
+    /** Rows of a last-axis reduction: per row, one chunked pass per stage. */
+    private static void rows(StringBuilder sb, FusedGroup g, List<Plan> plans) {
+        Shape shape = g.shape();
+        int rank = shape.rank();
+        long inner = shape.dim(rank - 1);
+        long perAxis0 = 1;
+        for (int a = 1; a < rank - 1; a++) {
+            perAxis0 *= shape.dim(a);
+        }
+        String ind = "            ";
+        if (rank == 1) {
+            sb.append("        for (int row = 0; row < 1; row++) {\n");
+        } else {
+            sb.append("        for (int row = from * ").append(perAxis0).append("; row < to * ").append(perAxis0).append("; row++) {\n");
+        }
+        sb.append(ind).append("int r_ = row;\n");
+        for (int a = rank - 2; a >= 0; a--) {
+            sb.append(ind).append("int c").append(a).append(" = r_ % ").append(shape.dim(a)).append("; r_ /= ").append(shape.dim(a)).append(";\n");
+        }
+        for (int k = 0; k < g.inputs().size(); k++) {
+            FusedGroup.Input in = g.inputs().get(k);
+            sb.append(ind).append("int r").append(k).append(" = ").append(rowOffset(in.strides())).append(";\n");
+            if (access(g, in) == Access.FIXED) {
+                sb.append(ind).append(javaType(in.type())).append(" f").append(k).append(" = in").append(k).append("[r").append(k).append("];\n");
+            }
+        }
+        for (int k = 0; k < g.outputs().size(); k++) {
+            sb.append(ind).append("int q").append(k).append(" = ").append(rowOffset(g.outputs().get(k).strides())).append(";\n");
+        }
+        for (int st = 0; st < g.stages(); st++) {
+            List<FusedGroup.Op> body = g.loopBody(st);
+            List<FusedGroup.Op> reds = new ArrayList<>();
+            for (FusedGroup.Op op : body) {
+                if (op.kind().isReduction()) {
+                    reds.add(op);
+                    sb.append(ind).append("double acc").append(op.index()).append(" = ").append(identity(op.kind())).append(";\n");
+                }
+            }
+            sb.append(ind).append("for (int j = 0; j < ").append(inner).append("; j += ").append(F32Lanes.CHUNK).append(") {\n");
+            String ind2 = ind + "    ";
+            sb.append(ind2).append("int n = Math.min(").append(F32Lanes.CHUNK).append(", ").append(inner).append(" - j);\n");
+            for (int k = 0; k < g.inputs().size(); k++) {
+                sb.append(ind2).append("int b").append(k).append(" = r").append(k).append(" + j;\n");
+            }
+            for (int k = 0; k < g.outputs().size(); k++) {
+                sb.append(ind2).append("int o").append(k).append(" = q").append(k).append(" + j;\n");
+            }
+            chunk(sb, g, body, plans.get(st), outputsAt(g, st, false), reds, ind2);
+            sb.append(ind).append("}\n");
+            for (FusedGroup.Op r : reds) {
+                sb.append(ind).append(javaType(r.type())).append(" red").append(r.index()).append(" = (").append(javaType(r.type()))
+                        .append(") acc").append(r.index()).append(";\n");
+            }
+            for (FusedGroup.Output o : outputsAt(g, st, true)) {
+                int k = g.outputs().indexOf(o);
+                sb.append(ind).append("out").append(k).append("[q").append(k).append("] = red").append(o.op()).append(";\n");
+            }
+        }
+        sb.append("        }\n");
+    }
+
+    private static String rowOffset(long[] strides) {
+        StringBuilder sb = new StringBuilder("0");
+        for (int a = 0; a < strides.length - 1; a++) {
+            if (strides[a] != 0) {
+                sb.append(" + c").append(a).append(" * ").append(strides[a]);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String identity(OpKind k) {
+        return switch (k) {
+            case REDUCE_SUM -> "0.0";
+            case REDUCE_MAX -> "Double.NEGATIVE_INFINITY";
+            case REDUCE_MIN -> "Double.POSITIVE_INFINITY";
+            default -> throw new IllegalStateException(k + " is not a reduction");
+        };
+    }
+
+    /** The staged loops and lanes calls of one chunk of {@code n} elements. */
+    private static void chunk(StringBuilder sb, FusedGroup g, List<FusedGroup.Op> body, Plan p,
+            List<FusedGroup.Output> elementOutputs, List<FusedGroup.Op> reductions, String ind) {
         for (int l = 0; l < p.loops; l++) {
-            StringBuilder body = new StringBuilder();
-            for (FusedGroup.Op op : ops) {
-                if (p.loop[op.index()] == l) {
-                    body.append("                ").append(javaType(op.type())).append(" v").append(op.index())
-                            .append(" = ").append(expr(g, p, op, l)).append(";\n");
-                    if (p.stored[op.index()]) {
-                        body.append("                m").append(op.index()).append("[i] = v").append(op.index()).append(";\n");
+            StringBuilder lb = new StringBuilder();
+            String in2 = ind + "    ";
+            for (FusedGroup.Op op : body) {
+                int i = op.index();
+                if (p.loop[i] == l && !op.kind().isReduction()) {
+                    lb.append(in2).append(javaType(op.type())).append(" v").append(i).append(" = ").append(expr(g, p, op, l)).append(";\n");
+                    if (p.stored[i]) {
+                        lb.append(in2).append("m").append(i).append("[i] = v").append(i).append(";\n");
+                    }
+                }
+                if (transcendental(op.kind()) && p.callAfter[i] == l) {
+                    FusedGroup.Op a = g.ops().get(op.arg(0));
+                    if (p.stored[a.index()] && p.loop[a.index()] < 0 && !transcendental(a.kind())) {
+                        lb.append(in2).append("m").append(a.index()).append("[i] = ").append(ref(g, p, a.index(), l)).append(";\n");
                     }
                 }
             }
-            for (FusedGroup.Op op : ops) {
-                // a transcendental's argument that is an input or constant but not a dense input: copy it in
-                if (transcendental(op.kind()) && loopAt(ops, p, op) == l) {
-                    int a = op.arg(0);
-                    if (p.stored[a] && p.loop[a] < 0 && !transcendental(ops.get(a).kind())) {
-                        body.append("                m").append(a).append("[i] = ").append(ref(g, p, a, l)).append(";\n");
-                    }
+            for (FusedGroup.Op r : reductions) {
+                if (p.loop[r.index()] == l) {
+                    String v = ref(g, p, r.arg(0), l);
+                    String acc = "acc" + r.index();
+                    lb.append(in2).append(acc).append(" = ").append(switch (r.kind()) {
+                        case REDUCE_SUM -> acc + " + " + v;
+                        case REDUCE_MAX -> "Math.max(" + acc + ", " + v + ")";
+                        case REDUCE_MIN -> "Math.min(" + acc + ", " + v + ")";
+                        default -> throw new IllegalStateException(r.kind() + " is not a reduction");
+                    }).append(";\n");
                 }
             }
             if (l == p.loops - 1) {
-                for (int k = 0; k < g.outputs().size(); k++) {
-                    FusedGroup.Output o = g.outputs().get(k);
-                    body.append("                out").append(k).append("[b + i] = ").append(ref(g, p, o.op(), l)).append(";\n");
+                for (FusedGroup.Output o : elementOutputs) {
+                    int k = g.outputs().indexOf(o);
+                    lb.append(in2).append("out").append(k).append("[o").append(k).append(" + i] = ").append(ref(g, p, o.op(), l)).append(";\n");
                 }
             }
-            if (body.length() > 0) {
-                sb.append("            for (int i = 0; i < n; i++) {\n").append(body).append("            }\n");
+            if (lb.length() > 0) {
+                sb.append(ind).append("for (int i = 0; i < n; i++) {\n").append(lb).append(ind).append("}\n");
             }
-            for (FusedGroup.Op op : ops) {
-                if (transcendental(op.kind()) && loopAt(ops, p, op) == l) {
-                    int a = op.arg(0);
-                    String src = p.stored[a] ? "m" + a + ", 0" : "in" + ops.get(a).input() + ", b";
-                    sb.append("            ").append(op.type() == ScalarType.F32 ? "l32." : "l64.").append(lanesName(op.kind()))
+            for (FusedGroup.Op op : body) {
+                if (transcendental(op.kind()) && p.callAfter[op.index()] == l) {
+                    FusedGroup.Op a = g.ops().get(op.arg(0));
+                    String src = p.stored[a.index()] ? "m" + a.index() + ", 0" : "in" + a.input() + ", b" + a.input();
+                    sb.append(ind).append(op.type() == ScalarType.F32 ? "l32." : "l64.").append(lanesName(op.kind()))
                             .append("(").append(src).append(", m").append(op.index()).append(", 0, n);\n");
                 }
             }
         }
-        sb.append("        }\n    }\n}\n");
-        return sb.toString();
-    }
-
-    /** The loop after which a transcendental's call runs: the count of transcendentals before it. */
-    private static int loopAt(List<FusedGroup.Op> ops, Plan p, FusedGroup.Op t) {
-        int c = 0;
-        for (FusedGroup.Op op : ops) {
-            if (op.index() == t.index()) {
-                return c;
-            }
-            if (transcendental(op.kind())) {
-                c++;
-            }
-        }
-        throw new IllegalStateException("op " + t + " not in its group");
     }
 
     private static String ref(FusedGroup g, Plan p, int a, int loop) {
         FusedGroup.Op op = g.ops().get(a);
         if (op.kind() == OpKind.INPUT) {
-            return layout(g, g.inputs().get(op.input())) == DENSE ? "in" + op.input() + "[b + i]" : "c" + a;
+            return access(g, g.inputs().get(op.input())) == Access.RUN ? "in" + op.input() + "[b" + op.input() + " + i]" : "f" + op.input();
         }
         if (op.kind() == OpKind.CONSTANT) {
             return "K" + a;
+        }
+        if (op.kind().isReduction()) {
+            return "red" + a;
         }
         if (p.loop[a] == loop) {
             return "v" + a;

@@ -1,4 +1,4 @@
-package org.fusemath.fusion.device;
+package org.fusemath.fusion;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,12 +9,12 @@ import org.fusemath.fusion.ir.ScalarType;
 import org.fusemath.fusion.ir.Shape;
 
 /** The groups the generator tests compile: each kind of loop nest and every op kind at least once. */
-final class FusionGroups {
+public final class FusionGroups {
     private FusionGroups() {
     }
 
     /** max(a*x + b, 0) * y - c, two dense inputs. */
-    static FusedGroup chain(ScalarType t, long... dims) {
+    public static FusedGroup chain(ScalarType t, long... dims) {
         GroupBuilder g = new GroupBuilder(Shape.of(dims));
         int x = g.input(t, Shape.of(dims));
         int y = g.input(t, Shape.of(dims));
@@ -24,7 +24,7 @@ final class FusionGroups {
     }
 
     /** Every unary and binary kind, casts, where, a row bias and a scalar input. */
-    static FusedGroup everyKind(long m, long n) {
+    public static FusedGroup everyKind(long m, long n) {
         GroupBuilder g = new GroupBuilder(Shape.of(m, n));
         int x = g.input(ScalarType.F32, Shape.of(m, n));
         int bias = g.input(ScalarType.F32, Shape.of(n));
@@ -49,7 +49,7 @@ final class FusionGroups {
     }
 
     /** softmax along rows: three stages. */
-    static FusedGroup softmax(ScalarType t, long m, long n) {
+    public static FusedGroup softmax(ScalarType t, long m, long n) {
         GroupBuilder g = new GroupBuilder(Shape.of(m, n));
         int x = g.input(t, Shape.of(m, n));
         int mx = g.reduce(OpKind.REDUCE_MAX, x, 1);
@@ -59,7 +59,7 @@ final class FusionGroups {
     }
 
     /** (x - mean) / sqrt(var + eps) along rows, with the row sums written as a second output. */
-    static FusedGroup layerNorm(ScalarType t, long m, long n) {
+    public static FusedGroup layerNorm(ScalarType t, long m, long n) {
         GroupBuilder g = new GroupBuilder(Shape.of(m, n));
         int x = g.input(t, Shape.of(m, n));
         int sum = g.reduce(OpKind.REDUCE_SUM, x, 1);
@@ -72,7 +72,7 @@ final class FusionGroups {
     }
 
     /** Named groups for the compile tests; {@code big}'s grid-stride indices pass 2^31. */
-    static Map<String, FusedGroup> all() {
+    public static Map<String, FusedGroup> all() {
         Map<String, FusedGroup> m = new LinkedHashMap<>();
         m.put("chain f32", chain(ScalarType.F32, 1000, 1000));
         m.put("chain f64", chain(ScalarType.F64, 4097));
