@@ -48,20 +48,37 @@ public final class Interpreter {
         return out;
     }
 
-    private static double[] value(Node n, Map<Node, double[]> memo) {
-        double[] known = memo.get(n);
-        if (known != null) {
-            return known;
+    /** The node's value, its operands evaluated first (iteratively: a long chain does not deepen the stack). */
+    private static double[] value(Node root, Map<Node, double[]> memo) {
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.peek();
+            if (memo.containsKey(n)) {
+                stack.pop();
+                continue;
+            }
+            boolean ready = true;
+            for (Node a : n.args()) {
+                if (!memo.containsKey(a)) {
+                    stack.push(a);
+                    ready = false;
+                }
+            }
+            if (!ready) {
+                continue;
+            }
+            stack.pop();
+            double[] v = switch (n.kind()) {
+                case INPUT -> input(n);
+                case CONSTANT -> new double[] {n.constant()};
+                case MATMUL -> matmul(n, memo.get(n.arg(0)), memo.get(n.arg(1)));
+                case REDUCE_SUM, REDUCE_MAX, REDUCE_MIN -> reduce(n, memo.get(n.arg(0)));
+                default -> elementwise(n, memo);
+            };
+            memo.put(n, v);
         }
-        double[] v = switch (n.kind()) {
-            case INPUT -> input(n);
-            case CONSTANT -> new double[] {n.constant()};
-            case MATMUL -> matmul(n, value(n.arg(0), memo), value(n.arg(1), memo));
-            case REDUCE_SUM, REDUCE_MAX, REDUCE_MIN -> reduce(n, value(n.arg(0), memo));
-            default -> elementwise(n, memo);
-        };
-        memo.put(n, v);
-        return v;
+        return memo.get(root);
     }
 
     private static double[] input(Node n) {
@@ -84,7 +101,7 @@ public final class Interpreter {
         double[][] args = new double[k][];
         long[][] strides = new long[k][];
         for (int a = 0; a < k; a++) {
-            args[a] = value(n.arg(a), memo);
+            args[a] = memo.get(n.arg(a));
             strides[a] = n.arg(a).shape().stridesIn(shape);
         }
         double[] out = new double[size];

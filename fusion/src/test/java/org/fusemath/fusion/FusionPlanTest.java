@@ -75,7 +75,7 @@ class FusionPlanTest {
             float[] g = (float[]) got.array();
             for (int i = 0; i < n; i++) {
                 float v = (float) Math.tanh((Math.max(x[i] * 1.5f + 0.25f, 0f) * y[i]) - 0.125f);
-                assertEquals(v, g[i], Math.ulp(v), "element " + i);
+                assertEquals(v, g[i], 4 * Math.ulp(v), "element " + i);
             }
         }
     }
@@ -153,7 +153,8 @@ class FusionPlanTest {
             double[] got = (double[]) p.execute().array();
             for (int i = 0; i < x.length; i++) {
                 double v = Math.exp(x[i]) + 1;
-                assertEquals(v * v, got[i], 0.0);
+                // a generated exp is within a few ulps of Math.exp (the interpreter's is Math.exp itself)
+                assertEquals(v * v, got[i], 8 * Math.ulp(v * v));
             }
         }
     }
@@ -206,7 +207,8 @@ class FusionPlanTest {
         FusionPlan p2 = Fusion.plan(Expr.input("x", x2).sigmoid().mul(Expr.input("y", y2)));
         assertEquals(before, Fusion.planningCount(), "the same structure, shapes and dtypes come from the cache");
         double[] got = (double[]) p2.execute().array();
-        assertEquals(1 / (1 + Math.exp(-x2[5])) * y2[5], got[5], 1e-15);
+        double want = 1 / (1 + Math.exp(-x2[5])) * y2[5];
+        assertEquals(want, got[5], 8 * Math.ulp(want));
         p1.resetOperands(Map.of("x", x2, "y", y2));
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(got, (double[]) p1.execute().array());

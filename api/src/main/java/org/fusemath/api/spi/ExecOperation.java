@@ -61,6 +61,14 @@ public interface ExecOperation {
         return List.copyOf(declared);
     }
 
+    /**
+     * Whether the command line widens inputs of mixed dtypes to their common type before {@link #execute} (true by
+     * default); an operation that applies NumPy's promotion per step itself (an expression) returns false.
+     */
+    default boolean promotesInputs() {
+        return true;
+    }
+
     /** Runs the operation; the outputs map to the {@code --out} files in order. */
     List<HostTensor> execute(ExecRequest request);
 }

@@ -3,6 +3,7 @@ package org.fusemath.api.spi;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.fusemath.api.DType;
 import org.fusemath.api.Execution;
 import org.fusemath.api.HostTensor;
@@ -14,12 +15,27 @@ import org.fusemath.api.InvalidArgumentException;
  * requested execution space.
  */
 public record ExecRequest(List<HostTensor> inputs, Map<String, String> options, Map<String, HostTensor> arrays,
-                          Execution execution) {
-    /** Copies the collections. */
+                          Execution execution, List<String> inputNames, Consumer<String> messages) {
+    /**
+     * Copies the collections. {@code inputNames} has one entry per input: the NAME of {@code --in NAME=FILE}, or
+     * "" for an unnamed input; {@code messages} receives lines an operation prints (e.g. an explanation).
+     */
     public ExecRequest {
         inputs = List.copyOf(inputs);
         options = Map.copyOf(options);
         arrays = Map.copyOf(arrays);
+        inputNames = List.copyOf(inputNames);
+        if (inputNames.size() != inputs.size()) {
+            throw new InvalidArgumentException("inputNames", inputNames.size() + " names",
+                    "one per input (" + inputs.size() + "), \"\" for an unnamed one");
+        }
+        java.util.Objects.requireNonNull(messages, "messages");
+    }
+
+    /** A request whose inputs are unnamed and whose messages are dropped. */
+    public ExecRequest(List<HostTensor> inputs, Map<String, String> options, Map<String, HostTensor> arrays,
+                       Execution execution) {
+        this(inputs, options, arrays, execution, java.util.Collections.nCopies(inputs.size(), ""), line -> { });
     }
 
     /** The value of a declared option, or its default when absent (null when it has none). */

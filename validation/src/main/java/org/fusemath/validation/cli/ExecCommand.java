@@ -52,8 +52,9 @@ final class ExecCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--in", paramLabel = "FILE", parameterConsumer = FileListConsumer.class,
-            description = "Input .npy files, in the order the operation takes them (repeat the option or list several).")
+    @Option(names = "--in", paramLabel = "[NAME=]FILE", parameterConsumer = FileListConsumer.class,
+            description = "Input .npy files, in the order the operation takes them (repeat the option or list several); "
+                    + "NAME=FILE names one (fuse reads inputs by name).")
     private List<String> inputs = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", parameterConsumer = FileListConsumer.class,
@@ -96,8 +97,11 @@ final class ExecCommand implements Callable<Integer> {
         }
 
         List<HostTensor> in = new ArrayList<>();
-        for (String file : inputs) {
-            in.add(NpyReader.read(Path.of(file)));
+        List<String> inputNames = new ArrayList<>();
+        for (String entry : inputs) {
+            NamedInput named = NamedInput.parse(entry);
+            inputNames.add(named.name());
+            in.add(NpyReader.read(Path.of(named.file())));
         }
         Map<String, HostTensor> arrays = new LinkedHashMap<>();
         for (ExecParameter p : op.parameters()) {
@@ -106,13 +110,15 @@ final class ExecCommand implements Callable<Integer> {
                 arrays.put(p.name(), NpyReader.read(Path.of(file)));
             }
         }
-        promote(op, in, arrays, log);
+        if (op.promotesInputs()) {
+            promote(op, in, arrays, log);
+        }
         log.debug("exec {}: inputs {}, arrays {}, options {}, space {}", op.name(), in, arrays.keySet(), parsed.options(), execution);
 
         long start = System.nanoTime();
         List<HostTensor> results;
         try {
-            results = op.execute(new ExecRequest(in, parsed.options(), arrays, execution));
+            results = op.execute(new ExecRequest(in, parsed.options(), arrays, execution, inputNames, out::println));
         } catch (OutOfMemoryError e) {
             // The operations check the sizes they allocate; this catches what slipped past (a temporary copy).
             throw new ResourceLimitException("'" + op.name() + "' ran out of memory (heap limit "

@@ -1,0 +1,77 @@
+package org.fusemath.validation.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.fusemath.api.DType;
+import org.fusemath.api.HostTensor;
+import org.fusemath.validation.npy.NpyReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fusemath exec fuse}: named inputs, NumPy's dtypes per operation, --explain, errors with positions. */
+class FuseExecTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theIssueExampleWithExplain() throws IOException {
+        // numpy: A = [[1, 2], [3, 4]], B = [[1, 0], [0, -1]], bias = [0.5, 1]; relu(A @ B + bias) * 0.5 = [[0.75, 0], [1.75, 0]]
+        String a = ExecFiles.write(dir, "a.npy", HostTensor.of(DType.F64, new long[] {2, 2}, new double[] {1, 2, 3, 4}));
+        String b = ExecFiles.write(dir, "b.npy", HostTensor.of(DType.F64, new long[] {2, 2}, new double[] {1, 0, 0, -1}));
+        String bias = ExecFiles.write(dir, "bias.npy", HostTensor.of(DType.F64, new long[] {2}, new double[] {0.5, 1}));
+        Cli r = Cli.run("exec", "fuse", "--expr", "relu(A @ B + bias) * 0.5", "--in", "A=" + a, "--in", "B=" + b,
+                "--in", "bias=" + bias, "--out", ExecFiles.path(dir, "y.npy"), "--explain");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("1 launch") && r.out().contains("RELU_BIAS alpha=0.5"), r.out());
+        HostTensor y = NpyReader.read(Path.of(ExecFiles.path(dir, "y.npy")));
+        assertArrayEquals(new double[] {0.75, 0, 1.75, 0}, (double[]) y.array(), 0.0);
+    }
+
+    @Test
+    void float32StaysFloat32AgainstPythonScalarsAndMixedTypesPromotePerOperation() throws IOException {
+        String x = ExecFiles.write(dir, "x.npy", HostTensor.of(DType.F32, new long[] {3}, new float[] {1, -2, 3}));
+        String d = ExecFiles.write(dir, "d.npy", HostTensor.of(DType.F64, new long[] {3}, new double[] {0.1, 0.1, 0.1}));
+        Cli r = Cli.run("exec", "fuse", "--expr", "where(x > 0, x * 0.1, -x)", "--in", "x=" + x, "--out", ExecFiles.path(dir, "y.npy"));
+        assertEquals(0, r.exit(), r.toString());
+        HostTensor y = NpyReader.read(Path.of(ExecFiles.path(dir, "y.npy")));
+        assertEquals(DType.F32, y.dtype());
+        assertArrayEquals(new float[] {0.1f, 2, 3 * 0.1f}, (float[]) y.array(), 0.0f);
+        r = Cli.run("exec", "fuse", "--expr", "exp(x) + d", "--in", "x=" + x, "--in", "d=" + d, "--out", ExecFiles.path(dir, "z.npy"));
+        assertEquals(0, r.exit(), r.toString());
+        HostTensor z = NpyReader.read(Path.of(ExecFiles.path(dir, "z.npy")));
+        assertEquals(DType.F64, z.dtype());
+        // exp in float32 (within a few float ulps), then + float64: far from exp(1) + 0.1 computed in double
+        double expF32 = (float) Math.exp(1);
+        assertEquals(expF32 + 0.1, ((double[]) z.array())[0], 4 * Math.ulp((float) expF32));
+        assertTrue(Math.abs(((double[]) z.array())[0] - (Math.exp(1) + 0.1)) > 1e-9, "computed in float64 throughout");
+    }
+
+    @Test
+    void badExpressionsExitOneWithThePosition() throws IOException {
+        String x = ExecFiles.write(dir, "x.npy", HostTensor.of(DType.F64, new long[] {2}, new double[] {1, 2}));
+        String out = ExecFiles.path(dir, "y.npy");
+        Cli r = Cli.run("exec", "fuse", "--expr", "x + y", "--in", "x=" + x, "--out", out);
+        assertEquals(ExitCodes.FAILURE, r.exit(), r.toString());
+        assertTrue(r.err().contains("unknown name 'y'") && r.err().contains("position 4"), r.err());
+        r = Cli.run("exec", "fuse", "--expr", "x +", "--in", "x=" + x, "--out", out);
+        assertEquals(ExitCodes.FAILURE, r.exit(), r.toString());
+        assertTrue(r.err().contains("position 3"), r.err());
+        r = Cli.run("exec", "fuse", "--expr", "x", "--in", x, "--out", out);
+        assertEquals(ExitCodes.FAILURE, r.exit(), r.toString());
+        assertTrue(r.err().contains("NAME=FILE"), r.err());
+        assertTrue(!Files.exists(Path.of(out)));
+    }
+
+    @Test
+    void validateRunsTheFusionCases() {
+        Cli r = Cli.run("validate", "--ops", "fuse");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("fuse[relu(A@B+bias)*0.5]") && r.out().contains("vs unfused")
+                && r.out().contains("vs interpreter"), r.out());
+    }
+}
