@@ -132,10 +132,8 @@ final class HostSourceGenerator {
                 if (transcendental(op.kind())) {
                     stored[op.index()] = true;
                     callAfter[op.index()] = current;
-                    FusedGroup.Op a = g.ops().get(op.arg(0));
-                    if (!(a.kind() == OpKind.INPUT && access(g, g.inputs().get(a.input())) == Access.RUN)) {
-                        stored[a.index()] = true;     // the call reads an array: store computed and fixed values
-                    }
+                    // The call reads a full chunk of scratch: its argument is always stored there (see chunk()).
+                    stored[op.arg(0)] = true;
                     current++;
                 } else {
                     loop[op.index()] = current;
@@ -319,7 +317,7 @@ final class HostSourceGenerator {
                 }
                 if (transcendental(op.kind()) && p.callAfter[i] == l) {
                     FusedGroup.Op a = g.ops().get(op.arg(0));
-                    if (p.stored[a.index()] && p.loop[a.index()] < 0 && !transcendental(a.kind())) {
+                    if (p.loop[a.index()] < 0 && !transcendental(a.kind())) {
                         lb.append(in2).append("m").append(a.index()).append("[i] = ").append(ref(g, p, a.index(), l)).append(";\n");
                     }
                 }
@@ -348,9 +346,11 @@ final class HostSourceGenerator {
             for (FusedGroup.Op op : body) {
                 if (transcendental(op.kind()) && p.callAfter[op.index()] == l) {
                     FusedGroup.Op a = g.ops().get(op.arg(0));
-                    String src = p.stored[a.index()] ? "m" + a.index() + ", 0" : "in" + a.input() + ", b" + a.input();
+                    // Always a whole chunk from offset 0 (the tail of a short chunk is computed and never stored):
+                    // C2 vectorises the lanes' loops only when their count and offsets are constants at the call.
+                    int chunkSize = op.type() == ScalarType.F32 ? F32Lanes.CHUNK : F64Lanes.CHUNK;
                     sb.append(ind).append(op.type() == ScalarType.F32 ? "l32." : "l64.").append(lanesName(op.kind()))
-                            .append("(").append(src).append(", m").append(op.index()).append(", 0, n);\n");
+                            .append("(m").append(a.index()).append(", 0, m").append(op.index()).append(", 0, ").append(chunkSize).append(");\n");
                 }
             }
         }
