@@ -16,9 +16,11 @@ import org.fusemath.fusion.spi.KernelCompiler;
  * defined as a hidden class next to the vector-math kernels, so that HotSpot compiles one tight loop per fused
  * group. Kernels are cached by the group's {@link FusedGroup#key() key} (structure, shapes, dtypes); thread-safe.
  *
- * <p>Why Janino: it compiles a kernel's source in about a millisecond once warm (tens on the first call) where
- * {@code javax.tools} takes hundreds and needs the {@code jdk.compiler} module at run time; generating source
- * rather than bytecode (ASM) keeps the generator readable and its output printable in explanations.
+ * <p>Why Janino: measured in one JDK 17 JVM on the 2-core dev machine under a load average of about 19, for the
+ * sigmoid-tanh chain's kernel: Janino compile + hidden-class definition 2.4 s for the first kernel (class loading),
+ * then 58-107 ms, against 5.1 s and then 280-310 ms for {@code javax.tools} compiling the same source (which also
+ * needs the {@code jdk.compiler} module at run time); generating source rather than bytecode (ASM) keeps the
+ * generator readable and its output printable ({@link #source}).
  */
 public final class JavaKernelCompiler implements KernelCompiler {
     private static final Map<String, HostKernel> CACHE = new ConcurrentHashMap<>();
