@@ -1,0 +1,436 @@
+package org.fusemath.fusion.host;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.fusemath.fusion.ir.FusedGroup;
+import org.fusemath.fusion.ir.OpKind;
+import org.fusemath.fusion.ir.ScalarType;
+import org.fusemath.fusion.ir.Shape;
+
+/**
+ * Java source of one {@link FusedGroup}: a {@code HostKernel} that walks its elements in chunks of
+ * {@link F32Lanes#CHUNK}. Within a chunk, the arithmetic between two transcendentals is one plain loop (C2
+ * vectorises it), each transcendental one call of the {@link F32Lanes}/{@link F64Lanes} kernels, and values that
+ * cross from one loop to a later one go through chunk-sized scratch arrays that stay in L1.
+ *
+ * <p>Element-wise groups run one chunked pass over the flat index. Groups that reduce along the last axis run,
+ * per outer index (a row), one chunked pass per stage over the row: a stage accumulates its reductions (in
+ * double, in index order, as the interpreter does, so sums are bit-identical to it) and stores its element
+ * outputs; later stages read the reduced values as per-row scalars (softmax: max, then the sum of exp, then the
+ * divide).
+ *
+ * <p>Handled inputs: dense over the group's shape, a per-row scalar (a column vector) or a row vector along the
+ * last axis, or one broadcast scalar. Declined (the interpreter runs the group, and {@link #declineReason} says
+ * why): reductions along other axes, other broadcasts, and comparison results used across a transcendental.
+ */
+final class HostSourceGenerator {
+    static final String PACKAGE = "org.fusemath.fusion.host";
+
+    /** How an input is read along the innermost loop. */
+    private enum Access {
+        /** contiguous along the loop: {@code in[base + i]} */
+        RUN,
+        /** constant along the loop (a broadcast scalar or, in a row loop, a per-row value) */
+        FIXED
+    }
+
+    private HostSourceGenerator() {
+    }
+
+    /** Why {@code group} cannot be generated, or empty when it can. */
+    static Optional<String> declineReason(FusedGroup group) {
+        Shape s = group.shape();
+        int rank = s.rank();
+        if (group.hasReduction()) {
+            if (!Arrays.equals(group.reducedAxes(), new int[] {rank - 1})) {
+                return Optional.of("only reductions along the last axis are generated on the host; this group reduces "
+                        + Arrays.toString(group.reducedAxes()));
+            }
+            for (int k = 0; k < group.inputs().size(); k++) {
+                long last = group.inputs().get(k).strides()[rank - 1];
+                if (last != 0 && last != 1) {
+                    return Optional.of("input " + k + " is not contiguous along the reduced axis");
+                }
+            }
+            for (FusedGroup.Output o : group.outputs()) {
+                long last = o.strides()[rank - 1];
+                if (last != 0 && last != 1) {
+                    return Optional.of("an output is not contiguous along the reduced axis: " + o);
+                }
+            }
+        } else {
+            long[] dense = s.stridesIn(s);
+            for (int k = 0; k < group.inputs().size(); k++) {
+                long[] st = group.inputs().get(k).strides();
+                if (!Arrays.equals(st, dense) && !Arrays.stream(st).allMatch(v -> v == 0)) {
+                    return Optional.of("input " + k + " is broadcast along some axes only " + group.inputs().get(k));
+                }
+            }
+            for (FusedGroup.Output o : group.outputs()) {
+                if (!Arrays.equals(o.strides(), dense)) {
+                    return Optional.of("an output is not dense over the group's shape: " + o);
+                }
+            }
+        }
+        for (int st = 0; st < group.stages(); st++) {
+            Plan p = new Plan(group, group.loopBody(st), outputsAt(group, st, false));
+            for (FusedGroup.Op op : group.loopBody(st)) {
+                if (op.type() == ScalarType.BOOL && p.stored[op.index()]) {
+                    return Optional.of("comparison v" + op.index() + " is used across a transcendental");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean transcendental(OpKind k) {
+        return switch (k) {
+            case EXP, LOG, TANH, SIGMOID, GELU_ERF, GELU_TANH -> true;
+            default -> false;
+        };
+    }
+
+    /** The element outputs ({@code reductions} false) or reduction outputs of stage {@code st}. */
+    private static List<FusedGroup.Output> outputsAt(FusedGroup g, int st, boolean reductions) {
+        List<FusedGroup.Output> r = new ArrayList<>();
+        for (FusedGroup.Output o : g.outputsAt(st)) {
+            if (g.ops().get(o.op()).kind().isReduction() == reductions) {
+                r.add(o);
+            }
+        }
+        return r;
+    }
+
+    private static Access access(FusedGroup g, FusedGroup.Input in) {
+        long[] st = in.strides();
+        if (g.hasReduction()) {
+            return st[st.length - 1] == 1 ? Access.RUN : Access.FIXED;
+        }
+        return Arrays.stream(st).allMatch(v -> v == 0) && g.shape().size() > 1 ? Access.FIXED : Access.RUN;
+    }
+
+    /** For one loop body: which staged loop computes each op, and which values go through scratch arrays. */
+    private static final class Plan {
+        final int[] loop;          // the loop computing an op; -1 for leaves, earlier reductions and transcendentals
+        final boolean[] stored;    // written to scratch in its loop (or produced in scratch by a call)
+        final int[] callAfter;     // for a transcendental: the loop after which its call runs
+        final int loops;
+
+        Plan(FusedGroup g, List<FusedGroup.Op> body, List<FusedGroup.Output> elementOutputs) {
+            int n = g.ops().size();
+            loop = new int[n];
+            stored = new boolean[n];
+            callAfter = new int[n];
+            Arrays.fill(loop, -1);
+            int current = 0;
+            for (FusedGroup.Op op : body) {
+                if (op.kind() == OpKind.INPUT || op.kind() == OpKind.CONSTANT) {
+                    continue;
+                }
+                if (transcendental(op.kind())) {
+                    stored[op.index()] = true;
+                    callAfter[op.index()] = current;
+                    // The call reads a full chunk of scratch: its argument is always stored there (see chunk()).
+                    stored[op.arg(0)] = true;
+                    current++;
+                } else {
+                    loop[op.index()] = current;
+                    for (int a : op.args()) {
+                        if (loop[a] >= 0 && loop[a] != current) {
+                            stored[a] = true;
+                        }
+                    }
+                }
+            }
+            for (FusedGroup.Output o : elementOutputs) {
+                if (loop[o.op()] >= 0 && loop[o.op()] != current) {
+                    stored[o.op()] = true;
+                }
+            }
+            loops = current + 1;
+        }
+    }
+
+    /** The source of class {@code simpleName} in {@link #PACKAGE}. */
+    static String generate(FusedGroup g, String simpleName) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("package ").append(PACKAGE).append(";\n\n");
+        sb.append("/* ").append(g.key().replace("*/", "* /")).append(" */\n");
+        sb.append("public final class ").append(simpleName).append(" implements org.fusemath.fusion.spi.HostKernel {\n");
+        Shape shape = g.shape();
+        for (FusedGroup.Op op : g.ops()) {
+            if (op.kind() == OpKind.CONSTANT) {
+                sb.append("    private static final ").append(javaType(op.type())).append(" K").append(op.index())
+                        .append(" = ").append(literal(op.type(), op.constant())).append(";\n");
+            }
+        }
+        long axis0 = shape.rank() == 0 ? 1 : shape.dim(0);
+        sb.append("    public void run(Object[] in, Object[] out) { run(in, out, 0, ").append(axis0).append("); }\n");
+        sb.append("    public void run(Object[] in, Object[] out, int from, int to) {\n");
+        sb.append("        KernelScratch s = KernelScratch.get();\n");
+        sb.append("        F32Lanes l32 = s.f32;\n        F64Lanes l64 = s.f64;\n");
+        for (int k = 0; k < g.inputs().size(); k++) {
+            String t = javaType(g.inputs().get(k).type());
+            sb.append("        ").append(t).append("[] in").append(k).append(" = (").append(t).append("[]) in[").append(k).append("];\n");
+        }
+        for (int k = 0; k < g.outputs().size(); k++) {
+            String t = javaType(g.outputs().get(k).type());
+            sb.append("        ").append(t).append("[] out").append(k).append(" = (").append(t).append("[]) out[").append(k).append("];\n");
+        }
+        int[] scratch = new int[2];
+        List<Plan> plans = new ArrayList<>();
+        for (int st = 0; st < g.stages(); st++) {
+            plans.add(new Plan(g, g.loopBody(st), outputsAt(g, st, false)));
+        }
+        // one scratch array per stored value (stages reuse none of them: a group has few)
+        boolean[] declared = new boolean[g.ops().size()];
+        for (Plan p : plans) {
+            for (FusedGroup.Op op : g.ops()) {
+                if (p.stored[op.index()] && !declared[op.index()]) {
+                    declared[op.index()] = true;
+                    boolean f = op.type() == ScalarType.F32;
+                    sb.append("        ").append(javaType(op.type())).append("[] m").append(op.index()).append(" = s.")
+                            .append(f ? "f(" + scratch[0]++ : "d(" + scratch[1]++).append(");\n");
+                }
+            }
+        }
+        if (!g.hasReduction()) {
+            long row = shape.rank() == 0 ? 1 : shape.size() / Math.max(1, shape.dim(0));
+            sb.append("        int end = to * ").append(row).append(";\n");
+            for (int k = 0; k < g.inputs().size(); k++) {
+                if (access(g, g.inputs().get(k)) == Access.FIXED) {
+                    sb.append("        ").append(javaType(g.inputs().get(k).type())).append(" f").append(k).append(" = in").append(k).append("[0];\n");
+                }
+            }
+            sb.append("        for (int b = from * ").append(row).append("; b < end; b += ").append(F32Lanes.CHUNK).append(") {\n");
+            sb.append("            int n = Math.min(").append(F32Lanes.CHUNK).append(", end - b);\n");
+            for (int k = 0; k < g.inputs().size(); k++) {
+                sb.append("            int b").append(k).append(" = b;\n");
+            }
+            for (int k = 0; k < g.outputs().size(); k++) {
+                sb.append("            int o").append(k).append(" = b;\n");
+            }
+            chunk(sb, g, g.loopBody(0), plans.get(0), g.outputs(), List.of(), "            ");
+            sb.append("        }\n");
+        } else {
+            rows(sb, g, plans);
+        }
+        sb.append("    }\n}\n");
+        return sb.toString();
+    }
+
+    /** Rows of a last-axis reduction: per row, one chunked pass per stage. */
+    private static void rows(StringBuilder sb, FusedGroup g, List<Plan> plans) {
+        Shape shape = g.shape();
+        int rank = shape.rank();
+        long inner = shape.dim(rank - 1);
+        long perAxis0 = 1;
+        for (int a = 1; a < rank - 1; a++) {
+            perAxis0 *= shape.dim(a);
+        }
+        String ind = "            ";
+        if (rank == 1) {
+            sb.append("        for (int row = 0; row < 1; row++) {\n");
+        } else {
+            sb.append("        for (int row = from * ").append(perAxis0).append("; row < to * ").append(perAxis0).append("; row++) {\n");
+        }
+        sb.append(ind).append("int r_ = row;\n");
+        for (int a = rank - 2; a >= 0; a--) {
+            sb.append(ind).append("int c").append(a).append(" = r_ % ").append(shape.dim(a)).append("; r_ /= ").append(shape.dim(a)).append(";\n");
+        }
+        for (int k = 0; k < g.inputs().size(); k++) {
+            FusedGroup.Input in = g.inputs().get(k);
+            sb.append(ind).append("int r").append(k).append(" = ").append(rowOffset(in.strides())).append(";\n");
+            if (access(g, in) == Access.FIXED) {
+                sb.append(ind).append(javaType(in.type())).append(" f").append(k).append(" = in").append(k).append("[r").append(k).append("];\n");
+            }
+        }
+        for (int k = 0; k < g.outputs().size(); k++) {
+            sb.append(ind).append("int q").append(k).append(" = ").append(rowOffset(g.outputs().get(k).strides())).append(";\n");
+        }
+        for (int st = 0; st < g.stages(); st++) {
+            List<FusedGroup.Op> body = g.loopBody(st);
+            List<FusedGroup.Op> reds = new ArrayList<>();
+            for (FusedGroup.Op op : body) {
+                if (op.kind().isReduction()) {
+                    reds.add(op);
+                    sb.append(ind).append("double acc").append(op.index()).append(" = ").append(identity(op.kind())).append(";\n");
+                }
+            }
+            sb.append(ind).append("for (int j = 0; j < ").append(inner).append("; j += ").append(F32Lanes.CHUNK).append(") {\n");
+            String ind2 = ind + "    ";
+            sb.append(ind2).append("int n = Math.min(").append(F32Lanes.CHUNK).append(", ").append(inner).append(" - j);\n");
+            for (int k = 0; k < g.inputs().size(); k++) {
+                sb.append(ind2).append("int b").append(k).append(" = r").append(k).append(" + j;\n");
+            }
+            for (int k = 0; k < g.outputs().size(); k++) {
+                sb.append(ind2).append("int o").append(k).append(" = q").append(k).append(" + j;\n");
+            }
+            chunk(sb, g, body, plans.get(st), outputsAt(g, st, false), reds, ind2);
+            sb.append(ind).append("}\n");
+            for (FusedGroup.Op r : reds) {
+                sb.append(ind).append(javaType(r.type())).append(" red").append(r.index()).append(" = (").append(javaType(r.type()))
+                        .append(") acc").append(r.index()).append(";\n");
+            }
+            for (FusedGroup.Output o : outputsAt(g, st, true)) {
+                int k = g.outputs().indexOf(o);
+                sb.append(ind).append("out").append(k).append("[q").append(k).append("] = red").append(o.op()).append(";\n");
+            }
+        }
+        sb.append("        }\n");
+    }
+
+    private static String rowOffset(long[] strides) {
+        StringBuilder sb = new StringBuilder("0");
+        for (int a = 0; a < strides.length - 1; a++) {
+            if (strides[a] != 0) {
+                sb.append(" + c").append(a).append(" * ").append(strides[a]);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String identity(OpKind k) {
+        return switch (k) {
+            case REDUCE_SUM -> "0.0";
+            case REDUCE_MAX -> "Double.NEGATIVE_INFINITY";
+            case REDUCE_MIN -> "Double.POSITIVE_INFINITY";
+            default -> throw new IllegalStateException(k + " is not a reduction");
+        };
+    }
+
+    /** The staged loops and lanes calls of one chunk of {@code n} elements. */
+    private static void chunk(StringBuilder sb, FusedGroup g, List<FusedGroup.Op> body, Plan p,
+            List<FusedGroup.Output> elementOutputs, List<FusedGroup.Op> reductions, String ind) {
+        for (int l = 0; l < p.loops; l++) {
+            StringBuilder lb = new StringBuilder();
+            String in2 = ind + "    ";
+            for (FusedGroup.Op op : body) {
+                int i = op.index();
+                if (p.loop[i] == l && !op.kind().isReduction()) {
+                    lb.append(in2).append(javaType(op.type())).append(" v").append(i).append(" = ").append(expr(g, p, op, l)).append(";\n");
+                    if (p.stored[i]) {
+                        lb.append(in2).append("m").append(i).append("[i] = v").append(i).append(";\n");
+                    }
+                }
+                if (transcendental(op.kind()) && p.callAfter[i] == l) {
+                    FusedGroup.Op a = g.ops().get(op.arg(0));
+                    if (p.loop[a.index()] < 0 && !transcendental(a.kind())) {
+                        lb.append(in2).append("m").append(a.index()).append("[i] = ").append(ref(g, p, a.index(), l)).append(";\n");
+                    }
+                }
+            }
+            for (FusedGroup.Op r : reductions) {
+                if (p.loop[r.index()] == l) {
+                    String v = ref(g, p, r.arg(0), l);
+                    String acc = "acc" + r.index();
+                    lb.append(in2).append(acc).append(" = ").append(switch (r.kind()) {
+                        case REDUCE_SUM -> acc + " + " + v;
+                        case REDUCE_MAX -> "Math.max(" + acc + ", " + v + ")";
+                        case REDUCE_MIN -> "Math.min(" + acc + ", " + v + ")";
+                        default -> throw new IllegalStateException(r.kind() + " is not a reduction");
+                    }).append(";\n");
+                }
+            }
+            if (l == p.loops - 1) {
+                for (FusedGroup.Output o : elementOutputs) {
+                    int k = g.outputs().indexOf(o);
+                    lb.append(in2).append("out").append(k).append("[o").append(k).append(" + i] = ").append(ref(g, p, o.op(), l)).append(";\n");
+                }
+            }
+            if (lb.length() > 0) {
+                sb.append(ind).append("for (int i = 0; i < n; i++) {\n").append(lb).append(ind).append("}\n");
+            }
+            for (FusedGroup.Op op : body) {
+                if (transcendental(op.kind()) && p.callAfter[op.index()] == l) {
+                    FusedGroup.Op a = g.ops().get(op.arg(0));
+                    // Always a whole chunk from offset 0 (the tail of a short chunk is computed and never stored):
+                    // C2 vectorises the lanes' loops only when their count and offsets are constants at the call.
+                    int chunkSize = op.type() == ScalarType.F32 ? F32Lanes.CHUNK : F64Lanes.CHUNK;
+                    sb.append(ind).append(op.type() == ScalarType.F32 ? "l32." : "l64.").append(lanesName(op.kind()))
+                            .append("(m").append(a.index()).append(", 0, m").append(op.index()).append(", 0, ").append(chunkSize).append(");\n");
+                }
+            }
+        }
+    }
+
+    private static String ref(FusedGroup g, Plan p, int a, int loop) {
+        FusedGroup.Op op = g.ops().get(a);
+        if (op.kind() == OpKind.INPUT) {
+            return access(g, g.inputs().get(op.input())) == Access.RUN ? "in" + op.input() + "[b" + op.input() + " + i]" : "f" + op.input();
+        }
+        if (op.kind() == OpKind.CONSTANT) {
+            return "K" + a;
+        }
+        if (op.kind().isReduction()) {
+            return "red" + a;
+        }
+        if (p.loop[a] == loop) {
+            return "v" + a;
+        }
+        return "m" + a + "[i]";
+    }
+
+    private static String expr(FusedGroup g, Plan p, FusedGroup.Op op, int loop) {
+        String[] a = new String[op.args().length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = ref(g, p, op.arg(i), loop);
+        }
+        boolean f = op.type() == ScalarType.F32;
+        String zero = f ? "0f" : "0.0";
+        return switch (op.kind()) {
+            case NEG -> "-" + a[0];
+            case ABS -> "Math.abs(" + a[0] + ")";
+            case SQRT -> f ? "(float) Math.sqrt(" + a[0] + ")" : "Math.sqrt(" + a[0] + ")";
+            case RSQRT -> (f ? "(float) " : "") + "(1.0 / Math.sqrt(" + a[0] + "))";
+            case RELU -> "Math.max(" + a[0] + ", " + zero + ")";
+            case SQUARE -> a[0] + " * " + a[0];
+            case CAST -> "(" + javaType(op.type()) + ") " + a[0];
+            case ADD -> a[0] + " + " + a[1];
+            case SUB -> a[0] + " - " + a[1];
+            case MUL -> a[0] + " * " + a[1];
+            case DIV -> a[0] + " / " + a[1];
+            case POW -> (f ? "(float) " : "") + "Math.pow(" + a[0] + ", " + a[1] + ")";
+            case MIN -> "Math.min(" + a[0] + ", " + a[1] + ")";
+            case MAX -> "Math.max(" + a[0] + ", " + a[1] + ")";
+            case LT -> a[0] + " < " + a[1];
+            case LE -> a[0] + " <= " + a[1];
+            case GT -> a[0] + " > " + a[1];
+            case GE -> a[0] + " >= " + a[1];
+            case EQ -> a[0] + " == " + a[1];
+            case NE -> a[0] + " != " + a[1];
+            case WHERE -> a[0] + " ? " + a[1] + " : " + a[2];
+            default -> throw new IllegalStateException(op.kind() + " is not generated inline");
+        };
+    }
+
+    private static String lanesName(OpKind k) {
+        return switch (k) {
+            case EXP -> "exp";
+            case LOG -> "log";
+            case TANH -> "tanh";
+            case SIGMOID -> "sigmoid";
+            case GELU_ERF -> "gelu";
+            case GELU_TANH -> "geluTanh";
+            default -> throw new IllegalStateException(k + " has no lanes kernel");
+        };
+    }
+
+    static String javaType(ScalarType t) {
+        return switch (t) {
+            case F32 -> "float";
+            case F64 -> "double";
+            case BOOL -> "boolean";
+        };
+    }
+
+    private static String literal(ScalarType t, double v) {
+        return switch (t) {
+            case F32 -> "Float.intBitsToFloat(" + Float.floatToRawIntBits((float) v) + ")";
+            case F64 -> "Double.longBitsToDouble(" + Double.doubleToRawLongBits(v) + "L)";
+            case BOOL -> v != 0 ? "true" : "false";
+        };
+    }
+}

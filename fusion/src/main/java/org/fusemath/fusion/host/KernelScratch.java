@@ -1,0 +1,43 @@
+package org.fusemath.fusion.host;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One thread's scratch for generated host kernels: the transcendental lanes and chunk-sized arrays for values
+ * that cross from one staged loop to the next. Public only because hidden classes defined next to it call it.
+ */
+public final class KernelScratch {
+    private static final ThreadLocal<KernelScratch> CURRENT = ThreadLocal.withInitial(KernelScratch::new);
+
+    /** The float lanes of this thread. */
+    public final F32Lanes f32 = new F32Lanes();
+    /** The double lanes of this thread. */
+    public final F64Lanes f64 = new F64Lanes();
+    private final List<float[]> floats = new ArrayList<>();
+    private final List<double[]> doubles = new ArrayList<>();
+
+    private KernelScratch() {
+    }
+
+    /** The calling thread's scratch. */
+    public static KernelScratch get() {
+        return CURRENT.get();
+    }
+
+    /** Float array number {@code k} of {@link F32Lanes#CHUNK} elements. */
+    public float[] f(int k) {
+        while (floats.size() <= k) {
+            floats.add(new float[F32Lanes.CHUNK]);
+        }
+        return floats.get(k);
+    }
+
+    /** Double array number {@code k} of {@link F64Lanes#CHUNK} elements. */
+    public double[] d(int k) {
+        while (doubles.size() <= k) {
+            doubles.add(new double[F64Lanes.CHUNK]);
+        }
+        return doubles.get(k);
+    }
+}

@@ -1,0 +1,184 @@
+package org.fusemath.fusion.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.fusemath.fusion.ir.FusedGroup;
+import org.fusemath.fusion.ir.GroupBuilder;
+import org.fusemath.fusion.ir.GroupInterpreter;
+import org.fusemath.fusion.ir.OpKind;
+import org.fusemath.fusion.ir.ScalarType;
+import org.fusemath.fusion.ir.Shape;
+import org.fusemath.fusion.spi.HostKernel;
+import org.junit.jupiter.api.Test;
+
+/** Generated hidden-class kernels against the interpreter: bit-exact for arithmetic, within ulp bounds for transcendentals. */
+class JavaKernelCompilerTest {
+    private final JavaKernelCompiler compiler = new JavaKernelCompiler();
+
+    /** max(a*x + b, 0) * y - c over (m, n), a, b, c scalars. */
+    private static FusedGroup chain(ScalarType t, long m, long n) {
+        GroupBuilder g = new GroupBuilder(Shape.of(m, n));
+        int x = g.input(t, Shape.of(m, n));
+        int y = g.input(t, Shape.of(m, n));
+        int ax = g.op(OpKind.MUL, g.constant(1.5, t), x);
+        int r = g.op(OpKind.MAX, g.op(OpKind.ADD, ax, g.constant(-0.25, t)), g.constant(0, t));
+        g.output(g.op(OpKind.SUB, g.op(OpKind.MUL, r, y), g.constant(0.75, t)));
+        return g.build();
+    }
+
+    /** sigmoid(x) * y - 0.25 * tanh(x). */
+    private static FusedGroup sigmoidTanh(ScalarType t, long n) {
+        GroupBuilder g = new GroupBuilder(Shape.of(n));
+        int x = g.input(t, Shape.of(n));
+        int y = g.input(t, Shape.of(n));
+        int s = g.op(OpKind.MUL, g.op(OpKind.SIGMOID, x), y);
+        g.output(g.op(OpKind.SUB, s, g.op(OpKind.MUL, g.constant(0.25, t), g.op(OpKind.TANH, x))));
+        return g.build();
+    }
+
+    private static Object data(ScalarType t, int n, long seed) {
+        Random r = new Random(seed);
+        if (t == ScalarType.F32) {
+            float[] a = new float[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = (float) (r.nextGaussian() * 3);
+            }
+            a[0] = Float.NaN;
+            a[1] = -0f;
+            a[2] = Float.POSITIVE_INFINITY;
+            return a;
+        }
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = r.nextGaussian() * 3;
+        }
+        a[0] = Double.NaN;
+        a[1] = -0.0;
+        a[2] = Double.POSITIVE_INFINITY;
+        return a;
+    }
+
+    private static double[] run(HostKernel k, FusedGroup g, Object[] in) {
+        int n = (int) g.shape().size();
+        Object out = g.outputs().get(0).type() == ScalarType.F32 ? new float[n] : new double[n];
+        k.run(in, new Object[] {out});
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = out instanceof float[] f ? f[i] : ((double[]) out)[i];
+        }
+        return d;
+    }
+
+    @Test
+    void elementwiseChainIsBitExact() {
+        for (ScalarType t : new ScalarType[] {ScalarType.F32, ScalarType.F64}) {
+            FusedGroup g = chain(t, 37, 129);                  // 4773 elements: chunks and a ragged tail
+            HostKernel k = compiler.compileHost(g).orElseThrow();
+            Object[] in = {data(t, 4773, 1), data(t, 4773, 2)};
+            double[] got = run(k, g, in);
+            double[] want = run(new GroupInterpreter(g), g, in);
+            for (int i = 0; i < got.length; i++) {
+                assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]), t + " element " + i);
+            }
+        }
+    }
+
+    @Test
+    void transcendentalChainWithinBounds() {
+        for (ScalarType t : new ScalarType[] {ScalarType.F32, ScalarType.F64}) {
+            FusedGroup g = sigmoidTanh(t, 3001);
+            HostKernel k = compiler.compileHost(g).orElseThrow();
+            Object[] in = {data(t, 3001, 3), data(t, 3001, 4)};
+            double[] got = run(k, g, in);
+            double[] want = run(new GroupInterpreter(g), g, in);
+            double eps = t == ScalarType.F32 ? 0x1p-24 : 0x1p-53;
+            for (int i = 0; i < got.length; i++) {
+                if (Double.isNaN(want[i])) {
+                    assertTrue(Double.isNaN(got[i]), "element " + i);
+                    continue;
+                }
+                if (got[i] == want[i]) {
+                    continue;
+                }
+                // Each term carries its function's bound plus one rounding of the product or difference; the
+                // interpreter itself is within 1 ulp (Math.exp/tanh). Bound in units of the terms' magnitudes.
+                double xi = in[0] instanceof float[] f ? f[i] : ((double[]) in[0])[i];
+                double yi = in[1] instanceof float[] f ? f[i] : ((double[]) in[1])[i];
+                double scale = Math.abs(yi) + 0.25 + Math.abs(want[i]);
+                double bound = 2 * (VectorMath.SIGMOID_F64_ULPS + VectorMath.TANH_F64_ULPS + 4) * eps * scale;
+                assertTrue(Math.abs(got[i] - want[i]) <= bound,
+                        t + " element " + i + " x=" + xi + ": " + got[i] + " vs " + want[i]);
+            }
+        }
+    }
+
+    @Test
+    void cachedByKeyAndRangeRunsPanels() {
+        FusedGroup g = chain(ScalarType.F32, 8, 1000);
+        HostKernel k1 = compiler.compileHost(g).orElseThrow();
+        long compiled = JavaKernelCompiler.compiledCount();
+        HostKernel k2 = compiler.compileHost(chain(ScalarType.F32, 8, 1000)).orElseThrow();
+        assertSame(k1, k2);
+        assertEquals(compiled, JavaKernelCompiler.compiledCount(), "a cached kernel is not compiled again");
+        Object[] in = {data(ScalarType.F32, 8000, 5), data(ScalarType.F32, 8000, 6)};
+        float[] whole = new float[8000];
+        k1.run(in, new Object[] {whole});
+        float[] panels = new float[8000];
+        k1.run(in, new Object[] {panels}, 0, 3);
+        k1.run(in, new Object[] {panels}, 3, 8);
+        for (int i = 0; i < 8000; i++) {
+            assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(panels[i]), "element " + i);
+        }
+    }
+
+    @Test
+    void rowReductionsMatchTheInterpreter() {
+        for (ScalarType t : new ScalarType[] {ScalarType.F32, ScalarType.F64}) {
+            // layer norm: sums in double in index order and no transcendental, so bit-identical
+            FusedGroup ln = org.fusemath.fusion.FusionGroups.layerNorm(t, 7, 1300);
+            HostKernel k = compiler.compileHost(ln).orElseThrow();
+            Object[] in = {data(t, 7 * 1300, 7)};
+            Object[] got = {t == ScalarType.F32 ? new float[7 * 1300] : new double[7 * 1300], t == ScalarType.F32 ? new float[7] : new double[7]};
+            Object[] want = {t == ScalarType.F32 ? new float[7 * 1300] : new double[7 * 1300], t == ScalarType.F32 ? new float[7] : new double[7]};
+            k.run(in, got);
+            new GroupInterpreter(ln).run(in, want);
+            for (int o = 0; o < 2; o++) {
+                assertTrue(java.util.Objects.deepEquals(want[o], got[o]), t + " layer norm output " + o);
+            }
+            // softmax: exp within its bound, the rest exact; each element within (exp bound + 4 roundings) relative
+            FusedGroup sm = org.fusemath.fusion.FusionGroups.softmax(t, 9, 1100);
+            Object[] x = {data(t, 9 * 1100, 8)};
+            double[] a = run(compiler.compileHost(sm).orElseThrow(), sm, x);
+            double[] b = run(new GroupInterpreter(sm), sm, x);
+            double eps = t == ScalarType.F32 ? 0x1p-24 : 0x1p-53;
+            for (int i = 0; i < a.length; i++) {
+                if (Double.isNaN(b[i])) {
+                    assertTrue(Double.isNaN(a[i]), "element " + i);
+                    continue;
+                }
+                assertTrue(Math.abs(a[i] - b[i]) <= 2 * (VectorMath.EXP_F32_ULPS + 4) * eps * Math.abs(b[i]) + Double.MIN_VALUE,
+                        t + " softmax element " + i + ": " + a[i] + " vs " + b[i]);
+            }
+        }
+    }
+
+    @Test
+    void declinesOtherReductionsWithAReason() {
+        GroupBuilder g = new GroupBuilder(Shape.of(4, 5));
+        int x = g.input(ScalarType.F32, Shape.of(4, 5));
+        g.output(g.op(OpKind.SUB, x, g.reduce(OpKind.REDUCE_MAX, x, 0)));
+        FusedGroup group = g.build();
+        assertTrue(compiler.compileHost(group).isEmpty());
+        assertTrue(compiler.declineReason(group).contains("last axis"), compiler.declineReason(group));
+    }
+
+    @Test
+    void everyKindMatchesTheInterpreter() {
+        FusedGroup g = org.fusemath.fusion.FusionGroups.everyKind(33, 65);
+        assertTrue(compiler.compileHost(g).isEmpty(), "a row bias over an element-wise group is declined");
+        assertTrue(compiler.declineReason(g).contains("broadcast"), compiler.declineReason(g));
+    }
+}
