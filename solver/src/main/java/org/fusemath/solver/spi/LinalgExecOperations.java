@@ -3,6 +3,7 @@ package org.fusemath.solver.spi;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.fusemath.api.DType;
 import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
@@ -10,6 +11,7 @@ import org.fusemath.api.HostMatrix;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.ShapeMismatchException;
+import org.fusemath.api.SingularMatrixException;
 import org.fusemath.api.spi.ExecOperation;
 import org.fusemath.api.spi.ExecOperationGroup;
 import org.fusemath.api.spi.ExecParameter;
@@ -113,17 +115,33 @@ public final class LinalgExecOperations implements ExecOperationGroup {
         HostTensor x = Stack.allocate(r, "the result of solve", t, vector ? Stack.shape(batch, n) : Stack.shape(batch, n, k));
         long count = Stack.product(batch);
         for (long i = 0; i < count; i++) {
-            HostMatrix xi = Linalg.solve(HOST, a.matrix(i, batch), b.matrix(i, batch));
-            Stack.put(x, i, xi);
+            long member = i;
+            Stack.put(x, i, nameMember(batch, i, () -> Linalg.solve(HOST, a.matrix(member, batch), b.matrix(member, batch))));
         }
         return List.of(x);
+    }
+
+    /**
+     * Runs one member's solve or inverse; in a stack a singular member is named (its 0-based index over the batch axes
+     * read in C order), since NumPy's own message would not say which of thousands failed.
+     */
+    private static HostMatrix nameMember(long[] batch, long member, Supplier<HostMatrix> work) {
+        try {
+            return work.get();
+        } catch (SingularMatrixException e) {
+            if (batch.length == 0) {
+                throw e;
+            }
+            throw new SingularMatrixException(member, e.info());
+        }
     }
 
     private static List<HostTensor> inv(ExecRequest r) {
         Stack a = squareA(r);
         HostTensor out = Stack.allocate(r, "the result of inv", a.dtype(), r.inputs().get(0).shape());
         for (long i = 0; i < a.count; i++) {
-            Stack.put(out, i, Linalg.inv(HOST, a.matrix(i)));
+            long member = i;
+            Stack.put(out, i, nameMember(a.batch, i, () -> Linalg.inv(HOST, a.matrix(member))));
         }
         return List.of(out);
     }

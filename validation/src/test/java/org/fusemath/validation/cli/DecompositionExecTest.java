@@ -69,11 +69,11 @@ class DecompositionExecTest {
         HostTensor sign = run("slogdet", new String[] {a}, "s.npy", "l.npy");
         assertArrayEquals(new double[] {1, -1}, (double[]) sign.array());
         assertArrayEquals(new double[] {Math.log(8), Math.log(2)}, (double[]) read("l.npy").array(), 1e-15);
-        // A singular matrix anywhere in the stack fails the whole call, as NumPy's LinAlgError.
+        // A singular matrix anywhere in the stack fails the whole call, as NumPy's LinAlgError, naming the member.
         String singular = write("z.npy", new long[] {2, 2, 2}, 1, 0, 0, 1, 1, 2, 2, 4);
         Cli fail = Cli.run("exec", "inv", "--in", singular, "--out", ExecFiles.path(dir, "o.npy"));
         assertEquals(ExitCodes.FAILURE, fail.exit());
-        assertEquals("fusemath exec: matrix is singular: U(2,2) is exactly zero (info = 2)", fail.err().trim());
+        assertEquals("fusemath exec: batch member 1: matrix is singular: U(2,2) is exactly zero (info = 2)", fail.err().trim());
         // slogdet of a singular matrix: sign 0, logabsdet -inf (no error, as NumPy).
         run("slogdet", new String[] {singular}, "s.npy", "l.npy");
         assertArrayEquals(new double[] {0, Double.NEGATIVE_INFINITY}, (double[]) read("l.npy").array());
