@@ -19,7 +19,8 @@ import org.fusemath.fusion.ir.Shape;
  * per outer index (a row), one chunked pass per stage over the row: a stage accumulates its reductions (in
  * double, in index order, as the interpreter does, so sums are bit-identical to it) and stores its element
  * outputs; later stages read the reduced values as per-row scalars (softmax: max, then the sum of exp, then the
- * divide).
+ * divide). A value one stage computes and a later stage re-reads (softmax's {@code exp(x - max)}) is kept in a
+ * per-thread row buffer rather than recomputed, for rows up to {@link #KEEP_ROW_LIMIT} elements.
  *
  * <p>Handled inputs: dense over the group's shape, a per-row scalar (a column vector) or a row vector along the
  * last axis, or one broadcast scalar. Declined (the interpreter runs the group, and {@link #declineReason} says
