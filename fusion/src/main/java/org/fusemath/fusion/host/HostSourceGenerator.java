@@ -19,7 +19,8 @@ import org.fusemath.fusion.ir.Shape;
  * per outer index (a row), one chunked pass per stage over the row: a stage accumulates its reductions (in
  * double, in index order, as the interpreter does, so sums are bit-identical to it) and stores its element
  * outputs; later stages read the reduced values as per-row scalars (softmax: max, then the sum of exp, then the
- * divide).
+ * divide). A value one stage computes and a later stage re-reads (softmax's {@code exp(x - max)}) is kept in a
+ * per-thread row buffer rather than recomputed, for rows up to {@link #KEEP_ROW_LIMIT} elements.
  *
  * <p>Handled inputs: dense over the group's shape, a per-row scalar (a column vector) or a row vector along the
  * last axis, or one broadcast scalar. Declined (the interpreter runs the group, and {@link #declineReason} says
@@ -74,9 +75,8 @@ final class HostSourceGenerator {
                 }
             }
         }
-        for (int st = 0; st < group.stages(); st++) {
-            Plan p = new Plan(group, group.loopBody(st), outputsAt(group, st, false));
-            for (FusedGroup.Op op : group.loopBody(st)) {
+        for (Plan p : plans(group)) {
+            for (FusedGroup.Op op : p.body) {
                 if (op.type() == ScalarType.BOOL && p.stored[op.index()]) {
                     return Optional.of("comparison v" + op.index() + " is used across a transcendental");
                 }
@@ -111,22 +111,112 @@ final class HostSourceGenerator {
         return Arrays.stream(st).allMatch(v -> v == 0) && g.shape().size() > 1 ? Access.FIXED : Access.RUN;
     }
 
+    /**
+     * The longest row (elements along the reduced axis) whose stage values are kept in per-row buffers: a kept
+     * value costs each thread one buffer of this many elements (4 MiB for F32) for as long as the thread lives.
+     * Longer rows recompute earlier stages' values in later stages (each transcendental then runs once per stage
+     * that needs it).
+     */
+    static final long KEEP_ROW_LIMIT = 1 << 20;
+
+    /**
+     * Which values each stage of a row reduction keeps for later stages: {@code keep[i]} is true when op i is
+     * computed in stage {@code first[i]} (the first whose loop body needs it) and read again by a later stage,
+     * which then reads it from a row buffer instead of recomputing it and everything below it. Comparisons are
+     * never kept (they are cheap and have no buffer type); a later stage recomputes them from kept values.
+     */
+    private static final class Keep {
+        final int[] first;
+        final boolean[] keep;
+        final List<List<FusedGroup.Op>> bodies = new ArrayList<>();
+        final List<boolean[]> reads = new ArrayList<>();
+
+        Keep(FusedGroup g) {
+            int n = g.ops().size();
+            first = new int[n];
+            keep = new boolean[n];
+            Arrays.fill(first, -1);
+            boolean keeping = g.hasReduction() && g.shape().dim(g.shape().rank() - 1) <= KEEP_ROW_LIMIT;
+            for (int st = 0; st < g.stages(); st++) {
+                List<FusedGroup.Op> body = new ArrayList<>();
+                boolean[] read = new boolean[n];
+                for (FusedGroup.Op op : g.loopBody(st)) {
+                    if (!(keeping && available(op, st))) {
+                        body.add(op);
+                    }
+                }
+                if (keeping) {
+                    for (FusedGroup.Op op : body) {
+                        for (int a : op.args()) {
+                            if (available(g.ops().get(a), st)) {
+                                read[a] = true;
+                                keep[a] = true;
+                            }
+                        }
+                    }
+                    for (FusedGroup.Output o : outputsAt(g, st, false)) {
+                        if (available(g.ops().get(o.op()), st)) {
+                            read[o.op()] = true;
+                            keep[o.op()] = true;
+                        }
+                    }
+                }
+                for (FusedGroup.Op op : g.loopBody(st)) {
+                    if (first[op.index()] < 0) {
+                        first[op.index()] = st;
+                    }
+                }
+                bodies.add(body);
+                reads.add(read);
+            }
+        }
+
+        /** Whether {@code op}'s value was computed by a stage before {@code st} and may be kept from there. */
+        private boolean available(FusedGroup.Op op, int st) {
+            return first[op.index()] >= 0 && first[op.index()] < st && op.kind() != OpKind.INPUT
+                    && op.kind() != OpKind.CONSTANT && !op.kind().isReduction() && op.type() != ScalarType.BOOL;
+        }
+    }
+
+    /** The plan of every stage, with kept values read from row buffers. */
+    private static List<Plan> plans(FusedGroup g) {
+        Keep k = new Keep(g);
+        List<Plan> plans = new ArrayList<>();
+        for (int st = 0; st < g.stages(); st++) {
+            List<Integer> writes = new ArrayList<>();
+            for (FusedGroup.Op op : g.ops()) {
+                if (k.keep[op.index()] && k.first[op.index()] == st) {
+                    writes.add(op.index());
+                }
+            }
+            plans.add(new Plan(g, k.bodies.get(st), outputsAt(g, st, false), k.reads.get(st), writes));
+        }
+        return plans;
+    }
+
     /** For one loop body: which staged loop computes each op, and which values go through scratch arrays. */
     private static final class Plan {
+        final List<FusedGroup.Op> body;
         final int[] loop;          // the loop computing an op; -1 for leaves, earlier reductions and transcendentals
         final boolean[] stored;    // written to scratch in its loop (or produced in scratch by a call)
         final int[] callAfter;     // for a transcendental: the loop after which its call runs
+        final boolean[] read;      // kept by an earlier stage: read from its row buffer
+        final List<Integer> writes; // computed here and kept: written to its row buffer in the last loop
         final int loops;
 
-        Plan(FusedGroup g, List<FusedGroup.Op> body, List<FusedGroup.Output> elementOutputs) {
+        Plan(FusedGroup g, List<FusedGroup.Op> body, List<FusedGroup.Output> elementOutputs, boolean[] read,
+                List<Integer> writes) {
             int n = g.ops().size();
+            this.body = body;
+            this.read = read;
+            this.writes = writes;
             loop = new int[n];
             stored = new boolean[n];
             callAfter = new int[n];
             Arrays.fill(loop, -1);
             int current = 0;
             for (FusedGroup.Op op : body) {
-                if (op.kind() == OpKind.INPUT || op.kind() == OpKind.CONSTANT) {
+                if (op.kind() == OpKind.INPUT || op.kind() == OpKind.CONSTANT || read[op.index()]) {
                     continue;
                 }
                 if (transcendental(op.kind())) {
@@ -147,6 +237,11 @@ final class HostSourceGenerator {
             for (FusedGroup.Output o : elementOutputs) {
                 if (loop[o.op()] >= 0 && loop[o.op()] != current) {
                     stored[o.op()] = true;
+                }
+            }
+            for (int w : writes) {
+                if (loop[w] >= 0 && loop[w] != current) {
+                    stored[w] = true;
                 }
             }
             loops = current + 1;
@@ -180,9 +275,16 @@ final class HostSourceGenerator {
             sb.append("        ").append(t).append("[] out").append(k).append(" = (").append(t).append("[]) out[").append(k).append("];\n");
         }
         int[] scratch = new int[2];
-        List<Plan> plans = new ArrayList<>();
-        for (int st = 0; st < g.stages(); st++) {
-            plans.add(new Plan(g, g.loopBody(st), outputsAt(g, st, false)));
+        List<Plan> plans = plans(g);
+        // one row buffer per kept value, sized to the row, reused across rows and calls by this thread
+        int[] rowBuffers = new int[2];
+        for (Plan p : plans) {
+            for (int w : p.writes) {
+                boolean f = g.ops().get(w).type() == ScalarType.F32;
+                sb.append("        ").append(javaType(g.ops().get(w).type())).append("[] k").append(w).append(" = s.")
+                        .append(f ? "rowF(" + rowBuffers[0]++ : "rowD(" + rowBuffers[1]++).append(", ")
+                        .append(shape.dim(shape.rank() - 1)).append(");\n");
+            }
         }
         // one scratch array per stored value (stages reuse none of them: a group has few)
         boolean[] declared = new boolean[g.ops().size()];
@@ -212,7 +314,7 @@ final class HostSourceGenerator {
             for (int k = 0; k < g.outputs().size(); k++) {
                 sb.append("            int o").append(k).append(" = b;\n");
             }
-            chunk(sb, g, g.loopBody(0), plans.get(0), g.outputs(), List.of(), "            ");
+            chunk(sb, g, plans.get(0), g.outputs(), List.of(), "            ");
             sb.append("        }\n");
         } else {
             rows(sb, g, plans);
@@ -251,7 +353,7 @@ final class HostSourceGenerator {
             sb.append(ind).append("int q").append(k).append(" = ").append(rowOffset(g.outputs().get(k).strides())).append(";\n");
         }
         for (int st = 0; st < g.stages(); st++) {
-            List<FusedGroup.Op> body = g.loopBody(st);
+            List<FusedGroup.Op> body = plans.get(st).body;
             List<FusedGroup.Op> reds = new ArrayList<>();
             for (FusedGroup.Op op : body) {
                 if (op.kind().isReduction()) {
@@ -268,7 +370,7 @@ final class HostSourceGenerator {
             for (int k = 0; k < g.outputs().size(); k++) {
                 sb.append(ind2).append("int o").append(k).append(" = q").append(k).append(" + j;\n");
             }
-            chunk(sb, g, body, plans.get(st), outputsAt(g, st, false), reds, ind2);
+            chunk(sb, g, plans.get(st), outputsAt(g, st, false), reds, ind2);
             sb.append(ind).append("}\n");
             for (FusedGroup.Op r : reds) {
                 sb.append(ind).append(javaType(r.type())).append(" red").append(r.index()).append(" = (").append(javaType(r.type()))
@@ -302,8 +404,9 @@ final class HostSourceGenerator {
     }
 
     /** The staged loops and lanes calls of one chunk of {@code n} elements. */
-    private static void chunk(StringBuilder sb, FusedGroup g, List<FusedGroup.Op> body, Plan p,
+    private static void chunk(StringBuilder sb, FusedGroup g, Plan p,
             List<FusedGroup.Output> elementOutputs, List<FusedGroup.Op> reductions, String ind) {
+        List<FusedGroup.Op> body = p.body;
         for (int l = 0; l < p.loops; l++) {
             StringBuilder lb = new StringBuilder();
             String in2 = ind + "    ";
@@ -317,7 +420,7 @@ final class HostSourceGenerator {
                 }
                 if (transcendental(op.kind()) && p.callAfter[i] == l) {
                     FusedGroup.Op a = g.ops().get(op.arg(0));
-                    if (p.loop[a.index()] < 0 && !transcendental(a.kind())) {
+                    if (p.loop[a.index()] < 0 && (p.read[a.index()] || !transcendental(a.kind()))) {
                         lb.append(in2).append("m").append(a.index()).append("[i] = ").append(ref(g, p, a.index(), l)).append(";\n");
                     }
                 }
@@ -335,6 +438,9 @@ final class HostSourceGenerator {
                 }
             }
             if (l == p.loops - 1) {
+                for (int w : p.writes) {
+                    lb.append(in2).append("k").append(w).append("[j + i] = ").append(ref(g, p, w, l)).append(";\n");
+                }
                 for (FusedGroup.Output o : elementOutputs) {
                     int k = g.outputs().indexOf(o);
                     lb.append(in2).append("out").append(k).append("[o").append(k).append(" + i] = ").append(ref(g, p, o.op(), l)).append(";\n");
@@ -358,6 +464,9 @@ final class HostSourceGenerator {
 
     private static String ref(FusedGroup g, Plan p, int a, int loop) {
         FusedGroup.Op op = g.ops().get(a);
+        if (p.read[a]) {
+            return "k" + a + "[j + i]";
+        }
         if (op.kind() == OpKind.INPUT) {
             return access(g, g.inputs().get(op.input())) == Access.RUN ? "in" + op.input() + "[b" + op.input() + " + i]" : "f" + op.input();
         }

@@ -16,6 +16,8 @@ public final class KernelScratch {
     public final F64Lanes f64 = new F64Lanes();
     private final List<float[]> floats = new ArrayList<>();
     private final List<double[]> doubles = new ArrayList<>();
+    private final List<float[]> rowFloats = new ArrayList<>();
+    private final List<double[]> rowDoubles = new ArrayList<>();
 
     private KernelScratch() {
     }
@@ -39,5 +41,27 @@ public final class KernelScratch {
             doubles.add(new double[F64Lanes.CHUNK]);
         }
         return doubles.get(k);
+    }
+
+    /** Float row buffer number {@code k} of at least {@code n} elements (grown, never shrunk, by this thread). */
+    public float[] rowF(int k, int n) {
+        while (rowFloats.size() <= k) {
+            rowFloats.add(new float[0]);
+        }
+        if (rowFloats.get(k).length < n) {
+            rowFloats.set(k, new float[n]);
+        }
+        return rowFloats.get(k);
+    }
+
+    /** Double row buffer number {@code k} of at least {@code n} elements (grown, never shrunk, by this thread). */
+    public double[] rowD(int k, int n) {
+        while (rowDoubles.size() <= k) {
+            rowDoubles.add(new double[0]);
+        }
+        if (rowDoubles.get(k).length < n) {
+            rowDoubles.set(k, new double[n]);
+        }
+        return rowDoubles.get(k);
     }
 }

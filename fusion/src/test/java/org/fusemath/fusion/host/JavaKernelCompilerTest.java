@@ -1,6 +1,7 @@
 package org.fusemath.fusion.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,6 +163,46 @@ class JavaKernelCompilerTest {
                 assertTrue(Math.abs(a[i] - b[i]) <= 2 * (VectorMath.EXP_F32_ULPS + 4) * eps * Math.abs(b[i]) + Double.MIN_VALUE,
                         t + " softmax element " + i + ": " + a[i] + " vs " + b[i]);
             }
+        }
+    }
+
+    @Test
+    void laterStagesReadKeptValuesInsteadOfRecomputingThem() {
+        // softmax: the third stage reads exp(x - max) from the second stage's row buffer, so exp runs once
+        String src = HostSourceGenerator.generate(org.fusemath.fusion.FusionGroups.softmax(ScalarType.F32, 9, 1100), "K");
+        assertEquals(1, src.split("l32\\.exp\\(", -1).length - 1, src);
+        assertTrue(src.contains("s.rowF(0, 1100)"), src);
+        // rows longer than the bound recompute instead (two exp calls, no row buffer)
+        long longRow = HostSourceGenerator.KEEP_ROW_LIMIT + 1;
+        String big = HostSourceGenerator.generate(org.fusemath.fusion.FusionGroups.softmax(ScalarType.F32, 1, longRow), "K");
+        assertEquals(2, big.split("l32\\.exp\\(", -1).length - 1, big);
+        assertFalse(big.contains("rowF"), big);
+    }
+
+    @Test
+    void keptValuesUnderComparisonsAcrossStagesMatchTheInterpreterBitForBit() {
+        for (ScalarType t : new ScalarType[] {ScalarType.F32, ScalarType.F64}) {
+            // d = x - mean (kept); out = where(d > 0, d, -d) / sum(abs(d)): the comparison is recomputed in the
+            // last stage from the kept d; no transcendental, sums in index order, so the bits must agree
+            int m = 5;
+            int n = 1500;
+            GroupBuilder b = new GroupBuilder(Shape.of(m, n));
+            int x = b.input(t, Shape.of(m, n));
+            int d = b.op(OpKind.SUB, x, b.op(OpKind.DIV, b.reduce(OpKind.REDUCE_SUM, x, 1), b.constant(n, t)));
+            int s = b.reduce(OpKind.REDUCE_SUM, b.op(OpKind.ABS, d), 1);
+            b.output(b.op(OpKind.DIV, b.op(OpKind.WHERE, b.op(OpKind.GT, d, b.constant(0, t)), d, b.op(OpKind.NEG, d)), s));
+            FusedGroup g = b.build();
+            assertTrue(HostSourceGenerator.generate(g, "K").contains("[j + i]"), "d is kept");
+            Object[] in = {data(t, m * n, 11)};
+            Object[] got = {t == ScalarType.F32 ? new float[m * n] : new double[m * n]};
+            Object[] want = {t == ScalarType.F32 ? new float[m * n] : new double[m * n]};
+            compiler.compileHost(g).orElseThrow().run(in, got);
+            new GroupInterpreter(g).run(in, want);
+            assertTrue(java.util.Objects.deepEquals(want[0], got[0]), t.toString());
+            // and again on the same thread: the reused row buffer holds no stale values that leak into results
+            Object[] again = {t == ScalarType.F32 ? new float[m * n] : new double[m * n]};
+            compiler.compileHost(g).orElseThrow().run(in, again);
+            assertTrue(java.util.Objects.deepEquals(want[0], again[0]), t + " second run");
         }
     }
 
