@@ -336,5 +336,11 @@ class DeviceDecompositionTest {
         DeviceUnavailableException none = assertThrows(DeviceUnavailableException.class, () -> DeviceDecomposition.run(
                 FuseContext.builder().execution(Execution.device(0)).build(), List.of(syevd), new double[4]));
         assertEquals(CudaProbe.get().reason().orElseThrow(), none.reason());
+        // The public entry point goes through the same dispatch: DEVICE without a device says why, HOST computes.
+        HostMatrix a = HostMatrix.of(new double[] {2, 1, 1, 2}, 2, 2);
+        DeviceUnavailableException viaLinalg = assertThrows(DeviceUnavailableException.class, () -> Linalg.eigh(
+                FuseContext.builder().execution(Execution.device(0)).build(), a, Uplo.LOWER, true));
+        assertEquals(CudaProbe.get().reason().orElseThrow(), viaLinalg.reason());
+        assertEquals(3.0, ((double[]) Linalg.eigh(a).values().array())[1], 4 * Math.ulp(3.0));
     }
 }
