@@ -129,13 +129,13 @@ public final class Linalg {
 
     /**
      * Eigenvalues (ascending) and, when {@code vectors}, eigenvectors of the symmetric/Hermitian A read from its
-     * {@code uplo} triangle; one-shot form of {@link HermitianEigenPlan}.
+     * {@code uplo} triangle; one-shot form of {@link HermitianEigenPlan} on the host, cuSOLVER's {@code Xsyevd} on the
+     * device for a DEVICE context (a {@link org.fusemath.api.DeviceUnavailableException} naming why when there is none).
      */
     public static HermitianEigen eigh(FuseContext context, HostMatrix a, Uplo uplo, boolean vectors) {
         Arguments.requireNonNull(a, "a");
         SpectralInputs.square(a);
-        return HermitianEigenPlan.create(context, a.dtype(), a.shape().rows(), a.shape().layout(), uplo, vectors)
-                .execute(a);
+        return EigenProviders.eigh(context, a, uplo, vectors);
     }
 
     /** NumPy's {@code eigvalsh(a)}: the eigenvalues of the Hermitian A (lower triangle), ascending. */

@@ -49,4 +49,23 @@ interface CusolverCalls {
      */
     record Operands(long a, long b, long ipiv, long info, long work, long workBytes, long hostWorkBytes) {
     }
+
+    /**
+     * A QR, SVD or eigen {@code *_bufferSize} query for the operands at {@code o}: {device bytes, host bytes} (the
+     * typed orgqr/ungqr query's lwork converted to bytes).
+     */
+    long[] bufferSize(long handle, long params, DecompositionCall query, DecompositionOperands o);
+
+    /** Makes the QR, SVD or eigen {@code call} (not a query) on {@code o} with the cuSOLVER {@code handle}. */
+    void run(long handle, long params, DecompositionCall call, DecompositionOperands o);
+
+    /**
+     * The device addresses of a QR, SVD or eigen call: {@code a} the matrix; {@code values} tau (geqrf, orgqr), the
+     * singular values (gesvd, real component type), the eigenvalues (syevd: n real; geev: n complex, or for real
+     * types 2·n real, the real parts then the imaginary parts); {@code u} U (gesvd) or VR (geev), else 0;
+     * {@code vt} Vᴴ (gesvd), else 0; {@code info} one int; the workspaces as {@link Operands}'.
+     */
+    record DecompositionOperands(long a, long values, long u, long vt, long info, long work, long workBytes,
+                                 long hostWorkBytes) {
+    }
 }

@@ -16,6 +16,10 @@ final class CusolverEnums {
     static final int FILL_MODE_LOWER = 0;
     /** {@code CUBLAS_FILL_MODE_UPPER}. */
     static final int FILL_MODE_UPPER = 1;
+    /** {@code CUSOLVER_EIG_MODE_NOVECTOR}. */
+    static final int EIG_MODE_NOVECTOR = 0;
+    /** {@code CUSOLVER_EIG_MODE_VECTOR}. */
+    static final int EIG_MODE_VECTOR = 1;
 
     private CusolverEnums() {
     }
@@ -38,6 +42,16 @@ final class CusolverEnums {
             case C64 -> "CUDA_C_32F";
             case C128 -> "CUDA_C_64F";
         };
+    }
+
+    /** The cudaDataType of the real component of {@code t} (singular values, Hermitian eigenvalues). */
+    static int realDataType(DType t) {
+        return t.isSinglePrecision() ? dataType(DType.F32) : dataType(DType.F64);
+    }
+
+    /** {@code CUSOLVER_EIG_MODE_VECTOR} when vectors are wanted, else {@code CUSOLVER_EIG_MODE_NOVECTOR}. */
+    static int eigMode(boolean vectors) {
+        return vectors ? EIG_MODE_VECTOR : EIG_MODE_NOVECTOR;
     }
 
     static int fillMode(Uplo uplo) {

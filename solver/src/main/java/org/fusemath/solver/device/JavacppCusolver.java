@@ -2,17 +2,22 @@ package org.fusemath.solver.device;
 
 import org.bytedeco.cuda.cublas.cublasContext;
 import org.bytedeco.cuda.cudart.CUstream_st;
+import org.bytedeco.cuda.cudart.double2;
+import org.bytedeco.cuda.cudart.float2;
 import org.bytedeco.cuda.cusolver.cusolverDnContext;
 import org.bytedeco.cuda.cusolver.cusolverDnParams;
 import org.bytedeco.cuda.global.cublas;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.cuda.global.cusolver;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.SizeTPointer;
+import org.fusemath.api.DType;
 import org.fusemath.api.FusemathException;
 import org.fusemath.cuda.CudaLibrary;
 import org.fusemath.cuda.device.NativeCall;
@@ -160,16 +165,108 @@ final class JavacppCusolver implements CusolverCalls {
         if (lu) {
             call.handle("ipiv", LongPointer.class, o.ipiv());
         }
-        try (BytePointer host = o.hostWorkBytes() > 0 ? new BytePointer(o.hostWorkBytes()) : null) {
-            call.value("computeType", type).handle("bufferOnDevice", Pointer.class, o.work())
-                    .value("workspaceInBytesOnDevice", o.workBytes());
+        withWorkspaces(call, type, o.work(), o.workBytes(), o.hostWorkBytes(), o.info());
+    }
+
+    /**
+     * The generic API's closing arguments (compute type, device and host workspaces, info) and the call; the host
+     * workspace is allocated here for the call's duration, as the query asked.
+     */
+    private void withWorkspaces(NativeCall call, int computeType, long work, long workBytes, long hostWorkBytes,
+                                long info) {
+        try (BytePointer host = hostWorkBytes > 0 ? new BytePointer(hostWorkBytes) : null) {
+            call.value("computeType", computeType).handle("bufferOnDevice", Pointer.class, work)
+                    .value("workspaceInBytesOnDevice", workBytes);
             if (host == null) {
                 call.handle("bufferOnHost", Pointer.class, 0L);
             } else {
                 call.arg("bufferOnHost", Pointer.class, host);
             }
-            solver(call.value("workspaceInBytesOnHost", o.hostWorkBytes()).handle("info", IntPointer.class, o.info()));
+            solver(call.value("workspaceInBytesOnHost", hostWorkBytes).handle("info", IntPointer.class, info));
         }
+    }
+
+    /** The typed legacy API's pointer type for {@code t}'s elements. */
+    private static Class<? extends Pointer> typed(DType t) {
+        return switch (t) {
+            case F32 -> FloatPointer.class;
+            case F64 -> DoublePointer.class;
+            case C64 -> float2.class;
+            case C128 -> double2.class;
+        };
+    }
+
+    /** The arguments of a QR, SVD or eigen call from the handle up to (excluding) the compute type. */
+    private static NativeCall decomposition(long handle, long params, DecompositionCall c, CusolverCalls.DecompositionOperands o) {
+        int type = CusolverEnums.dataType(c.dtype());
+        NativeCall call = NativeCall.of(cusolver.class, c.function()).handle("handle", cusolverDnContext.class, handle)
+                .handle("params", cusolverDnParams.class, params);
+        switch (c.routine()) {
+            case X_GEQRF_BUFFER_SIZE, X_GEQRF -> call.value("m", c.m()).value("n", c.n()).value("dataTypeA", type)
+                    .handle("A", Pointer.class, o.a()).value("lda", c.lda()).value("dataTypeTau", type)
+                    .handle("tau", Pointer.class, o.values());
+            case X_GESVD_BUFFER_SIZE, X_GESVD -> call.arg("jobu", byte.class, (byte) c.jobu())
+                    .arg("jobvt", byte.class, (byte) c.jobvt()).value("m", c.m()).value("n", c.n())
+                    .value("dataTypeA", type).handle("A", Pointer.class, o.a()).value("lda", c.lda())
+                    .value("dataTypeS", CusolverEnums.realDataType(c.dtype())).handle("S", Pointer.class, o.values())
+                    .value("dataTypeU", type).handle("U", Pointer.class, o.u()).value("ldu", c.ldu())
+                    .value("dataTypeVT", type).handle("VT", Pointer.class, o.vt()).value("ldvt", c.ldvt());
+            case X_SYEVD_BUFFER_SIZE, X_SYEVD -> call.value("jobz", CusolverEnums.eigMode(c.vectors()))
+                    .value("uplo", CusolverEnums.fillMode(c.uplo())).value("n", c.n()).value("dataTypeA", type)
+                    .handle("A", Pointer.class, o.a()).value("lda", c.lda())
+                    .value("dataTypeW", CusolverEnums.realDataType(c.dtype())).handle("W", Pointer.class, o.values());
+            // Real A: W in the real type, 2·n entries (real parts, then imaginary parts), VR as LAPACK stores pairs.
+            case X_GEEV_BUFFER_SIZE, X_GEEV -> call.value("jobvl", CusolverEnums.EIG_MODE_NOVECTOR)
+                    .value("jobvr", CusolverEnums.eigMode(c.vectors())).value("n", c.n()).value("dataTypeA", type)
+                    .handle("A", Pointer.class, o.a()).value("lda", c.lda()).value("dataTypeW", type)
+                    .handle("W", Pointer.class, o.values()).value("dataTypeVL", type).handle("VL", Pointer.class, 0L)
+                    .value("ldvl", Math.max(1, c.n())).value("dataTypeVR", type).handle("VR", Pointer.class, o.u())
+                    .value("ldvr", c.ldu());
+            default -> throw new IllegalArgumentException(c.routine() + " is not of the generic API");
+        }
+        return call;
+    }
+
+    @Override
+    public long[] bufferSize(long handle, long params, DecompositionCall q, CusolverCalls.DecompositionOperands o) {
+        if (!q.routine().query()) {
+            throw new IllegalArgumentException(q.routine() + " is not a workspace query");
+        }
+        if (q.routine() == DecompositionCall.Routine.ORGQR_BUFFER_SIZE) {
+            try (IntPointer lwork = new IntPointer(1)) {
+                Class<? extends Pointer> e = typed(q.dtype());
+                solver(NativeCall.of(cusolver.class, q.function()).handle("handle", cusolverDnContext.class, handle)
+                        .value("m", (int) q.m()).value("n", (int) q.n()).value("k", (int) q.k())
+                        .handle("A", e, o.a()).value("lda", (int) q.lda()).handle("tau", e, o.values())
+                        .arg("lwork", IntPointer.class, lwork));
+                return new long[] {(long) lwork.get() * q.dtype().elementBytes(), 0};
+            }
+        }
+        try (SizeTPointer device = new SizeTPointer(1); SizeTPointer host = new SizeTPointer(1)) {
+            solver(decomposition(handle, params, q, o).value("computeType", CusolverEnums.dataType(q.dtype()))
+                    .arg("workspaceInBytesOnDevice", SizeTPointer.class, device)
+                    .arg("workspaceInBytesOnHost", SizeTPointer.class, host));
+            return new long[] {device.get(), host.get()};
+        }
+    }
+
+    @Override
+    public void run(long handle, long params, DecompositionCall c, CusolverCalls.DecompositionOperands o) {
+        if (c.routine().query()) {
+            throw new IllegalArgumentException(c.routine() + " is a workspace query: use bufferSize");
+        }
+        setDevice();
+        if (c.routine() == DecompositionCall.Routine.ORGQR) {
+            Class<? extends Pointer> e = typed(c.dtype());
+            solver(NativeCall.of(cusolver.class, c.function()).handle("handle", cusolverDnContext.class, handle)
+                    .value("m", (int) c.m()).value("n", (int) c.n()).value("k", (int) c.k()).handle("A", e, o.a())
+                    .value("lda", (int) c.lda()).handle("tau", e, o.values()).handle("work", e, o.work())
+                    .value("lwork", Math.toIntExact(o.workBytes() / c.dtype().elementBytes()))
+                    .handle("info", IntPointer.class, o.info()));
+            return;
+        }
+        withWorkspaces(decomposition(handle, params, c, o), CusolverEnums.dataType(c.dtype()), o.work(), o.workBytes(),
+                o.hostWorkBytes(), o.info());
     }
 
     private void solve(long handle, long params, CusolverCall c, Operands o) {

@@ -3,8 +3,10 @@
  * device and back: batched LU ({@code cublas<t>getrfBatched}/{@code getrsBatched}) and Cholesky
  * ({@code cusolverDn<t>potrfBatched}/{@code potrsBatched}) up to order 32, and past it the 64-bit generic API
  * ({@code cusolverDnXgetrf}/{@code Xgetrs}, {@code Xpotrf}/{@code Xpotrs}) per member with one workspace query per
- * call. The 13.1 bindings also declare {@code cusolverDnXgeqrf}, {@code Xgesvd}, {@code Xsyevd} and {@code Xgeev}
- * (checked by the ABI test); fusemath does not call them yet.
+ * call. QR, SVD and eigen ({@link org.fusemath.solver.device.DecompositionCall}, made by {@code DeviceDecomposition}):
+ * {@code cusolverDnXgeqrf} with Q formed by the typed {@code cusolverDn<t>orgqr}/{@code <t>ungqr} (the 13.1
+ * bindings have no 64-bit {@code Xorgqr}), {@code Xgesvd} (m ≥ n), {@code Xsyevd} and {@code Xgeev} (right
+ * vectors only; for real A the 2·n real eigenvalue parts), each after its {@code *_bufferSize} query.
  *
  * <p>Planning is plain data tested on the CPU: {@link org.fusemath.solver.device.CusolverCall} describes each call
  * (routine, type, orders, leading dimensions, transpose flag, triangle, batch) and rejects by name what a routine

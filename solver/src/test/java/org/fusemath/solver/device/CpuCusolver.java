@@ -233,4 +233,118 @@ final class CpuCusolver implements CusolverCalls {
         memory.toDevice(array, 0, array instanceof double[] d ? d.length : ((float[]) array).length, address, 0);
     }
 
+    /** The workspace sizes the decomposition queries report: any size, checked when it comes back. */
+    @Override
+    public long[] bufferSize(long handle, long params, DecompositionCall query, DecompositionOperands o) {
+        if (!solvers.contains(handle)) {
+            throw new IllegalStateException(query.function() + " called with handle " + handle);
+        }
+        queries++;
+        lastWorkspace = 32 * (query.m() + query.n()) + 16 * query.dtype().elementBytes();
+        return new long[] {lastWorkspace, 24};
+    }
+
+    /** Each QR, SVD or eigen description through the host LAPACK routine of the identical contract. */
+    @Override
+    public void run(long handle, long params, DecompositionCall c, DecompositionOperands o) {
+        if (!solvers.contains(handle)) {
+            throw new IllegalStateException(c.function() + " called with handle " + handle);
+        }
+        if (o.workBytes() != lastWorkspace || o.work() == 0) {
+            throw new IllegalStateException(c.function() + " given " + o.workBytes() + " workspace bytes, the query said "
+                    + lastWorkspace);
+        }
+        boolean generic = c.routine().generic();
+        if (generic && o.hostWorkBytes() != 24) {
+            throw new IllegalStateException(c.function() + " given " + o.hostWorkBytes() + " host workspace bytes");
+        }
+        memory.at(o.work(), o.workBytes());
+        decompositions.add(c);
+        DType t = c.dtype();
+        DType real = t.isSinglePrecision() ? DType.F32 : DType.F64;
+        int m = (int) c.m();
+        int n = (int) c.n();
+        int lda = (int) c.lda();
+        int min = Math.min(m, n);
+        Object a = read(t, o.a(), (long) lda * n);
+        int info;
+        switch (c.routine()) {
+            case X_GEQRF -> {
+                Object tau = read(t, o.values(), min);
+                info = LAPACK.geqrf(t, m, n, a, 0, lda, tau, 0);
+                write(tau, o.values());
+            }
+            case ORGQR -> info = LAPACK.orgqr(t, m, n, (int) c.k(), a, 0, lda, read(t, o.values(), c.k()), 0);
+            case X_GESVD -> {
+                Object s = read(real, o.values(), min);
+                int uCols = c.jobu() == 'A' ? m : min;
+                int vtRows = c.jobvt() == 'A' ? n : min;
+                Object u = c.jobu() == 'N' ? null : read(t, o.u(), c.ldu() * uCols);
+                Object vt = c.jobvt() == 'N' ? null : read(t, o.vt(), c.ldvt() * n);
+                Object rwork = t.isComplex() ? work(real, 5 * Math.max(1, min)) : null;
+                Object query = work(t, 1);
+                LAPACK.gesvd(t, c.jobu(), c.jobvt(), m, n, a, 0, lda, s, 0, u, 0, (int) c.ldu(), vt, 0, (int) c.ldvt(), query,
+                        -1, rwork);
+                int lwork = (int) first(query);
+                info = LAPACK.gesvd(t, c.jobu(), c.jobvt(), m, n, a, 0, lda, s, 0, u, 0, (int) c.ldu(), vt, 0,
+                        (int) c.ldvt(), work(t, lwork), lwork, rwork);
+                write(s, o.values());
+                if (u != null) {
+                    write(u, o.u());
+                }
+                if (vt != null) {
+                    write(vt, o.vt());
+                }
+                if (vtRows > c.ldvt()) {
+                    throw new IllegalStateException("ldvt " + c.ldvt() + " < " + vtRows);
+                }
+            }
+            case X_SYEVD -> {
+                Object w = read(real, o.values(), n);
+                Object query = work(t, 1);
+                Object rquery = t.isComplex() ? work(real, 1) : null;
+                int[] iquery = new int[1];
+                LAPACK.syevd(t, c.jobu(), c.uplo(), n, a, 0, lda, w, 0, query, -1, rquery, -1, iquery, -1);
+                int lwork = (int) first(query);
+                int lrwork = rquery == null ? 0 : (int) first(rquery);
+                info = LAPACK.syevd(t, c.jobu(), c.uplo(), n, a, 0, lda, w, 0, work(t, lwork), lwork,
+                        rquery == null ? null : work(real, lrwork), lrwork, new int[iquery[0]], iquery[0]);
+                write(w, o.values());
+            }
+            case X_GEEV -> {
+                // Real types: 2·n real values (real parts, then imaginary parts), as cuSOLVER with real dataTypeW.
+                Object w = t.isComplex() ? read(t, o.values(), n) : read(t, o.values(), 2L * n);
+                Object vr = c.vectors() ? read(t, o.u(), c.ldu() * n) : null;
+                Object rwork = t.isComplex() ? work(real, 2 * Math.max(1, n)) : null;
+                Object query = work(t, 1);
+                LAPACK.geev(t, 'N', c.jobu(), n, a, 0, lda, w, 0, null, 0, 1, vr, 0, (int) c.ldu(), query, -1, rwork);
+                int lwork = (int) first(query);
+                info = LAPACK.geev(t, 'N', c.jobu(), n, a, 0, lda, w, 0, null, 0, 1, vr, 0, (int) c.ldu(), work(t, lwork),
+                        lwork, rwork);
+                write(w, o.values());
+                if (vr != null) {
+                    write(vr, o.u());
+                }
+            }
+            default -> throw new IllegalStateException(c.routine() + " is a query");
+        }
+        write(a, o.a());
+        putInts(o.info(), new int[] {info});
+    }
+
+    private final List<DecompositionCall> decompositions = new ArrayList<>();
+
+    /** The QR, SVD and eigen calls made, in order. */
+    List<DecompositionCall> decompositions() {
+        return decompositions;
+    }
+
+    private static Object work(DType t, int elements) {
+        int slots = Math.max(1, elements) * t.slotsPerElement();
+        return t.isSinglePrecision() ? new float[slots] : new double[slots];
+    }
+
+    private static double first(Object array) {
+        return array instanceof double[] d ? d[0] : ((float[]) array)[0];
+    }
 }

@@ -1,6 +1,7 @@
 package org.fusemath.solver.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -83,6 +84,61 @@ class CusolverAbiTest {
     }
 
     @Test
+    void everyQrSvdAndEigenCallMatchesItsDeclaration() {
+        RecordingInvoker recorder = new RecordingInvoker();
+        JavacppCusolver api = new JavacppCusolver(2, recorder);
+        long solver = api.solverCreate();
+        long params = api.paramsCreate();
+        CusolverCalls.DecompositionOperands o = new CusolverCalls.DecompositionOperands(0xA000, 0xB000, 0xC000, 0xD000,
+                0xE000, 0xF000, 4096, 24);
+        for (DType t : DType.values()) {
+            for (DecompositionCall c : new DecompositionCall[] {
+                DecompositionCall.of(DecompositionCall.Routine.X_GEQRF, t, 9, 7, 0, 10, 1, 1, 'N', 'N', Uplo.LOWER),
+                DecompositionCall.of(DecompositionCall.Routine.ORGQR, t, 9, 7, 7, 10, 1, 1, 'N', 'N', Uplo.LOWER),
+                DecompositionCall.of(DecompositionCall.Routine.X_GESVD, t, 9, 7, 0, 10, 11, 12, 'S', 'A', Uplo.LOWER),
+                DecompositionCall.of(DecompositionCall.Routine.X_SYEVD, t, 7, 7, 0, 10, 1, 1, 'V', 'N', Uplo.UPPER),
+                DecompositionCall.of(DecompositionCall.Routine.X_GEEV, t, 7, 7, 0, 10, 13, 1, 'V', 'N', Uplo.LOWER)}) {
+                api.bufferSize(solver, params, c.bufferSizeQuery(), o);
+                api.run(solver, params, c, o);
+            }
+        }
+        api.paramsDestroy(params);
+        api.solverDestroy(solver);
+        List<NativeCall> made = recorder.calls();
+        assertEquals(3 + 4 * 5 * 3 + 2, made.size(), "setDevice, create, params, per type 5 x (query, setDevice, call), destroys");
+        new AbiCheck().calls(made).assertClean(2 * made.size());
+
+        NativeCall gesvd = recorder.last("cusolverDnXgesvd");
+        assertEquals((byte) 'S', gesvd.value("jobu"));
+        assertEquals((byte) 'A', gesvd.value("jobvt"));
+        assertEquals(9L, gesvd.value("m"));
+        assertEquals(11L, gesvd.value("ldu"));
+        assertEquals(12L, gesvd.value("ldvt"));
+        assertEquals(CusolverEnums.dataType(DType.F64), gesvd.value("dataTypeS"), "C128's singular values are CUDA_R_64F");
+        assertEquals(CusolverEnums.dataType(DType.C128), gesvd.value("dataTypeU"));
+        assertEquals(0xB000L, gesvd.value("S"));
+        assertEquals(24L, gesvd.value("workspaceInBytesOnHost"));
+        NativeCall syevd = recorder.last("cusolverDnXsyevd");
+        assertEquals(CusolverEnums.EIG_MODE_VECTOR, syevd.value("jobz"));
+        assertEquals(CusolverEnums.FILL_MODE_UPPER, syevd.value("uplo"));
+        assertEquals(CusolverEnums.dataType(DType.F64), syevd.value("dataTypeW"));
+        NativeCall geev = recorder.last("cusolverDnXgeev");
+        assertEquals(CusolverEnums.EIG_MODE_NOVECTOR, geev.value("jobvl"), "cuSOLVER computes no left vectors");
+        assertEquals(CusolverEnums.EIG_MODE_VECTOR, geev.value("jobvr"));
+        assertEquals(13L, geev.value("ldvr"));
+        assertEquals(0xC000L, geev.value("VR"));
+        NativeCall realGeev = made.stream().filter(c -> c.function().equals("cusolverDnXgeev")).findFirst().orElseThrow();
+        assertEquals(CusolverEnums.dataType(DType.F32), realGeev.value("dataTypeW"), "real A: W real, 2n entries");
+        NativeCall ungqr = recorder.last("cusolverDnZungqr");
+        assertEquals(7, ungqr.value("k"));
+        assertEquals(4096 / 16, ungqr.value("lwork"), "the query's bytes back to elements");
+        assertEquals(0xF000L, ungqr.value("work"));
+        assertEquals(0xB000L, ungqr.value("tau"));
+        assertTrue(made.stream().anyMatch(c -> c.function().equals("cusolverDnSorgqr_bufferSize")));
+        assertEquals(0xB000L, recorder.last("cusolverDnXgeqrf_bufferSize").value("tau"));
+    }
+
+    @Test
     void theAbiNumbersAreThePresetsConstants() {
         AbiCheck check = new AbiCheck();
         for (DType t : DType.values()) {
@@ -92,15 +148,22 @@ class CusolverAbiTest {
         check.constant(CUBLAS, "CUBLAS_OP_T", CusolverEnums.OP_T, "CusolverEnums.OP_T");
         check.constant(CUBLAS, "CUBLAS_FILL_MODE_LOWER", CusolverEnums.fillMode(Uplo.LOWER), "fillMode(LOWER)");
         check.constant(CUBLAS, "CUBLAS_FILL_MODE_UPPER", CusolverEnums.fillMode(Uplo.UPPER), "fillMode(UPPER)");
-        check.assertClean(8);
+        check.constant(CUSOLVER, "CUSOLVER_EIG_MODE_NOVECTOR", CusolverEnums.eigMode(false), "eigMode(false)");
+        check.constant(CUSOLVER, "CUSOLVER_EIG_MODE_VECTOR", CusolverEnums.eigMode(true), "eigMode(true)");
+        check.assertClean(10);
     }
 
     @Test
-    void theGenericApiOfThe131BindingsHasTheRestOfTheDenseSolvers() {
-        // Not called yet by fusemath: QR, SVD and the eigen solvers' 64-bit entry points, geev included.
+    void theBindingsHaveTheGenericQrSvdEigenCallsButOnlyTypedOrgqr() {
         for (String f : new String[] {"cusolverDnXgeqrf", "cusolverDnXgesvd", "cusolverDnXsyevd", "cusolverDnXgeev",
                 "cusolverDnXgeev_bufferSize"}) {
             assertTrue(CUSOLVER.declares(f), f);
+        }
+        // Q is formed by the typed legacy orgqr/ungqr: the 13.1 bindings have no 64-bit Xorgqr or Xungqr.
+        assertFalse(CUSOLVER.declares("cusolverDnXorgqr"));
+        assertFalse(CUSOLVER.declares("cusolverDnXungqr"));
+        for (String f : new String[] {"cusolverDnSorgqr", "cusolverDnDorgqr", "cusolverDnCungqr", "cusolverDnZungqr"}) {
+            assertTrue(CUSOLVER.declares(f) && CUSOLVER.declares(f + "_bufferSize"), f);
         }
     }
 }
