@@ -68,7 +68,7 @@ final class NumpyCall {
         for (int d = 0; d < rank; d++) {
             pad |= target[d] > shape[d];
         }
-        FftProvider provider = Providers.host(options.provider(), options.execution());
+        FftProvider provider = Providers.select(options.provider(), options.execution());
         int threads = options.threads();
         long points = 1;
         for (long t : target) {
@@ -85,7 +85,7 @@ final class NumpyCall {
         // JTransforms call; an out-of-place plan would write a freshly zeroed array.
         boolean onCopy = kind == FftKind.C2C && !promote && !pad && !a.isFortranOrder() && Arrays.equals(target, shape);
         CallKey key = new CallKey(kind, direction, norm, a.dtype(), a.isFortranOrder(), shape, target, ax, outputLength,
-                onCopy, options.provider(), threads);
+                onCopy, provider.name(), threads);
         HostTensor in = a;
         if (promote || pad) {
             in = copyInto(a, target, promote);
