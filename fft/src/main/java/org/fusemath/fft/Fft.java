@@ -45,7 +45,7 @@ public final class Fft implements AutoCloseable {
     private Fft(HostTensor operand, int[] axes, FftOptions options) {
         this.options = Arguments.requireNonNull(options, "options");
         Arguments.requireNonNull(operand, "operand");
-        this.provider = Providers.host(options.provider(), options.execution());
+        this.provider = Providers.select(options.provider(), options.execution());
         this.operandType = operand.dtype();
         this.operandShape = operand.shape();
         this.fortran = operand.isFortranOrder();
@@ -83,7 +83,7 @@ public final class Fft implements AutoCloseable {
     public static FftPlan plan(FftSpec spec, FftOptions options) {
         Arguments.requireNonNull(spec, "spec");
         Arguments.requireNonNull(options, "options");
-        FftProvider p = Providers.host(options.provider(), options.execution());
+        FftProvider p = Providers.select(options.provider(), options.execution());
         p.unsupported(spec).ifPresent(reason -> {
             throw new InvalidArgumentException("spec", spec, "a transform " + p.name() + " can run: " + reason);
         });

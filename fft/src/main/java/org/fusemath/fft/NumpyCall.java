@@ -68,34 +68,134 @@ final class NumpyCall {
         for (int d = 0; d < rank; d++) {
             pad |= target[d] > shape[d];
         }
+        FftProvider provider = Providers.select(options.provider(), options.execution());
+        int threads = options.threads();
+        long points = 1;
+        for (long t : target) {
+            points *= t;
+        }
+        if (points == 0) {
+            // An empty batch: nothing to plan or run, but the spec still checks the call.
+            FftSpec spec = spec(kind, component, target, ax, norm, TensorLayout.strides(a), direction, outputLength, false);
+            return HostTensor.of(spec.outputType(), spec.outputShape(), spec.precision() == DType.F64 ? new double[0]
+                    : new float[0]);
+        }
+        // A C2C of a whole C-order complex array runs in place on a copy of it: the copy (Arrays.copyOf / clone,
+        // which the JIT does not zero first) is the only pass over the result before the transform, as in a raw
+        // JTransforms call; an out-of-place plan would write a freshly zeroed array.
+        boolean onCopy = kind == FftKind.C2C && !promote && !pad && !a.isFortranOrder() && Arrays.equals(target, shape);
+        CallKey key = new CallKey(kind, direction, norm, a.dtype(), a.isFortranOrder(), shape, target, ax, outputLength,
+                onCopy, provider.name(), threads);
         HostTensor in = a;
-        long[] strides = TensorLayout.strides(a);
         if (promote || pad) {
             in = copyInto(a, target, promote);
-            strides = FftSpec.contiguous(target);
         }
-        FftSpec.Builder b = FftSpec.builder(kind, component, target).axes(ax).norm(norm).inputStrides(strides);
+        long[] inStrides = promote || pad ? FftSpec.contiguous(target) : TensorLayout.strides(a);
+        long realLength = outputLength;
+        try (FftPlanCache.Lease lease = FftPlanCache.shared().lease(key, () -> provider.plan(
+                spec(kind, component, target, ax, norm, inStrides, direction, realLength, onCopy), threads))) {
+            FftPlan plan = lease.plan();
+            FftSpec spec = plan.spec();
+            Object out;
+            if (onCopy) {
+                out = in.array() instanceof double[] d ? d.clone() : ((float[]) in.array()).clone();
+                if (out instanceof double[] o) {
+                    plan.execute(o, o);
+                } else {
+                    plan.execute((float[]) out, (float[]) out);
+                }
+            } else if (spec.precision() == DType.F64) {
+                double[] o = new double[Arguments.toInt("result slots", spec.outputSlots())];
+                plan.execute((double[]) in.array(), o);
+                out = o;
+            } else {
+                float[] o = new float[Arguments.toInt("result slots", spec.outputSlots())];
+                plan.execute((float[]) in.array(), o);
+                out = o;
+            }
+            return HostTensor.of(spec.outputType(), spec.outputShape(), out);
+        }
+    }
+
+    private static FftSpec spec(FftKind kind, DType component, long[] target, int[] ax, FftNorm norm, long[] strides,
+            FftDirection direction, long outputLength, boolean inPlace) {
+        FftSpec.Builder b = FftSpec.builder(kind, component, target).axes(ax).norm(norm).inputStrides(strides)
+                .inPlace(inPlace);
         if (kind == FftKind.C2C) {
             b.direction(direction);
         }
         if (kind == FftKind.C2R) {
             b.outputLength(outputLength);
         }
-        FftSpec spec = b.build();
-        FftProvider provider = Providers.host(options.provider(), options.execution());
-        Object out = spec.precision() == DType.F64 ? new double[Arguments.toInt("result slots", spec.outputSlots())]
-                : new float[Arguments.toInt("result slots", spec.outputSlots())];
-        if (spec.outputSlots() > 0) {
-            try (FftPlanCache.Lease lease = FftPlanCache.shared().lease(spec, provider, options.threads())) {
-                FftPlan plan = lease.plan();
-                if (out instanceof double[] o) {
-                    plan.execute((double[]) in.array(), o);
-                } else {
-                    plan.execute((float[]) in.array(), (float[]) out);
-                }
-            }
+        return b.build();
+    }
+
+    /**
+     * Everything of a numpy call that decides its plan (the spec follows from these), compared by value; cheaper to
+     * build and hash than the spec itself, so a repeated call builds no spec.
+     */
+    private static final class CallKey {
+        private final FftKind kind;
+        private final FftDirection direction;
+        private final FftNorm norm;
+        private final DType dtype;
+        private final boolean fortran;
+        private final long[] shape;
+        private final long[] target;
+        private final int[] axes;
+        private final long outputLength;
+        private final boolean onCopy;
+        private final String provider;
+        private final int threads;
+        private final int hash;
+
+        CallKey(FftKind kind, FftDirection direction, FftNorm norm, DType dtype, boolean fortran, long[] shape,
+                long[] target, int[] axes, long outputLength, boolean onCopy, String provider, int threads) {
+            this.kind = kind;
+            this.direction = direction;
+            this.norm = norm;
+            this.dtype = dtype;
+            this.fortran = fortran;
+            this.shape = shape;
+            this.target = target;
+            this.axes = axes;
+            this.outputLength = outputLength;
+            this.onCopy = onCopy;
+            this.provider = provider;
+            this.threads = threads;
+            int h = kind.ordinal();
+            h = 31 * h + direction.ordinal();
+            h = 31 * h + norm.ordinal();
+            h = 31 * h + dtype.ordinal();
+            h = 31 * h + (fortran ? 1 : 0) + (onCopy ? 2 : 0);
+            h = 31 * h + Arrays.hashCode(shape);
+            h = 31 * h + Arrays.hashCode(target);
+            h = 31 * h + Arrays.hashCode(axes);
+            h = 31 * h + Long.hashCode(outputLength);
+            h = 31 * h + provider.hashCode();
+            this.hash = 31 * h + threads;
         }
-        return HostTensor.of(spec.outputType(), spec.outputShape(), out);
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CallKey k && hash == k.hash && kind == k.kind && direction == k.direction
+                    && norm == k.norm && dtype == k.dtype && fortran == k.fortran && onCopy == k.onCopy
+                    && outputLength == k.outputLength && threads == k.threads && Arrays.equals(shape, k.shape)
+                    && Arrays.equals(target, k.target) && Arrays.equals(axes, k.axes) && provider.equals(k.provider);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return "fft call " + kind + " " + direction + " norm=" + norm.numpyName() + " " + dtype
+                    + (fortran ? " F" : " C") + Arrays.toString(shape) + " -> n=" + Arrays.toString(target) + " axes="
+                    + Arrays.toString(axes) + (onCopy ? " in place on a copy" : "") + " on " + provider + " ("
+                    + threads + " threads)";
+        }
     }
 
     private static int[] resolveAxes(long[] s, int[] axes, int rank) {

@@ -4,12 +4,19 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.fusemath.api.Execution;
+import org.fusemath.api.FuseContext;
+import org.fusemath.cuda.CudaDevices;
+import org.fusemath.cuda.CudaLibrary;
 import org.fusemath.api.FusemathException;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.spi.Availability;
 import org.fusemath.fft.spi.FftProvider;
 
-/** The host FFT providers on the class path, by name, found once through {@link ServiceLoader}. */
+/**
+ * The one place an FFT chooses where it runs: {@link #select} sends DEVICE to cuFFT (after asking the CUDA probe,
+ * whose {@link org.fusemath.api.DeviceUnavailableException} names why there is no device) and HOST/AUTO to the host
+ * provider of that name, found once through {@link ServiceLoader}.
+ */
 final class Providers {
     private static volatile Map<String, FftProvider> byName;
     /** Availability does not change while the JVM runs; asked once per provider (it loads classes to answer). */
@@ -18,12 +25,24 @@ final class Providers {
     private Providers() {
     }
 
-    /** The usable host provider {@code name} for {@code execution}, or an exception naming what is wrong. */
+    /**
+     * The provider for {@code execution}: cuFFT on its device for DEVICE (a DeviceUnavailableException with the probe's
+     * reason when that device or cuFFT is not usable), else the usable host provider {@code name}. AUTO runs on the
+     * host: heap operands would pay two copies over the bus, so the device is used only when asked for.
+     */
+    static FftProvider select(String name, Execution execution) {
+        if (execution.kind() == Execution.Kind.DEVICE) {
+            FuseContext context = FuseContext.builder().execution(execution).build();
+            CudaDevices.require(context.deviceId(), CudaLibrary.CUFFT);
+            return new CufftProvider(context);
+        }
+        return host(name, execution);
+    }
+
+    /** The usable host provider {@code name}, or an exception naming what is wrong. */
     static FftProvider host(String name, Execution execution) {
         if (execution.kind() == Execution.Kind.DEVICE) {
-            throw new InvalidArgumentException("execution", execution,
-                    "host or auto: no device FFT provider is registered in this build (cuFFT plans are described but not"
-                            + " executed here)");
+            throw new InvalidArgumentException("execution", execution, "host or auto for a host provider");
         }
         FftProvider p = all().get(name);
         if (p == null) {

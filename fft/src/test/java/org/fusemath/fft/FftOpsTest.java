@@ -166,6 +166,24 @@ class FftOpsTest {
         assertEquals(1, small.hits());
     }
 
+    @Test
+    void aComplexCallRunsOnACopyAndLeavesItsInputAsItWas() {
+        double[] v = FftTesting.random(new SplittableRandom(9), 2 * 3 * 16);
+        double[] before = v.clone();
+        HostTensor x = HostTensor.of(DType.C128, new long[] {3, 16}, v);
+        org.fusemath.fft.spi.FftPlan plan = Fft.plan(FftSpec.builder(FftKind.C2C, DType.F64, 3, 16).axes(1)
+                .direction(FftDirection.INVERSE).norm(FftNorm.ORTHO).build(), FftOptions.defaults());
+        double[] expected = new double[v.length];
+        plan.execute(v, expected);
+        plan.close();
+        HostTensor first = FftOps.ifft(x, null, -1, FftNorm.ORTHO);
+        HostTensor second = FftOps.ifft(x, null, -1, FftNorm.ORTHO);
+        assertArrayEquals(before, v, 0.0, "input untouched");
+        assertArrayEquals(expected, d(first), 0.0, "same as the out-of-place plan, bit for bit");
+        assertArrayEquals(expected, d(second), 0.0);
+        assertTrue(first.array() != second.array() && first.array() != v, "a fresh result each call");
+    }
+
     private static double[] realParts(double[] z) {
         double[] r = new double[z.length / 2];
         for (int i = 0; i < r.length; i++) {

@@ -92,7 +92,5 @@ class FftTest {
         }
         assertEquals("provider", assertThrows(InvalidArgumentException.class,
                 () -> Fft.plan(spec, FftOptions.defaults().withProvider("nosuch"))).argument());
-        assertEquals("execution", assertThrows(InvalidArgumentException.class,
-                () -> Fft.plan(spec, FftOptions.defaults().withExecution(org.fusemath.api.Execution.device()))).argument());
     }
 }

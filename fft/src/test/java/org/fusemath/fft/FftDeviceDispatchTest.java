@@ -1,0 +1,34 @@
+package org.fusemath.fft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.fusemath.api.DType;
+import org.fusemath.api.DeviceUnavailableException;
+import org.fusemath.api.Execution;
+import org.fusemath.api.HostTensor;
+import org.fusemath.cuda.CudaLibrary;
+import org.fusemath.cuda.CudaProbe;
+import org.junit.jupiter.api.Test;
+
+/** Without a usable device, asking for one raises the CUDA probe's own exception, from every way in. */
+class FftDeviceDispatchTest {
+    @Test
+    void deviceWithoutOneRaisesTheProbesReason() {
+        Optional<DeviceUnavailableException> probe = CudaProbe.get().failure(0, CudaLibrary.CUFFT);
+        assumeTrue(probe.isPresent(), "a device with cuFFT is usable here; the GPU test covers it");
+        String reason = probe.get().getMessage();
+        FftOptions device = FftOptions.defaults().withExecution(Execution.device());
+        HostTensor x = HostTensor.of(DType.C128, new long[] {8}, FftTesting.random(new SplittableRandom(3), 16));
+        assertEquals(reason, assertThrows(DeviceUnavailableException.class, () -> Fft.create(x, device)).getMessage());
+        assertEquals(reason, assertThrows(DeviceUnavailableException.class,
+                () -> Fft.plan(FftSpec.builder(FftKind.C2C, DType.F64, 8).build(), device)).getMessage());
+        // The function forms' path (FftOps runs NumpyCall with the default options).
+        assertEquals(reason, assertThrows(DeviceUnavailableException.class,
+                () -> NumpyCall.run(x, FftKind.C2C, FftDirection.FORWARD, null, new int[] {-1}, FftNorm.BACKWARD, device))
+                .getMessage());
+    }
+}
