@@ -3,6 +3,7 @@ package org.fusemath.random.host;
 import org.fusemath.random.Distribution;
 import org.fusemath.random.RngType;
 import org.fusemath.random.SampleKind;
+import org.fusemath.api.spi.HostParts;
 
 /**
  * cuRAND's PHILOX4_32_10 host generator in its default (= legacy) ordering: output element g belongs to
@@ -50,7 +51,7 @@ final class PhiloxGenerator extends HostGenerator {
         long lastGroup = (start + count - 1) >>> 2;
         long groups = lastGroup - firstGroup + 1;
         int n = (int) Math.min(parts, groups);
-        Workers.run(n, p -> {
+        HostParts.run(n, p -> {
             long g0 = firstGroup + groups * p / n;
             long g1 = firstGroup + groups * (p + 1) / n;
             produceGroups(d, p == 0 ? sink : sink.fork(), start, count, g0, g1, rawPerGroup);

@@ -2,6 +2,7 @@ package org.fusemath.random.host;
 
 import org.fusemath.random.Distribution;
 import org.fusemath.random.SampleKind;
+import org.fusemath.api.spi.HostParts;
 
 /**
  * The ordering cuRAND's host API gives XORWOW and MRG32k3a ({@code gen_sequenced} kernels): T threads,
@@ -71,7 +72,7 @@ abstract class SubsequenceGenerator extends HostGenerator {
         long end = start + Math.min(items, threads);
         // Each part owns a range of generator threads, so there is no use for more parts than threads.
         int n = items < threads ? 1 : Math.min(parts, threads);
-        Workers.run(n, p -> {
+        HostParts.run(n, p -> {
             int ta = (int) ((long) threads * p / n);
             int tb = (int) ((long) threads * (p + 1) / n);
             Sink out = p == 0 ? sink : sink.fork();
@@ -148,7 +149,7 @@ abstract class SubsequenceGenerator extends HostGenerator {
             if (runStart < t) {
                 int runEnd = t;
                 int n = runEnd - runStart < 2 * CHUNK_THREADS ? 1 : Math.min(parts, (runEnd - runStart) / CHUNK_THREADS);
-                Workers.run(n, p -> {
+                HostParts.run(n, p -> {
                     int from = runStart + (int) ((long) (runEnd - runStart) * p / n);
                     int to = runStart + (int) ((long) (runEnd - runStart) * (p + 1) / n);
                     materializeRun(from, to);

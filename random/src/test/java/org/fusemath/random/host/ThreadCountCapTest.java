@@ -10,6 +10,7 @@ import org.fusemath.random.RngType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.fusemath.api.spi.HostParts;
 
 /** An absurd {@link FuseContext#threads()} splits a fill into no more parts than the fill has work for. */
 class ThreadCountCapTest {
@@ -33,9 +34,9 @@ class ThreadCountCapTest {
         float[] expected = new float[COUNT];
         Generator.create(type, 7, FuseContext.builder().threads(1).build()).generateNormal(expected, 0f, 1f);
         float[] got = new float[COUNT];
-        long before = Workers.SUBMITTED.get();
+        long before = HostParts.submitted();
         Generator.create(type, 7, FuseContext.builder().threads(1_000_000).build()).generateNormal(got, 0f, 1f);
-        long submitted = Workers.SUBMITTED.get() - before;
+        long submitted = HostParts.submitted() - before;
         int maxParts = COUNT / HostGenerator.MIN_PART;
         assertTrue(submitted > 0, "the fill ran in parallel");
         assertTrue(submitted <= 2L * (maxParts - 1), submitted + " parts submitted");

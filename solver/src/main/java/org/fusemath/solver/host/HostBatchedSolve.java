@@ -10,6 +10,7 @@ import org.fusemath.blas.host.Trans;
 import org.fusemath.solver.BatchedProblem;
 import org.fusemath.solver.BatchedProblem.Failure;
 import org.fusemath.solver.BatchedProblem.Method;
+import org.fusemath.api.spi.HostParts;
 
 /**
  * The host provider of batched solves: for each member b, A_b·X_b = B_b by LU with partial pivoting or by
@@ -51,7 +52,7 @@ public final class HostBatchedSolve {
         }
         int parts = (int) Math.max(1, Math.min(Math.min(threads, batch), batch * problem.flopsPerMember() / GRAIN));
         Failure[] failures = new Failure[parts];
-        Parts.run(parts, p -> {
+        HostParts.run(parts, p -> {
             long from = batch * p / parts;
             long to = batch * (p + 1) / parts;
             failures[p] = new Member(problem).solve(from, to, p == 0 ? threads : 1);
