@@ -18,8 +18,8 @@ import org.fusemath.fft.FftOps;
 import org.fusemath.fft.FftSpec;
 
 /**
- * {@code fusemath validate} rows for the FFT: every kind (fftn, ifftn, rfftn, irfftn with odd and even output) x
- * precision x rank 1-3 x edge length (1, 2, a prime, a power of two, a large one) through the numpy.fft function
+ * {@code fusemath validate} rows for the FFT: every kind (C2C forward and inverse, R2C, C2R with odd and even output,
+ * named fft, ifft, rfft, irfft for 1-D arrays, fft2 ... for 2-D and fftn ... above) x precision x rank 1-3 x edge length (1, 2, a prime, a power of two, a large one) through the numpy.fft function
  * forms on the host, against the double-double direct DFT, bounded by {@link FftReference#errorBound}.
  */
 public final class FftValidationSuite implements ValidationSuite {
@@ -61,12 +61,27 @@ public final class FftValidationSuite implements ValidationSuite {
         return c;
     }
 
-    /** One transform: {@code outputLength} is irfftn's last real length (its input holds outputLength/2 + 1). */
-    private record Case(String op, DType precision, long[] logical, long outputLength, FftNorm norm, boolean quick)
+    /**
+     * One transform over every axis of its array, computed as {@code family} (fftn, ifftn, rfftn, irfftn) and named as
+     * numpy.fft's function for its rank (fft for 1-D, fft2 for 2-D, fftn above: over all axes they are the same
+     * transform), so {@code --ops} takes the names {@code exec --list} prints. {@code outputLength} is irfftn's last
+     * real length (its input holds outputLength/2 + 1).
+     */
+    private record Case(String family, DType precision, long[] logical, long outputLength, FftNorm norm, boolean quick)
             implements ValidationCase {
         @Override
+        public String op() {
+            String base = family.substring(0, family.length() - 1);
+            return switch (logical.length) {
+                case 1 -> base;
+                case 2 -> base + "2";
+                default -> family;
+            };
+        }
+
+        @Override
         public DType dtype() {
-            return op.startsWith("r") ? precision : precision.complexType();
+            return family.startsWith("r") ? precision : precision.complexType();
         }
 
         @Override
@@ -75,7 +90,7 @@ public final class FftValidationSuite implements ValidationSuite {
             for (int i = 0; i < logical.length; i++) {
                 b.append(i == 0 ? "" : "x").append(logical[i]);
             }
-            if (op.equals("irfftn")) {
+            if (family.equals("irfftn")) {
                 b.append(" n=").append(outputLength);
             }
             return b.append(" ").append(norm.numpyName()).toString();
@@ -88,7 +103,7 @@ public final class FftValidationSuite implements ValidationSuite {
 
         @Override
         public ValidationResult run(FuseContext context) {
-            FftKind kind = switch (op) {
+            FftKind kind = switch (family) {
                 case "rfftn" -> FftKind.R2C;
                 case "irfftn" -> FftKind.C2R;
                 default -> FftKind.C2C;
@@ -101,13 +116,13 @@ public final class FftValidationSuite implements ValidationSuite {
             if (kind == FftKind.C2R) {
                 b.outputLength(outputLength);
             }
-            if (op.equals("ifftn")) {
+            if (family.equals("ifftn")) {
                 b.direction(FftDirection.INVERSE);
             }
             FftSpec spec = b.build();
             int slots = kind == FftKind.R2C ? 1 : 2;
             double[] x = new double[(int) (count(in) * slots)];
-            SplittableRandom rng = new SplittableRandom(Arrays.hashCode(logical) * 31L + op.hashCode());
+            SplittableRandom rng = new SplittableRandom(Arrays.hashCode(logical) * 31L + family.hashCode());
             for (int i = 0; i < x.length; i++) {
                 x[i] = rng.nextDouble(-1, 1);
                 if (precision == DType.F32) {
@@ -117,7 +132,7 @@ public final class FftValidationSuite implements ValidationSuite {
             DType inType = spec.inputType();
             Object data = precision == DType.F32 ? toFloat(x) : x;
             HostTensor t = HostTensor.of(inType, in, data);
-            HostTensor got = switch (op) {
+            HostTensor got = switch (family) {
                 case "fftn" -> FftOps.fftn(t, null, null, norm);
                 case "ifftn" -> FftOps.ifftn(t, null, null, norm);
                 case "rfftn" -> FftOps.rfftn(t, null, null, norm);

@@ -34,8 +34,9 @@ class FftSuitesTest {
         assertTrue(failed.isEmpty(), failed.toString());
         assertTrue(quick >= 50, quick + " quick cases");
         List<String> shapes = suite.cases().stream().map(c -> c.op() + " " + c.dtype() + " " + c.shape()).toList();
-        for (String expected : new String[] {"fftn C128 1 backward", "rfftn F32 97 backward", "irfftn C128 1024 n=1024 backward",
-                "irfftn C128 97 n=98 ortho", "ifftn C64 8x8x8 forward", "fftn C128 4096 backward"}) {
+        for (String expected : new String[] {"fft C128 1 backward", "rfft F32 97 backward", "irfft C128 1024 n=1024 backward",
+                "irfft C128 97 n=98 ortho", "ifftn C64 8x8x8 forward", "fft C128 4096 backward", "rfft2 F64 7x16 backward",
+                "ifft2 C128 64x64 forward", "irfftn C64 2x3x5 n=5 backward"}) {
             assertTrue(shapes.contains(expected), expected + " in " + shapes);
         }
     }
