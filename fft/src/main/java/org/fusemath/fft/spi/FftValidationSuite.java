@@ -19,8 +19,9 @@ import org.fusemath.fft.FftSpec;
 
 /**
  * {@code fusemath validate} rows for the FFT: every kind (C2C forward and inverse, R2C, C2R with odd and even output,
- * named fft, ifft, rfft, irfft for 1-D arrays, fft2 ... for 2-D and fftn ... above) x precision x rank 1-3 x edge length (1, 2, a prime, a power of two, a large one) through the numpy.fft function
- * forms on the host, against the double-double direct DFT, bounded by {@link FftReference#errorBound}.
+ * named fft, ifft, rfft, irfft for 1-D arrays, fft2 ... for 2-D and fftn ... above) x precision x rank 1-3 x edge
+ * length (1, 2, a prime, a power of two, a large one) through the numpy.fft function forms on the host, against the
+ * double-double direct DFT, bounded by {@link FftReference#errorBound}.
  */
 public final class FftValidationSuite implements ValidationSuite {
     private static final long[][] SHAPES = {{1}, {2}, {97}, {1024}, {4096}, {1, 2}, {7, 16}, {64, 64}, {2, 3, 5}, {8, 8, 8}};
