@@ -38,7 +38,7 @@ final class HostKernels_DDRM {
     /** Cholesky: EJML's inner-product Cholesky is faster up to n = 32 (0.77x), LAPACK from n = 48 (1.10x). */
     static final long CHOLESKY_THRESHOLD = 48L * 48;
 
-    /** QR: not measured separately; LU's value (geqrf and getrf have the same call overhead per factorisation). */
+    /** QR: not measured separately; it uses the LU value. */
     static final long QR_THRESHOLD = LU_THRESHOLD;
 
     private HostKernels_DDRM() {

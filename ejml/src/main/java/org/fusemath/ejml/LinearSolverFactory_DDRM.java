@@ -9,11 +9,12 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Drop-in for EJML's {@code org.ejml.dense.row.factory.LinearSolverFactory_DDRM}: the same static methods with the
- * same signatures. The LU, Cholesky and QR solvers it makes ({@link LinearSolverLuLapack_DDRM},
- * {@link LinearSolverCholLapack_DDRM}, {@link LinearSolverQrLapack_DDRM}) run LAPACK for matrices of at least
- * {@code EjmlExecution}'s decomposition threshold (elements of A) and EJML's own algorithm below it; the solvers
- * fusemath has no counterpart for (QR with column pivoting, LDLᵀ, the inner-product Cholesky, the SVD pseudo-inverse,
- * the adjustable QR) are EJML's own objects, and making one is counted as delegated in the coverage report.
+ * same signatures. The LU, Cholesky, QR and SVD pseudo-inverse solvers it makes ({@link LinearSolverLuLapack_DDRM},
+ * {@link LinearSolverCholLapack_DDRM}, {@link LinearSolverQrLapack_DDRM},
+ * {@link LinearSolverPseudoInverseLapack_DDRM}) run LAPACK for matrices of at least {@code EjmlExecution}'s
+ * decomposition threshold (elements of A) and EJML's own algorithm below it; the solvers fusemath has no counterpart
+ * for (QR with column pivoting, LDLᵀ, the inner-product Cholesky, the adjustable QR) are EJML's own objects, and
+ * making one is counted as delegated in the coverage report.
  *
  * <p>The size arguments are hints, as in EJML: each solver decides per {@code setA} from the actual A. Thread-safe;
  * each solver it returns is for one thread at a time.
@@ -23,13 +24,14 @@ public class LinearSolverFactory_DDRM {
     public LinearSolverFactory_DDRM() {
     }
 
-    /** The solver of {@code type}: LU, Cholesky (both kinds) and QR on fusemath, the others EJML's. */
+    /** The solver of {@code type}: LU, Cholesky (both kinds), QR and SVD on fusemath, LDL and QRP EJML's. */
     public static LinearSolverDense<DMatrixRMaj> create(LinearSolverType type) {
         return switch (type) {
             case LU -> new LinearSolverLuLapack_DDRM();
             case CHOLESKY, CHOLESKY_BLOCK -> new LinearSolverCholLapack_DDRM(true);
             case DEFAULT, QR -> new LinearSolverQrLapack_DDRM();
-            case LDL, QRP, SVD -> {
+            case SVD -> new LinearSolverPseudoInverseLapack_DDRM();
+            case LDL, QRP -> {
                 EjmlCoverage.delegated("LinearSolverFactory_DDRM.create(LinearSolverType)");
                 yield org.ejml.dense.row.factory.LinearSolverFactory_DDRM.create(type);
             }
@@ -102,8 +104,11 @@ public class LinearSolverFactory_DDRM {
         return org.ejml.dense.row.factory.LinearSolverFactory_DDRM.leastSquaresQrPivot(computeNorm2, computeQ);
     }
 
-    /** EJML's pseudo-inverse solver (SVD, or QR with column pivoting). */
+    /** A pseudo-inverse solver: the SVD one on fusemath ({@code useSVD}), else EJML's QR with column pivoting. */
     public static LinearSolverDense<DMatrixRMaj> pseudoInverse(boolean useSVD) {
+        if (useSVD) {
+            return new LinearSolverPseudoInverseLapack_DDRM();
+        }
         EjmlCoverage.delegated("LinearSolverFactory_DDRM.pseudoInverse(boolean)");
         return org.ejml.dense.row.factory.LinearSolverFactory_DDRM.pseudoInverse(useSVD);
     }

@@ -12,11 +12,12 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Drop-in for EJML's {@code org.ejml.dense.row.factory.LinearSolverFactory_FDRM}: the same static methods with the
- * same signatures. The LU, Cholesky and QR solvers it makes ({@link LinearSolverLuLapack_FDRM},
- * {@link LinearSolverCholLapack_FDRM}, {@link LinearSolverQrLapack_FDRM}) run LAPACK for matrices of at least
- * {@code EjmlExecution}'s decomposition threshold (elements of A) and EJML's own algorithm below it; the solvers
- * fusemath has no counterpart for (QR with column pivoting, LDLᵀ, the inner-product Cholesky, the SVD pseudo-inverse,
- * the adjustable QR) are EJML's own objects, and making one is counted as delegated in the coverage report.
+ * same signatures. The LU, Cholesky, QR and SVD pseudo-inverse solvers it makes ({@link LinearSolverLuLapack_FDRM},
+ * {@link LinearSolverCholLapack_FDRM}, {@link LinearSolverQrLapack_FDRM},
+ * {@link LinearSolverPseudoInverseLapack_FDRM}) run LAPACK for matrices of at least {@code EjmlExecution}'s
+ * decomposition threshold (elements of A) and EJML's own algorithm below it; the solvers fusemath has no counterpart
+ * for (QR with column pivoting, LDLᵀ, the inner-product Cholesky, the adjustable QR) are EJML's own objects, and
+ * making one is counted as delegated in the coverage report.
  *
  * <p>The size arguments are hints, as in EJML: each solver decides per {@code setA} from the actual A. Thread-safe;
  * each solver it returns is for one thread at a time.
@@ -26,13 +27,14 @@ public class LinearSolverFactory_FDRM {
     public LinearSolverFactory_FDRM() {
     }
 
-    /** The solver of {@code type}: LU, Cholesky (both kinds) and QR on fusemath, the others EJML's. */
+    /** The solver of {@code type}: LU, Cholesky (both kinds), QR and SVD on fusemath, LDL and QRP EJML's. */
     public static LinearSolverDense<FMatrixRMaj> create(LinearSolverType type) {
         return switch (type) {
             case LU -> new LinearSolverLuLapack_FDRM();
             case CHOLESKY, CHOLESKY_BLOCK -> new LinearSolverCholLapack_FDRM(true);
             case DEFAULT, QR -> new LinearSolverQrLapack_FDRM();
-            case LDL, QRP, SVD -> {
+            case SVD -> new LinearSolverPseudoInverseLapack_FDRM();
+            case LDL, QRP -> {
                 EjmlCoverage.delegated("LinearSolverFactory_FDRM.create(LinearSolverType)");
                 yield org.ejml.dense.row.factory.LinearSolverFactory_FDRM.create(type);
             }
@@ -105,8 +107,11 @@ public class LinearSolverFactory_FDRM {
         return org.ejml.dense.row.factory.LinearSolverFactory_FDRM.leastSquaresQrPivot(computeNorm2, computeQ);
     }
 
-    /** EJML's pseudo-inverse solver (SVD, or QR with column pivoting). */
+    /** A pseudo-inverse solver: the SVD one on fusemath ({@code useSVD}), else EJML's QR with column pivoting. */
     public static LinearSolverDense<FMatrixRMaj> pseudoInverse(boolean useSVD) {
+        if (useSVD) {
+            return new LinearSolverPseudoInverseLapack_FDRM();
+        }
         EjmlCoverage.delegated("LinearSolverFactory_FDRM.pseudoInverse(boolean)");
         return org.ejml.dense.row.factory.LinearSolverFactory_FDRM.pseudoInverse(useSVD);
     }

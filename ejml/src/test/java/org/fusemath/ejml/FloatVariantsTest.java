@@ -22,7 +22,8 @@ class FloatVariantsTest {
     private static final Path TEST = Path.of("src/test/java/org/fusemath/ejml");
     private static final List<String> MAIN_SOURCES = List.of("HostKernels_DDRM", "LuDecompositionLapack_DDRM",
             "CholeskyDecompositionLapack_DDRM", "QrDecompositionLapack_DDRM", "LinearSolverLuLapack_DDRM",
-            "LinearSolverCholLapack_DDRM", "LinearSolverQrLapack_DDRM", "LinearSolverFactory_DDRM");
+            "LinearSolverCholLapack_DDRM", "LinearSolverQrLapack_DDRM", "LinearSolverPseudoInverseLapack_DDRM",
+            "LinearSolverFactory_DDRM");
     private static final List<String> TEST_SOURCES = List.of("TestBounds_DDRM", "DecompositionsLapack_DDRMTest",
             "LinearSolverFactory_DDRMTest");
     /** A decimal literal not part of a longer token (not 4.8e5, not a.b). */

@@ -273,6 +273,51 @@ class LinearSolverFactory_DDRMTest {
     }
 
     @Test
+    void pseudoInverseMatchesEjmlOnFullRankAndRankDeficientMatrices() {
+        DMatrixRMaj deficient = RandomMatrices_DDRM.rectangle(9, 4, -1, 1, rand);
+        for (int i = 0; i < 9; i++) {
+            deficient.set(i, 3, deficient.get(i, 1));
+        }
+        DMatrixRMaj[] cases = {RandomMatrices_DDRM.rectangle(9, 4, -1, 1, rand),
+                RandomMatrices_DDRM.rectangle(3, 8, -1, 1, rand), RandomMatrices_DDRM.rectangle(20, 20, -1, 1, rand),
+                deficient, new DMatrixRMaj(1, 1, true, 4)};
+        for (DMatrixRMaj a : cases) {
+            String what = a.numRows + "x" + a.numCols;
+            LinearSolverDense<DMatrixRMaj> ours = LinearSolverFactory_DDRM.pseudoInverse(true);
+            LinearSolverDense<DMatrixRMaj> ejml =
+                    org.ejml.dense.row.factory.LinearSolverFactory_DDRM.pseudoInverse(true);
+            DMatrixRMaj copy = a.copy();
+            assertTrue(ours.setA(a), what);
+            assertTrue(MatrixFeatures_DDRM.isIdentical(copy, a, 0), what + ": setA modified A");
+            assertTrue(ejml.setA(a.copy()));
+            DMatrixRMaj inv = new DMatrixRMaj(1, 1);
+            DMatrixRMaj invE = new DMatrixRMaj(1, 1);
+            ours.invert(inv);
+            ejml.invert(invE);
+            assertEquals(a.numCols, inv.numRows, what);
+            assertEquals(a.numRows, inv.numCols, what);
+            // Both SVDs are backward stable and cut the same singular values; κ of the kept part < 1e3 here.
+            double bound = 1e3 * TestBounds_DDRM.solve(Math.max(a.numRows, a.numCols))
+                    * Math.max(1, TestBounds_DDRM.infNorm(invE));
+            assertTrue(MatrixFeatures_DDRM.isIdentical(invE, inv, (double) bound), what);
+            assertEquals(ejml.quality(), ours.quality(), 1e3 * TestBounds_DDRM.solve(20), what + ": quality");
+            DMatrixRMaj b = RandomMatrices_DDRM.rectangle(a.numRows, 2, -1, 1, rand);
+            DMatrixRMaj x = new DMatrixRMaj(1, 1);
+            DMatrixRMaj xe = new DMatrixRMaj(1, 1);
+            ours.solve(b, x);
+            ejml.solve(b, xe);
+            assertTrue(MatrixFeatures_DDRM.isIdentical(xe, x, (double) (bound * TestBounds_DDRM.infNorm(b))), what);
+            assertFalse(ours.modifiesA());
+            assertThrows(IllegalArgumentException.class, () -> ours.solve(b, b));
+        }
+        LinearSolverDense<DMatrixRMaj> ours = LinearSolverFactory_DDRM.pseudoInverse(true);
+        assertTrue(ours.setA(deficient));
+        assertEquals(0, ours.quality(), 0, "a cut singular value gives quality 0, as EJML");
+        assertInstanceOf(LinearSolverPseudoInverseLapack_DDRM.class,
+                LinearSolverFactory_DDRM.create(LinearSolverType.SVD));
+    }
+
+    @Test
     void contractsAndStorageReuse() {
         LinearSolverLuLapack_DDRM lu = (LinearSolverLuLapack_DDRM) LinearSolverFactory_DDRM.linear(30);
         assertFalse(lu.modifiesA());
@@ -333,7 +378,7 @@ class LinearSolverFactory_DDRMTest {
         ejmlForEverySize();
         lu.setA(a);
         lu.solve(b, new DMatrixRMaj(4, 1));
-        LinearSolverFactory_DDRM.pseudoInverse(true);
+        LinearSolverFactory_DDRM.pseudoInverse(false);
         Map<String, EjmlCoverage.Counts> counts = EjmlCoverage.snapshot();
         EjmlCoverage.Counts setA = counts.get("LinearSolverLuLapack_DDRM.setA(DMatrixRMaj)");
         EjmlCoverage.Counts solve = counts.get("LinearSolverLuLapack_DDRM.solve(DMatrixRMaj,DMatrixRMaj)");

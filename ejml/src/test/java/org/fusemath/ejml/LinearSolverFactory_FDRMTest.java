@@ -276,6 +276,51 @@ class LinearSolverFactory_FDRMTest {
     }
 
     @Test
+    void pseudoInverseMatchesEjmlOnFullRankAndRankDeficientMatrices() {
+        FMatrixRMaj deficient = RandomMatrices_FDRM.rectangle(9, 4, -1, 1, rand);
+        for (int i = 0; i < 9; i++) {
+            deficient.set(i, 3, deficient.get(i, 1));
+        }
+        FMatrixRMaj[] cases = {RandomMatrices_FDRM.rectangle(9, 4, -1, 1, rand),
+                RandomMatrices_FDRM.rectangle(3, 8, -1, 1, rand), RandomMatrices_FDRM.rectangle(20, 20, -1, 1, rand),
+                deficient, new FMatrixRMaj(1, 1, true, 4)};
+        for (FMatrixRMaj a : cases) {
+            String what = a.numRows + "x" + a.numCols;
+            LinearSolverDense<FMatrixRMaj> ours = LinearSolverFactory_FDRM.pseudoInverse(true);
+            LinearSolverDense<FMatrixRMaj> ejml =
+                    org.ejml.dense.row.factory.LinearSolverFactory_FDRM.pseudoInverse(true);
+            FMatrixRMaj copy = a.copy();
+            assertTrue(ours.setA(a), what);
+            assertTrue(MatrixFeatures_FDRM.isIdentical(copy, a, 0), what + ": setA modified A");
+            assertTrue(ejml.setA(a.copy()));
+            FMatrixRMaj inv = new FMatrixRMaj(1, 1);
+            FMatrixRMaj invE = new FMatrixRMaj(1, 1);
+            ours.invert(inv);
+            ejml.invert(invE);
+            assertEquals(a.numCols, inv.numRows, what);
+            assertEquals(a.numRows, inv.numCols, what);
+            // Both SVDs are backward stable and cut the same singular values; κ of the kept part < 1e3 here.
+            double bound = 1e3 * TestBounds_FDRM.solve(Math.max(a.numRows, a.numCols))
+                    * Math.max(1, TestBounds_FDRM.infNorm(invE));
+            assertTrue(MatrixFeatures_FDRM.isIdentical(invE, inv, (float) bound), what);
+            assertEquals(ejml.quality(), ours.quality(), 1e3 * TestBounds_FDRM.solve(20), what + ": quality");
+            FMatrixRMaj b = RandomMatrices_FDRM.rectangle(a.numRows, 2, -1, 1, rand);
+            FMatrixRMaj x = new FMatrixRMaj(1, 1);
+            FMatrixRMaj xe = new FMatrixRMaj(1, 1);
+            ours.solve(b, x);
+            ejml.solve(b, xe);
+            assertTrue(MatrixFeatures_FDRM.isIdentical(xe, x, (float) (bound * TestBounds_FDRM.infNorm(b))), what);
+            assertFalse(ours.modifiesA());
+            assertThrows(IllegalArgumentException.class, () -> ours.solve(b, b));
+        }
+        LinearSolverDense<FMatrixRMaj> ours = LinearSolverFactory_FDRM.pseudoInverse(true);
+        assertTrue(ours.setA(deficient));
+        assertEquals(0, ours.quality(), 0, "a cut singular value gives quality 0, as EJML");
+        assertInstanceOf(LinearSolverPseudoInverseLapack_FDRM.class,
+                LinearSolverFactory_FDRM.create(LinearSolverType.SVD));
+    }
+
+    @Test
     void contractsAndStorageReuse() {
         LinearSolverLuLapack_FDRM lu = (LinearSolverLuLapack_FDRM) LinearSolverFactory_FDRM.linear(30);
         assertFalse(lu.modifiesA());
@@ -336,7 +381,7 @@ class LinearSolverFactory_FDRMTest {
         ejmlForEverySize();
         lu.setA(a);
         lu.solve(b, new FMatrixRMaj(4, 1));
-        LinearSolverFactory_FDRM.pseudoInverse(true);
+        LinearSolverFactory_FDRM.pseudoInverse(false);
         Map<String, EjmlCoverage.Counts> counts = EjmlCoverage.snapshot();
         EjmlCoverage.Counts setA = counts.get("LinearSolverLuLapack_FDRM.setA(FMatrixRMaj)");
         EjmlCoverage.Counts solve = counts.get("LinearSolverLuLapack_FDRM.solve(FMatrixRMaj,FMatrixRMaj)");
