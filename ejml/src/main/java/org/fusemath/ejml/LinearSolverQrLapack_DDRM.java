@@ -26,8 +26,9 @@ public class LinearSolverQrLapack_DDRM implements LinearSolverDense<DMatrixRMaj>
     private final LinearSolverQrHouseCol_DDRM ejml = new LinearSolverQrHouseCol_DDRM();
     private final QrDecompositionLapack_DDRM decomposition = new QrDecompositionLapack_DDRM(ejml.getDecomposition());
     private DMatrixRMaj a;
-    /** The thin Q (m×n column-major) of the current A, null until the first solve after setA. */
+    /** The thin Q (m×n column-major) of the current A once {@code thinQFormed}; the solver's own buffer. */
     private double[] thinQ;
+    private boolean thinQFormed;
     /** Qᵀ·B when X = B (X cannot receive it while B is read). */
     private double[] scratch;
 
@@ -47,7 +48,7 @@ public class LinearSolverQrLapack_DDRM implements LinearSolverDense<DMatrixRMaj>
             throw new IllegalArgumentException("Can't solve for wide systems. More variables than equations.");
         }
         this.a = A;
-        this.thinQ = null;
+        this.thinQFormed = false;
         if (!HostKernels_DDRM.lapackQr(A)) {
             HostKernels_DDRM.record(false, SET_A);
             boolean ok = ejml.setA(A);
@@ -90,8 +91,9 @@ public class LinearSolverQrLapack_DDRM implements LinearSolverDense<DMatrixRMaj>
             throw new IllegalArgumentException("Unexpected number of rows in B based on shape of A. Found="
                     + B.numRows + " Expected=" + m);
         }
-        if (thinQ == null) {
-            thinQ = decomposition.formQ(n);
+        if (!thinQFormed) {
+            thinQ = decomposition.formQ(n, thinQ);
+            thinQFormed = true;
         }
         // The column-major m×n thin Q read row-major (ld m) is Qᵀ: Y = Qᵀ·B is a plain row-major product.
         if (X == B) {

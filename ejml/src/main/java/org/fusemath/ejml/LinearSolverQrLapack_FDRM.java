@@ -29,8 +29,9 @@ public class LinearSolverQrLapack_FDRM implements LinearSolverDense<FMatrixRMaj>
     private final LinearSolverQrHouseCol_FDRM ejml = new LinearSolverQrHouseCol_FDRM();
     private final QrDecompositionLapack_FDRM decomposition = new QrDecompositionLapack_FDRM(ejml.getDecomposition());
     private FMatrixRMaj a;
-    /** The thin Q (m×n column-major) of the current A, null until the first solve after setA. */
+    /** The thin Q (m×n column-major) of the current A once {@code thinQFormed}; the solver's own buffer. */
     private float[] thinQ;
+    private boolean thinQFormed;
     /** Qᵀ·B when X = B (X cannot receive it while B is read). */
     private float[] scratch;
 
@@ -50,7 +51,7 @@ public class LinearSolverQrLapack_FDRM implements LinearSolverDense<FMatrixRMaj>
             throw new IllegalArgumentException("Can't solve for wide systems. More variables than equations.");
         }
         this.a = A;
-        this.thinQ = null;
+        this.thinQFormed = false;
         if (!HostKernels_FDRM.lapackQr(A)) {
             HostKernels_FDRM.record(false, SET_A);
             boolean ok = ejml.setA(A);
@@ -93,8 +94,9 @@ public class LinearSolverQrLapack_FDRM implements LinearSolverDense<FMatrixRMaj>
             throw new IllegalArgumentException("Unexpected number of rows in B based on shape of A. Found="
                     + B.numRows + " Expected=" + m);
         }
-        if (thinQ == null) {
-            thinQ = decomposition.formQ(n);
+        if (!thinQFormed) {
+            thinQ = decomposition.formQ(n, thinQ);
+            thinQFormed = true;
         }
         // The column-major m×n thin Q read row-major (ld m) is Qᵀ: Y = Qᵀ·B is a plain row-major product.
         if (X == B) {

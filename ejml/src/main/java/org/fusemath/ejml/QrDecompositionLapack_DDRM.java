@@ -32,7 +32,7 @@ public class QrDecompositionLapack_DDRM implements QRDecomposition<DMatrixRMaj> 
     /** geqrf's output, column-major m×n (ld m): R on and above the diagonal, the reflectors below. */
     private double[] f;
     private double[] tau;
-    /** Column-major scratch for forming Q. */
+    /** Column-major scratch for forming Q in getQ. */
     private double[] q;
 
     /** A decomposition that chooses EJML's or LAPACK's algorithm by size at each {@link #decompose}. */
@@ -98,12 +98,12 @@ public class QrDecompositionLapack_DDRM implements QRDecomposition<DMatrixRMaj> 
     }
 
     /**
-     * Writes the first {@code cols} (min(m, n) ≤ cols ≤ m) columns of Q, column-major (ld m), into an array this
-     * decomposition owns and returns it.
+     * Writes the first {@code cols} (min(m, n) ≤ cols ≤ m) columns of Q, column-major (ld m), into {@code into} (or a
+     * larger array when it is null or too short) and returns that array.
      */
-    double[] formQ(int cols) {
+    double[] formQ(int cols, double[] into) {
         int k = Math.min(m, n);
-        q = HostKernels_DDRM.atLeast(q, m * cols);
+        double[] q = HostKernels_DDRM.atLeast(into, m * cols);
         Arrays.fill(q, 0, m * cols, 0);
         if (k == 0) {
             for (int j = 0; j < cols; j++) {
@@ -131,7 +131,8 @@ public class QrDecompositionLapack_DDRM implements QRDecomposition<DMatrixRMaj> 
         int cols = compact ? Math.min(m, n) : m;
         DMatrixRMaj out = Q == null ? new DMatrixRMaj(m, cols) : Q;
         out.reshape(m, cols);
-        HostKernels_DDRM.fromColumnMajor(formQ(cols), m, cols, out);
+        q = formQ(cols, q);
+        HostKernels_DDRM.fromColumnMajor(q, m, cols, out);
         return out;
     }
 

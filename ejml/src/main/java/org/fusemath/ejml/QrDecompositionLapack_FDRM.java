@@ -35,7 +35,7 @@ public class QrDecompositionLapack_FDRM implements QRDecomposition<FMatrixRMaj> 
     /** geqrf's output, column-major m×n (ld m): R on and above the diagonal, the reflectors below. */
     private float[] f;
     private float[] tau;
-    /** Column-major scratch for forming Q. */
+    /** Column-major scratch for forming Q in getQ. */
     private float[] q;
 
     /** A decomposition that chooses EJML's or LAPACK's algorithm by size at each {@link #decompose}. */
@@ -101,12 +101,12 @@ public class QrDecompositionLapack_FDRM implements QRDecomposition<FMatrixRMaj> 
     }
 
     /**
-     * Writes the first {@code cols} (min(m, n) ≤ cols ≤ m) columns of Q, column-major (ld m), into an array this
-     * decomposition owns and returns it.
+     * Writes the first {@code cols} (min(m, n) ≤ cols ≤ m) columns of Q, column-major (ld m), into {@code into} (or a
+     * larger array when it is null or too short) and returns that array.
      */
-    float[] formQ(int cols) {
+    float[] formQ(int cols, float[] into) {
         int k = Math.min(m, n);
-        q = HostKernels_FDRM.atLeast(q, m * cols);
+        float[] q = HostKernels_FDRM.atLeast(into, m * cols);
         Arrays.fill(q, 0, m * cols, 0);
         if (k == 0) {
             for (int j = 0; j < cols; j++) {
@@ -134,7 +134,8 @@ public class QrDecompositionLapack_FDRM implements QRDecomposition<FMatrixRMaj> 
         int cols = compact ? Math.min(m, n) : m;
         FMatrixRMaj out = Q == null ? new FMatrixRMaj(m, cols) : Q;
         out.reshape(m, cols);
-        HostKernels_FDRM.fromColumnMajor(formQ(cols), m, cols, out);
+        q = formQ(cols, q);
+        HostKernels_FDRM.fromColumnMajor(q, m, cols, out);
         return out;
     }
 

@@ -345,6 +345,17 @@ class LinearSolverFactory_DDRMTest {
             assertNotNull(s.getDecomposition());
         }
         assertInstanceOf(QrDecompositionLapack_DDRM.class, LinearSolverFactory_DDRM.general(6, 4).getDecomposition());
+        // Reading the full Q from the decomposition between solves leaves the solver's own thin Q alone.
+        LinearSolverQrLapack_DDRM qr = new LinearSolverQrLapack_DDRM();
+        DMatrixRMaj tall = RandomMatrices_DDRM.rectangle(12, 5, -1, 1, rand);
+        DMatrixRMaj bt = RandomMatrices_DDRM.rectangle(12, 2, -1, 1, rand);
+        assertTrue(qr.setA(tall));
+        DMatrixRMaj first = new DMatrixRMaj(5, 2);
+        qr.solve(bt, first);
+        qr.getDecomposition().getQ(null, false);
+        DMatrixRMaj second = new DMatrixRMaj(5, 2);
+        qr.solve(bt, second);
+        assertTrue(MatrixFeatures_DDRM.isIdentical(first, second, 0));
         assertInstanceOf(LuDecompositionLapack_DDRM.class, LinearSolverFactory_DDRM.general(4, 4).getDecomposition());
     }
 

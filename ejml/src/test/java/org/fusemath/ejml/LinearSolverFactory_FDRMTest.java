@@ -348,6 +348,17 @@ class LinearSolverFactory_FDRMTest {
             assertNotNull(s.getDecomposition());
         }
         assertInstanceOf(QrDecompositionLapack_FDRM.class, LinearSolverFactory_FDRM.general(6, 4).getDecomposition());
+        // Reading the full Q from the decomposition between solves leaves the solver's own thin Q alone.
+        LinearSolverQrLapack_FDRM qr = new LinearSolverQrLapack_FDRM();
+        FMatrixRMaj tall = RandomMatrices_FDRM.rectangle(12, 5, -1, 1, rand);
+        FMatrixRMaj bt = RandomMatrices_FDRM.rectangle(12, 2, -1, 1, rand);
+        assertTrue(qr.setA(tall));
+        FMatrixRMaj first = new FMatrixRMaj(5, 2);
+        qr.solve(bt, first);
+        qr.getDecomposition().getQ(null, false);
+        FMatrixRMaj second = new FMatrixRMaj(5, 2);
+        qr.solve(bt, second);
+        assertTrue(MatrixFeatures_FDRM.isIdentical(first, second, 0));
         assertInstanceOf(LuDecompositionLapack_FDRM.class, LinearSolverFactory_FDRM.general(4, 4).getDecomposition());
     }
 
