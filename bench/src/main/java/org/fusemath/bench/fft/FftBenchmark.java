@@ -51,6 +51,7 @@ public class FftBenchmark {
     private FftPlan plan;
     private DoubleFFT_1D jt;
     private HostTensor tensor;
+    private HostTensor outTensor;
     private double[] batchIn;
     private double[] batchOut;
     private double[] batchRaw;
@@ -65,6 +66,7 @@ public class FftBenchmark {
         plan = Fft.plan(FftSpec.builder(FftKind.C2C, DType.F64, n).build(), FftOptions.defaults().withThreads(1));
         jt = new DoubleFFT_1D(n);
         tensor = HostTensor.of(DType.C128, new long[] {n}, in);
+        outTensor = HostTensor.zeros(DType.C128, n);
         batchIn = random(2 * 1024 * 1024, 3);
         batchOut = new double[batchIn.length];
         batchRaw = new double[batchIn.length];
@@ -115,10 +117,28 @@ public class FftBenchmark {
         times.run(this::planned, this::rawJTransforms);
     }
 
-    /** fusemathMs / baselineMs: the numpy function form over the planned call it wraps (target <= 1.05). */
+    /**
+     * fusemathMs / baselineMs: the numpy function form into the caller's result ({@code out=}) over the planned call
+     * it wraps (target <= 1.05): what remains is the cache lookup and the argument checks.
+     */
     @Benchmark
     public void pairedFunctionFormAndPlanned(PairedTimes times) {
+        times.run(() -> FftOps.fft(tensor, null, -1, null, outTensor), this::planned);
+    }
+
+    /** fusemathMs / baselineMs: the function form into a fresh result each call over the planned call. */
+    @Benchmark
+    public void pairedFunctionFormFreshAndPlanned(PairedTimes times) {
         times.run(() -> FftOps.fft(tensor), this::planned);
+    }
+
+    /**
+     * fusemathMs / baselineMs: the planned call into a fresh array each call over the same plan into one reused
+     * array: the cost of a fresh result alone (its cold cache lines and the collections it causes), no lookup.
+     */
+    @Benchmark
+    public void pairedPlannedFreshAndPlanned(PairedTimes times) {
+        times.run(() -> plan.execute(in, new double[2 * n]), this::planned);
     }
 
     /** baselineMs / fusemathMs: 1024 x 1024 on the plan's threads over a one-thread raw loop (target >= 1.5). */
