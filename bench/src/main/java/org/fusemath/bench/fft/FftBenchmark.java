@@ -10,6 +10,7 @@ import org.fusemath.fft.FftKind;
 import org.fusemath.fft.FftOps;
 import org.fusemath.fft.FftOptions;
 import org.fusemath.fft.FftSpec;
+import org.fusemath.fft.spi.FftBenchmarks;
 import org.fusemath.fft.spi.FftPlan;
 import org.jtransforms.fft.DoubleFFT_1D;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,6 +58,11 @@ public class FftBenchmark {
     private double[] batchRaw;
     private FftPlan batchPlan;
     private DoubleFFT_1D jt1024;
+    private double[] realIn;
+    private double[] realOut;
+    private double[] realWork;
+    private double[] realRaw;
+    private FftPlan realPlan;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -73,12 +79,18 @@ public class FftBenchmark {
         batchPlan = Fft.plan(FftSpec.builder(FftKind.C2C, DType.F64, 1024, 1024).axes(1).build(),
                 FftOptions.defaults().withThreads(threads));
         jt1024 = new DoubleFFT_1D(1024);
+        realIn = random(n, n + 1);
+        realOut = new double[2 * (n / 2 + 1)];
+        realRaw = new double[realOut.length];
+        realWork = new double[n];
+        realPlan = Fft.plan(FftSpec.builder(FftKind.R2C, DType.F64, n).build(), FftOptions.defaults().withThreads(1));
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         plan.close();
         batchPlan.close();
+        realPlan.close();
     }
 
     private static double[] random(int length, long seed) {
