@@ -130,6 +130,16 @@ public class FftBenchmark {
     }
 
     /**
+     * baselineMs / fusemathMs: the planned R2C (n reals to n/2+1 interleaved complex, one thread) over raw JTransforms'
+     * {@code realForward} on a copy plus the unpacking of its packed half spectrum into that layout (target >= 0.95).
+     */
+    @Benchmark
+    public void pairedRealPlannedAndRaw(PairedTimes times) {
+        times.run(() -> realPlan.execute(realIn, realOut),
+                () -> FftBenchmarks.rawRealForward(jt, realIn, realWork, realRaw, n));
+    }
+
+    /**
      * fusemathMs / baselineMs: the numpy function form into the caller's result ({@code out=}) over the planned call
      * it wraps (target <= 1.05): what remains is the cache lookup and the argument checks.
      */

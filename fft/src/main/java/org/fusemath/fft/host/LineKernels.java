@@ -17,8 +17,16 @@ final class LineKernels {
         work = new double[2 * Math.max(1, maxLength)];
     }
 
+    private int lastLength = -1;
+    private DoubleFFT_1D last;
+
     DoubleFFT_1D fft(int n) {
-        return ffts.computeIfAbsent(n, DoubleFFT_1D::new);
+        // Every line of a pass has one length: remember it rather than box and hash it per line.
+        if (n != lastLength) {
+            last = ffts.computeIfAbsent(n, DoubleFFT_1D::new);
+            lastLength = n;
+        }
+        return last;
     }
 
     double[] work() {
@@ -142,6 +150,8 @@ final class LineKernels {
         Lines.scatterReal(w, n, p.scale(), target, to, p.targetStride());
     }
 
+    private static final int[] BUTTERFLIES = {4, 2, 3, 5};
+
     /**
      * Whether JTransforms' real forward transform of length {@code n} is as accurate as its complex one: what is left
      * of {@code n} after its radix-4, 2, 3 and 5 butterflies is 1, or at least 211, where JTransforms switches to
@@ -149,7 +159,7 @@ final class LineKernels {
      */
     static boolean realForwardIsAccurate(int n) {
         int r = n;
-        for (int f : new int[] {4, 2, 3, 5}) {
+        for (int f : BUTTERFLIES) {
             while (r % f == 0) {
                 r /= f;
             }
