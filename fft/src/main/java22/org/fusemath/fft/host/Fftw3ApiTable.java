@@ -51,8 +51,10 @@ final class Fftw3ApiTable implements NativeFftw {
         this.doubles = doubles;
         this.d = precision(doubles, "fftw_");
         this.f = precision(singles, "fftwf_");
-        this.free = optional(doubles, "free", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS), false)
-                .or(() -> optional(Linker.nativeLinker().defaultLookup(), "free", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS), false))
+        // Wisdom text is the library's allocation: fftw_free where exported, else the C library's free.
+        FunctionDescriptor freeing = FunctionDescriptor.ofVoid(ValueLayout.ADDRESS);
+        this.free = optional(doubles, "fftw_free", freeing, false)
+                .or(() -> optional(LINKER.defaultLookup(), "free", freeing, false))
                 .orElse(null);
     }
 

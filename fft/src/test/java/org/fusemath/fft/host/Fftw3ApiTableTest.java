@@ -67,6 +67,7 @@ class Fftw3ApiTableTest {
         synchronized (FftwPlanner.LOCK) {
             try (FftwPlan p = FftwPlanner.plan(t, FftwPlanTest.oneD(FftKind.C2C, false, 60, -1, false),
                     FftwOptions.DEFAULT.withEffort(FftwEffort.MEASURE))) {
+                assertTrue(p.executesOnHeap(), "the table's plans run on the caller's heap arrays");
                 String wisdom = t.exportWisdom(false);
                 assertTrue(wisdom.startsWith("(fftw-3.3"), wisdom);
                 assertTrue(t.importWisdom(false, wisdom));
