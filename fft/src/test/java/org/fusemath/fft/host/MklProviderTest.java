@@ -31,6 +31,15 @@ class MklProviderTest {
         assertThrows(FusemathException.class, MklFftw::table);
         assertThrows(FusemathException.class, () -> MklFftw.libraryFile(Map.of("fftw3@.3", "/x/libfftw3.so.3")));
         assertTrue(MklFftw.libraryFile(Map.of("mkl_rt@.2", "/x/libmkl_rt.so.2")).endsWith("libmkl_rt.so.2"));
+        // fusemath info lists it with the same reason.
+        boolean listed = false;
+        for (org.fusemath.api.spi.Backend b : java.util.ServiceLoader.load(org.fusemath.api.spi.Backend.class)) {
+            if (b.name().equals("mkl")) {
+                listed = true;
+                assertTrue(!b.availability().usable() && b.availability().reason().equals(a.reason()), b.availability().toString());
+            }
+        }
+        assertTrue(listed, "the mkl backend is registered");
     }
 
     @Test
