@@ -88,6 +88,15 @@ public final class FftPlanCache {
      * plan completely (equal keys, interchangeable plans) and have value semantics.
      */
     Lease lease(Object key, Supplier<FftPlan> planner) {
+        Lease hit = leaseIfCached(key);
+        return hit != null ? hit : leaseNew(key, planner.get());
+    }
+
+    /**
+     * A lease on the plan cached under {@code key}, counted as a hit, or null (nothing counted): callers on a hot path
+     * build their planner only after a null, so a hit allocates no planner.
+     */
+    Lease leaseIfCached(Object key) {
         Entry e = entries.get(key);
         if (e != null && e.acquire()) {
             e.lastUse = clock.incrementAndGet();
@@ -97,8 +106,16 @@ public final class FftPlanCache {
             }
             return new Lease(e);
         }
-        // Planned outside the lock: a slow plan (tables, FFTW's measurements) must not block other shapes.
-        FftPlan plan = planner.get();
+        return null;
+    }
+
+    /**
+     * A lease on {@code plan}, made by the caller outside the lock after {@link #leaseIfCached} found none (a slow
+     * plan, tables or FFTW's measurements, must not block other shapes), cached under {@code key}; counted as a miss.
+     * If another thread cached one meanwhile, that one is leased and {@code plan} closed.
+     */
+    Lease leaseNew(Object key, FftPlan plan) {
+        Entry e;
         synchronized (this) {
             misses.increment();
             Entry raced = entries.get(key);

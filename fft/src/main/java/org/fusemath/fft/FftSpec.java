@@ -139,6 +139,10 @@ public final class FftSpec {
         if (given.length == 0) {
             throw new InvalidArgumentException("axes", "[]", "at least one axis to transform");
         }
+        if (given.length == 1 && given[0] >= -rank && given[0] < rank) {
+            // The 1-D function forms' case, on their per-call path: nothing can repeat.
+            return new int[] {given[0] < 0 ? given[0] + rank : given[0]};
+        }
         axes = new int[given.length];
         boolean[] seen = new boolean[rank];
         for (int i = 0; i < given.length; i++) {

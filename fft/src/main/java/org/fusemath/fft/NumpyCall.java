@@ -23,6 +23,16 @@ final class NumpyCall {
      */
     static HostTensor run(HostTensor a, FftKind kind, FftDirection direction, long[] s, int[] axes, FftNorm norm,
             FftOptions options) {
+        return run(a, kind, direction, s, axes, norm, options, null);
+    }
+
+    /**
+     * As {@link #run(HostTensor, FftKind, FftDirection, long[], int[], FftNorm, FftOptions)}, writing the result into
+     * {@code out} (NumPy's {@code out=}: a C-order tensor of the result's dtype and shape, which may be {@code a}
+     * itself) and returning it; null {@code out}: a fresh result. {@code out} is checked before anything runs.
+     */
+    static HostTensor run(HostTensor a, FftKind kind, FftDirection direction, long[] s, int[] axes, FftNorm norm,
+            FftOptions options, HostTensor out) {
         Arguments.requireNonNull(a, "a");
         Arguments.requireNonNull(norm, "norm");
         int rank = a.rank();
@@ -77,6 +87,10 @@ final class NumpyCall {
         if (points == 0) {
             // An empty batch: nothing to plan or run, but the spec still checks the call.
             FftSpec spec = spec(kind, component, target, ax, norm, TensorLayout.strides(a), direction, outputLength, false);
+            if (out != null) {
+                checkOut(out, spec.outputType(), spec.outputShape());
+                return out;
+            }
             return HostTensor.of(spec.outputType(), spec.outputShape(), spec.precision() == DType.F64 ? new double[0]
                     : new float[0]);
         }
@@ -86,34 +100,74 @@ final class NumpyCall {
         boolean onCopy = kind == FftKind.C2C && !promote && !pad && !a.isFortranOrder() && Arrays.equals(target, shape);
         CallKey key = new CallKey(kind, direction, norm, a.dtype(), a.isFortranOrder(), shape, target, ax, outputLength,
                 onCopy, provider.name(), threads);
+        if (out != null) {
+            long[] outShape = target.clone();
+            int last = ax[ax.length - 1];
+            if (kind == FftKind.R2C) {
+                outShape[last] = target[last] / 2 + 1;
+            } else if (kind == FftKind.C2R) {
+                outShape[last] = outputLength;
+            }
+            checkOut(out, kind == FftKind.C2R ? component : component.complexType(), outShape);
+        }
         HostTensor in = a;
         if (promote || pad) {
             in = copyInto(a, target, promote);
         }
-        long[] inStrides = promote || pad ? FftSpec.contiguous(target) : TensorLayout.strides(a);
-        long realLength = outputLength;
-        try (FftPlanCache.Lease lease = FftPlanCache.shared().lease(key, () -> provider.plan(
-                spec(kind, component, target, ax, norm, inStrides, direction, realLength, onCopy), threads))) {
+        FftPlanCache cache = FftPlanCache.shared();
+        FftPlanCache.Lease cached = cache.leaseIfCached(key);
+        if (cached == null) {
+            long[] inStrides = promote || pad ? FftSpec.contiguous(target) : TensorLayout.strides(a);
+            cached = cache.leaseNew(key, provider.plan(
+                    spec(kind, component, target, ax, norm, inStrides, direction, outputLength, onCopy), threads));
+        }
+        try (FftPlanCache.Lease lease = cached) {
             FftPlan plan = lease.plan();
             FftSpec spec = plan.spec();
-            Object out;
-            if (onCopy) {
-                out = in.array() instanceof double[] d ? d.clone() : ((float[]) in.array()).clone();
-                if (out instanceof double[] o) {
-                    plan.execute(o, o);
-                } else {
-                    plan.execute((float[]) out, (float[]) out);
-                }
-            } else if (spec.precision() == DType.F64) {
-                double[] o = new double[Arguments.toInt("result slots", spec.outputSlots())];
-                plan.execute((double[]) in.array(), o);
-                out = o;
+            Object result;
+            if (out != null) {
+                result = out.array();
+            } else if (onCopy) {
+                // Arrays.copyOf / clone, which the JIT does not zero first: the only pass over a fresh result.
+                result = in.array() instanceof double[] d ? d.clone() : ((float[]) in.array()).clone();
             } else {
-                float[] o = new float[Arguments.toInt("result slots", spec.outputSlots())];
-                plan.execute((float[]) in.array(), o);
-                out = o;
+                int slots = Arguments.toInt("result slots", spec.outputSlots());
+                result = spec.precision() == DType.F64 ? new double[slots] : new float[slots];
             }
-            return HostTensor.of(spec.outputType(), spec.outputShape(), out);
+            Object source = in.array();
+            if (onCopy) {
+                if (out != null && result != source) {
+                    System.arraycopy(source, 0, result, 0, java.lang.reflect.Array.getLength(source));
+                }
+                source = result;
+            } else if (result == source) {
+                // out is the input's own storage, read by an out-of-place plan: transform a copy of the input.
+                source = source instanceof double[] d ? d.clone() : ((float[]) source).clone();
+            }
+            if (result instanceof double[] o) {
+                plan.execute((double[]) source, o);
+            } else {
+                plan.execute((float[]) source, (float[]) result);
+            }
+            return out != null ? out : HostTensor.of(spec.outputType(), spec.outputShape(), result);
+        }
+    }
+
+    /** Checks NumPy's {@code out=}: the result's dtype and shape, C order (what a plan writes). */
+    private static void checkOut(HostTensor out, DType type, long[] shape) {
+        if (out.dtype() != type) {
+            throw new InvalidArgumentException("out", out.dtype(), type + ", the result's dtype");
+        }
+        boolean same = out.rank() == shape.length;
+        for (int d = 0; same && d < shape.length; d++) {
+            same = out.dim(d) == shape[d];
+        }
+        if (!same) {
+            throw new org.fusemath.api.ShapeMismatchException("out", Arrays.toString(out.shape()),
+                    Arrays.toString(shape) + ", the result's shape");
+        }
+        if (out.isFortranOrder() && out.rank() > 1) {
+            throw new InvalidArgumentException("out", "a Fortran-order tensor", "a C-order tensor (the result's order)");
         }
     }
 

@@ -44,6 +44,11 @@ final class Providers {
         if (execution.kind() == Execution.Kind.DEVICE) {
             throw new InvalidArgumentException("execution", execution, "host or auto for a host provider");
         }
+        Usable last = lastUsable;
+        if (last != null && last.name.equals(name)) {
+            // The function forms' hot path: the same provider call after call, no map lookups.
+            return last.provider;
+        }
         FftProvider p = all().get(name);
         if (p == null) {
             throw new InvalidArgumentException("provider", "'" + name + "'", "one of " + all().keySet()
@@ -53,8 +58,15 @@ final class Providers {
         if (!a.usable()) {
             throw new FusemathException("FFT provider " + name + " is not usable: " + a);
         }
+        lastUsable = new Usable(name, p);
         return p;
     }
+
+    /** The host provider found usable last, with its name (one immutable pair, so readers see both or neither). */
+    private record Usable(String name, FftProvider provider) {
+    }
+
+    private static volatile Usable lastUsable;
 
     static Map<String, FftProvider> all() {
         Map<String, FftProvider> m = byName;

@@ -30,5 +30,12 @@ class FftDeviceDispatchTest {
         assertEquals(reason, assertThrows(DeviceUnavailableException.class,
                 () -> NumpyCall.run(x, FftKind.C2C, FftDirection.FORWARD, null, new int[] {-1}, FftNorm.BACKWARD, device))
                 .getMessage());
+        // The public function forms with a device context, with and without out=.
+        org.fusemath.api.FuseContext onDevice = org.fusemath.api.FuseContext.builder().execution(Execution.device()).build();
+        assertEquals(reason, assertThrows(DeviceUnavailableException.class,
+                () -> FftOps.fft(onDevice, x, null, -1, null)).getMessage());
+        assertEquals(reason, assertThrows(DeviceUnavailableException.class,
+                () -> FftOps.rfftn(onDevice, HostTensor.of(DType.F64, new long[] {8}, new double[8]), null, null, null,
+                        HostTensor.zeros(DType.C128, 5))).getMessage());
     }
 }

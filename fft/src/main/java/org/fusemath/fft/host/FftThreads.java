@@ -1,29 +1,21 @@
 package org.fusemath.fft.host;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.fusemath.api.FusemathException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fusemath.api.spi.HostParts;
 
 /**
- * fusemath's own FFT worker threads (daemon, named {@code fusemath-fft-N}): a range of independent lines is cut into
- * at most {@code threads} contiguous chunks, the caller runs the first and pool threads the others. Each line is
- * computed by the same code whichever thread takes it, so results do not depend on the count.
+ * Spreads a pass's independent lines over threads through {@link HostParts} (the host providers' one work splitter:
+ * part 0 on the calling thread, the others on the common fork-join pool). The lines are cut into contiguous blocks,
+ * several per part, which the parts claim in order: a part that is descheduled (a shared machine) or slower leaves
+ * its remaining blocks to the others instead of the whole call waiting on a fixed share, and each part still walks
+ * contiguous memory. Each line is computed by the same code whichever thread takes it, so results do not depend on
+ * the thread count or on which part took which block.
  */
 final class FftThreads {
-    /** Below this many complex points per pass, one thread does it all (thread hand-off costs more). */
+    /** Below this many complex points per part (and per block), one thread does it all (hand-off costs more). */
     static final long MIN_POINTS_PER_THREAD = 1 << 14;
-
-    private static final AtomicInteger IDS = new AtomicInteger();
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "fusemath-fft-" + IDS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    /** Blocks per part: enough to even out a part that starts late, few enough that claiming costs nothing. */
+    static final int BLOCKS_PER_PART = 8;
 
     private FftThreads() {
     }
@@ -33,43 +25,24 @@ final class FftThreads {
         void run(long from, long to);
     }
 
-    /** Runs {@code body} over {@code [0, count)} lines of {@code pointsPerLine} points on up to {@code threads} threads. */
+    /**
+     * Runs {@code body} over {@code [0, count)} lines of {@code pointsPerLine} points on up to {@code threads} threads
+     * (and no more than the processors: the pool cannot run more at once).
+     */
     static void forEach(long count, long pointsPerLine, int threads, Range body) {
-        int chunks = (int) Math.max(1, Math.min(threads, Math.min(count, count * pointsPerLine / MIN_POINTS_PER_THREAD)));
-        if (chunks <= 1) {
+        long byWork = Math.max(1, count * pointsPerLine / MIN_POINTS_PER_THREAD);
+        int cap = Math.min(threads, Runtime.getRuntime().availableProcessors());
+        int parts = (int) Math.max(1, Math.min(cap, Math.min(count, byWork)));
+        if (parts <= 1) {
             body.run(0, count);
             return;
         }
-        List<Future<?>> futures = new ArrayList<>(chunks - 1);
-        for (int c = 1; c < chunks; c++) {
-            long from = count * c / chunks;
-            long to = count * (c + 1) / chunks;
-            futures.add(POOL.submit(() -> body.run(from, to)));
-        }
-        Throwable failure = null;
-        try {
-            body.run(0, count / chunks);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                failure = failure == null ? e.getCause() : failure;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure == null ? e : failure;
+        long blocks = Math.min(Math.min(count, byWork), (long) parts * BLOCKS_PER_PART);
+        AtomicLong next = new AtomicLong();
+        HostParts.run(parts, part -> {
+            for (long b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                body.run(count * b / blocks, count * (b + 1) / blocks);
             }
-        }
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure instanceof Error err) {
-            throw err;
-        }
-        if (failure != null) {
-            throw new FusemathException("FFT worker failed", failure);
-        }
+        });
     }
 }

@@ -50,6 +50,11 @@ public final class FftwProvider implements FftProvider {
         if (!a.usable()) {
             return Optional.of(a.reason());
         }
+        return layoutUnsupported(spec);
+    }
+
+    /** Why an FFTW3-API table cannot take {@code spec}'s layout (negative strides), if it cannot. */
+    static Optional<String> layoutUnsupported(FftSpec spec) {
         for (FftDim d : spec.transformDims()) {
             if (d.is() < 0 || d.os() < 0) {
                 return Optional.of("negative strides (the fftw provider stages and bounds non-negative layouts only)");

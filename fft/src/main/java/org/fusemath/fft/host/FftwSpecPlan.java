@@ -17,9 +17,14 @@ final class FftwSpecPlan extends CheckedFftPlan {
     private final int outOffset;
 
     FftwSpecPlan(FftSpec spec, int threads, FftwOptions options) {
+        this(spec, threads, options, null);
+    }
+
+    /** On call table {@code table} (null: FFTW's, {@link FftwCalls}). */
+    FftwSpecPlan(FftSpec spec, int threads, FftwOptions options, NativeFftw table) {
         super(spec, threads);
         boolean empty = spec.batchCount() == 0;
-        this.plan = empty ? null : Fftw.plan(FftwGuru.of(spec), options);
+        this.plan = empty ? null : FftwPlanner.plan(table == null ? FftwCalls.table() : table, FftwGuru.of(spec), options);
         this.inOffset = (int) (spec.inputOffset() * (spec.kind() == FftKind.R2C ? 1 : 2));
         this.outOffset = (int) (spec.outputOffset() * (spec.kind() == FftKind.C2R ? 1 : 2));
     }

@@ -3,6 +3,7 @@ package org.fusemath.fft.host;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import org.fusemath.api.DType;
 import org.fusemath.fft.FftSpec;
 import org.fusemath.fft.host.LinePass.Buffer;
@@ -23,6 +24,11 @@ final class JTransformsPlan extends CheckedFftPlan {
     private final int maxLength;
     private final long scratchSlots;
     private final ConcurrentLinkedQueue<LineKernels> kernels = new ConcurrentLinkedQueue<>();
+    /**
+     * One idle kernel set outside the queue: the common case (one call at a time, one part) borrows and returns it
+     * with one atomic swap each, where the queue's offer allocates a node per call.
+     */
+    private final AtomicReference<LineKernels> spare = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Object> scratch = new ConcurrentLinkedQueue<>();
 
     JTransformsPlan(FftSpec spec, int threads) {
@@ -42,7 +48,21 @@ final class JTransformsPlan extends CheckedFftPlan {
         for (LinePass p : passes) {
             first.fft(p.n());
         }
-        kernels.add(first);
+        spare.set(first);
+    }
+
+    private LineKernels borrowKernels() {
+        LineKernels k = spare.getAndSet(null);
+        if (k == null) {
+            k = kernels.poll();
+        }
+        return k != null ? k : new LineKernels(maxLength);
+    }
+
+    private void returnKernels(LineKernels k) {
+        if (!spare.compareAndSet(null, k)) {
+            kernels.add(k);
+        }
     }
 
     /** The passes, for tests and logs. */
@@ -62,6 +82,7 @@ final class JTransformsPlan extends CheckedFftPlan {
 
     @Override
     protected void release() {
+        spare.set(null);
         kernels.clear();
         scratch.clear();
     }
@@ -73,10 +94,7 @@ final class JTransformsPlan extends CheckedFftPlan {
                 Object src = pick(p.source(), input, output, scr);
                 Object dst = pick(p.target(), input, output, scr);
                 FftThreads.forEach(p.lineCount(), p.n(), threads(), (from, to) -> {
-                    LineKernels k = kernels.poll();
-                    if (k == null) {
-                        k = new LineKernels(maxLength);
-                    }
+                    LineKernels k = borrowKernels();
                     try {
                         long[] offsets = new long[2];
                         for (long line = from; line < to; line++) {
@@ -84,7 +102,7 @@ final class JTransformsPlan extends CheckedFftPlan {
                             k.run(p, src, offsets[0], dst, offsets[1]);
                         }
                     } finally {
-                        kernels.add(k);
+                        returnKernels(k);
                     }
                 });
             }

@@ -17,8 +17,16 @@ final class LineKernels {
         work = new double[2 * Math.max(1, maxLength)];
     }
 
+    private int lastLength = -1;
+    private DoubleFFT_1D last;
+
     DoubleFFT_1D fft(int n) {
-        return ffts.computeIfAbsent(n, DoubleFFT_1D::new);
+        // Every line of a pass has one length: remember it rather than box and hash it per line.
+        if (n != lastLength) {
+            last = ffts.computeIfAbsent(n, DoubleFFT_1D::new);
+            lastLength = n;
+        }
+        return last;
     }
 
     double[] work() {
@@ -69,10 +77,12 @@ final class LineKernels {
     }
 
     /**
-     * R2C. Powers of two take JTransforms' real transform (split radix, accurate); other lengths a complex transform of
-     * the zero-extended line, because JTransforms' real path for lengths with a prime factor it has no butterfly for
-     * (a generic radix with recurrence twiddles) loses about three digits (measured: length 97, error 4.5e-13 on
-     * |X| ~ 10, against 7e-16 for the complex path).
+     * R2C. JTransforms' real transform where it is accurate: powers of two (split radix), lengths of factors 2, 3 and 5
+     * only (its butterflies) and lengths it runs by Bluestein's algorithm (a remainder of 211 or more after those
+     * factors: a complex convolution). Other lengths take a complex transform of the zero-extended line, because the
+     * real path's generic radix (recurrence twiddles) for a prime factor from 7 to 199 loses about two digits (measured:
+     * length 97, 1.5e-13 from the complex path's result on |X| ~ 6, against 5e-15 between the complex path and a direct
+     * DFT; lengths 15, 60, 211, 1000, 9972, 9973: within 2.5e-14 of the complex path).
      */
     private void r2c(LinePass p, Object source, long from, Object target, long to) {
         int n = p.n();
@@ -81,12 +91,17 @@ final class LineKernels {
         Lines.gatherReal(source, from, p.sourceStride(), n, w);
         if (n == 1) {
             w[1] = 0;
-        } else if (Integer.bitCount(n) == 1) {
+        } else if (n % 2 == 0 && realForwardIsAccurate(n)) {
             // JTransforms' packed half spectrum, unpacked into (re, im) pairs: w[0] = Re X0, w[1] = Re X(n/2),
             // w[2k], w[2k+1] = X(k) otherwise.
             fft(n).realForward(w);
             w[2 * (m - 1)] = w[1];
             w[2 * (m - 1) + 1] = 0;
+            w[1] = 0;
+        } else if (realForwardIsAccurate(n)) {
+            // Odd n: w[0] = Re X0, w[1] = Im X((n-1)/2), w[n-1] = Re X((n-1)/2), w[2k], w[2k+1] = X(k) otherwise.
+            fft(n).realForward(w);
+            w[n] = w[1];
             w[1] = 0;
         } else {
             for (int j = n - 1; j >= 0; j--) {
@@ -133,6 +148,23 @@ final class LineKernels {
             w[j] = w[2 * j];
         }
         Lines.scatterReal(w, n, p.scale(), target, to, p.targetStride());
+    }
+
+    private static final int[] BUTTERFLIES = {4, 2, 3, 5};
+
+    /**
+     * Whether JTransforms' real forward transform of length {@code n} is as accurate as its complex one: what is left
+     * of {@code n} after its radix-4, 2, 3 and 5 butterflies is 1, or at least 211, where JTransforms switches to
+     * Bluestein's algorithm (its {@code DoubleFFT_1D} constructor's rule).
+     */
+    static boolean realForwardIsAccurate(int n) {
+        int r = n;
+        for (int f : BUTTERFLIES) {
+            while (r % f == 0) {
+                r /= f;
+            }
+        }
+        return r == 1 || r >= 211;
     }
 
     /** 1 / (JTransforms' unscaled real inverse of the unit spectrum at index 0), which should be 1. */

@@ -42,6 +42,11 @@ class FftwPlanTest {
 
     /** Runs {@code guru} through FFTW and the oracle on the same random data and compares within the bound. */
     static void check(FftwGuru guru, FftwOptions options) {
+        check(guru, g -> Fftw.plan(g, options));
+    }
+
+    /** {@link #check(FftwGuru, FftwOptions)} with plans from {@code planner} (another call table). */
+    static void check(FftwGuru guru, java.util.function.Function<FftwGuru, FftwPlan> planner) {
         int inOff = 2;
         int outOff = guru.inPlace() ? inOff : 4;
         long slots = Math.max(guru.inputSlots(), guru.inPlace() ? guru.outputSlots() : 0);
@@ -54,7 +59,7 @@ class FftwPlanTest {
         double[] expected = GuruDft.transform(guru.kind(), guru.sign(), guru.dims(), guru.howmany(), in, inOff,
                 guru.inPlace() ? in.clone() : out, outOff);
         double bound = 4 * Math.ulp(1.0) * log2(guru.points()) * GuruDft.norm(original) * (guru.single() ? 1 << 29 : 1);
-        try (FftwPlan plan = Fftw.plan(guru, options)) {
+        try (FftwPlan plan = planner.apply(guru)) {
             if (guru.single()) {
                 float[] fin = floats(in);
                 float[] fout = guru.inPlace() ? fin : floats(out);
@@ -118,7 +123,7 @@ class FftwPlanTest {
         return d;
     }
 
-    private static FftwGuru oneD(FftKind kind, boolean single, long n, int sign, boolean inPlace) {
+    static FftwGuru oneD(FftKind kind, boolean single, long n, int sign, boolean inPlace) {
         long[] none = null;
         return FftwGuru.planMany(kind, single, new long[] {n}, none, 1, 0, none, 1, 0, 1, sign, inPlace);
     }

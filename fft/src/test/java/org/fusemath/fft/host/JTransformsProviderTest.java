@@ -95,6 +95,25 @@ class JTransformsProviderTest {
     }
 
     @Test
+    void realForwardTakesJTransformsRealPathOnlyWhereItIsAccurate() {
+        // Factors 2, 3, 5 only, or a remainder JTransforms runs by Bluestein (>= 211): its real path; a generic radix
+        // remainder (7 to 199): the complex path. Each choice then checked against the direct DFT.
+        for (int n : new int[] {2, 15, 60, 243, 1000, 211, 1009, 2003, 2 * 211, 9973}) {
+            assertTrue(LineKernels.realForwardIsAccurate(n), "real path for " + n);
+        }
+        for (int n : new int[] {7, 97, 105, 2 * 97, 199, 4095}) {
+            assertTrue(!LineKernels.realForwardIsAccurate(n), "complex path for " + n);
+        }
+        SplittableRandom rng = new SplittableRandom(13);
+        List<String> failures = new ArrayList<>();
+        for (int n : new int[] {211, 422, 1000, 1009, 2003}) {
+            check(FftSpec.builder(FftKind.R2C, DType.F64, n).build(), rng, failures);
+            check(FftSpec.builder(FftKind.R2C, DType.F32, 2, n).axes(1).norm(FftNorm.ORTHO).build(), rng, failures);
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
     void anOutOfPlaceExecutionLeavesItsInputUntouched() {
         SplittableRandom rng = new SplittableRandom(5);
         FftSpec spec = FftSpec.builder(FftKind.C2R, DType.F64, 4, 6, 5).axes(0, 1, 2).outputLength(9).build();

@@ -47,7 +47,9 @@ class FftSuitesTest {
         List<String> rows = suite.cases().stream().map(c -> c.name() + " | " + c.size() + " | " + c.baseline()).toList();
         assertEquals(List.of("fft c2c F64 | 2^10 | raw JTransforms", "fft c2c F64 | 2^16 | raw JTransforms",
                 "fft c2c F64 | 2^20 | raw JTransforms", "fft c2c F64 | 9973 | raw JTransforms",
-                "batch c2c F64 | 1024x1024 | JTransforms one-thread loop"), rows);
+                "batch c2c F64 | 1024x1024 | JTransforms one-thread loop", "fft r2c F64 | 2^10 | raw JTransforms",
+                "fft r2c F64 | 2^16 | raw JTransforms", "fft r2c F64 | 2^20 | raw JTransforms",
+                "fft r2c F64 | 9973 | raw JTransforms"), rows);
         for (BenchmarkCase c : suite.cases()) {
             if (c.quick()) {
                 try (BenchmarkCase.Trial t = c.open()) {
@@ -55,6 +57,27 @@ class FftSuitesTest {
                     t.runBaseline();
                 }
             }
+        }
+    }
+
+    @Test
+    void theR2cRowsBaselineUnpacksJTransformsHalfSpectrumIntoTheProvidersLayout() {
+        for (int n : new int[] {2, 15, 16, 1024, 9973}) {
+            double[] in = FftBenchmarks.random(n, n);
+            double[] raw = new double[2 * (n / 2 + 1)];
+            FftBenchmarks.rawRealForward(new org.jtransforms.fft.DoubleFFT_1D(n), in, new double[n], raw, n);
+            double[] out = new double[raw.length];
+            try (FftPlan plan = org.fusemath.fft.Fft.plan(org.fusemath.fft.FftSpec.builder(org.fusemath.fft.FftKind.R2C,
+                    org.fusemath.api.DType.F64, n).build(), org.fusemath.fft.FftOptions.defaults().withThreads(1))) {
+                plan.execute(in, out);
+            }
+            double scale = 0;
+            for (double v : out) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            // Both are JTransforms' own transforms of the same data: agreement to rounding, O(eps log2 n) |X|max.
+            double tol = 8 * Math.ulp(1.0) * Math.max(1, Math.log(n) / Math.log(2)) * scale;
+            org.junit.jupiter.api.Assertions.assertArrayEquals(out, raw, tol, "n = " + n);
         }
     }
 
