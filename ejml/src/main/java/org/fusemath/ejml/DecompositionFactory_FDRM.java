@@ -20,8 +20,8 @@ import org.ejml.interfaces.decomposition.TridiagonalSimilarDecomposition_F32;
  * Drop-in for EJML's {@code org.ejml.dense.row.factory.DecompositionFactory_FDRM}: every public static method with
  * EJML's signature and return type. LU, Cholesky, QR, the SVD and the eigen decompositions run on fusemath's LAPACK
  * from a measured size on and on EJML's own algorithm below it (the sizes of SVD and eigen in
- * {@link DecompositionThresholds}; all overridden by {@link EjmlExecution}'s decomposition threshold); the decompositions
- * fusemath has no counterpart for (LDLᵀ, QR with column pivoting, tridiagonal) and the static helpers
+ * {@code DecompositionThresholds}; all overridden by {@link EjmlExecution}'s decomposition threshold); the
+ * decompositions fusemath has no counterpart for (LDLᵀ, QR with column pivoting, tridiagonal) and the static helpers
  * ({@code quality}, {@code decomposeSafe}) are EJML's own.
  *
  * <p>Size hints ({@code matrixSize}, {@code numRows}, {@code numCols}) are accepted as in EJML and not needed: each

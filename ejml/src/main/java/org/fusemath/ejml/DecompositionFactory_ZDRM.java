@@ -5,12 +5,14 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.ejml.interfaces.decomposition.DecompositionInterface;
 import org.ejml.interfaces.decomposition.LUDecomposition_F64;
 import org.ejml.interfaces.decomposition.QRDecomposition;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Drop-in for EJML's {@code org.ejml.dense.row.factory.DecompositionFactory_ZDRM}: its public static methods with
- * EJML's signatures (LU, QR, Cholesky and {@code decomposeSafe}, EJML's own), plus what EJML lacks: the eigen
- * decomposition of Hermitian ({@link #eigHermitian}) and of general ({@link #eigGeneral}) complex matrices on
- * fusemath's LAPACK ({@link EigenDecomposition_ZDRM}).
+ * EJML's signatures (LU, QR, Cholesky and {@code decomposeSafe}, EJML's own), plus what EJML lacks, on fusemath's
+ * LAPACK: the eigen decomposition of Hermitian ({@link #eigHermitian}) and of general ({@link #eigGeneral}) complex
+ * matrices ({@link EigenDecomposition_ZDRM}) and the complex SVD ({@link #svd}, behind EJML's generic
+ * {@code SingularValueDecomposition_F64} interface).
  *
  * <p>Thread-safe (stateless); the decompositions it returns are not (one per thread, as EJML's).
  */
@@ -44,6 +46,15 @@ public final class DecompositionFactory_ZDRM {
      */
     public static ComplexEigenDecomposition_F64 eigHermitian(int size, boolean needVectors) {
         return new EigenDecomposition_ZDRM(true, needVectors);
+    }
+
+    /**
+     * The singular value decomposition of a complex matrix ({@link SvdDecomposition_ZDRM}, zgesdd), with U when
+     * {@code needU}, V when {@code needV}, compact when {@code compact}; the size hints are not needed.
+     */
+    public static SingularValueDecomposition_F64<ZMatrixRMaj> svd(int numRows, int numCols, boolean needU,
+                                                                  boolean needV, boolean compact) {
+        return new SvdDecomposition_ZDRM(needU, needV, compact);
     }
 
     /** The eigen decomposition of a general square complex matrix (zgeev); the size hint is not needed. */

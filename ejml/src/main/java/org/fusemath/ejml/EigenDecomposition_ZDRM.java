@@ -38,7 +38,7 @@ public final class EigenDecomposition_ZDRM implements ComplexEigenDecomposition_
     private EigenPlan generalPlan;
     private int planSize = -1;
     private Complex_F64[] values;
-    /** LAPACK's column-major interleaved vectors: vector j is the run of 2n numbers at 2·j·n (an n×1 ZMatrixRMaj). */
+    /** LAPACK's column-major interleaved vectors: vector j is the run of 2n numbers from 2·j·n (an n×1 matrix). */
     private double[] vectors;
 
     /** A Hermitian ({@code hermitian}) or general eigen decomposition, with eigenvectors when {@code needVectors}. */

@@ -13,7 +13,7 @@ import org.fusemath.solver.EigenPlan;
 
 /**
  * EJML's {@link EigenDecomposition_F64} of a general square {@link DMatrixRMaj} on fusemath's LAPACK {@code geev}
- * ({@link EigenPlan}) for matrices of at least {@link DecompositionThresholds#GENERAL_EIGEN_F64} elements (or the
+ * ({@link EigenPlan}) for matrices of at least {@code DecompositionThresholds.GENERAL_EIGEN_F64} elements (or the
  * {@code decomposition} threshold of {@link EjmlExecution}), and on EJML's own QR algorithm (Hessenberg reduction,
  * implicit shifts) below it.
  *

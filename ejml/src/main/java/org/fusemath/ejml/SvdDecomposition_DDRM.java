@@ -16,7 +16,7 @@ import org.fusemath.solver.SvdPlan;
 
 /**
  * EJML's {@link SingularValueDecomposition_F64} for {@link DMatrixRMaj} on fusemath's LAPACK SVD ({@link SvdPlan}:
- * gesdd, gesvd when gesdd does not converge) for matrices of at least {@link DecompositionThresholds#SVD_F64}
+ * gesdd, gesvd when gesdd does not converge) for matrices of at least {@code DecompositionThresholds.SVD_F64}
  * elements (or the {@code decomposition} threshold of {@link EjmlExecution}), and on EJML's own implicit-QR SVD below
  * it, where EJML is faster.
  *
@@ -34,7 +34,8 @@ import org.fusemath.solver.SvdPlan;
  * <p>Not thread-safe (one instance per thread, as EJML's decompositions).
  */
 public final class SvdDecomposition_DDRM implements SingularValueDecomposition_F64<DMatrixRMaj> {
-    private static final String KEY = "DecompositionFactory_DDRM.svd(int,int,boolean,boolean,boolean).decompose(DMatrixRMaj)";
+    private static final String KEY =
+            "DecompositionFactory_DDRM.svd(int,int,boolean,boolean,boolean).decompose(DMatrixRMaj)";
 
     private final boolean needU;
     private final boolean needV;

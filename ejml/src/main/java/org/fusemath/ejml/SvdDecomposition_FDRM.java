@@ -19,7 +19,7 @@ import org.fusemath.solver.SvdPlan;
 
 /**
  * EJML's {@link SingularValueDecomposition_F32} for {@link FMatrixRMaj} on fusemath's LAPACK SVD ({@link SvdPlan}:
- * gesdd, gesvd when gesdd does not converge) for matrices of at least {@link DecompositionThresholds#SVD_F32}
+ * gesdd, gesvd when gesdd does not converge) for matrices of at least {@code DecompositionThresholds.SVD_F32}
  * elements (or the {@code decomposition} threshold of {@link EjmlExecution}), and on EJML's own implicit-QR SVD below
  * it, where EJML is faster.
  *
@@ -37,7 +37,8 @@ import org.fusemath.solver.SvdPlan;
  * <p>Not thread-safe (one instance per thread, as EJML's decompositions).
  */
 public final class SvdDecomposition_FDRM implements SingularValueDecomposition_F32<FMatrixRMaj> {
-    private static final String KEY = "DecompositionFactory_FDRM.svd(int,int,boolean,boolean,boolean).decompose(FMatrixRMaj)";
+    private static final String KEY =
+            "DecompositionFactory_FDRM.svd(int,int,boolean,boolean,boolean).decompose(FMatrixRMaj)";
 
     private final boolean needU;
     private final boolean needV;

@@ -17,7 +17,7 @@ import org.fusemath.solver.HermitianEigenPlan;
 /**
  * EJML's {@link EigenDecomposition_F64} of a real symmetric {@link DMatrixRMaj} on fusemath's LAPACK divide and
  * conquer ({@link HermitianEigenPlan}, syevd, reading the lower triangle) for matrices of at least
- * {@link DecompositionThresholds#SYMMETRIC_EIGEN_F64} elements (or the {@code decomposition} threshold of
+ * {@code DecompositionThresholds.SYMMETRIC_EIGEN_F64} elements (or the {@code decomposition} threshold of
  * {@link EjmlExecution}), and on EJML's symmetric QR algorithm below it.
  *
  * <p>On fusemath's path the eigenvalues are real and ascending, eigenvector i (an n×1 matrix of unit norm) belongs to

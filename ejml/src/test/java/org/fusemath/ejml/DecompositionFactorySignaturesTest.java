@@ -1,12 +1,14 @@
 package org.fusemath.ejml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,6 +40,28 @@ class DecompositionFactorySignaturesTest {
             checked++;
         }
         assertTrue(checked >= 4, "EJML's " + name + " has its factory methods (" + checked + " checked)");
+    }
+
+    @Test
+    void eachMethodReturnsFusemathsDecompositionWhereOneExists() {
+        assertInstanceOf(LuDecompositionLapack_DDRM.class, DecompositionFactory_DDRM.lu(4, 4));
+        assertInstanceOf(LuDecompositionLapack_FDRM.class, DecompositionFactory_FDRM.lu());
+        assertInstanceOf(CholeskyDecompositionLapack_DDRM.class, DecompositionFactory_DDRM.chol(true));
+        assertInstanceOf(CholeskyDecompositionLapack_FDRM.class, DecompositionFactory_FDRM.chol(4, false));
+        assertInstanceOf(QrDecompositionLapack_DDRM.class, DecompositionFactory_DDRM.qr());
+        assertInstanceOf(QrDecompositionLapack_FDRM.class, DecompositionFactory_FDRM.qr(4, 3));
+        assertInstanceOf(SvdDecomposition_DDRM.class, DecompositionFactory_DDRM.svd(4, 3, true, false, true));
+        assertInstanceOf(SvdDecomposition_FDRM.class, DecompositionFactory_FDRM.svd(false, false, false));
+        assertInstanceOf(SwitchingEigenDecomposition_DDRM.class, DecompositionFactory_DDRM.eig(true));
+        assertInstanceOf(SymmetricEigenDecomposition_DDRM.class, DecompositionFactory_DDRM.eig(true, true));
+        assertInstanceOf(GeneralEigenDecomposition_FDRM.class, DecompositionFactory_FDRM.eig(3, false, false));
+        assertInstanceOf(EigenDecomposition_ZDRM.class, DecompositionFactory_ZDRM.eigGeneral(3, true));
+        assertTrue(DecompositionFactory_ZDRM.eigHermitian(3, true).isHermitian());
+        // No fusemath counterpart: EJML's own objects.
+        assertTrue(DecompositionFactory_DDRM.qrp().getClass().getName().startsWith("org.ejml."));
+        assertTrue(DecompositionFactory_DDRM.cholLDL().getClass().getName().startsWith("org.ejml."));
+        assertTrue(DecompositionFactory_FDRM.tridiagonal(5).getClass().getName().startsWith("org.ejml."));
+        assertTrue(DecompositionFactory_ZDRM.lu(3, 3).getClass().getName().startsWith("org.ejml."));
     }
 
     private static String signature(Method m) {

@@ -191,7 +191,7 @@ final class SpectralChecks {
     }
 
     /** Singular values of a decomposition, as a fresh array of its k values. */
-    static double[] values(SingularValueDecomposition_F64<DMatrixRMaj> svd) {
+    static double[] values(SingularValueDecomposition_F64<?> svd) {
         double[] s = new double[svd.numberOfSingularValues()];
         System.arraycopy(svd.getSingularValues(), 0, s, 0, s.length);
         return s;
