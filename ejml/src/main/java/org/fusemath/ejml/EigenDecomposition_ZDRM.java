@@ -59,7 +59,7 @@ public final class EigenDecomposition_ZDRM implements ComplexEigenDecomposition_
         vectors = null;
         EjmlCoverage.accelerated(key);
         if (planSize != n) {
-            FuseContext context = FuseContext.defaults();
+            FuseContext context = DecompositionThresholds.context((long) n * n);
             if (hermitian) {
                 hermitianPlan = HermitianEigenPlan.create(context, DType.C128, n, Layout.ROW_MAJOR, Uplo.LOWER,
                         needVectors);

@@ -4,7 +4,6 @@ import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.fusemath.api.DType;
-import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.NoConvergenceException;
@@ -67,7 +66,7 @@ public final class GeneralEigenDecomposition_DDRM implements EigenDecomposition_
         EjmlCoverage.accelerated(KEY);
         delegated = false;
         if (plan == null || planSize != n) {
-            plan = EigenPlan.create(FuseContext.defaults(), DType.F64, n, needVectors);
+            plan = EigenPlan.create(DecompositionThresholds.context((long) n * n), DType.F64, n, needVectors);
             planSize = n;
         }
         Eigen eigen;

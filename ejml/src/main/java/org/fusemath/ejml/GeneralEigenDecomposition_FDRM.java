@@ -7,7 +7,6 @@ import org.ejml.data.Complex_F32;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F32;
 import org.fusemath.api.DType;
-import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.NoConvergenceException;
@@ -70,7 +69,7 @@ public final class GeneralEigenDecomposition_FDRM implements EigenDecomposition_
         EjmlCoverage.accelerated(KEY);
         delegated = false;
         if (plan == null || planSize != n) {
-            plan = EigenPlan.create(FuseContext.defaults(), DType.F32, n, needVectors);
+            plan = EigenPlan.create(DecompositionThresholds.context((long) n * n), DType.F32, n, needVectors);
             planSize = n;
         }
         Eigen eigen;

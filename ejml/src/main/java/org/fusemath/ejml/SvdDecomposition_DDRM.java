@@ -5,7 +5,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.fusemath.api.DType;
-import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Layout;
@@ -78,7 +77,8 @@ public final class SvdDecomposition_DDRM implements SingularValueDecomposition_F
         delegated = false;
         if (plan == null || planRows != numRows || planCols != numCols) {
             SvdMode mode = !needU && !needV ? SvdMode.VALUES : compact ? SvdMode.THIN : SvdMode.FULL;
-            plan = SvdPlan.create(FuseContext.defaults(), DType.F64, numRows, numCols, Layout.ROW_MAJOR, mode);
+            plan = SvdPlan.create(DecompositionThresholds.context((long) numRows * numCols), DType.F64, numRows,
+                    numCols, Layout.ROW_MAJOR, mode);
             planRows = numRows;
             planCols = numCols;
         }

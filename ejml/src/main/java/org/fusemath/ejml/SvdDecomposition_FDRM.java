@@ -8,7 +8,6 @@ import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F32;
 import org.fusemath.api.DType;
-import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Layout;
@@ -81,7 +80,8 @@ public final class SvdDecomposition_FDRM implements SingularValueDecomposition_F
         delegated = false;
         if (plan == null || planRows != numRows || planCols != numCols) {
             SvdMode mode = !needU && !needV ? SvdMode.VALUES : compact ? SvdMode.THIN : SvdMode.FULL;
-            plan = SvdPlan.create(FuseContext.defaults(), DType.F32, numRows, numCols, Layout.ROW_MAJOR, mode);
+            plan = SvdPlan.create(DecompositionThresholds.context((long) numRows * numCols), DType.F32, numRows,
+                    numCols, Layout.ROW_MAJOR, mode);
             planRows = numRows;
             planCols = numCols;
         }

@@ -4,7 +4,6 @@ import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_ZDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.fusemath.api.DType;
-import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Layout;
@@ -61,7 +60,8 @@ public final class SvdDecomposition_ZDRM implements SingularValueDecomposition_F
         EjmlCoverage.accelerated(KEY);
         if (plan == null || planRows != numRows || planCols != numCols) {
             SvdMode mode = !needU && !needV ? SvdMode.VALUES : compact ? SvdMode.THIN : SvdMode.FULL;
-            plan = SvdPlan.create(FuseContext.defaults(), DType.C128, numRows, numCols, Layout.ROW_MAJOR, mode);
+            plan = SvdPlan.create(DecompositionThresholds.context((long) numRows * numCols), DType.C128, numRows,
+                    numCols, Layout.ROW_MAJOR, mode);
             planRows = numRows;
             planCols = numCols;
         }

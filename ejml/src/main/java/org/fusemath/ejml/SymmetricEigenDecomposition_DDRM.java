@@ -5,7 +5,6 @@ import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.fusemath.api.DType;
-import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Layout;
@@ -69,8 +68,8 @@ public final class SymmetricEigenDecomposition_DDRM implements EigenDecompositio
         EjmlCoverage.accelerated(KEY);
         delegated = false;
         if (plan == null || planSize != n) {
-            plan = HermitianEigenPlan.create(FuseContext.defaults(), DType.F64, n, Layout.ROW_MAJOR, Uplo.LOWER,
-                    needVectors);
+            plan = HermitianEigenPlan.create(DecompositionThresholds.context((long) n * n), DType.F64, n,
+                    Layout.ROW_MAJOR, Uplo.LOWER, needVectors);
             planSize = n;
         }
         HermitianEigen eigen;

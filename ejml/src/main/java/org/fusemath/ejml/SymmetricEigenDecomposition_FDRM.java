@@ -8,7 +8,6 @@ import org.ejml.data.Complex_F32;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F32;
 import org.fusemath.api.DType;
-import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Layout;
@@ -72,8 +71,8 @@ public final class SymmetricEigenDecomposition_FDRM implements EigenDecompositio
         EjmlCoverage.accelerated(KEY);
         delegated = false;
         if (plan == null || planSize != n) {
-            plan = HermitianEigenPlan.create(FuseContext.defaults(), DType.F32, n, Layout.ROW_MAJOR, Uplo.LOWER,
-                    needVectors);
+            plan = HermitianEigenPlan.create(DecompositionThresholds.context((long) n * n), DType.F32, n,
+                    Layout.ROW_MAJOR, Uplo.LOWER, needVectors);
             planSize = n;
         }
         HermitianEigen eigen;
