@@ -29,8 +29,8 @@ import org.fusemath.solver.SvdPlan;
  * come in descending order (LAPACK's); EJML's interface guarantees no order and EJML's implicit QR leaves them
  * unsorted, so code that needs an order sorts with {@code SingularOps_FDRM.descendingOrder} on either path. The
  * results are not bit-identical to EJML's: the reconstruction U·W·Vᵀ is within the backward bound of
- * {@code Tolerance.factorization()} (‖A − U·W·Vᵀ‖_F ≤ 4·max(m, n)·u·‖A‖_F) and the singular values agree with EJML's
- * to within that bound times ‖A‖₂. A matrix holding NaN or infinity, or an SVD that does not converge, makes
+ * {@code Tolerance.factorization()} (‖A − U·W·Vᵀ‖_F ≤ 4·max(m, n)·u·‖A‖_F) and, by Weyl's theorem, the sorted
+ * singular values agree with EJML's to within twice that bound. A matrix holding NaN or infinity, or an SVD that does not converge, makes
  * {@link #decompose} return false on fusemath's path.
  *
  * <p>Not thread-safe (one instance per thread, as EJML's decompositions).
