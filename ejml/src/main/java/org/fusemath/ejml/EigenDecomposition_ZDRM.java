@@ -45,8 +45,9 @@ public final class EigenDecomposition_ZDRM implements ComplexEigenDecomposition_
     public EigenDecomposition_ZDRM(boolean hermitian, boolean needVectors) {
         this.hermitian = hermitian;
         this.needVectors = needVectors;
-        this.key = hermitian ? "DecompositionFactory_ZDRM.eigHermitian(int,boolean).decompose(ZMatrixRMaj)"
-                : "DecompositionFactory_ZDRM.eigGeneral(int,boolean).decompose(ZMatrixRMaj)";
+        // One key per algorithm, named after the factory method that makes it.
+        this.key = hermitian ? "EigenDecomposition_ZDRM(eigHermitian).decompose(ZMatrixRMaj)"
+                : "EigenDecomposition_ZDRM(eigGeneral).decompose(ZMatrixRMaj)";
     }
 
     @Override

@@ -28,7 +28,7 @@ import org.fusemath.solver.EigenPlan;
  * <p>Not thread-safe (one instance per thread, as EJML's decompositions).
  */
 public final class GeneralEigenDecomposition_DDRM implements EigenDecomposition_F64<DMatrixRMaj> {
-    private static final String KEY = "DecompositionFactory_DDRM.eig(int,boolean,boolean).decompose(DMatrixRMaj)";
+    private static final String KEY = "GeneralEigenDecomposition_DDRM.decompose(DMatrixRMaj)";
 
     private final boolean needVectors;
     private EigenDecomposition_F64<DMatrixRMaj> ejml;

@@ -31,7 +31,7 @@ import org.fusemath.solver.EigenPlan;
  * <p>Not thread-safe (one instance per thread, as EJML's decompositions).
  */
 public final class GeneralEigenDecomposition_FDRM implements EigenDecomposition_F32<FMatrixRMaj> {
-    private static final String KEY = "DecompositionFactory_FDRM.eig(int,boolean,boolean).decompose(FMatrixRMaj)";
+    private static final String KEY = "GeneralEigenDecomposition_FDRM.decompose(FMatrixRMaj)";
 
     private final boolean needVectors;
     private EigenDecomposition_F32<FMatrixRMaj> ejml;

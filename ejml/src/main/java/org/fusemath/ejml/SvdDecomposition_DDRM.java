@@ -33,8 +33,7 @@ import org.fusemath.solver.SvdPlan;
  * <p>Not thread-safe (one instance per thread, as EJML's decompositions).
  */
 public final class SvdDecomposition_DDRM implements SingularValueDecomposition_F64<DMatrixRMaj> {
-    private static final String KEY =
-            "DecompositionFactory_DDRM.svd(int,int,boolean,boolean,boolean).decompose(DMatrixRMaj)";
+    private static final String KEY = "SvdDecomposition_DDRM.decompose(DMatrixRMaj)";
 
     private final boolean needU;
     private final boolean needV;

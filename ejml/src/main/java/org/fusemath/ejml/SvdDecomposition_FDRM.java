@@ -36,8 +36,7 @@ import org.fusemath.solver.SvdPlan;
  * <p>Not thread-safe (one instance per thread, as EJML's decompositions).
  */
 public final class SvdDecomposition_FDRM implements SingularValueDecomposition_F32<FMatrixRMaj> {
-    private static final String KEY =
-            "DecompositionFactory_FDRM.svd(int,int,boolean,boolean,boolean).decompose(FMatrixRMaj)";
+    private static final String KEY = "SvdDecomposition_FDRM.decompose(FMatrixRMaj)";
 
     private final boolean needU;
     private final boolean needV;

@@ -28,8 +28,7 @@ import org.fusemath.solver.SvdPlan;
  * <p>Not thread-safe (one instance per thread, as EJML's decompositions).
  */
 public final class SvdDecomposition_ZDRM implements SingularValueDecomposition_F64<ZMatrixRMaj> {
-    private static final String KEY =
-            "DecompositionFactory_ZDRM.svd(int,int,boolean,boolean,boolean).decompose(ZMatrixRMaj)";
+    private static final String KEY = "SvdDecomposition_ZDRM.decompose(ZMatrixRMaj)";
 
     private final boolean needU;
     private final boolean needV;

@@ -33,7 +33,7 @@ import org.fusemath.solver.HermitianEigenPlan;
  * <p>Not thread-safe (one instance per thread, as EJML's decompositions).
  */
 public final class SymmetricEigenDecomposition_FDRM implements EigenDecomposition_F32<FMatrixRMaj> {
-    private static final String KEY = "DecompositionFactory_FDRM.eig(int,boolean,boolean).decompose(FMatrixRMaj)";
+    private static final String KEY = "SymmetricEigenDecomposition_FDRM.decompose(FMatrixRMaj)";
 
     private final boolean needVectors;
     private EigenDecomposition_F32<FMatrixRMaj> ejml;

@@ -189,7 +189,7 @@ class SvdDecompositionTest {
             EjmlExecution.setMode(EjmlExecution.Mode.EJML);
             assertTrue(svd.decompose(a));
             EjmlCoverage.Counts counts = EjmlCoverage.snapshot()
-                    .get("DecompositionFactory_DDRM.svd(int,int,boolean,boolean,boolean).decompose(DMatrixRMaj)");
+                    .get("SvdDecomposition_DDRM.decompose(DMatrixRMaj)");
             assertEquals(1, counts.accelerated());
             assertEquals(1, counts.delegated());
         } finally {
