@@ -21,81 +21,81 @@ public final class CommonOps_DDRM {
     /**
      * Performs the following operation: c = a * b c ij = &sum; k=1:n { a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.mult}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends DMatrix1Row> T mult(T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_DDRM.mult(DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_DDRM.mult(a, b, output);
+        return MultAcceleration_DDRM.mult(a, b, output);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a * b c ij = &alpha; &sum; k=1:n { * a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.mult}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends DMatrix1Row> T mult(double alpha, T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_DDRM.mult(double,DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_DDRM.mult(alpha, a, b, output);
+        return MultAcceleration_DDRM.mult(alpha, a, b, output);
     }
 
     /**
      * Performs the following operation: c = a T * b c ij = &sum; k=1:n { a ki * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends DMatrix1Row> T multTransA(T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multTransA(DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_DDRM.multTransA(a, b, output);
+        return MultAcceleration_DDRM.multTransA(a, b, output);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a T * b c ij = &alpha; &sum; k=1:n { a ki * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends DMatrix1Row> T multTransA(double alpha, T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multTransA(double,DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_DDRM.multTransA(alpha, a, b, output);
+        return MultAcceleration_DDRM.multTransA(alpha, a, b, output);
     }
 
     /**
      * Performs the following operation: c = a * b T c ij = &sum; k=1:n { a ik * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends DMatrix1Row> T multTransB(T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multTransB(DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_DDRM.multTransB(a, b, output);
+        return MultAcceleration_DDRM.multTransB(a, b, output);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a * b T c ij = &alpha; &sum; k=1:n { a ik * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends DMatrix1Row> T multTransB(double alpha, T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multTransB(double,DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_DDRM.multTransB(alpha, a, b, output);
+        return MultAcceleration_DDRM.multTransB(alpha, a, b, output);
     }
 
     /**
      * Performs the following operation: c = a T * b T c ij = &sum; k=1:n { a ki * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends DMatrix1Row> T multTransAB(T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multTransAB(DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_DDRM.multTransAB(a, b, output);
+        return MultAcceleration_DDRM.multTransAB(a, b, output);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a T * b T c ij = &alpha; &sum; k=1:n { a ki * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends DMatrix1Row> T multTransAB(double alpha, T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multTransAB(double,DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_DDRM.multTransAB(alpha, a, b, output);
+        return MultAcceleration_DDRM.multTransAB(alpha, a, b, output);
     }
 
     /**
@@ -112,105 +112,105 @@ public final class CommonOps_DDRM {
      * Computes the matrix multiplication inner product: c = a T * a c ij = &sum; k=1:n { a ki * a kj } Is faster
      * than using a generic matrix multiplication by taking advantage of symmetry.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multInner}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends DMatrix1Row> T multInner(T a, T output) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multInner(DMatrix1Row,DMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_DDRM.multInner(a, output);
+        return MultAcceleration_DDRM.multInner(a, output);
     }
 
     /**
      * Computes the matrix multiplication outer product: c = a * a T c ij = &sum; k=1:m { a ik * a jk } Is faster
      * than using a generic matrix multiplication by taking advantage of symmetry.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multOuter}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends DMatrix1Row> T multOuter(T a, T output) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multOuter(DMatrix1Row,DMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_DDRM.multOuter(a, output);
+        return MultAcceleration_DDRM.multOuter(a, output);
     }
 
     /**
      * Performs the following operation: c = c + a * b c ij = c ij + &sum; k=1:n { a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multAdd}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAdd(DMatrix1Row a, DMatrix1Row b, DMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multAdd(DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        org.ejml.dense.row.CommonOps_DDRM.multAdd(a, b, c);
+        MultAcceleration_DDRM.multAdd(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a * b c ij = c ij + &alpha; * &sum; k=1:n { a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multAdd}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAdd(double alpha, DMatrix1Row a, DMatrix1Row b, DMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multAdd(double,DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        org.ejml.dense.row.CommonOps_DDRM.multAdd(alpha, a, b, c);
+        MultAcceleration_DDRM.multAdd(alpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a T * b c ij = c ij + &sum; k=1:n { a ki * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multAddTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransA(DMatrix1Row a, DMatrix1Row b, DMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multAddTransA(DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        org.ejml.dense.row.CommonOps_DDRM.multAddTransA(a, b, c);
+        MultAcceleration_DDRM.multAddTransA(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a T * b c ij =c ij + &alpha; * &sum; k=1:n { a ki * b kj
      * }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multAddTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransA(double alpha, DMatrix1Row a, DMatrix1Row b, DMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multAddTransA(double,DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        org.ejml.dense.row.CommonOps_DDRM.multAddTransA(alpha, a, b, c);
+        MultAcceleration_DDRM.multAddTransA(alpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a * b T c ij = c ij + &sum; k=1:n { a ik * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multAddTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransB(DMatrix1Row a, DMatrix1Row b, DMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multAddTransB(DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        org.ejml.dense.row.CommonOps_DDRM.multAddTransB(a, b, c);
+        MultAcceleration_DDRM.multAddTransB(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a * b T c ij = c ij + &alpha; * &sum; k=1:n { a ik * b jk
      * }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multAddTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransB(double alpha, DMatrix1Row a, DMatrix1Row b, DMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multAddTransB(double,DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        org.ejml.dense.row.CommonOps_DDRM.multAddTransB(alpha, a, b, c);
+        MultAcceleration_DDRM.multAddTransB(alpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a T * b T c ij = c ij + &sum; k=1:n { a ki * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multAddTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransAB(DMatrix1Row a, DMatrix1Row b, DMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multAddTransAB(DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        org.ejml.dense.row.CommonOps_DDRM.multAddTransAB(a, b, c);
+        MultAcceleration_DDRM.multAddTransAB(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a T * b T c ij = c ij + &alpha; * &sum; k=1:n { a ki * b
      * jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_DDRM.multAddTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransAB(double alpha, DMatrix1Row a, DMatrix1Row b, DMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_DDRM.multAddTransAB(double,DMatrix1Row,DMatrix1Row,DMatrix1Row)");
-        org.ejml.dense.row.CommonOps_DDRM.multAddTransAB(alpha, a, b, c);
+        MultAcceleration_DDRM.multAddTransAB(alpha, a, b, c);
     }
 
     /**

@@ -21,81 +21,81 @@ public final class CommonOps_FDRM {
     /**
      * Performs the following operation: c = a * b c ij = &sum; k=1:n { a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.mult}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrix1Row> T mult(T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.mult(FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_FDRM.mult(a, b, output);
+        return MultAcceleration_FDRM.mult(a, b, output);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a * b c ij = &alpha; &sum; k=1:n { * a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.mult}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrix1Row> T mult(float alpha, T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.mult(float,FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_FDRM.mult(alpha, a, b, output);
+        return MultAcceleration_FDRM.mult(alpha, a, b, output);
     }
 
     /**
      * Performs the following operation: c = a T * b c ij = &sum; k=1:n { a ki * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrix1Row> T multTransA(T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multTransA(FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_FDRM.multTransA(a, b, output);
+        return MultAcceleration_FDRM.multTransA(a, b, output);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a T * b c ij = &alpha; &sum; k=1:n { a ki * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrix1Row> T multTransA(float alpha, T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multTransA(float,FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_FDRM.multTransA(alpha, a, b, output);
+        return MultAcceleration_FDRM.multTransA(alpha, a, b, output);
     }
 
     /**
      * Performs the following operation: c = a * b T c ij = &sum; k=1:n { a ik * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrix1Row> T multTransB(T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multTransB(FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_FDRM.multTransB(a, b, output);
+        return MultAcceleration_FDRM.multTransB(a, b, output);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a * b T c ij = &alpha; &sum; k=1:n { a ik * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrix1Row> T multTransB(float alpha, T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multTransB(float,FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_FDRM.multTransB(alpha, a, b, output);
+        return MultAcceleration_FDRM.multTransB(alpha, a, b, output);
     }
 
     /**
      * Performs the following operation: c = a T * b T c ij = &sum; k=1:n { a ki * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrix1Row> T multTransAB(T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multTransAB(FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_FDRM.multTransAB(a, b, output);
+        return MultAcceleration_FDRM.multTransAB(a, b, output);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a T * b T c ij = &alpha; &sum; k=1:n { a ki * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrix1Row> T multTransAB(float alpha, T a, T b, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multTransAB(float,FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_FDRM.multTransAB(alpha, a, b, output);
+        return MultAcceleration_FDRM.multTransAB(alpha, a, b, output);
     }
 
     /**
@@ -112,105 +112,105 @@ public final class CommonOps_FDRM {
      * Computes the matrix multiplication inner product: c = a T * a c ij = &sum; k=1:n { a ki * a kj } Is faster
      * than using a generic matrix multiplication by taking advantage of symmetry.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multInner}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrix1Row> T multInner(T a, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multInner(FMatrix1Row,FMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_FDRM.multInner(a, output);
+        return MultAcceleration_FDRM.multInner(a, output);
     }
 
     /**
      * Computes the matrix multiplication outer product: c = a * a T c ij = &sum; k=1:m { a ik * a jk } Is faster
      * than using a generic matrix multiplication by taking advantage of symmetry.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multOuter}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrix1Row> T multOuter(T a, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multOuter(FMatrix1Row,FMatrix1Row)");
-        return org.ejml.dense.row.CommonOps_FDRM.multOuter(a, output);
+        return MultAcceleration_FDRM.multOuter(a, output);
     }
 
     /**
      * Performs the following operation: c = c + a * b c ij = c ij + &sum; k=1:n { a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multAdd}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAdd(FMatrix1Row a, FMatrix1Row b, FMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multAdd(FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        org.ejml.dense.row.CommonOps_FDRM.multAdd(a, b, c);
+        MultAcceleration_FDRM.multAdd(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a * b c ij = c ij + &alpha; * &sum; k=1:n { a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multAdd}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAdd(float alpha, FMatrix1Row a, FMatrix1Row b, FMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multAdd(float,FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        org.ejml.dense.row.CommonOps_FDRM.multAdd(alpha, a, b, c);
+        MultAcceleration_FDRM.multAdd(alpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a T * b c ij = c ij + &sum; k=1:n { a ki * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multAddTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransA(FMatrix1Row a, FMatrix1Row b, FMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multAddTransA(FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        org.ejml.dense.row.CommonOps_FDRM.multAddTransA(a, b, c);
+        MultAcceleration_FDRM.multAddTransA(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a T * b c ij =c ij + &alpha; * &sum; k=1:n { a ki * b kj
      * }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multAddTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransA(float alpha, FMatrix1Row a, FMatrix1Row b, FMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multAddTransA(float,FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        org.ejml.dense.row.CommonOps_FDRM.multAddTransA(alpha, a, b, c);
+        MultAcceleration_FDRM.multAddTransA(alpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a * b T c ij = c ij + &sum; k=1:n { a ik * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multAddTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransB(FMatrix1Row a, FMatrix1Row b, FMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multAddTransB(FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        org.ejml.dense.row.CommonOps_FDRM.multAddTransB(a, b, c);
+        MultAcceleration_FDRM.multAddTransB(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a * b T c ij = c ij + &alpha; * &sum; k=1:n { a ik * b jk
      * }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multAddTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransB(float alpha, FMatrix1Row a, FMatrix1Row b, FMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multAddTransB(float,FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        org.ejml.dense.row.CommonOps_FDRM.multAddTransB(alpha, a, b, c);
+        MultAcceleration_FDRM.multAddTransB(alpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a T * b T c ij = c ij + &sum; k=1:n { a ki * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multAddTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransAB(FMatrix1Row a, FMatrix1Row b, FMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multAddTransAB(FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        org.ejml.dense.row.CommonOps_FDRM.multAddTransAB(a, b, c);
+        MultAcceleration_FDRM.multAddTransAB(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a T * b T c ij = c ij + &alpha; * &sum; k=1:n { a ki * b
      * jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_FDRM.multAddTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransAB(float alpha, FMatrix1Row a, FMatrix1Row b, FMatrix1Row c) {
-        EjmlCoverage.delegated("CommonOps_FDRM.multAddTransAB(float,FMatrix1Row,FMatrix1Row,FMatrix1Row)");
-        org.ejml.dense.row.CommonOps_FDRM.multAddTransAB(alpha, a, b, c);
+        MultAcceleration_FDRM.multAddTransAB(alpha, a, b, c);
     }
 
     /**
