@@ -160,164 +160,164 @@ public final class CommonOps_CDRM {
     /**
      * Performs the following operation: c = a * b c ij = &sum; k=1:n { * a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.mult}, which states
+     * the result bound), on EJML's below it.
      */
     public static void mult(CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.mult(CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.mult(a, b, c);
+        MultAcceleration_CDRM.mult(a, b, c);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a * b c ij = &alpha; &sum; k=1:n { * a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.mult}, which states
+     * the result bound), on EJML's below it.
      */
     public static void mult(float realAlpha, float imgAlpha, CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.mult(float,float,CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.mult(realAlpha, imgAlpha, a, b, c);
+        MultAcceleration_CDRM.mult(realAlpha, imgAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a * b c ij = c ij + &sum; k=1:n { a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multAdd}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAdd(CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multAdd(CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multAdd(a, b, c);
+        MultAcceleration_CDRM.multAdd(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a * b c ij = c ij + &alpha; * &sum; k=1:n { a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multAdd}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAdd(float realAlpha, float imgAlpha, CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multAdd(float,float,CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multAdd(realAlpha, imgAlpha, a, b, c);
+        MultAcceleration_CDRM.multAdd(realAlpha, imgAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = a H * b c ij = &sum; k=1:n { a ki * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multTransA(CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multTransA(CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multTransA(a, b, c);
+        MultAcceleration_CDRM.multTransA(a, b, c);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a H * b c ij = &alpha; &sum; k=1:n { a ki * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multTransA(float realAlpha, float imagAlpha, CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multTransA(float,float,CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multTransA(realAlpha, imagAlpha, a, b, c);
+        MultAcceleration_CDRM.multTransA(realAlpha, imagAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = a * b H c ij = &sum; k=1:n { a ik * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multTransB(CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multTransB(CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multTransB(a, b, c);
+        MultAcceleration_CDRM.multTransB(a, b, c);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a * b H c ij = &alpha; &sum; k=1:n { a ik * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multTransB(float realAlpha, float imagAlpha, CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multTransB(float,float,CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multTransB(realAlpha, imagAlpha, a, b, c);
+        MultAcceleration_CDRM.multTransB(realAlpha, imagAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = a T * b T c ij = &sum; k=1:n { a ki * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multTransAB(CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multTransAB(CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multTransAB(a, b, c);
+        MultAcceleration_CDRM.multTransAB(a, b, c);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a H * b H c ij = &alpha; &sum; k=1:n { a ki * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multTransAB(float realAlpha, float imagAlpha, CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multTransAB(float,float,CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multTransAB(realAlpha, imagAlpha, a, b, c);
+        MultAcceleration_CDRM.multTransAB(realAlpha, imagAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a H * b c ij = c ij + &sum; k=1:n { a ki * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multAddTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransA(CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multAddTransA(CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multAddTransA(a, b, c);
+        MultAcceleration_CDRM.multAddTransA(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a H * b c ij =c ij + &alpha; * &sum; k=1:n { a ki * b kj
      * }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multAddTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransA(float realAlpha, float imagAlpha, CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multAddTransA(float,float,CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multAddTransA(realAlpha, imagAlpha, a, b, c);
+        MultAcceleration_CDRM.multAddTransA(realAlpha, imagAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a * b H c ij = c ij + &sum; k=1:n { a ik * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multAddTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransB(CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multAddTransB(CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multAddTransB(a, b, c);
+        MultAcceleration_CDRM.multAddTransB(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a * b H c ij = c ij + &alpha; * &sum; k=1:n { a ik * b jk
      * }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multAddTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransB(float realAlpha, float imagAlpha, CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multAddTransB(float,float,CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multAddTransB(realAlpha, imagAlpha, a, b, c);
+        MultAcceleration_CDRM.multAddTransB(realAlpha, imagAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a H * b H c ij = c ij + &sum; k=1:n { a ki * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multAddTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransAB(CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multAddTransAB(CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multAddTransAB(a, b, c);
+        MultAcceleration_CDRM.multAddTransAB(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a H * b H c ij = c ij + &alpha; * &sum; k=1:n { a ki * b
      * jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_CDRM.multAddTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransAB(float realAlpha, float imagAlpha, CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_CDRM.multAddTransAB(float,float,CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_CDRM.multAddTransAB(realAlpha, imagAlpha, a, b, c);
+        MultAcceleration_CDRM.multAddTransAB(realAlpha, imagAlpha, a, b, c);
     }
 
     /**
@@ -375,42 +375,42 @@ public final class CommonOps_CDRM {
     /**
      * Performs a matrix inversion operation on the specified matrix and stores the results in the same matrix.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code SolveAcceleration_CDRM.invert}, which states
+     * the result bound), on EJML's below it.
      */
     public static boolean invert(CMatrixRMaj A) {
-        EjmlCoverage.delegated("CommonOps_CDRM.invert(CMatrixRMaj)");
-        return org.ejml.dense.row.CommonOps_CDRM.invert(A);
+        return SolveAcceleration_CDRM.invert(A);
     }
 
     /**
      * Performs a matrix inversion operation that does not modify the original and stores the results in another
      * matrix.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code SolveAcceleration_CDRM.invert}, which states
+     * the result bound), on EJML's below it.
      */
     public static boolean invert(CMatrixRMaj input, CMatrixRMaj output) {
-        EjmlCoverage.delegated("CommonOps_CDRM.invert(CMatrixRMaj,CMatrixRMaj)");
-        return org.ejml.dense.row.CommonOps_CDRM.invert(input, output);
+        return SolveAcceleration_CDRM.invert(input, output);
     }
 
     /**
      * Solves for x in the following equation: A*x = b If the system could not be solved then false is returned.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code SolveAcceleration_CDRM.solve}, which states
+     * the result bound), on EJML's below it.
      */
     public static boolean solve(CMatrixRMaj a, CMatrixRMaj b, CMatrixRMaj x) {
-        EjmlCoverage.delegated("CommonOps_CDRM.solve(CMatrixRMaj,CMatrixRMaj,CMatrixRMaj)");
-        return org.ejml.dense.row.CommonOps_CDRM.solve(a, b, x);
+        return SolveAcceleration_CDRM.solve(a, b, x);
     }
 
     /**
      * Returns the determinant of the matrix.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code SolveAcceleration_CDRM.det}, which states
+     * the result bound), on EJML's below it.
      */
     public static Complex_F32 det(CMatrixRMaj mat) {
-        EjmlCoverage.delegated("CommonOps_CDRM.det(CMatrixRMaj)");
-        return org.ejml.dense.row.CommonOps_CDRM.det(mat);
+        return SolveAcceleration_CDRM.det(mat);
     }
 
     /**

@@ -160,164 +160,164 @@ public final class CommonOps_ZDRM {
     /**
      * Performs the following operation: c = a * b c ij = &sum; k=1:n { * a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.mult}, which states
+     * the result bound), on EJML's below it.
      */
     public static void mult(ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.mult(ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.mult(a, b, c);
+        MultAcceleration_ZDRM.mult(a, b, c);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a * b c ij = &alpha; &sum; k=1:n { * a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.mult}, which states
+     * the result bound), on EJML's below it.
      */
     public static void mult(double realAlpha, double imgAlpha, ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.mult(double,double,ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.mult(realAlpha, imgAlpha, a, b, c);
+        MultAcceleration_ZDRM.mult(realAlpha, imgAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a * b c ij = c ij + &sum; k=1:n { a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multAdd}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAdd(ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multAdd(ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multAdd(a, b, c);
+        MultAcceleration_ZDRM.multAdd(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a * b c ij = c ij + &alpha; * &sum; k=1:n { a ik * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multAdd}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAdd(double realAlpha, double imgAlpha, ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multAdd(double,double,ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multAdd(realAlpha, imgAlpha, a, b, c);
+        MultAcceleration_ZDRM.multAdd(realAlpha, imgAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = a H * b c ij = &sum; k=1:n { a ki * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multTransA(ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multTransA(ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multTransA(a, b, c);
+        MultAcceleration_ZDRM.multTransA(a, b, c);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a H * b c ij = &alpha; &sum; k=1:n { a ki * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multTransA(double realAlpha, double imagAlpha, ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multTransA(double,double,ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multTransA(realAlpha, imagAlpha, a, b, c);
+        MultAcceleration_ZDRM.multTransA(realAlpha, imagAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = a * b H c ij = &sum; k=1:n { a ik * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multTransB(ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multTransB(ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multTransB(a, b, c);
+        MultAcceleration_ZDRM.multTransB(a, b, c);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a * b H c ij = &alpha; &sum; k=1:n { a ik * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multTransB(double realAlpha, double imagAlpha, ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multTransB(double,double,ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multTransB(realAlpha, imagAlpha, a, b, c);
+        MultAcceleration_ZDRM.multTransB(realAlpha, imagAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = a T * b T c ij = &sum; k=1:n { a ki * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multTransAB(ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multTransAB(ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multTransAB(a, b, c);
+        MultAcceleration_ZDRM.multTransAB(a, b, c);
     }
 
     /**
      * Performs the following operation: c = &alpha; * a H * b H c ij = &alpha; &sum; k=1:n { a ki * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multTransAB(double realAlpha, double imagAlpha, ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multTransAB(double,double,ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multTransAB(realAlpha, imagAlpha, a, b, c);
+        MultAcceleration_ZDRM.multTransAB(realAlpha, imagAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a H * b c ij = c ij + &sum; k=1:n { a ki * b kj }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multAddTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransA(ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multAddTransA(ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multAddTransA(a, b, c);
+        MultAcceleration_ZDRM.multAddTransA(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a H * b c ij =c ij + &alpha; * &sum; k=1:n { a ki * b kj
      * }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multAddTransA}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransA(double realAlpha, double imagAlpha, ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multAddTransA(double,double,ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multAddTransA(realAlpha, imagAlpha, a, b, c);
+        MultAcceleration_ZDRM.multAddTransA(realAlpha, imagAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a * b H c ij = c ij + &sum; k=1:n { a ik * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multAddTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransB(ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multAddTransB(ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multAddTransB(a, b, c);
+        MultAcceleration_ZDRM.multAddTransB(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a * b H c ij = c ij + &alpha; * &sum; k=1:n { a ik * b jk
      * }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multAddTransB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransB(double realAlpha, double imagAlpha, ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multAddTransB(double,double,ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multAddTransB(realAlpha, imagAlpha, a, b, c);
+        MultAcceleration_ZDRM.multAddTransB(realAlpha, imagAlpha, a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + a H * b H c ij = c ij + &sum; k=1:n { a ki * b jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multAddTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransAB(ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multAddTransAB(ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multAddTransAB(a, b, c);
+        MultAcceleration_ZDRM.multAddTransAB(a, b, c);
     }
 
     /**
      * Performs the following operation: c = c + &alpha; * a H * b H c ij = c ij + &alpha; * &sum; k=1:n { a ki * b
      * jk }.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code MultAcceleration_ZDRM.multAddTransAB}, which states
+     * the result bound), on EJML's below it.
      */
     public static void multAddTransAB(double realAlpha, double imagAlpha, ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj c) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.multAddTransAB(double,double,ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        org.ejml.dense.row.CommonOps_ZDRM.multAddTransAB(realAlpha, imagAlpha, a, b, c);
+        MultAcceleration_ZDRM.multAddTransAB(realAlpha, imagAlpha, a, b, c);
     }
 
     /**
@@ -375,42 +375,42 @@ public final class CommonOps_ZDRM {
     /**
      * Performs a matrix inversion operation on the specified matrix and stores the results in the same matrix.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code SolveAcceleration_ZDRM.invert}, which states
+     * the result bound), on EJML's below it.
      */
     public static boolean invert(ZMatrixRMaj A) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.invert(ZMatrixRMaj)");
-        return org.ejml.dense.row.CommonOps_ZDRM.invert(A);
+        return SolveAcceleration_ZDRM.invert(A);
     }
 
     /**
      * Performs a matrix inversion operation that does not modify the original and stores the results in another
      * matrix.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code SolveAcceleration_ZDRM.invert}, which states
+     * the result bound), on EJML's below it.
      */
     public static boolean invert(ZMatrixRMaj input, ZMatrixRMaj output) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.invert(ZMatrixRMaj,ZMatrixRMaj)");
-        return org.ejml.dense.row.CommonOps_ZDRM.invert(input, output);
+        return SolveAcceleration_ZDRM.invert(input, output);
     }
 
     /**
      * Solves for x in the following equation: A*x = b If the system could not be solved then false is returned.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code SolveAcceleration_ZDRM.solve}, which states
+     * the result bound), on EJML's below it.
      */
     public static boolean solve(ZMatrixRMaj a, ZMatrixRMaj b, ZMatrixRMaj x) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.solve(ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)");
-        return org.ejml.dense.row.CommonOps_ZDRM.solve(a, b, x);
+        return SolveAcceleration_ZDRM.solve(a, b, x);
     }
 
     /**
      * Returns the determinant of the matrix.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code SolveAcceleration_ZDRM.det}, which states
+     * the result bound), on EJML's below it.
      */
     public static Complex_F64 det(ZMatrixRMaj mat) {
-        EjmlCoverage.delegated("CommonOps_ZDRM.det(ZMatrixRMaj)");
-        return org.ejml.dense.row.CommonOps_ZDRM.det(mat);
+        return SolveAcceleration_ZDRM.det(mat);
     }
 
     /**
