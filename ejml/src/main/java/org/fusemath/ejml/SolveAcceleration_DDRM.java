@@ -2,12 +2,19 @@ package org.fusemath.ejml;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.UtilEjml;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
+import org.fusemath.api.HostMatrix;
+import org.fusemath.api.MatrixShape;
+import org.fusemath.api.NoConvergenceException;
+import org.fusemath.blas.Blas;
+import org.fusemath.blas.Op;
 import org.fusemath.blas.Uplo;
 import org.fusemath.blas.host.Trans;
 import org.fusemath.solver.host.LapackCholesky;
 import org.fusemath.solver.host.LapackLu;
+import org.fusemath.solver.host.LapackSvd;
 
 /**
  * EJML's {@code CommonOps_DDRM} solve, invert, det, solveSPD and invertSPD on LAPACK (getrf/getrs, potrf/potrs
@@ -35,6 +42,8 @@ final class SolveAcceleration_DDRM {
     static final long LU_THRESHOLD = 32 * 32;
     /** Measured default for solveSPD and invertSPD (Cholesky): n·n ≥ this many elements; see {@link #LU_THRESHOLD}. */
     static final long CHOLESKY_THRESHOLD = 32 * 32;
+    /** Measured default for pinv (an SVD): an m×n A with m·n ≥ this many elements; see {@link #LU_THRESHOLD}. */
+    static final long PINV_THRESHOLD = 32 * 32;
 
     private static final DType TYPE = DType.F64;
     private static final String CLASS = "CommonOps_DDRM.";
@@ -44,6 +53,7 @@ final class SolveAcceleration_DDRM {
     private static final String INVERT_TO = CLASS + "invert(DMatrixRMaj,DMatrixRMaj)";
     private static final String INVERT_SPD = CLASS + "invertSPD(DMatrixRMaj,DMatrixRMaj)";
     private static final String DET = CLASS + "det(DMatrixRMaj)";
+    private static final String PINV = CLASS + "pinv(DMatrixRMaj,DMatrixRMaj)";
 
     private SolveAcceleration_DDRM() {
     }
@@ -207,6 +217,54 @@ final class SolveAcceleration_DDRM {
         identity(result.data, n);
         LapackCholesky.solve(threads, TYPE, Uplo.UPPER, n, n, f, result.data);
         return true;
+    }
+
+    /**
+     * EJML's {@code CommonOps_DDRM.pinv}: invA (reshaped to n×m) = the Moore–Penrose pseudo-inverse of the m×n A, A
+     * unchanged, from LAPACK's divide-and-conquer SVD (gesdd, gesvd if it does not converge) with EJML's cut-off:
+     * singular values below {@code UtilEjml.EPS·max(m, n)·σ₁} count as zero. Thrown as EJML does when the SVD fails:
+     * IllegalArgumentException. invA the same matrix as A, and empty shapes, go to EJML. Not bit-identical; as a
+     * solution of A·X = I (full column rank) within {@code Tolerance.luSolve()}.
+     */
+    static void pinv(DMatrixRMaj A, DMatrixRMaj invA) {
+        int m = A.numRows;
+        int n = A.numCols;
+        if (A == invA || m == 0 || n == 0
+                || !EjmlExecution.accelerate(EjmlExecution.Family.SOLVE, (long) m * n, PINV_THRESHOLD)) {
+            EjmlCoverage.delegated(PINV);
+            CommonOps_DDRM.pinv(A, invA);
+            return;
+        }
+        EjmlCoverage.accelerated(PINV);
+        // F = Aᵀ (n×m column-major) = U·Σ·Vᵀ, so A = V·Σ·Uᵀ and pinv(A) = U·Σ⁺·Vᵀ: an n×m product written row-major.
+        int r = Math.min(m, n);
+        AccelerationScratch scratch = AccelerationScratch.current();
+        double[] f = scratch.doubleArray(AccelerationScratch.FACTORS, m * n);
+        System.arraycopy(A.data, 0, f, 0, m * n);
+        double[] s = new double[r];
+        double[] u = new double[n * r];
+        double[] vt = new double[r * m];
+        try {
+            LapackSvd.create(TYPE, n, m, 'S').compute(threads(), f, a -> System.arraycopy(A.data, 0, a, 0, m * n),
+                    s, u, vt);
+        } catch (NoConvergenceException e) {
+            throw new IllegalArgumentException("Invert failed, maybe a bug?", e);
+        }
+        double max = 0;
+        for (double v : s) {
+            max = Math.max(max, v);
+        }
+        double tau = UtilEjml.EPS * Math.max(m, n) * max;
+        for (int j = 0; j < r; j++) {
+            double inverse = max == 0 || s[j] < tau ? 0 : 1 / s[j];
+            for (int i = 0; i < n; i++) {
+                u[j * n + i] *= inverse;
+            }
+        }
+        invA.reshape(n, m);
+        Blas.gemm(Op.NONE, Op.NONE, 1, HostMatrix.of(TYPE, u, MatrixShape.columnMajor(n, r)),
+                HostMatrix.of(TYPE, vt, MatrixShape.columnMajor(r, m)), 0,
+                HostMatrix.of(TYPE, invA.data, MatrixShape.rowMajor(n, m)));
     }
 
     /** Writes A⁻¹ of the n×n {@code mat} into {@code out} (which may be mat's own array). */

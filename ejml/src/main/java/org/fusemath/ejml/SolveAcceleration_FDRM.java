@@ -5,12 +5,19 @@ package org.fusemath.ejml;
 
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
+import org.ejml.UtilEjml;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
+import org.fusemath.api.HostMatrix;
+import org.fusemath.api.MatrixShape;
+import org.fusemath.api.NoConvergenceException;
+import org.fusemath.blas.Blas;
+import org.fusemath.blas.Op;
 import org.fusemath.blas.Uplo;
 import org.fusemath.blas.host.Trans;
 import org.fusemath.solver.host.LapackCholesky;
 import org.fusemath.solver.host.LapackLu;
+import org.fusemath.solver.host.LapackSvd;
 
 /**
  * EJML's {@code CommonOps_FDRM} solve, invert, det, solveSPD and invertSPD on LAPACK (getrf/getrs, potrf/potrs
@@ -38,6 +45,8 @@ final class SolveAcceleration_FDRM {
     static final long LU_THRESHOLD = 32 * 32;
     /** Measured default for solveSPD and invertSPD (Cholesky): n·n ≥ this many elements; see {@link #LU_THRESHOLD}. */
     static final long CHOLESKY_THRESHOLD = 32 * 32;
+    /** Measured default for pinv (an SVD): an m×n A with m·n ≥ this many elements; see {@link #LU_THRESHOLD}. */
+    static final long PINV_THRESHOLD = 32 * 32;
 
     private static final DType TYPE = DType.F32;
     private static final String CLASS = "CommonOps_FDRM.";
@@ -47,6 +56,7 @@ final class SolveAcceleration_FDRM {
     private static final String INVERT_TO = CLASS + "invert(FMatrixRMaj,FMatrixRMaj)";
     private static final String INVERT_SPD = CLASS + "invertSPD(FMatrixRMaj,FMatrixRMaj)";
     private static final String DET = CLASS + "det(FMatrixRMaj)";
+    private static final String PINV = CLASS + "pinv(FMatrixRMaj,FMatrixRMaj)";
 
     private SolveAcceleration_FDRM() {
     }
@@ -210,6 +220,54 @@ final class SolveAcceleration_FDRM {
         identity(result.data, n);
         LapackCholesky.solve(threads, TYPE, Uplo.UPPER, n, n, f, result.data);
         return true;
+    }
+
+    /**
+     * EJML's {@code CommonOps_FDRM.pinv}: invA (reshaped to n×m) = the Moore–Penrose pseudo-inverse of the m×n A, A
+     * unchanged, from LAPACK's divide-and-conquer SVD (gesdd, gesvd if it does not converge) with EJML's cut-off:
+     * singular values below {@code UtilEjml.F_EPS·max(m, n)·σ₁} count as zero. Thrown as EJML does when the SVD fails:
+     * IllegalArgumentException. invA the same matrix as A, and empty shapes, go to EJML. Not bit-identical; as a
+     * solution of A·X = I (full column rank) within {@code Tolerance.luSolve()}.
+     */
+    static void pinv(FMatrixRMaj A, FMatrixRMaj invA) {
+        int m = A.numRows;
+        int n = A.numCols;
+        if (A == invA || m == 0 || n == 0
+                || !EjmlExecution.accelerate(EjmlExecution.Family.SOLVE, (long) m * n, PINV_THRESHOLD)) {
+            EjmlCoverage.delegated(PINV);
+            CommonOps_FDRM.pinv(A, invA);
+            return;
+        }
+        EjmlCoverage.accelerated(PINV);
+        // F = Aᵀ (n×m column-major) = U·Σ·Vᵀ, so A = V·Σ·Uᵀ and pinv(A) = U·Σ⁺·Vᵀ: an n×m product written row-major.
+        int r = Math.min(m, n);
+        AccelerationScratch scratch = AccelerationScratch.current();
+        float[] f = scratch.floatArray(AccelerationScratch.FACTORS, m * n);
+        System.arraycopy(A.data, 0, f, 0, m * n);
+        float[] s = new float[r];
+        float[] u = new float[n * r];
+        float[] vt = new float[r * m];
+        try {
+            LapackSvd.create(TYPE, n, m, 'S').compute(threads(), f, a -> System.arraycopy(A.data, 0, a, 0, m * n),
+                    s, u, vt);
+        } catch (NoConvergenceException e) {
+            throw new IllegalArgumentException("Invert failed, maybe a bug?", e);
+        }
+        float max = 0;
+        for (float v : s) {
+            max = Math.max(max, v);
+        }
+        float tau = UtilEjml.F_EPS * Math.max(m, n) * max;
+        for (int j = 0; j < r; j++) {
+            float inverse = max == 0 || s[j] < tau ? 0 : 1 / s[j];
+            for (int i = 0; i < n; i++) {
+                u[j * n + i] *= inverse;
+            }
+        }
+        invA.reshape(n, m);
+        Blas.gemm(Op.NONE, Op.NONE, 1, HostMatrix.of(TYPE, u, MatrixShape.columnMajor(n, r)),
+                HostMatrix.of(TYPE, vt, MatrixShape.columnMajor(r, m)), 0,
+                HostMatrix.of(TYPE, invA.data, MatrixShape.rowMajor(n, m)));
     }
 
     /** Writes A⁻¹ of the n×n {@code mat} into {@code out} (which may be mat's own array). */

@@ -38,6 +38,7 @@ class GeneratedVariantsTest {
                 new String[] {"_DDRM", "_FDRM"},
                 new String[] {"DMatrixRMaj", "FMatrixRMaj"},
                 new String[] {"DType.F64", "DType.F32"},
+                new String[] {"UtilEjml.EPS", "UtilEjml.F_EPS"},
                 new String[] {"Double.", "Float."},
                 new String[] {"double", "float"});
     }

@@ -388,4 +388,57 @@ class SolveAccelerationDdrmTest {
         assertEquals(CommonOps_DDRM.det(a), SolveAcceleration_DDRM.det(a));
         assertEquals(0, accelerated(CLASS + "solve(DMatrixRMaj,DMatrixRMaj,DMatrixRMaj)"));
     }
+
+    /** [I; 0] (or [I, 0]) plus R/(4·√max(m, n)): full rank, κ₂ below 2. */
+    private DMatrixRMaj nearIdentity(int m, int n) {
+        DMatrixRMaj a = uniform(m, n);
+        CommonOps_DDRM.scale((double) (0.25 / Math.sqrt(Math.max(m, n))), a);
+        for (int i = 0; i < Math.min(m, n); i++) {
+            a.add(i, i, 1);
+        }
+        return a;
+    }
+
+    @Test
+    void pinvAgreesWithEjmlForTallWideAndRankDeficientMatrices() throws Exception {
+        EjmlExecution.setThreshold(EjmlExecution.Family.SOLVE, 0);
+        // gesdd and EJML's SVD are backward stable (residual <= 4·n·u·‖A‖); with κ₂ < 2 each pseudo-inverse is within
+        // 2κ²·4n·u = 32n·u of the exact one, so they differ by at most 64n·u.
+        Tolerance bound = Tolerance.normwise(64, 60);
+        for (int[] shape : new int[][] {{60, 35}, {35, 60}, {40, 40}, {1, 1}, {1, 7}}) {
+            DMatrixRMaj a = nearIdentity(shape[0], shape[1]);
+            DMatrixRMaj a0 = a.copy();
+            DMatrixRMaj ours = new DMatrixRMaj(2, 2);
+            DMatrixRMaj theirs = new DMatrixRMaj(2, 2);
+            SolveAcceleration_DDRM.pinv(a, ours);
+            CommonOps_DDRM.pinv(a, theirs);
+            assertArrayEquals(a0.data, a.data, "A is not modified");
+            assertEquals(shape[1], ours.numRows);
+            assertEquals(shape[0], ours.numCols);
+            Validation.compare(dense(ours), dense(theirs), bound).assertPassed();
+        }
+        // Rank one, x·yᵀ: pinv = y·xᵀ / (‖x‖²·‖y‖²); the zero singular values fall below EJML's cut-off in both.
+        DMatrixRMaj x = uniform(50, 1);
+        DMatrixRMaj y = uniform(30, 1);
+        DMatrixRMaj a = new DMatrixRMaj(50, 30);
+        CommonOps_DDRM.multTransB(x, y, a);
+        DMatrixRMaj exact = new DMatrixRMaj(30, 50);
+        CommonOps_DDRM.multTransB(y, x, exact);
+        CommonOps_DDRM.divide(exact, (double) (CommonOps_DDRM.dot(x, x) * CommonOps_DDRM.dot(y, y)));
+        DMatrixRMaj ours = new DMatrixRMaj(1, 1);
+        SolveAcceleration_DDRM.pinv(a, ours);
+        Validation.compare(dense(ours), dense(exact), bound).assertPassed();
+        assertEquals(6, accelerated(CLASS + "pinv(DMatrixRMaj,DMatrixRMaj)"));
+
+        DMatrixRMaj same = nearIdentity(40, 40);
+        assertSameOutcome(() -> {
+            DMatrixRMaj m = same.copy();
+            SolveAcceleration_DDRM.pinv(m, m);
+            return Arrays.toString(dense(m));
+        }, () -> {
+            DMatrixRMaj m = same.copy();
+            CommonOps_DDRM.pinv(m, m);
+            return Arrays.toString(dense(m));
+        });
+    }
 }

@@ -391,4 +391,57 @@ class SolveAccelerationFdrmTest {
         assertEquals(CommonOps_FDRM.det(a), SolveAcceleration_FDRM.det(a));
         assertEquals(0, accelerated(CLASS + "solve(FMatrixRMaj,FMatrixRMaj,FMatrixRMaj)"));
     }
+
+    /** [I; 0] (or [I, 0]) plus R/(4·√max(m, n)): full rank, κ₂ below 2. */
+    private FMatrixRMaj nearIdentity(int m, int n) {
+        FMatrixRMaj a = uniform(m, n);
+        CommonOps_FDRM.scale((float) (0.25 / Math.sqrt(Math.max(m, n))), a);
+        for (int i = 0; i < Math.min(m, n); i++) {
+            a.add(i, i, 1);
+        }
+        return a;
+    }
+
+    @Test
+    void pinvAgreesWithEjmlForTallWideAndRankDeficientMatrices() throws Exception {
+        EjmlExecution.setThreshold(EjmlExecution.Family.SOLVE, 0);
+        // gesdd and EJML's SVD are backward stable (residual <= 4·n·u·‖A‖); with κ₂ < 2 each pseudo-inverse is within
+        // 2κ²·4n·u = 32n·u of the exact one, so they differ by at most 64n·u.
+        Tolerance bound = Tolerance.normwise(64, 60);
+        for (int[] shape : new int[][] {{60, 35}, {35, 60}, {40, 40}, {1, 1}, {1, 7}}) {
+            FMatrixRMaj a = nearIdentity(shape[0], shape[1]);
+            FMatrixRMaj a0 = a.copy();
+            FMatrixRMaj ours = new FMatrixRMaj(2, 2);
+            FMatrixRMaj theirs = new FMatrixRMaj(2, 2);
+            SolveAcceleration_FDRM.pinv(a, ours);
+            CommonOps_FDRM.pinv(a, theirs);
+            assertArrayEquals(a0.data, a.data, "A is not modified");
+            assertEquals(shape[1], ours.numRows);
+            assertEquals(shape[0], ours.numCols);
+            Validation.compare(dense(ours), dense(theirs), bound).assertPassed();
+        }
+        // Rank one, x·yᵀ: pinv = y·xᵀ / (‖x‖²·‖y‖²); the zero singular values fall below EJML's cut-off in both.
+        FMatrixRMaj x = uniform(50, 1);
+        FMatrixRMaj y = uniform(30, 1);
+        FMatrixRMaj a = new FMatrixRMaj(50, 30);
+        CommonOps_FDRM.multTransB(x, y, a);
+        FMatrixRMaj exact = new FMatrixRMaj(30, 50);
+        CommonOps_FDRM.multTransB(y, x, exact);
+        CommonOps_FDRM.divide(exact, (float) (CommonOps_FDRM.dot(x, x) * CommonOps_FDRM.dot(y, y)));
+        FMatrixRMaj ours = new FMatrixRMaj(1, 1);
+        SolveAcceleration_FDRM.pinv(a, ours);
+        Validation.compare(dense(ours), dense(exact), bound).assertPassed();
+        assertEquals(6, accelerated(CLASS + "pinv(FMatrixRMaj,FMatrixRMaj)"));
+
+        FMatrixRMaj same = nearIdentity(40, 40);
+        assertSameOutcome(() -> {
+            FMatrixRMaj m = same.copy();
+            SolveAcceleration_FDRM.pinv(m, m);
+            return Arrays.toString(dense(m));
+        }, () -> {
+            FMatrixRMaj m = same.copy();
+            CommonOps_FDRM.pinv(m, m);
+            return Arrays.toString(dense(m));
+        });
+    }
 }
