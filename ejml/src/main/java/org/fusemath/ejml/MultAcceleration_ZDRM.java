@@ -21,12 +21,15 @@ import org.fusemath.blas.Scalar;
  */
 final class MultAcceleration_ZDRM {
     /**
-     * Measured default: a product runs on zgemm when its multiply-adds m·n·k reach this many (about 24³); EJML's
-     * loops below. Measured with {@code EjmlSolveBenchmark}'s zgemm pair (bench/README.md, section "EJML solve
-     * facade"); override with {@code -Dfusemath.ejml.threshold.mult=<multiply-adds>} or
+     * Measured default: a product runs on zgemm when its multiply-adds m·n·k reach this many (32³); EJML's loops
+     * below. Paired speed-ups of square mult (EJML time ÷ this class's, one OpenBLAS thread, loaded machine;
+     * bench/README.md, section "EJML solve facade"): 0.66× at m = 8, 0.75× at 16, 0.70× at 24, 1.16× at 32, 1.39× at
+     * 64, 3.6× at 256. Command: {@code OPENBLAS_NUM_THREADS=1 java -XX:ActiveProcessorCount=1 -jar
+     * bench/target/benchmarks.jar 'EjmlSolveBenchmark.pairedZgemm$' -f 1 -wi 2 -i 3 -w 1s -r 1s -jvmArgsAppend
+     * -XX:ActiveProcessorCount=1}. Override with {@code -Dfusemath.ejml.threshold.mult=<multiply-adds>} or
      * {@link EjmlExecution#setThreshold}.
      */
-    static final long MULT_THRESHOLD = 24 * 24 * 24;
+    static final long MULT_THRESHOLD = 32L * 32 * 32;
 
     private static final String CLASS = "CommonOps_ZDRM.";
     private static final String MATRICES = "ZMatrixRMaj,ZMatrixRMaj,ZMatrixRMaj)";

@@ -25,8 +25,12 @@ import org.fusemath.solver.host.LapackLu;
 final class SolveAcceleration_CDRM {
     /**
      * Measured default: solve, invert and det of an n×n A run on LAPACK when n·n ≥ this many elements (n ≥ 16);
-     * EJML below. Measured with {@code EjmlSolveBenchmark} (bench/README.md, section "EJML solve facade");
-     * override with {@code -Dfusemath.ejml.threshold.solve=<elements>} or {@link EjmlExecution#setThreshold}.
+     * EJML below. Paired speed-ups of solve with n right-hand sides (EJML time ÷ this class's, one OpenBLAS thread,
+     * loaded machine; bench/README.md, section "EJML solve facade"): 1.4× at n = 4, 0.72× at 8, 2.9× at 16 and 32,
+     * 2.6× at 64. Command: {@code OPENBLAS_NUM_THREADS=1 java -XX:ActiveProcessorCount=1 -jar
+     * bench/target/benchmarks.jar 'EjmlSolveBenchmark.pairedZsolve$' -p m=4,8,16,32,64 -f 1 -wi 2 -i 3 -w 1s -r 1s
+     * -jvmArgsAppend -XX:ActiveProcessorCount=1}. Override with {@code -Dfusemath.ejml.threshold.solve=<elements>}
+     * or {@link EjmlExecution#setThreshold}.
      */
     static final long LU_THRESHOLD = 16 * 16;
 

@@ -37,15 +37,26 @@ import org.fusemath.solver.host.LapackSvd;
  */
 final class SolveAcceleration_FDRM {
     /**
-     * Measured default: solve, invert and det of an n×n A run on LAPACK when n·n ≥ this many elements (n ≥ 32),
-     * EJML's loops below (EJML is as fast or faster there, its unrolled kernels included). Measured with
-     * {@code EjmlSolveBenchmark} (see bench/README.md, section "EJML solve facade"); override with
-     * {@code -Dfusemath.ejml.threshold.solve=<elements>} or {@link EjmlExecution#setThreshold}.
+     * Measured default: solve, invert and det of an n×n A run on LAPACK when n·n ≥ this many elements (n ≥ 16),
+     * EJML below. Paired speed-ups (EJML time ÷ this class's, one OpenBLAS thread, loaded machine; bench/README.md,
+     * section "EJML solve facade"): solve 0.36× at n = 4, 1.07× at 8, 4.6× at 16, 10.6× at 1000; invert 0.09×, 0.71×,
+     * 3.9×; det 0.08×, 1.03×, 1.16× (EJML's unrolled minors win below 8). Command:
+     * {@code OPENBLAS_NUM_THREADS=1 java -XX:ActiveProcessorCount=1 -jar bench/target/benchmarks.jar
+     * 'EjmlSolveBenchmark.paired(Solve|Invert|Det)$' -f 1 -wi 2 -i 3 -w 1s -r 1s -jvmArgsAppend
+     * -XX:ActiveProcessorCount=1}. Override with {@code -Dfusemath.ejml.threshold.solve=<elements>} or
+     * {@link EjmlExecution#setThreshold}.
      */
-    static final long LU_THRESHOLD = 32 * 32;
-    /** Measured default for solveSPD and invertSPD (Cholesky): n·n ≥ this many elements; see {@link #LU_THRESHOLD}. */
-    static final long CHOLESKY_THRESHOLD = 32 * 32;
-    /** Measured default for pinv (an SVD): an m×n A with m·n ≥ this many elements; see {@link #LU_THRESHOLD}. */
+    static final long LU_THRESHOLD = 16 * 16;
+    /**
+     * Measured default for solveSPD and invertSPD (Cholesky): n·n ≥ this many elements (n ≥ 16). solveSPD's paired
+     * speed-ups: 0.27× at n = 4, 0.29× at 8, 2.5× at 16, 10× at 256 ({@code 'EjmlSolveBenchmark.pairedSolveSpd$'},
+     * same flags; bench/README.md).
+     */
+    static final long CHOLESKY_THRESHOLD = 16 * 16;
+    /**
+     * Default for pinv (an SVD): an m×n A with m·n ≥ this many elements. Not measured: EJML's SVD is slower than its
+     * LU, so LAPACK's gesdd pays off no later than the LU threshold; 32·32 keeps a margin for the extra GEMM.
+     */
     static final long PINV_THRESHOLD = 32 * 32;
 
     private static final DType TYPE = DType.F32;
