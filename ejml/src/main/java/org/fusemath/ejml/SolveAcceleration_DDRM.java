@@ -17,8 +17,8 @@ import org.fusemath.solver.host.LapackLu;
 import org.fusemath.solver.host.LapackSvd;
 
 /**
- * EJML's {@code CommonOps_DDRM} solve, invert, det, solveSPD and invertSPD on LAPACK (getrf/getrs, potrf/potrs
- * through fusemath's host call table) above a measured size, EJML's own method below it.
+ * EJML's {@code CommonOps_DDRM} solve, invert, det, solveSPD, invertSPD and pinv on LAPACK (getrf/getrs,
+ * potrf/potrs, gesdd through fusemath's host call table) above a measured size, EJML's own method below it.
  *
  * <p>Each method has EJML's exact signature and contract: the same reshaping of outputs (done first, as EJML does),
  * the same inputs left unmodified, the same returned booleans and, for every argument EJML rejects, EJML's own
@@ -29,8 +29,10 @@ import org.fusemath.solver.host.LapackSvd;
  * The copies live in per-thread scratch arrays held softly, so a large call allocates nothing after the first.
  *
  * <p>Results: not bit-identical to EJML (LAPACK's blocked LU orders its sums differently); each accelerated
- * result satisfies the backward-error bound {@code org.fusemath.verify.Tolerance#luSolve} (4·n·u, u of the type)
- * that EJML's results satisfy, and the tests check both. Thread-safe (stateless apart from per-thread scratch).
+ * solve and inverse satisfies the backward-error bound {@code org.fusemath.verify.Tolerance#luSolve} (4·n·u, u of
+ * the type) that EJML's results satisfy, and the tests check both (det and pinv: see their methods). The thresholds
+ * were measured on the double-precision class; the single-precision one is generated from it and shares them.
+ * Thread-safe (stateless apart from per-thread scratch).
  */
 final class SolveAcceleration_DDRM {
     /**
