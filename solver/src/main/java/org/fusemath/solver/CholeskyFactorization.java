@@ -59,9 +59,35 @@ public final class CholeskyFactorization {
         int n = Operands.hostSquare(context, a);
         Arguments.requireNonNull(uplo, "uplo");
         Layout layout = a.shape().layout();
-        Object f = Dense.copy(a, layout);
-        CholeskyFactorization c = new CholeskyFactorization(context, a.dtype(), n, layout, uplo, f);
-        int info = LapackCholesky.factor(context.threads(), a.dtype(), c.stored, n, f);
+        return factored(context, a.dtype(), n, layout, uplo, Dense.copy(a, layout));
+    }
+
+    /**
+     * Factors {@code a} in its own array, as LAPACK's potrf does, for a caller that lets A be overwritten: no copy and
+     * no allocation beyond this object. On return the {@code uplo} triangle of {@code a}'s array holds the factor and
+     * the other triangle is as it was; this factorisation reads that array for every later call, so the caller must
+     * not modify it while the factorisation is in use. Only a dense A at offset 0 (leading dimension n) can be
+     * factored in place; {@link #factor(FuseContext, HostMatrix, Uplo)} copies any other.
+     *
+     * @throws org.fusemath.api.InvalidArgumentException when {@code a} is not dense at offset 0
+     * @throws NotPositiveDefiniteException when the leading minor of order {@code info()} is not positive definite
+     *         (the array then holds LAPACK's partial factor)
+     */
+    public static CholeskyFactorization factorInPlace(FuseContext context, HostMatrix a, Uplo uplo) {
+        int n = Operands.hostSquare(context, a);
+        Arguments.requireNonNull(uplo, "uplo");
+        MatrixShape s = a.shape();
+        if (!s.isContiguous() || s.offset() != 0) {
+            throw new org.fusemath.api.InvalidArgumentException("a", s,
+                    "a dense matrix at offset 0 (leading dimension n) to factor in place; factor() copies any other");
+        }
+        return factored(context, a.dtype(), n, s.layout(), uplo, a.array());
+    }
+
+    /** Runs potrf on {@code f} (dense, in {@code layout}) and wraps it, or throws for a minor that is not positive definite. */
+    private static CholeskyFactorization factored(FuseContext context, DType t, int n, Layout layout, Uplo uplo, Object f) {
+        CholeskyFactorization c = new CholeskyFactorization(context, t, n, layout, uplo, f);
+        int info = LapackCholesky.factor(context.threads(), t, c.stored, n, f);
         if (info > 0) {
             throw new NotPositiveDefiniteException(info);
         }

@@ -21,7 +21,11 @@ public final class Linalg {
         return solve(FuseContext.defaults(), a, b);
     }
 
-    /** {@link #solve(HostMatrix, HostMatrix)} with the context's execution and thread count. */
+    /**
+     * {@link #solve(HostMatrix, HostMatrix)} with the context's execution and thread count: a DEVICE context
+     * factors and solves with cuSOLVER's {@code Xgetrf}/{@code Xgetrs} (as do {@link #inv}, {@link #det} and
+     * {@link #slogdet}), or throws the probe's {@link org.fusemath.api.DeviceUnavailableException}.
+     */
     public static HostMatrix solve(FuseContext context, HostMatrix a, HostMatrix b) {
         return LuFactorization.factorTransient(context, a).solve(b);
     }
@@ -110,11 +114,16 @@ public final class Linalg {
     }
 
     /**
-     * The SVD of the m×n A computed as {@code mode} says (values only, thin or full vectors), on the host with the
-     * context's thread count; one-shot form of {@link SvdPlan} (which reuses its workspace across calls).
+     * The SVD of the m×n A computed as {@code mode} says (values only, thin or full vectors): on the host with the
+     * context's thread count (one-shot form of {@link SvdPlan}, which reuses its workspace across calls), or for a
+     * DEVICE context by cuSOLVER's {@code Xgesvd} on its device (a wide A decomposed as Aᴴ); a
+     * {@link org.fusemath.api.DeviceUnavailableException} naming why when there is no usable device.
      */
     public static Svd svd(FuseContext context, HostMatrix a, SvdMode mode) {
-        return SvdPlan.create(context, a, mode).execute(a);
+        Arguments.requireNonNull(a, "a");
+        Arguments.requireNonNull(mode, "mode");
+        Operands.requireOne("a", a);
+        return SolverProviders.select(context).svd(a, mode);
     }
 
     /** The singular values of A, descending (k×1 of the component type): NumPy's {@code svd(a, compute_uv=False)}. */
@@ -135,7 +144,9 @@ public final class Linalg {
     public static HermitianEigen eigh(FuseContext context, HostMatrix a, Uplo uplo, boolean vectors) {
         Arguments.requireNonNull(a, "a");
         SpectralInputs.square(a);
-        return EigenProviders.eigh(context, a, uplo, vectors);
+        Arguments.requireNonNull(uplo, "uplo");
+        Operands.requireOne("a", a);
+        return SolverProviders.select(context).eigh(a, uplo, vectors);
     }
 
     /** NumPy's {@code eigvalsh(a)}: the eigenvalues of the Hermitian A (lower triangle), ascending. */
@@ -148,11 +159,16 @@ public final class Linalg {
         return eig(FuseContext.defaults(), a, true);
     }
 
-    /** Eigenvalues and, when {@code vectors}, right eigenvectors of the square A; one-shot form of {@link EigenPlan}. */
+    /**
+     * Eigenvalues and, when {@code vectors}, right eigenvectors of the square A: on the host (one-shot form of
+     * {@link EigenPlan}), or for a DEVICE context by cuSOLVER's {@code Xgeev} on its device (a
+     * {@link org.fusemath.api.DeviceUnavailableException} naming why when there is none).
+     */
     public static Eigen eig(FuseContext context, HostMatrix a, boolean vectors) {
         Arguments.requireNonNull(a, "a");
         SpectralInputs.square(a);
-        return EigenPlan.create(context, a.dtype(), a.shape().rows(), vectors).execute(a);
+        Operands.requireOne("a", a);
+        return SolverProviders.select(context).eig(a, vectors);
     }
 
     /** NumPy's {@code eigvals(a)}: the eigenvalues of the square A, complex (n×1), in LAPACK's order. */

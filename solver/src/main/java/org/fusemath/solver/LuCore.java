@@ -23,6 +23,8 @@ import org.fusemath.solver.host.LapackLu;
 final class LuCore {
     final DType dtype;
     final int n;
+    /** Where getrf and getrs run (the host's LAPACK or cuSOLVER); the condition estimate always runs on the host. */
+    final DenseKernels kernels;
     final Layout layout;
     /** n×n without gaps, column-major reading F; may be longer than n² (a reused scratch array). */
     final Object factors;
@@ -32,7 +34,8 @@ final class LuCore {
     double norm1 = Double.NaN;
     boolean normKnown;
 
-    LuCore(DType dtype, int n, Layout layout, Object factors, int[] pivots) {
+    LuCore(DenseKernels kernels, DType dtype, int n, Layout layout, Object factors, int[] pivots) {
+        this.kernels = kernels;
         this.dtype = dtype;
         this.n = n;
         this.layout = layout;
@@ -48,7 +51,7 @@ final class LuCore {
             // ‖A‖₁ is F's 1-norm for a column-major A and F's infinity norm for a row-major one (F = Aᵀ).
             norm1 = Dense.norm(dtype, factors, n, n, layout == Layout.COLUMN_MAJOR);
         }
-        info = n == 0 ? 0 : LapackLu.factor(threads, dtype, n, factors, pivots);
+        info = n == 0 ? 0 : kernels.getrf(dtype, n, factors, pivots);
     }
 
     void requireNonsingular() {
@@ -81,7 +84,7 @@ final class LuCore {
         if (conj) {
             Dense.conjugate(dtype, x, (long) n * k);
         }
-        LapackLu.solve(threads, dtype, Trans.of(stored), n, k, factors, pivots, x);
+        kernels.getrs(dtype, Trans.of(stored), n, k, factors, pivots, x);
         if (conj) {
             Dense.conjugate(dtype, x, (long) n * k);
         }
@@ -106,7 +109,7 @@ final class LuCore {
         Object x = Dense.identity(dtype, n);
         if (n > 0) {
             // F⁻¹ read in A's order is A⁻¹ both ways: (Aᵀ)⁻¹ read row-major is ((Aᵀ)⁻¹)ᵀ = A⁻¹.
-            LapackLu.solve(threads, dtype, Trans.N, n, n, factors, pivots, x);
+            kernels.getrs(dtype, Trans.N, n, n, factors, pivots, x);
         }
         return HostMatrix.of(dtype, x, MatrixShape.dense(n, n, layout));
     }

@@ -1,5 +1,6 @@
 package org.fusemath.solver;
 
+import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
@@ -36,10 +37,24 @@ public final class LuFactorization {
         return factor(FuseContext.defaults(), a);
     }
 
-    /** Factors the square {@code a} (left unchanged) on the host with the context's thread count. */
+    /**
+     * Factors the square {@code a} (left unchanged) where the context says: on the host with its thread count, or
+     * for a DEVICE context by cuSOLVER's {@code Xgetrf} on its device (the factors and pivots copied back, so that
+     * solves, the inverse and the determinant work as on the host; solves run {@code Xgetrs} there, the condition
+     * estimate runs on the host).
+     *
+     * @throws org.fusemath.api.DeviceUnavailableException for a DEVICE context without a usable device, naming why
+     */
     public static LuFactorization factor(FuseContext context, HostMatrix a) {
-        int n = Operands.hostSquare(context, a);
-        LuCore core = new LuCore(a.dtype(), n, a.shape().layout(), Dense.allocate(a.dtype(), (long) n * n),
+        Arguments.requireNonNull(context, "context");
+        Operands.requireSquare("a", a);
+        return factor(context, SolverProviders.select(context), a);
+    }
+
+    /** {@link #factor(FuseContext, HostMatrix)} through the given routines (tests: the device's on a CPU fake). */
+    static LuFactorization factor(FuseContext context, DenseKernels kernels, HostMatrix a) {
+        int n = Operands.requireSquare("a", a);
+        LuCore core = new LuCore(kernels, a.dtype(), n, a.shape().layout(), Dense.allocate(a.dtype(), (long) n * n),
                 new int[n]);
         core.factor(context.threads(), a, true);
         return new LuFactorization(context, core);
@@ -50,9 +65,11 @@ public final class LuFactorization {
      * factorisation must not outlive the call.
      */
     static LuFactorization factorTransient(FuseContext context, HostMatrix a) {
-        int n = Operands.hostSquare(context, a);
+        Arguments.requireNonNull(context, "context");
+        int n = Operands.requireSquare("a", a);
+        DenseKernels kernels = SolverProviders.select(context);
         Scratch s = Scratch.current();
-        LuCore core = new LuCore(a.dtype(), n, a.shape().layout(), s.array(a.dtype(), n * n), s.ints(n));
+        LuCore core = new LuCore(kernels, a.dtype(), n, a.shape().layout(), s.array(a.dtype(), n * n), s.ints(n));
         core.factor(context.threads(), a, false);
         return new LuFactorization(context, core);
     }

@@ -35,7 +35,10 @@ import org.slf4j.Logger;
  * exactly singular A makes {@link #solve()} throw {@link org.fusemath.api.SingularMatrixException} with LAPACK's
  * info; {@link #factorize()} itself only records it ({@link #info()}).
  *
- * <p>Host execution only (a DEVICE context is refused by name). Each phase logs what it decided at DEBUG on the
+ * <p>A DEVICE context factors and solves with cuSOLVER's {@code Xgetrf}/{@code Xgetrs} on its device (A, the
+ * factors and B copied over per call; the factors are kept on the host, so the determinant and condition estimate
+ * are computed there); without a usable device the constructor throws the probe's
+ * {@link org.fusemath.api.DeviceUnavailableException}. Each phase logs what it decided at DEBUG on the
  * context's logger. Methods are synchronized: one thread at a time uses an instance. The buffers are released by
  * {@link #close()}, or when the instance becomes unreachable.
  */
@@ -49,6 +52,7 @@ public final class LuSolver implements AutoCloseable {
     private final Layout aLayout;
     private final Layout bLayout;
     private final Op op;
+    private final DenseKernels kernels;
     private final Buffers buffers = new Buffers();
     private final Cleaner.Cleanable cleanable;
     private HostMatrix a;
@@ -81,8 +85,12 @@ public final class LuSolver implements AutoCloseable {
      * (checked here).
      */
     public LuSolver(FuseContext context, HostMatrix a, HostMatrix b, Op op) {
+        this(context, null, a, b, op);
+    }
+
+    /** The solver over the given routines (null: those {@link SolverProviders#select} gives the context). */
+    LuSolver(FuseContext context, DenseKernels kernels, HostMatrix a, HostMatrix b, Op op) {
         this.context = Arguments.requireNonNull(context, "context");
-        Operands.requireHost(context);
         this.op = Arguments.requireNonNull(op, "op");
         this.n = Operands.requireSquare("a", a);
         this.dtype = a.dtype();
@@ -91,6 +99,7 @@ public final class LuSolver implements AutoCloseable {
         this.bLayout = b.shape().layout();
         this.a = a;
         this.b = b;
+        this.kernels = kernels != null ? kernels : SolverProviders.select(context);
         this.cleanable = CLEANER.register(this, buffers);
         Logger log = context.logger();
         if (log.isDebugEnabled()) {
@@ -104,16 +113,17 @@ public final class LuSolver implements AutoCloseable {
         requireOpen();
         synchronized (buffers) {
             if (buffers.core == null) {
-                buffers.core = new LuCore(dtype, n, aLayout, Dense.allocate(dtype, (long) n * n), new int[n]);
+                buffers.core = new LuCore(kernels, dtype, n, aLayout, Dense.allocate(dtype, (long) n * n), new int[n]);
                 buffers.columns = Dense.allocate(dtype, (long) n * k);
                 buffers.rows = bLayout == Layout.ROW_MAJOR && k > 1 ? Dense.allocate(dtype, (long) n * k) : null;
             }
         }
         Logger log = context.logger();
         if (log.isDebugEnabled()) {
-            log.debug("lu solver planned: getrf/getrs on the {} copy of A ({}), {} thread(s)", aLayout,
+            log.debug("lu solver planned: getrf/getrs on the {} copy of A ({}), {}", aLayout,
                     aLayout == Layout.ROW_MAJOR ? "factored as the column-major Aᵀ" : "factored as stored",
-                    context.threads());
+                    kernels instanceof DeviceKernels ? "cuSOLVER on device " + context.deviceId()
+                            : context.threads() + " host thread(s)");
         }
         return this;
     }

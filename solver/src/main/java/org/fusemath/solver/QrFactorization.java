@@ -1,6 +1,8 @@
 package org.fusemath.solver;
 
+import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
+import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
@@ -13,7 +15,6 @@ import org.fusemath.blas.Op;
 import org.fusemath.blas.Scalar;
 import org.fusemath.blas.Side;
 import org.fusemath.blas.Uplo;
-import org.fusemath.solver.host.LapackQr;
 
 /**
  * The Householder QR factorisation A = Q·R of one m×n matrix (LAPACK geqrf), with the explicit Q on request (thin
@@ -24,10 +25,15 @@ import org.fusemath.solver.host.LapackQr;
  * so a row-major A is copied transposed (O(m·n)); a column-major A is copied as is. The factors, Q and R are
  * returned dense in A's storage order. NaN and Inf propagate through the Householder arithmetic (not screened).
  *
+ * <p>On a DEVICE context geqrf and orgqr/ungqr run on cuSOLVER (the factors and tau are copied back and kept
+ * here, Q is formed there on request); the least-squares solve's product and triangular solve run on the host.
+ *
  * <p>Immutable once made (the thin Q for solves is formed once, on first use); may be shared across threads.
  */
 public final class QrFactorization {
-    private final FuseContext context;
+    private final DenseKernels kernels;
+    /** The context of the least-squares solve's BLAS steps, on the host whatever space factored A. */
+    private final FuseContext blas;
     private final DType dtype;
     private final int m;
     private final int n;
@@ -37,8 +43,10 @@ public final class QrFactorization {
     private final Object tau;
     private volatile HostMatrix thinQColumns;
 
-    private QrFactorization(FuseContext context, DType dtype, int m, int n, Layout layout, Object factors, Object tau) {
-        this.context = context;
+    private QrFactorization(DenseKernels kernels, FuseContext blas, DType dtype, int m, int n, Layout layout,
+                            Object factors, Object tau) {
+        this.kernels = kernels;
+        this.blas = blas;
         this.dtype = dtype;
         this.m = m;
         this.n = n;
@@ -52,17 +60,30 @@ public final class QrFactorization {
         return factor(FuseContext.defaults(), a);
     }
 
-    /** Factors the m×n {@code a} (left unchanged) on the host with the context's thread count. */
+    /**
+     * Factors the m×n {@code a} (left unchanged) where the context says: on the host with its thread count, or for
+     * a DEVICE context by cuSOLVER's {@code Xgeqrf} on its device (Q formed there by {@code orgqr}/{@code ungqr}).
+     *
+     * @throws org.fusemath.api.DeviceUnavailableException for a DEVICE context without a usable device, naming why
+     */
     public static QrFactorization factor(FuseContext context, HostMatrix a) {
-        Operands.requireHost(context);
+        Arguments.requireNonNull(context, "context");
+        Operands.requireOne("a", a);
+        FuseContext host = context.execution().kind() != Execution.Kind.DEVICE ? context
+                : FuseContext.builder().threads(context.threads()).logger(context.logger()).build();
+        return factor(SolverProviders.select(context), host, a);
+    }
+
+    /** {@link #factor(FuseContext, HostMatrix)} through the given routines (tests: the device's on a CPU fake). */
+    static QrFactorization factor(DenseKernels kernels, FuseContext blas, HostMatrix a) {
         Operands.requireOne("a", a);
         int m = (int) a.shape().rows();
         int n = (int) a.shape().cols();
         DType t = a.dtype();
         Object f = Dense.copy(a, Layout.COLUMN_MAJOR);
         Object tau = Dense.allocate(t, Math.min(m, n));
-        LapackQr.factor(context.threads(), t, m, n, f, tau);
-        return new QrFactorization(context, t, m, n, a.shape().layout(), f, tau);
+        kernels.geqrf(t, m, n, f, tau);
+        return new QrFactorization(kernels, blas, t, m, n, a.shape().layout(), f, tau);
     }
 
     /** Rows m of A. */
@@ -118,7 +139,7 @@ public final class QrFactorization {
         int slots = dtype.slotsPerElement();
         System.arraycopy(factors, 0, q, 0, m * copied * slots);
         if (m > 0 && cols > 0) {
-            LapackQr.formQ(context.threads(), dtype, m, cols, k, q, tau);
+            kernels.orgqr(dtype, m, cols, k, q, tau);
         }
         return HostMatrix.of(dtype, q, MatrixShape.columnMajor(m, cols));
     }
@@ -149,7 +170,7 @@ public final class QrFactorization {
         }
         Blas.gemm(Op.CONJUGATE_TRANSPOSE, Op.NONE, Scalar.ONE, thinQ(), b, Scalar.ZERO, x);
         HostMatrix r = HostMatrix.of(dtype, factors, new MatrixShape(1, n, n, Layout.COLUMN_MAJOR, Math.max(1, m), 0, 0));
-        Blas.trsm(context, Side.LEFT, Uplo.UPPER, Op.NONE, Diag.NON_UNIT, Scalar.ONE, r, x);
+        Blas.trsm(blas, Side.LEFT, Uplo.UPPER, Op.NONE, Diag.NON_UNIT, Scalar.ONE, r, x);
         return x;
     }
 }

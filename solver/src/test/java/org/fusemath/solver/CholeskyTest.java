@@ -174,4 +174,51 @@ class CholeskyTest {
         assertThrows(ShapeMismatchException.class, () -> c.solve(HostMatrix.of(new float[2], 2, 1)));
         assertEquals(0, Linalg.cholesky(HostMatrix.of(new double[0], 0, 0)).shape().size());
     }
+
+    @Test
+    void factorInPlaceOverwritesOnlyTheCallersTriangleAndMatchesTheCopyingFactor() {
+        for (DType t : DType.values()) {
+            for (Layout la : Layout.values()) {
+                for (Uplo uplo : Uplo.values()) {
+                    HostMatrix a = spd(t, 9, la, 3);
+                    CholeskyFactorization copied = CholeskyFactorization.factor(FuseContext.defaults(), a, uplo);
+                    Object array = a.array();
+                    Object before = array instanceof double[] d ? d.clone() : ((float[]) array).clone();
+                    CholeskyFactorization inPlace = CholeskyFactorization.factorInPlace(FuseContext.defaults(), a, uplo);
+                    // The same potrf on the same numbers: the same factor, now in the caller's array.
+                    HostMatrix f = copied.triangularFactor();
+                    HostMatrix g = inPlace.triangularFactor();
+                    int slots = t.slotsPerElement();
+                    boolean changed = false;
+                    for (int i = 0; i < 9; i++) {
+                        for (int j = 0; j < 9; j++) {
+                            boolean inTriangle = uplo == Uplo.LOWER ? i >= j : i <= j;
+                            for (int p = 0; p < slots; p++) {
+                                int at = (int) a.shape().indexOf(0, i, j) * slots + p;
+                                double now = Dense.get(array, at);
+                                double was = Dense.get(before, at);
+                                if (inTriangle) {
+                                    assertEquals(Dense.get(f.array(), (int) f.shape().indexOf(0, i, j) * slots + p), now,
+                                            t + " " + la + " " + uplo + " factor (" + i + "," + j + ")");
+                                    changed |= now != was;
+                                } else {
+                                    assertEquals(was, now, t + " " + la + " " + uplo + " untouched (" + i + "," + j + ")");
+                                }
+                            }
+                        }
+                    }
+                    assertTrue(changed, "the caller's array holds the factor");
+                    assertEquals(0, QrTest.difference(f, g), t + " " + la + " " + uplo);
+                    HostMatrix b = LinalgTest.random(t, 9, 2, la, 4);
+                    assertEquals(0, QrTest.difference(copied.solve(b), inPlace.solve(b)), "solves from either array");
+                }
+            }
+        }
+        HostMatrix wide = HostMatrix.of(DType.F64, new double[12], new MatrixShape(1, 3, 3, Layout.ROW_MAJOR, 4, 0, 0));
+        assertThrows(org.fusemath.api.InvalidArgumentException.class,
+                () -> CholeskyFactorization.factorInPlace(FuseContext.defaults(), wide, Uplo.LOWER));
+        HostMatrix shifted = HostMatrix.of(DType.F64, new double[10], new MatrixShape(1, 3, 3, Layout.ROW_MAJOR, 3, 0, 1));
+        assertThrows(org.fusemath.api.InvalidArgumentException.class,
+                () -> CholeskyFactorization.factorInPlace(FuseContext.defaults(), shifted, Uplo.LOWER));
+    }
 }

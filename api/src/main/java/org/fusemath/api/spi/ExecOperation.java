@@ -71,4 +71,15 @@ public interface ExecOperation {
 
     /** Runs the operation; the outputs map to the {@code --out} files in order. */
     List<HostTensor> execute(ExecRequest request);
+
+    /**
+     * An operation that runs on the host only: {@code name}, the full {@code summary} line and the declared
+     * {@code parameters}; {@link #execute} requires exactly {@code inputs} {@code --in} files, refuses a DEVICE
+     * {@code --space} with an {@link org.fusemath.api.InvalidArgumentException} on {@code --space} whose expected
+     * text is {@code deviceRefusal} (scripts read it, so each operation keeps its own), then applies {@code run}.
+     */
+    static ExecOperation hostOnly(String name, String summary, int inputs, List<ExecParameter> parameters,
+                                  String deviceRefusal, java.util.function.Function<ExecRequest, List<HostTensor>> run) {
+        return new HostOnlyExecOperation(name, summary, inputs, parameters, deviceRefusal, run);
+    }
 }

@@ -12,9 +12,12 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.fusemath.api.DType;
+import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.bench.blas.PairedTimes;
+import org.fusemath.blas.Uplo;
+import org.fusemath.solver.CholeskyFactorization;
 import org.fusemath.solver.Linalg;
 import org.fusemath.solver.QrFactorization;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,6 +40,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *       {@code dgetrf} (of Aᵀ, the row-major A read column-major) + {@code dgetrs} with the transposed flag;</li>
  *   <li>{@link #pairedCholesky}: {@code Linalg.cholesky} (numpy's lower factor, upper triangle zeroed) against
  *       {@code dpotrf};</li>
+ *   <li>{@link #pairedCholeskyInPlace}: {@code CholeskyFactorization.factorInPlace} on a heap copy of A made in
+ *       the timed call (the caller letting A be overwritten, as LAPACK does) against the same copy and
+ *       {@code dpotrf} off-heap;</li>
  *   <li>{@link #pairedQr}: {@code QrFactorization.factor} of a column-major A against {@code dgeqrf} with its
  *       workspace queried once.</li>
  * </ul>
@@ -60,6 +66,8 @@ public class DecompositionBenchmark {
     private HostMatrix generalRows;
     private HostMatrix generalColumns;
     private HostMatrix spdRows;
+    private double[] spdWork;
+    private HostMatrix spdWorkRows;
     private HostMatrix b;
     private DoublePointer pGeneral;
     private DoublePointer pSpd;
@@ -96,6 +104,8 @@ public class DecompositionBenchmark {
         generalRows = HostMatrix.of(general, n, n);
         generalColumns = HostMatrix.of(DType.F64, general, MatrixShape.columnMajor(n, n));
         spdRows = HostMatrix.of(spd, n, n);
+        spdWork = new double[n * n];
+        spdWorkRows = HostMatrix.of(spdWork, n, n);
         b = HostMatrix.of(rhs, n, 1);
         pGeneral = new DoublePointer(general);
         pSpd = new DoublePointer(spd);
@@ -154,6 +164,14 @@ public class DecompositionBenchmark {
     @Benchmark
     public void pairedCholesky(PairedTimes times) {
         times.run(() -> Linalg.cholesky(spdRows), this::rawCholesky);
+    }
+
+    @Benchmark
+    public void pairedCholeskyInPlace(PairedTimes times) {
+        times.run(() -> {
+            System.arraycopy(spd, 0, spdWork, 0, spd.length);
+            CholeskyFactorization.factorInPlace(FuseContext.defaults(), spdWorkRows, Uplo.LOWER);
+        }, this::rawCholesky);
     }
 
     @Benchmark

@@ -194,29 +194,36 @@ abstract class CheckedLapack implements NativeLapack {
                            int[] iwork) {
         nonNull(t, "dtype");
         job("jobz", jobz, "NSA");
-        dims("m", m);
-        dims("n", n);
+        SvdSpans x = svdSpans(t, jobz, jobz, m, n, a, aOff, lda, s, sOff, u, uOff, ldu, vt, vtOff, ldvt, work, lwork);
         int mn = Math.min(m, n);
-        int mx = Math.max(m, n);
-        int aSpan = matrix("A", t, COL, m, n, a, aOff, lda);
-        DType real = t.componentType();
-        int sSpan = CallChecks.span("s", real, s, sOff, mn);
-        boolean vectors = jobz != 'N';
-        int uSpan = optionalMatrix("U", vectors, t, m, jobz == 'A' ? m : mn, u, uOff, ldu, lwork);
-        int vtSpan = optionalMatrix("VT", vectors, t, jobz == 'A' ? n : mn, n, vt, vtOff, ldvt, lwork);
-        int workSpan = workspace("work", t, work, lwork);
-        long rworkNeed = vectors ? (long) mn * Math.max(5L * mn + 7, 2L * mx + 2L * mn + 1) : 7L * mn;
+        long rworkNeed = jobz != 'N' ? (long) mn * Math.max(5L * mn + 7, 2L * Math.max(m, n) + 2L * mn + 1) : 7L * mn;
         int rworkSpan = rworkSpan(t, rwork, rworkNeed);
         CallChecks.intArray("iwork", iwork, 0, 8 * mn);
         if (mn == 0) {
             return emptyProblem(lwork, work);
         }
-        int aFrom = slot(t, aOff);
-        int uFrom = slot(t, uOff);
-        int vtFrom = slot(t, vtOff);
         return checked("gesdd", HostCallPolicy.lapack((long) m * n, SPECTRAL_DEEP,
-                () -> gesddK(t, jobz, m, n, a, aFrom, aSpan, lda, s, sOff, sSpan, u, uFrom, uSpan, ldu, vt, vtFrom,
-                        vtSpan, ldvt, work, workSpan, lwork, rwork, rworkSpan, iwork)));
+                () -> gesddK(t, jobz, m, n, a, x.aFrom, x.aSpan, lda, s, sOff, x.sSpan, u, x.uFrom, x.uSpan, ldu, vt,
+                        x.vtFrom, x.vtSpan, ldvt, work, x.workSpan, lwork, rwork, rworkSpan, iwork)));
+    }
+
+    /** The spans and first slots gesdd and gesvd check alike: A, s, U and Vᵀ as the jobs ask, and the workspace. */
+    private record SvdSpans(int aSpan, int sSpan, int uSpan, int vtSpan, int workSpan, int aFrom, int uFrom,
+                            int vtFrom) {
+    }
+
+    private static SvdSpans svdSpans(DType t, char jobu, char jobvt, int m, int n, Object a, int aOff, int lda,
+                                     Object s, int sOff, Object u, int uOff, int ldu, Object vt, int vtOff, int ldvt,
+                                     Object work, int lwork) {
+        dims("m", m);
+        dims("n", n);
+        int mn = Math.min(m, n);
+        int aSpan = matrix("A", t, COL, m, n, a, aOff, lda);
+        int sSpan = CallChecks.span("s", t.componentType(), s, sOff, mn);
+        int uSpan = optionalMatrix("U", jobu != 'N', t, m, jobu == 'A' ? m : mn, u, uOff, ldu, lwork);
+        int vtSpan = optionalMatrix("VT", jobvt != 'N', t, jobvt == 'A' ? n : mn, n, vt, vtOff, ldvt, lwork);
+        int workSpan = workspace("work", t, work, lwork);
+        return new SvdSpans(aSpan, sSpan, uSpan, vtSpan, workSpan, slot(t, aOff), slot(t, uOff), slot(t, vtOff));
     }
 
     protected abstract int gesddK(DType t, char jobz, int m, int n, Object a, int aFrom, int aSpan, int lda, Object s,
@@ -231,24 +238,15 @@ abstract class CheckedLapack implements NativeLapack {
         nonNull(t, "dtype");
         job("jobu", jobu, "NSA");
         job("jobvt", jobvt, "NSA");
-        dims("m", m);
-        dims("n", n);
+        SvdSpans x = svdSpans(t, jobu, jobvt, m, n, a, aOff, lda, s, sOff, u, uOff, ldu, vt, vtOff, ldvt, work, lwork);
         int mn = Math.min(m, n);
-        int aSpan = matrix("A", t, COL, m, n, a, aOff, lda);
-        int sSpan = CallChecks.span("s", t.componentType(), s, sOff, mn);
-        int uSpan = optionalMatrix("U", jobu != 'N', t, m, jobu == 'A' ? m : mn, u, uOff, ldu, lwork);
-        int vtSpan = optionalMatrix("VT", jobvt != 'N', t, jobvt == 'A' ? n : mn, n, vt, vtOff, ldvt, lwork);
-        int workSpan = workspace("work", t, work, lwork);
         int rworkSpan = rworkSpan(t, rwork, 5L * mn);
         if (mn == 0) {
             return emptyProblem(lwork, work);
         }
-        int aFrom = slot(t, aOff);
-        int uFrom = slot(t, uOff);
-        int vtFrom = slot(t, vtOff);
         return checked("gesvd", HostCallPolicy.lapack((long) m * n, SPECTRAL_DEEP,
-                () -> gesvdK(t, jobu, jobvt, m, n, a, aFrom, aSpan, lda, s, sOff, sSpan, u, uFrom, uSpan, ldu, vt,
-                        vtFrom, vtSpan, ldvt, work, workSpan, lwork, rwork, rworkSpan)));
+                () -> gesvdK(t, jobu, jobvt, m, n, a, x.aFrom, x.aSpan, lda, s, sOff, x.sSpan, u, x.uFrom, x.uSpan, ldu,
+                        vt, x.vtFrom, x.vtSpan, ldvt, work, x.workSpan, lwork, rwork, rworkSpan)));
     }
 
     protected abstract int gesvdK(DType t, char jobu, char jobvt, int m, int n, Object a, int aFrom, int aSpan, int lda,

@@ -127,9 +127,38 @@ final class JavacppLapack extends CheckedLapack {
         return array == null || span == 0 ? null : s.space(slot, array, span);
     }
 
-    private static void copyOut(Staging s, int slot, Object array, int from, int span) {
-        if (array != null && span > 0) {
-            s.out(slot, array, from, span);
+    /** A part of a caller's array: {@code span} slots from {@code from} (an absent or empty one is not staged). */
+    private record Part(Object array, int from, int span) {
+        void copyOut(Staging s, int slot) {
+            if (array != null && span > 0) {
+                s.out(slot, array, from, span);
+            }
+        }
+    }
+
+    /**
+     * The staging the SVD and general eigen drivers share: A in (slot 0), the values (1) and two optional matrices
+     * (2, 3: U and Vᵀ, or VL and VR) as outputs, the workspace (4) and, for complex types, rwork (5).
+     */
+    private record Driver(Staging st, Pointer a, Pointer values, Pointer first, Pointer second, Pointer work,
+                          Pointer rwork) {
+        static Driver stage(DType t, Part a, Part values, Part first, Part second, Part work, Part rwork) {
+            Staging st = Staging.current();
+            return new Driver(st, st.in(0, a.array, a.from, a.span), st.space(1, values.array, values.span),
+                    output(st, 2, first.array, first.span), output(st, 3, second.array, second.span),
+                    st.space(4, work.array, work.span), t.isComplex() ? st.space(5, rwork.array, rwork.span) : null);
+        }
+
+        /** A query's workspace, or the values and both matrices, back into the caller's arrays; returns info. */
+        int finish(int info, int lwork, Part values, Part first, Part second, Part work) {
+            if (lwork == -1) {
+                st.out(4, work.array, 0, work.span);
+                return info;
+            }
+            st.out(1, values.array, values.from, values.span);
+            first.copyOut(st, 2);
+            second.copyOut(st, 3);
+            return info;
         }
     }
 
@@ -137,66 +166,54 @@ final class JavacppLapack extends CheckedLapack {
     protected int gesddK(DType t, char jobz, int m, int n, Object a, int aFrom, int aSpan, int lda, Object s, int sFrom,
                          int sSpan, Object u, int uFrom, int uSpan, int ldu, Object vt, int vtFrom, int vtSpan, int ldvt,
                          Object work, int workSpan, int lwork, Object rwork, int rworkSpan, int[] iwork) {
-        Staging st = Staging.current();
-        Pointer pa = st.in(0, a, aFrom, aSpan);
-        Pointer ps = st.space(1, s, sSpan);
-        Pointer pu = output(st, 2, u, uSpan);
-        Pointer pvt = output(st, 3, vt, vtSpan);
-        Pointer pw = st.space(4, work, workSpan);
-        Pointer prw = t.isComplex() ? st.space(5, rwork, rworkSpan) : null;
-        IntPointer pi = st.ints(iwork, 0, 8 * Math.min(m, n), false);
+        Part sv = new Part(s, sFrom, sSpan);
+        Part up = new Part(u, uFrom, uSpan);
+        Part vp = new Part(vt, vtFrom, vtSpan);
+        Part wp = new Part(work, 0, workSpan);
+        Driver d = Driver.stage(t, new Part(a, aFrom, aSpan), sv, up, vp, wp, new Part(rwork, 0, rworkSpan));
+        IntPointer pi = d.st().ints(iwork, 0, 8 * Math.min(m, n), false);
         byte jz = (byte) jobz;
         int info = switch (t) {
-            case F64 -> openblas.LAPACKE_dgesdd_work(COL, jz, m, n, (DoublePointer) pa, lda, (DoublePointer) ps,
-                    (DoublePointer) pu, ldu, (DoublePointer) pvt, ldvt, (DoublePointer) pw, lwork, pi);
-            case F32 -> openblas.LAPACKE_sgesdd_work(COL, jz, m, n, (FloatPointer) pa, lda, (FloatPointer) ps,
-                    (FloatPointer) pu, ldu, (FloatPointer) pvt, ldvt, (FloatPointer) pw, lwork, pi);
-            case C128 -> openblas.LAPACKE_zgesdd_work(COL, jz, m, n, (DoublePointer) pa, lda, (DoublePointer) ps,
-                    (DoublePointer) pu, ldu, (DoublePointer) pvt, ldvt, (DoublePointer) pw, lwork, (DoublePointer) prw, pi);
-            case C64 -> openblas.LAPACKE_cgesdd_work(COL, jz, m, n, (FloatPointer) pa, lda, (FloatPointer) ps,
-                    (FloatPointer) pu, ldu, (FloatPointer) pvt, ldvt, (FloatPointer) pw, lwork, (FloatPointer) prw, pi);
+            case F64 -> openblas.LAPACKE_dgesdd_work(COL, jz, m, n, (DoublePointer) d.a(), lda, (DoublePointer) d.values(),
+                    (DoublePointer) d.first(), ldu, (DoublePointer) d.second(), ldvt, (DoublePointer) d.work(), lwork, pi);
+            case F32 -> openblas.LAPACKE_sgesdd_work(COL, jz, m, n, (FloatPointer) d.a(), lda, (FloatPointer) d.values(),
+                    (FloatPointer) d.first(), ldu, (FloatPointer) d.second(), ldvt, (FloatPointer) d.work(), lwork, pi);
+            case C128 -> openblas.LAPACKE_zgesdd_work(COL, jz, m, n, (DoublePointer) d.a(), lda, (DoublePointer) d.values(),
+                    (DoublePointer) d.first(), ldu, (DoublePointer) d.second(), ldvt, (DoublePointer) d.work(), lwork,
+                    (DoublePointer) d.rwork(), pi);
+            case C64 -> openblas.LAPACKE_cgesdd_work(COL, jz, m, n, (FloatPointer) d.a(), lda, (FloatPointer) d.values(),
+                    (FloatPointer) d.first(), ldu, (FloatPointer) d.second(), ldvt, (FloatPointer) d.work(), lwork,
+                    (FloatPointer) d.rwork(), pi);
         };
-        if (lwork == -1) {
-            st.out(4, work, 0, workSpan);
-            return info;
-        }
-        st.out(1, s, sFrom, sSpan);
-        copyOut(st, 2, u, uFrom, uSpan);
-        copyOut(st, 3, vt, vtFrom, vtSpan);
-        return info;
+        return d.finish(info, lwork, sv, up, vp, wp);
     }
 
     @Override
     protected int gesvdK(DType t, char jobu, char jobvt, int m, int n, Object a, int aFrom, int aSpan, int lda, Object s,
                          int sFrom, int sSpan, Object u, int uFrom, int uSpan, int ldu, Object vt, int vtFrom,
                          int vtSpan, int ldvt, Object work, int workSpan, int lwork, Object rwork, int rworkSpan) {
-        Staging st = Staging.current();
-        Pointer pa = st.in(0, a, aFrom, aSpan);
-        Pointer ps = st.space(1, s, sSpan);
-        Pointer pu = output(st, 2, u, uSpan);
-        Pointer pvt = output(st, 3, vt, vtSpan);
-        Pointer pw = st.space(4, work, workSpan);
-        Pointer prw = t.isComplex() ? st.space(5, rwork, rworkSpan) : null;
+        Part sv = new Part(s, sFrom, sSpan);
+        Part up = new Part(u, uFrom, uSpan);
+        Part vp = new Part(vt, vtFrom, vtSpan);
+        Part wp = new Part(work, 0, workSpan);
+        Driver d = Driver.stage(t, new Part(a, aFrom, aSpan), sv, up, vp, wp, new Part(rwork, 0, rworkSpan));
         byte ju = (byte) jobu;
         byte jv = (byte) jobvt;
         int info = switch (t) {
-            case F64 -> openblas.LAPACKE_dgesvd_work(COL, ju, jv, m, n, (DoublePointer) pa, lda, (DoublePointer) ps,
-                    (DoublePointer) pu, ldu, (DoublePointer) pvt, ldvt, (DoublePointer) pw, lwork);
-            case F32 -> openblas.LAPACKE_sgesvd_work(COL, ju, jv, m, n, (FloatPointer) pa, lda, (FloatPointer) ps,
-                    (FloatPointer) pu, ldu, (FloatPointer) pvt, ldvt, (FloatPointer) pw, lwork);
-            case C128 -> openblas.LAPACKE_zgesvd_work(COL, ju, jv, m, n, (DoublePointer) pa, lda, (DoublePointer) ps,
-                    (DoublePointer) pu, ldu, (DoublePointer) pvt, ldvt, (DoublePointer) pw, lwork, (DoublePointer) prw);
-            case C64 -> openblas.LAPACKE_cgesvd_work(COL, ju, jv, m, n, (FloatPointer) pa, lda, (FloatPointer) ps,
-                    (FloatPointer) pu, ldu, (FloatPointer) pvt, ldvt, (FloatPointer) pw, lwork, (FloatPointer) prw);
+            case F64 -> openblas.LAPACKE_dgesvd_work(COL, ju, jv, m, n, (DoublePointer) d.a(), lda,
+                    (DoublePointer) d.values(), (DoublePointer) d.first(), ldu, (DoublePointer) d.second(), ldvt,
+                    (DoublePointer) d.work(), lwork);
+            case F32 -> openblas.LAPACKE_sgesvd_work(COL, ju, jv, m, n, (FloatPointer) d.a(), lda,
+                    (FloatPointer) d.values(), (FloatPointer) d.first(), ldu, (FloatPointer) d.second(), ldvt,
+                    (FloatPointer) d.work(), lwork);
+            case C128 -> openblas.LAPACKE_zgesvd_work(COL, ju, jv, m, n, (DoublePointer) d.a(), lda,
+                    (DoublePointer) d.values(), (DoublePointer) d.first(), ldu, (DoublePointer) d.second(), ldvt,
+                    (DoublePointer) d.work(), lwork, (DoublePointer) d.rwork());
+            case C64 -> openblas.LAPACKE_cgesvd_work(COL, ju, jv, m, n, (FloatPointer) d.a(), lda,
+                    (FloatPointer) d.values(), (FloatPointer) d.first(), ldu, (FloatPointer) d.second(), ldvt,
+                    (FloatPointer) d.work(), lwork, (FloatPointer) d.rwork());
         };
-        if (lwork == -1) {
-            st.out(4, work, 0, workSpan);
-            return info;
-        }
-        st.out(1, s, sFrom, sSpan);
-        copyOut(st, 2, u, uFrom, uSpan);
-        copyOut(st, 3, vt, vtFrom, vtSpan);
-        return info;
+        return d.finish(info, lwork, sv, up, vp, wp);
     }
 
     @Override
@@ -241,37 +258,28 @@ final class JavacppLapack extends CheckedLapack {
     protected int geevK(DType t, char jobvl, char jobvr, int n, Object a, int aFrom, int aSpan, int lda, Object w,
                         int wFrom, int wSpan, Object vl, int vlFrom, int vlSpan, int ldvl, Object vr, int vrFrom,
                         int vrSpan, int ldvr, Object work, int workSpan, int lwork, Object rwork, int rworkSpan) {
-        Staging st = Staging.current();
-        Pointer pa = st.in(0, a, aFrom, aSpan);
-        Pointer pw = st.space(1, w, wSpan);
-        Pointer pvl = output(st, 2, vl, vlSpan);
-        Pointer pvr = output(st, 3, vr, vrSpan);
-        Pointer pwork = st.space(4, work, workSpan);
-        Pointer prw = t.isComplex() ? st.space(5, rwork, rworkSpan) : null;
+        Part wv = new Part(w, wFrom, wSpan);
+        Part lp = new Part(vl, vlFrom, vlSpan);
+        Part rp = new Part(vr, vrFrom, vrSpan);
+        Part wp = new Part(work, 0, workSpan);
+        Driver d = Driver.stage(t, new Part(a, aFrom, aSpan), wv, lp, rp, wp, new Part(rwork, 0, rworkSpan));
         byte jl = (byte) jobvl;
         byte jr = (byte) jobvr;
         int info = switch (t) {
-            case F64 -> openblas.LAPACKE_dgeev_work(COL, jl, jr, n, (DoublePointer) pa, lda, (DoublePointer) pw,
-                    ((DoublePointer) pw).getPointer(n), (DoublePointer) pvl, ldvl, (DoublePointer) pvr, ldvr,
-                    (DoublePointer) pwork, lwork);
-            case F32 -> openblas.LAPACKE_sgeev_work(COL, jl, jr, n, (FloatPointer) pa, lda, (FloatPointer) pw,
-                    ((FloatPointer) pw).getPointer(n), (FloatPointer) pvl, ldvl, (FloatPointer) pvr, ldvr,
-                    (FloatPointer) pwork, lwork);
-            case C128 -> openblas.LAPACKE_zgeev_work(COL, jl, jr, n, (DoublePointer) pa, lda, (DoublePointer) pw,
-                    (DoublePointer) pvl, ldvl, (DoublePointer) pvr, ldvr, (DoublePointer) pwork, lwork,
-                    (DoublePointer) prw);
-            case C64 -> openblas.LAPACKE_cgeev_work(COL, jl, jr, n, (FloatPointer) pa, lda, (FloatPointer) pw,
-                    (FloatPointer) pvl, ldvl, (FloatPointer) pvr, ldvr, (FloatPointer) pwork, lwork,
-                    (FloatPointer) prw);
+            case F64 -> openblas.LAPACKE_dgeev_work(COL, jl, jr, n, (DoublePointer) d.a(), lda, (DoublePointer) d.values(),
+                    ((DoublePointer) d.values()).getPointer(n), (DoublePointer) d.first(), ldvl,
+                    (DoublePointer) d.second(), ldvr, (DoublePointer) d.work(), lwork);
+            case F32 -> openblas.LAPACKE_sgeev_work(COL, jl, jr, n, (FloatPointer) d.a(), lda, (FloatPointer) d.values(),
+                    ((FloatPointer) d.values()).getPointer(n), (FloatPointer) d.first(), ldvl, (FloatPointer) d.second(),
+                    ldvr, (FloatPointer) d.work(), lwork);
+            case C128 -> openblas.LAPACKE_zgeev_work(COL, jl, jr, n, (DoublePointer) d.a(), lda,
+                    (DoublePointer) d.values(), (DoublePointer) d.first(), ldvl, (DoublePointer) d.second(), ldvr,
+                    (DoublePointer) d.work(), lwork, (DoublePointer) d.rwork());
+            case C64 -> openblas.LAPACKE_cgeev_work(COL, jl, jr, n, (FloatPointer) d.a(), lda, (FloatPointer) d.values(),
+                    (FloatPointer) d.first(), ldvl, (FloatPointer) d.second(), ldvr, (FloatPointer) d.work(), lwork,
+                    (FloatPointer) d.rwork());
         };
-        if (lwork == -1) {
-            st.out(4, work, 0, workSpan);
-            return info;
-        }
-        st.out(1, w, wFrom, wSpan);
-        copyOut(st, 2, vl, vlFrom, vlSpan);
-        copyOut(st, 3, vr, vrFrom, vrSpan);
-        return info;
+        return d.finish(info, lwork, wv, lp, rp, wp);
     }
 
     /** The value LAPACK wrote to element 0 of a workspace query buffer. */

@@ -2,7 +2,6 @@ package org.fusemath.fft.spi;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.fusemath.api.Execution;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.spi.ExecOperation;
@@ -73,32 +72,8 @@ public final class FftExecOperations implements ExecOperationGroup {
 
     private static ExecOperation op(String name, String summary, List<ExecParameter> params,
             java.util.function.Function<ExecRequest, HostTensor> run) {
-        return new ExecOperation() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String summary() {
-                return summary + ": --in A (host)";
-            }
-
-            @Override
-            public List<ExecParameter> parameters() {
-                return params;
-            }
-
-            @Override
-            public List<HostTensor> execute(ExecRequest request) {
-                request.requireInputs(name, 1, 1);
-                if (request.execution().kind() == Execution.Kind.DEVICE) {
-                    throw new InvalidArgumentException("--space", request.execution(),
-                            "host or auto: '" + name + "' runs on the host in this build");
-                }
-                return List.of(run.apply(request));
-            }
-        };
+        return ExecOperation.hostOnly(name, summary + ": --in A (host)", 1, params,
+                "host or auto: '" + name + "' runs on the host in this build", r -> List.of(run.apply(r)));
     }
 
     static long[] parseLongs(String name, String text) {

@@ -43,7 +43,7 @@ public final class DeviceDecomposition {
             throw failure.get();
         }
         try (DeviceMemory memory = CudaDeviceMemory.open(context)) {
-            return run(sequence, a, new JavacppCusolver(context.deviceId()), memory);
+            return run(sequence, a, null, new JavacppCusolver(context.deviceId()), memory);
         }
     }
 
@@ -107,6 +107,15 @@ public final class DeviceDecomposition {
 
     /** The making code, shared with the CPU fakes. */
     static Result run(List<DecompositionCall> sequence, Object a, CusolverCalls calls, DeviceMemory memory) {
+        return run(sequence, a, null, calls, memory);
+    }
+
+    /**
+     * The making code with the values array's initial content ({@code valuesIn}: orgqr's tau, which a sequence that
+     * does not start with geqrf must be given; null leaves it uninitialised).
+     */
+    static Result run(List<DecompositionCall> sequence, Object a, Object valuesIn, CusolverCalls calls,
+                      DeviceMemory memory) {
         check(sequence, a);
         DecompositionCall first = sequence.get(0);
         DType t = first.dtype();
@@ -120,6 +129,13 @@ public final class DeviceDecomposition {
             vt = Math.max(vt, vtCount(c));
         }
         int aSlots = Math.toIntExact(first.lda() * maxColumns(sequence) * t.slotsPerElement());
+        int valueSlots = Math.toIntExact(values * valueType.slotsPerElement());
+        if (valuesIn != null && !(valueType.isSinglePrecision() ? valuesIn instanceof float[] f && f.length == valueSlots
+                : valuesIn instanceof double[] d && d.length == valueSlots)) {
+            throw new InvalidArgumentException("valuesIn", valuesIn.getClass().getSimpleName(),
+                    (valueType.isSinglePrecision() ? "float[" : "double[") + valueSlots + "] (" + values + " " + valueType
+                            + " values)");
+        }
         List<Long> allocations = new ArrayList<>();
         long solver = 0;
         long params = 0;
@@ -130,6 +146,9 @@ public final class DeviceDecomposition {
             long dVt = vt == 0 ? 0 : track(allocations, memory.allocate(vt * t.elementBytes()));
             long dInfo = track(allocations, memory.allocate(4));
             memory.toDevice(a, 0, aSlots, dA, 0);
+            if (valuesIn != null) {
+                memory.toDevice(valuesIn, 0, valueSlots, dValues, 0);
+            }
             solver = calls.solverCreate();
             calls.solverSetStream(solver, memory.stream());
             params = calls.paramsCreate();

@@ -6,7 +6,12 @@
  * call. QR, SVD and eigen ({@link org.fusemath.solver.device.DecompositionCall}, made by {@code DeviceDecomposition}):
  * {@code cusolverDnXgeqrf} with Q formed by the typed {@code cusolverDn<t>orgqr}/{@code <t>ungqr} (the 13.1
  * bindings have no 64-bit {@code Xorgqr}), {@code Xgesvd} (m ≥ n), {@code Xsyevd} and {@code Xgeev} (right
- * vectors only; for real A the 2·n real eigenvalue parts), each after its {@code *_bufferSize} query.
+ * vectors only; for real A the 2·n real eigenvalue parts), each after its {@code *_bufferSize} query. The
+ * single-matrix LU ({@code Xgetrf}/{@code Xgetrs}, {@code DeviceLu}) and the decompositions are reached from the
+ * public API through {@link org.fusemath.solver.device.CusolverDevice}, which asks the CUDA probe first.
+ * The 13.1 bindings also declare the Jacobi SVD ({@code cusolverDn<t>gesvdj}, {@code <t>gesvdjBatched}, their
+ * {@code _bufferSize} queries and {@code gesvdjInfo} parameters); it is not used yet: every device SVD runs
+ * {@code Xgesvd}, batched SVDs are not offered on the device.
  *
  * <p>Planning is plain data tested on the CPU: {@link org.fusemath.solver.device.CusolverCall} describes each call
  * (routine, type, orders, leading dimensions, transpose flag, triangle, batch) and rejects by name what a routine

@@ -75,16 +75,21 @@ public final class LapackEig {
             System.arraycopy(w, 0, values, 0, 2 * n);
             return;
         }
-        expand(values, v);
+        expand(n, w, vectors ? packed : null, values, v);
     }
 
-    /** Interleaves wr and wi into complex values and builds the complex vectors of real geev's packed form. */
-    private void expand(Object values, Object v) {
+    /**
+     * Real geev's output in the complex type: {@code w} holds the n real parts then the n imaginary parts (LAPACK's
+     * wr and wi, cuSOLVER's real W), interleaved into the n complex {@code values}; when {@code packed} (the real
+     * column-major n×n VR, a conjugate pair's vectors as its real and imaginary columns) is not null, the complex
+     * vectors are built from it into {@code v}.
+     */
+    public static void expand(int n, Object w, Object packed, Object values, Object v) {
         for (int j = 0; j < n; j++) {
             set(values, 2 * j, get(w, j));
             set(values, 2 * j + 1, get(w, n + j));
         }
-        if (!vectors) {
+        if (packed == null) {
             return;
         }
         for (int j = 0; j < n; j++) {

@@ -34,6 +34,7 @@ import org.fusemath.solver.QrFactorization;
  *   <li>qr: max(‖A − Q·R‖∞ / (max(m, n)·u·‖A‖∞), ‖QᴴQ − I‖∞ / (m·u)) ≤ 8 for m = n + ⌈n/2⌉;</li>
  *   <li>lstsq: the normal-equations residual ‖Aᴴ(A·X − B)‖∞ / (‖A‖∞·(‖A‖∞·‖X‖∞ + ‖B‖∞)·m·u) ≤ 8;</li>
  *   <li>solve Aᴴ: the backward error of the conjugate-transposed LU solve ≤ 4;</li>
+ *   <li>lu: scipy.linalg.lu's factors by ‖P·A − L·U‖∞ / (k·u·‖|L|·|U|‖∞) ≤ 4 (Higham, Thm. 9.3);</li>
  * </ul>
  * every type at n = 1, 7, 31 (prime) and 200, plus structured inputs in F64: Hilbert(10) solve (κ ≈ 10¹³: the
  * backward error stays small though the forward error does not), a near-singular solve (two rows equal to 10⁻¹⁰),
@@ -49,7 +50,7 @@ public final class DecompositionValidationSuite implements ValidationSuite {
     @Override
     public List<ValidationCase> cases() {
         List<ValidationCase> cases = new ArrayList<>();
-        for (String op : new String[] {"cholesky", "qr", "lstsq", "solve A^H"}) {
+        for (String op : new String[] {"cholesky", "qr", "lstsq", "solve A^H", "lu"}) {
             for (DType t : DType.values()) {
                 for (int n : new int[] {1, 7, 31, 200}) {
                     cases.add(new Case(op, t, n, n == 7 && (t == DType.F64 || t == DType.C64)));
@@ -83,6 +84,7 @@ public final class DecompositionValidationSuite implements ValidationSuite {
             SplittableRandom r = new SplittableRandom(31L * n + 7L * dtype.ordinal() + op.hashCode());
             return switch (op) {
                 case "cholesky" -> cholesky(context, r);
+                case "lu" -> lu(context, random(dtype, n, n, Layout.ROW_MAJOR, r));
                 case "qr" -> qr(context, random(dtype, rows(), n, Layout.ROW_MAJOR, r));
                 case "qr kahan" -> qr(context, kahan(n));
                 case "lstsq" -> lstsq(context, random(dtype, rows(), n, Layout.COLUMN_MAJOR, r), r, n);
@@ -100,6 +102,46 @@ public final class DecompositionValidationSuite implements ValidationSuite {
                 }
                 default -> throw new IllegalStateException(op);
             };
+        }
+
+        /**
+         * scipy.linalg.lu's P, L, U (what {@code exec lu} writes): ‖P·A − L·U‖∞ / (k·u·‖|L|·|U|‖∞), which Higham's
+         * Thm. 9.3 (|ΔA| ≤ γ_k·|L|·|U|) bounds by 1 in real arithmetic; 4 allows for complex arithmetic's constants.
+         */
+        private ValidationResult lu(FuseContext context, HostMatrix a) {
+            RectangularLu f = RectangularLu.factor(context, a);
+            HostMatrix l = f.lower();
+            HostMatrix u = f.upper();
+            int[] order = f.rowOrder();
+            int m = (int) a.shape().rows();
+            int cols = (int) a.shape().cols();
+            int k = (int) l.shape().cols();
+            double worst = 0;
+            double scale = 0;
+            for (int i = 0; i < m; i++) {
+                double row = 0;
+                double absRow = 0;
+                for (int j = 0; j < cols; j++) {
+                    double sr = -LinalgValidationSuite.get(a, order[i], j, 0);
+                    double si = dtype.isComplex() ? -LinalgValidationSuite.get(a, order[i], j, 1) : 0;
+                    double abs = 0;
+                    for (int p = 0; p < k; p++) {
+                        double lr = LinalgValidationSuite.get(l, i, p, 0);
+                        double li = dtype.isComplex() ? LinalgValidationSuite.get(l, i, p, 1) : 0;
+                        double ur = LinalgValidationSuite.get(u, p, j, 0);
+                        double ui = dtype.isComplex() ? LinalgValidationSuite.get(u, p, j, 1) : 0;
+                        sr += lr * ur - li * ui;
+                        si += lr * ui + li * ur;
+                        abs += Math.hypot(lr, li) * Math.hypot(ur, ui);
+                    }
+                    row += Math.hypot(sr, si);
+                    absRow += abs;
+                }
+                worst = Math.max(worst, row);
+                scale = Math.max(scale, absRow);
+            }
+            double error = scale == 0 ? worst : worst / (Math.max(1, k) * dtype.unitRoundoff() * scale);
+            return new ValidationResult(error, 4, "|PA-LU|/(k*u*||L||U||)");
         }
 
         private ValidationResult cholesky(FuseContext context, SplittableRandom r) {

@@ -62,32 +62,8 @@ public final class LinalgExecOperations implements ExecOperationGroup {
 
     private static ExecOperation op(String name, String summary, int inputs, List<ExecParameter> parameters,
                                     Function<ExecRequest, List<HostTensor>> run) {
-        return new ExecOperation() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String summary() {
-                return summary + " (host)";
-            }
-
-            @Override
-            public List<ExecParameter> parameters() {
-                return parameters;
-            }
-
-            @Override
-            public List<HostTensor> execute(ExecRequest request) {
-                request.requireInputs(name, inputs, inputs);
-                if (request.execution().kind() == Execution.Kind.DEVICE) {
-                    throw new InvalidArgumentException("--space", request.execution(),
-                            "host or auto: '" + name + "' runs on the host only");
-                }
-                return run.apply(request);
-            }
-        };
+        return ExecOperation.hostOnly(name, summary + " (host)", inputs, parameters,
+                "host or auto: '" + name + "' runs on the host only", run);
     }
 
     private static Stack squareA(ExecRequest r) {

@@ -14,6 +14,7 @@ import org.fusemath.api.spi.ValidationResult;
 import org.fusemath.api.spi.ValidationSuite;
 import org.fusemath.blas.Scalar;
 import org.fusemath.solver.Linalg;
+import org.fusemath.solver.SignLogDet;
 import org.fusemath.verify.Comparison;
 import org.fusemath.verify.Tolerance;
 import org.fusemath.verify.Validation;
@@ -23,7 +24,8 @@ import org.fusemath.verify.Validation;
  * (‖A·X − B‖∞ / (‖A‖∞·‖X‖∞ + ‖B‖∞) within 4·n·u, {@link Tolerance#luSolve}), and det on A = P·L·U built from
  * a known unit lower L and upper U (off-diagonal entries of order 1/n, pivots within 10% of 1: well conditioned)
  * and one row swap, against −Π U(i, i) (relative error, bound 8·n²·u: rounding A to
- * the type and the LU's backward error perturb each pivot by O(n·u)). Every type at n = 1, 7, 64 and 200 (200
+ * the type and the LU's backward error perturb each pivot by O(n·u)); slogdet on the same A, log|det| against
+ * Σ log|U(i, i)| and the sign against −Π U(i, i)/|Π U(i, i)|, within the same bound. Every type at n = 1, 7, 64 and 200 (200
  * takes OpenBLAS's threaded LU), row-major A for solve and det, column-major for inv; the quick subset is n = 7 on
  * F64 and C64.
  */
@@ -36,7 +38,7 @@ public final class LinalgValidationSuite implements ValidationSuite {
     @Override
     public List<ValidationCase> cases() {
         List<ValidationCase> cases = new ArrayList<>();
-        for (String op : new String[] {"solve", "inv", "det"}) {
+        for (String op : new String[] {"solve", "inv", "det", "slogdet"}) {
             for (DType t : DType.values()) {
                 for (int n : new int[] {1, 7, 64, 200}) {
                     cases.add(new Case(op, t, n, n == 7 && (t == DType.F64 || t == DType.C64)));
@@ -61,8 +63,8 @@ public final class LinalgValidationSuite implements ValidationSuite {
         public ValidationResult run(FuseContext context) {
             SplittableRandom r = new SplittableRandom(17L * n + 3L * dtype.ordinal() + op.hashCode());
             Layout layout = op.equals("inv") ? Layout.COLUMN_MAJOR : Layout.ROW_MAJOR;
-            if (op.equals("det")) {
-                return det(context, r);
+            if (op.equals("det") || op.equals("slogdet")) {
+                return det(context, r, op.equals("slogdet"));
             }
             HostMatrix a = random(dtype, n, n, layout, r);
             HostMatrix b = op.equals("solve") ? random(dtype, n, 3, Layout.ROW_MAJOR, r) : identity(dtype, n, layout);
@@ -71,13 +73,14 @@ public final class LinalgValidationSuite implements ValidationSuite {
             return new ValidationResult(check.observed(), check.bound(), check.quantity());
         }
 
-        private ValidationResult det(FuseContext context, SplittableRandom r) {
+        private ValidationResult det(FuseContext context, SplittableRandom r, boolean logarithm) {
             double[][] lr = new double[n][n];
             double[][] li = new double[n][n];
             double[][] ur = new double[n][n];
             double[][] ui = new double[n][n];
             double expRe = n > 1 ? -1 : 1;
             double expIm = 0;
+            double expLog = 0;
             for (int i = 0; i < n; i++) {
                 lr[i][i] = 1;
                 for (int j = 0; j < n; j++) {
@@ -97,6 +100,7 @@ public final class LinalgValidationSuite implements ValidationSuite {
                         ui[i][j] = im / n;
                     }
                 }
+                expLog += Math.log(Math.hypot(ur[i][i], ui[i][i]));
                 double nr = expRe * ur[i][i] - expIm * ui[i][i];
                 expIm = expRe * ui[i][i] + expIm * ur[i][i];
                 expRe = nr;
@@ -113,6 +117,15 @@ public final class LinalgValidationSuite implements ValidationSuite {
                     }
                     put(a, row, j, sr, si);
                 }
+            }
+            if (logarithm) {
+                // The same relative perturbation of det (8·n²·u, as below) moves log|det| and the sign by as much.
+                SignLogDet sl = Linalg.slogdet(context, a);
+                double abs = Math.hypot(expRe, expIm);
+                double error = Math.max(Math.abs(sl.logAbsDet() - expLog),
+                        Math.hypot(sl.sign().re() - expRe / abs, sl.sign().im() - expIm / abs));
+                return new ValidationResult(error, 8.0 * n * n * dtype.unitRoundoff(),
+                        "max(|logdet-sum log|U_ii||, |sign-sign(-prod U_ii)|)");
             }
             Scalar det = Linalg.det(context, a);
             double error = Math.hypot(det.re() - expRe, det.im() - expIm) / Math.hypot(expRe, expIm);

@@ -9,7 +9,6 @@ import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.HostTensor;
-import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.ShapeMismatchException;
@@ -71,32 +70,8 @@ public final class SpectralExecOperations implements ExecOperationGroup {
 
     private static ExecOperation op(String name, String summary, List<ExecParameter> parameters,
                                     Function<ExecRequest, List<HostTensor>> run) {
-        return new ExecOperation() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String summary() {
-                return summary + " (host)";
-            }
-
-            @Override
-            public List<ExecParameter> parameters() {
-                return parameters;
-            }
-
-            @Override
-            public List<HostTensor> execute(ExecRequest request) {
-                request.requireInputs(name, 1, 1);
-                if (request.execution().kind() == Execution.Kind.DEVICE) {
-                    throw new InvalidArgumentException("--space", request.execution(),
-                            "host or auto: '" + name + "' runs on the host only");
-                }
-                return run.apply(request);
-            }
-        };
+        return ExecOperation.hostOnly(name, summary + " (host)", 1, parameters,
+                "host or auto: '" + name + "' runs on the host only", run);
     }
 
     /** The input as a stack of matrices: leading dimensions, then M×N, each matrix a view without copying. */

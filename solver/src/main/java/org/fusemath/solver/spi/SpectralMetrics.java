@@ -169,6 +169,52 @@ public final class SpectralMetrics {
         return worst;
     }
 
+    /**
+     * Order-free checks of eigenvalues computed without vectors: max(|Σλ − tr A| / (n^{3/2}·u·‖A‖_F),
+     * |Σλ² − tr A²| / (2·n·u·‖A‖_F²)) for the n×n {@code a} (the Hermitian matrix LAPACK reads from {@code uplo},
+     * or all of A when null) and its n×1 {@code values}. A backward-stable solver returns the exact eigenvalues of
+     * A + E with ‖E‖_F ≤ c·n·u·‖A‖_F, so |Σλ − tr A| = |tr E| ≤ √n·‖E‖_F and |Σλ² − tr A²| = |2·tr(A·E) + tr E²|
+     * ≤ 2·‖A‖_F·‖E‖_F + ‖E‖_F²: both scores are then at most about c.
+     */
+    public static double eigenvalueSums(HostMatrix a, Uplo uplo, HostMatrix values) {
+        Complex m = uplo == null ? read(a) : hermitian(a, uplo);
+        Complex w = read(values);
+        int n = m.rows;
+        double s1r = 0;
+        double s1i = 0;
+        double s2r = 0;
+        double s2i = 0;
+        for (int j = 0; j < n; j++) {
+            double re = w.re[j];
+            double im = w.im[j];
+            s1r += re;
+            s1i += im;
+            s2r += re * re - im * im;
+            s2i += 2 * re * im;
+        }
+        double tr = 0;
+        double ti = 0;
+        double t2r = 0;
+        double t2i = 0;
+        for (int i = 0; i < n; i++) {
+            tr += m.re[i * n + i];
+            ti += m.im[i * n + i];
+            for (int p = 0; p < n; p++) { // (A²)_ii = Σ_p A_ip·A_pi
+                double xr = m.re[i * n + p];
+                double xi = m.im[i * n + p];
+                double yr = m.re[p * n + i];
+                double yi = m.im[p * n + i];
+                t2r += xr * yr - xi * yi;
+                t2i += xr * yi + xi * yr;
+            }
+        }
+        double u = values.dtype().unitRoundoff();
+        double f = m.frobenius();
+        double first = scaled(Math.hypot(s1r - tr, s1i - ti), Math.pow(n, 1.5) * u * f);
+        double second = scaled(Math.hypot(s2r - t2r, s2i - t2i), 2.0 * n * u * f * f);
+        return Math.max(first, second);
+    }
+
     private static double scaled(double error, double scale) {
         return scale == 0 ? error : error / scale;
     }

@@ -21,7 +21,8 @@ import org.fusemath.solver.SvdMode;
  * The SVD and eigen cases of {@code fusemath validate}, on the host, measured by {@link SpectralMetrics} in units of
  * the type's unit roundoff: svd by the worst of its reconstruction ‖A − UΣVᴴ‖_F/(‖A‖_F·max(m, n)·u) and the
  * orthogonality of U and Vᴴ (‖QᴴQ − I‖_F/(k·u)); eigh by the worst of its residual max‖Av − λv‖/(‖A‖_F·n·u) and the
- * orthogonality of V; eig by its residual. LAPACK's drivers are backward stable, so each is O(1); the bound 16 allows
+ * orthogonality of V; eig by its residual; eigvalsh and eigvals (values only) by the trace identities of
+ * {@link SpectralMetrics#eigenvalueSums} (and eigvalsh's ascending order). LAPACK's drivers are backward stable, so each is O(1); the bound 16 allows
  * for their dimension-dependent constants. Every type at n = 1, 7, 31 (prime) and 200 (threaded LAPACK), row-major
  * for svd and eigh (the transposed-storage paths) and column-major for eig, plus a 45×17 svd and structured inputs:
  * Hilbert 12×12 (svd, eigh; condition ~10¹⁶), rank 5 of 30×20 (svd) and two eigenvalues of multiplicity 10 (eigh,
@@ -29,6 +30,7 @@ import org.fusemath.solver.SvdMode;
  */
 public final class SpectralValidationSuite implements ValidationSuite {
     private static final double BOUND = 16;
+    private static final String SUMS = "max(|sum w - tr A|/(n^1.5*u*|A|), |sum w^2 - tr A^2|/(2n*u*|A|^2))";
 
     @Override
     public String domain() {
@@ -40,7 +42,7 @@ public final class SpectralValidationSuite implements ValidationSuite {
         List<ValidationCase> cases = new ArrayList<>();
         for (DType t : DType.values()) {
             boolean quickType = t == DType.F64 || t == DType.C64;
-            for (String op : new String[] {"svd", "eigh", "eig"}) {
+            for (String op : new String[] {"svd", "eigh", "eig", "eigvalsh", "eigvals"}) {
                 for (int n : new int[] {1, 7, 31, 200}) {
                     cases.add(new Case(op, t, n, n, Input.RANDOM, quickType && n == 7));
                 }
@@ -79,7 +81,7 @@ public final class SpectralValidationSuite implements ValidationSuite {
         private HostMatrix input(Layout layout) {
             long seed = 13L * m + 7L * n + dtype.ordinal() + op.hashCode();
             return switch (input) {
-                case RANDOM -> op.equals("eigh") ? SpectralSamples.hermitian(dtype, n, layout, seed)
+                case RANDOM -> op.equals("eigh") || op.equals("eigvalsh") ? SpectralSamples.hermitian(dtype, n, layout, seed)
                         : SpectralSamples.random(dtype, m, n, layout, seed);
                 case HILBERT -> SpectralSamples.hilbert(dtype, n, layout);
                 case RANK_5 -> SpectralSamples.rankDeficient(dtype, m, n, 5, layout, seed);
@@ -104,6 +106,22 @@ public final class SpectralValidationSuite implements ValidationSuite {
                     double error = Math.max(SpectralMetrics.residual(a, Uplo.LOWER, e),
                             SpectralMetrics.orthogonality(e.vectors(), false));
                     return new ValidationResult(error, BOUND, "max(|Av-wv|/(|A|*n*u), |VhV-I|/(n*u))");
+                }
+                case "eigvalsh" -> {
+                    HostMatrix a = input(Layout.ROW_MAJOR);
+                    HostMatrix w = Linalg.eigh(context, a, Uplo.LOWER, false).values();
+                    double[] v = SpectralMetrics.read(w).re();
+                    for (int i = 1; i < v.length; i++) {
+                        if (!(v[i - 1] <= v[i])) {
+                            return new ValidationResult(Double.POSITIVE_INFINITY, BOUND, "eigenvalue " + i + " not ascending");
+                        }
+                    }
+                    return new ValidationResult(SpectralMetrics.eigenvalueSums(a, Uplo.LOWER, w), BOUND, SUMS);
+                }
+                case "eigvals" -> {
+                    HostMatrix a = input(Layout.COLUMN_MAJOR);
+                    HostMatrix w = Linalg.eig(context, a, false).values();
+                    return new ValidationResult(SpectralMetrics.eigenvalueSums(a, null, w), BOUND, SUMS);
                 }
                 default -> {
                     HostMatrix a = input(Layout.COLUMN_MAJOR);

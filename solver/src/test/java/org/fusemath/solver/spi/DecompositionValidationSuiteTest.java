@@ -17,9 +17,9 @@ class DecompositionValidationSuiteTest {
     @Test
     void everyCasePassesAndTheQuickSubsetCoversEachOp() throws Exception {
         List<ValidationCase> cases = new DecompositionValidationSuite().cases();
-        assertEquals(68, cases.size());
+        assertEquals(84, cases.size());
         Set<String> quickOps = cases.stream().filter(ValidationCase::quick).map(ValidationCase::op).collect(Collectors.toSet());
-        assertEquals(Set.of("cholesky", "qr", "lstsq", "solve A^H", "solve hilbert", "lstsq rank-deficient"), quickOps);
+        assertEquals(Set.of("cholesky", "qr", "lstsq", "solve A^H", "lu", "solve hilbert", "lstsq rank-deficient"), quickOps);
         for (ValidationCase c : cases) {
             ValidationResult r = c.run(FuseContext.defaults());
             assertTrue(r.passed(), c.op() + " " + c.dtype() + " " + c.shape() + ": " + r);

@@ -16,8 +16,8 @@ class LinalgValidationSuiteTest {
     @Test
     void everyCasePassesAndTheQuickSubsetCoversEachOp() throws Exception {
         List<ValidationCase> cases = new LinalgValidationSuite().cases();
-        assertEquals(48, cases.size());
-        assertEquals(6, cases.stream().filter(ValidationCase::quick).count());
+        assertEquals(64, cases.size());
+        assertEquals(8, cases.stream().filter(ValidationCase::quick).count());
         for (ValidationCase c : cases) {
             ValidationResult r = c.run(FuseContext.defaults());
             assertTrue(r.passed(), c.op() + " " + c.dtype() + " " + c.shape() + ": " + r);

@@ -20,9 +20,9 @@ class SpectralSuitesTest {
     void everyValidationCasePassesItsBound() throws Exception {
         FuseContext host = FuseContext.builder().execution(Execution.HOST).build();
         List<ValidationCase> cases = new SpectralValidationSuite().cases();
-        assertEquals(Set.of("svd", "eigh", "eig"), cases.stream().map(ValidationCase::op).collect(Collectors.toSet()));
-        assertEquals(6, cases.stream().filter(ValidationCase::quick).count());
-        assertEquals(4 * (12 + 6), cases.size());
+        assertEquals(Set.of("svd", "eigh", "eig", "eigvalsh", "eigvals"), cases.stream().map(ValidationCase::op).collect(Collectors.toSet()));
+        assertEquals(10, cases.stream().filter(ValidationCase::quick).count());
+        assertEquals(4 * (20 + 6), cases.size());
         for (ValidationCase c : cases) {
             ValidationResult r = c.run(host);
             assertTrue(r.passed(), c.op() + " " + c.dtype() + " " + c.shape() + ": " + r.error() + " > " + r.bound());

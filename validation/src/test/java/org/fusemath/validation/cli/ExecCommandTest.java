@@ -138,6 +138,15 @@ class ExecCommandTest {
         assertEquals(ExitCodes.FAILURE, device.exit());
         assertTrue(device.err().contains("--space = device:0: expected host or auto: 'copy' runs on the host only"), device.err());
         assertEquals(0, Cli.run("exec", "copy", "--in", in, "--out", ExecFiles.path(dir, "o.npy"), "--space", "auto").exit());
+        // The solver and FFT operations share one host-only builder and keep their own refusal text.
+        String square = ExecFiles.write(dir, "sq.npy", HostTensor.of(DType.F64, new long[] {1, 1}, new double[] {2}));
+        for (String op : new String[] {"det", "svd", "fft"}) {
+            Cli refused = Cli.run("exec", op, "--in", square, "--out", ExecFiles.path(dir, "o.npy"), "--space", "device");
+            assertEquals(ExitCodes.FAILURE, refused.exit(), op);
+            String where = op.equals("fft") ? "runs on the host in this build" : "runs on the host only";
+            assertTrue(refused.err().contains("--space = device:0: expected host or auto: '" + op + "' " + where),
+                    refused.err());
+        }
         Cli gpu = Cli.run("exec", "copy", "--in", in, "--out", ExecFiles.path(dir, "o.npy"), "--space", "gpu");
         assertEquals(ExitCodes.FAILURE, gpu.exit());
         assertTrue(gpu.err().contains("execution = 'gpu': expected host, device, device:N or auto"), gpu.err());

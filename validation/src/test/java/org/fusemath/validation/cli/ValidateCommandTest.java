@@ -125,7 +125,7 @@ class ValidateCommandTest {
         Providers real = Providers.fromClassPath();
         org.fusemath.validation.harness.ValidationRunner runner = new org.fusemath.validation.harness.ValidationRunner(
                 real.suites(), org.fusemath.validation.harness.DeviceStatus.from(List.of()));
-        for (String op : List.of("matmul", "gemv", "syrk", "dot")) {
+        for (String op : List.of("matmul", "gemv", "syrk", "dot", "slogdet", "lu", "eigvals", "eigvalsh")) {
             List<org.fusemath.validation.harness.ValidationRunner.Planned> planned = runner.plan(
                     new org.fusemath.validation.harness.CaseSelection(java.util.EnumSet.allOf(Space.class), java.util.Set.of(op), false));
             assertFalse(planned.isEmpty(), op);
