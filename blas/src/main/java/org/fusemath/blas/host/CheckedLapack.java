@@ -129,13 +129,6 @@ abstract class CheckedLapack implements NativeLapack {
     protected abstract int geqrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, Object tau,
                                   int tauFrom, int tauSpan);
 
-    /**
-     * Spectral drivers (gesdd, gesvd, syevd/heevd, geev): their threaded paths have not been probed for native stack,
-     * so from the size at which a call may use several OpenBLAS threads it runs on a deep-stack thread (a hand-off
-     * of about 10 µs against decompositions of a millisecond or more).
-     */
-    private static final long SPECTRAL_DEEP = HostCallPolicy.LAPACK;
-
     private static char job(String name, char value, String allowed) {
         if (allowed.indexOf(value) < 0) {
             throw new InvalidArgumentException(name, "'" + value + "'", "one of " + allowed.chars()
@@ -202,7 +195,7 @@ abstract class CheckedLapack implements NativeLapack {
         if (mn == 0) {
             return emptyProblem(lwork, work);
         }
-        return checked("gesdd", HostCallPolicy.lapack((long) m * n, SPECTRAL_DEEP,
+        return checked("gesdd", HostCallPolicy.spectral((long) m * n,
                 () -> gesddK(t, jobz, m, n, a, x.aFrom, x.aSpan, lda, s, sOff, x.sSpan, u, x.uFrom, x.uSpan, ldu, vt,
                         x.vtFrom, x.vtSpan, ldvt, work, x.workSpan, lwork, rwork, rworkSpan, iwork)));
     }
@@ -244,7 +237,7 @@ abstract class CheckedLapack implements NativeLapack {
         if (mn == 0) {
             return emptyProblem(lwork, work);
         }
-        return checked("gesvd", HostCallPolicy.lapack((long) m * n, SPECTRAL_DEEP,
+        return checked("gesvd", HostCallPolicy.spectral((long) m * n,
                 () -> gesvdK(t, jobu, jobvt, m, n, a, x.aFrom, x.aSpan, lda, s, sOff, x.sSpan, u, x.uFrom, x.uSpan, ldu,
                         vt, x.vtFrom, x.vtSpan, ldvt, work, x.workSpan, lwork, rwork, rworkSpan)));
     }
@@ -289,7 +282,7 @@ abstract class CheckedLapack implements NativeLapack {
         int rwSpan = rworkSpan;
         int lrw = query ? -1 : lrwork;
         int liw = query ? -1 : liwork;
-        return checked("syevd", HostCallPolicy.lapack((long) n * n, SPECTRAL_DEEP,
+        return checked("syevd", HostCallPolicy.spectral((long) n * n,
                 () -> syevdK(t, jobz, uplo, n, a, aFrom, aSpan, lda, w, wOff, wSpan, work, workSpan, lwork, rwork,
                         rwSpan, lrw, iwork, liw)));
     }
@@ -320,7 +313,7 @@ abstract class CheckedLapack implements NativeLapack {
         int wFrom = slot(t, wOff);
         int vlFrom = slot(t, vlOff);
         int vrFrom = slot(t, vrOff);
-        return checked("geev", HostCallPolicy.lapack((long) n * n, SPECTRAL_DEEP,
+        return checked("geev", HostCallPolicy.spectral((long) n * n,
                 () -> geevK(t, jobvl, jobvr, n, a, aFrom, aSpan, lda, w, wFrom, wSpan, vl, vlFrom, vlSpan, ldvl, vr,
                         vrFrom, vrSpan, ldvr, work, workSpan, lwork, rwork, rworkSpan)));
     }

@@ -73,6 +73,24 @@ final class HostCallPolicy {
         return gated(threads, kernel);
     }
 
+    /**
+     * Makes a call of a reference-LAPACK spectral driver (gesdd, gesvd, syevd/heevd, geev) of {@code elements}
+     * matrix elements. Unlike {@link #lapack}, small calls hold the gate too, so they run with the caller's count
+     * and not with whatever count another thread left in force: with two OpenBLAS threads in force, a 26 x 26
+     * syevd whose caller asked for one thread showed 35 ms outliers (against 0.13 ms) that vanished with
+     * {@code OPENBLAS_NUM_THREADS=1}, so the inner BLAS calls of these drivers do not all stay unthreaded at
+     * small sizes. The gate costs tens of nanoseconds against decompositions of microseconds and more. From
+     * {@link #LAPACK} elements with more than one thread the call runs on a deep-stack thread, as their threaded
+     * paths have not been probed for native stack.
+     */
+    static int spectral(long elements, IntSupplier kernel) {
+        int threads = OpenBlasThreads.requested();
+        if (threads > 1 && elements >= LAPACK && !NativeCallThreads.onNativeCallThread()) {
+            return NativeCallThreads.call(() -> gated(threads, kernel));
+        }
+        return gated(threads, kernel);
+    }
+
     private static int gated(int threads, IntSupplier kernel) {
         OpenBlasThreads.enter(threads);
         try {

@@ -119,4 +119,25 @@ class OpenBlasThreadsTest {
         }
         assertEquals(0, OpenBlasThreads.active());
     }
+
+    /** Spectral drivers honour the caller's count at every size: their inner BLAS calls may thread small problems. */
+    @Test
+    void smallSpectralCallsRunWithTheirThreadsCount() {
+        NativeBlas blas = NativeCalls.blas();
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            return; // one processor: every request is capped at one thread, nothing to tell apart
+        }
+        blas.ensureThreads(2);
+        HostCallPolicy.lapack(HostCallPolicy.LAPACK, Long.MAX_VALUE, () -> 0); // leaves two threads in force
+        blas.ensureThreads(1);
+        int[] seen = new int[2];
+        HostCallPolicy.spectral(4, () -> {
+            seen[0] = blas.threads();
+            seen[1] = OpenBlasThreads.active();
+            return 0;
+        });
+        assertEquals(1, seen[0], "a 2x2 spectral call asked for one thread ran with OpenBLAS's count in force");
+        assertEquals(1, seen[1], "the small spectral call did not hold the gate");
+        assertEquals(0, OpenBlasThreads.active());
+    }
 }
