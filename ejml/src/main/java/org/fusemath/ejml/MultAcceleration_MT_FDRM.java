@@ -319,9 +319,15 @@ final class MultAcceleration_MT_FDRM {
             }
             return;
         }
+        FuseContext context = context(size);
+        if (context == FuseContext.defaults()) {
+            // The function form: its small-product shortcut builds no spec or plan (measured ~40 µs less per call).
+            Blas.gemm(opA, opB, alpha, view(a), view(b), beta, view(c));
+            return;
+        }
         MatmulSpec spec = MatmulSpec.builder(DType.F32).a(view(a).shape(), opA).b(view(b).shape(), opB)
                 .c(view(c).shape()).alpha(alpha).beta(beta).build();
-        Blas.matmul(spec, MatmulOperands.of(view(a), view(b), view(c)), context(size));
+        Blas.matmul(spec, MatmulOperands.of(view(a), view(b), view(c)), context);
     }
 
     /** c = op(a)·op(a)ᵀ (one triangle by SYRK, then mirrored, as EJML fills both); c is square already. */
@@ -335,7 +341,12 @@ final class MultAcceleration_MT_FDRM {
             Arrays.fill(c.data, 0, n * n, 0);
             return;
         }
-        Blas.syrk(context(size), Uplo.UPPER, op, Scalar.of(1), view(a), Scalar.of(0), view(c));
+        FuseContext context = context(size);
+        if (context == FuseContext.defaults()) {
+            Blas.syrk(Uplo.UPPER, op, Scalar.of(1), view(a), Scalar.of(0), view(c));
+        } else {
+            Blas.syrk(context, Uplo.UPPER, op, Scalar.of(1), view(a), Scalar.of(0), view(c));
+        }
         mirrorUpper(c.data, n);
     }
 
