@@ -25,9 +25,10 @@ import org.fusemath.ejml.EjmlExecution.Family;
  * EJML would reject or treat specially (incompatible shapes, the output aliasing an input, a vector right-hand
  * side), EJML's own method runs, so its checks, exceptions and messages are EJML's.
  *
- * <p>Results: below the threshold bit-identical to EJML (EJML runs). Above it within verify's
- * {@code Tolerance.gemm} of EJML's (|error(i,j)| <= 2*gamma(k+2)*(|A|*|B|)(i,j)): the same products summed in
- * another order. Outputs are reshaped or declared exactly as EJML does ({@code UtilEjml.reshapeOrDeclare}).
+ * <p>Results: below the threshold bit-identical to EJML (EJML runs). Above it not bit-identical (the same
+ * products summed in another order): within verify's {@code Tolerance.gemm} of the exact product,
+ * |error(i,j)| <= 2*gamma(k+2)*(|A|*|B|)(i,j), as EJML's result is, so the two differ by at most twice that
+ * (multAdd: the bound of [alpha*op(A) | C]*[op(B) ; I], i.e. with |C| included). Outputs are reshaped or declared exactly as EJML does ({@code UtilEjml.reshapeOrDeclare}).
  * Thread-safe: nothing is shared between calls but the matrices the caller passes.
  */
 final class MultAcceleration_MT_DDRM {
