@@ -26,7 +26,7 @@ final class MultContexts {
     private MultContexts() {
     }
 
-    /** The context of a single-threaded facade's product of {@code size} multiply-adds. */
+    /** The context of a single-threaded facade's product of {@code size} multiply-adds; the defaults on the host. */
     static FuseContext single(long size) {
         return onDevice(size) ? DEVICE : FuseContext.defaults();
     }
@@ -37,6 +37,9 @@ final class MultContexts {
             return DEVICE;
         }
         int threads = Math.max(1, EjmlConcurrency.getMaxThreads());
+        if (threads == FuseContext.defaults().threads()) {
+            return FuseContext.defaults(); // the usual case: both use every processor, and the cheaper call form
+        }
         FuseContext c = concurrent;
         if (c.threads() != threads) {
             c = FuseContext.builder().threads(threads).build();
