@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.fusemath.api.InvalidArgumentException;
+import org.slf4j.LoggerFactory;
 
 /**
  * The execution switch of the EJML facades: whether facade methods may leave EJML at all, whether they may use
@@ -74,7 +75,22 @@ public final class EjmlExecution {
     private static volatile Map<Family, Long> thresholds;
 
     static {
-        reset();
+        try {
+            reset();
+        } catch (InvalidArgumentException e) {
+            // A malformed property must not stop the facade classes from loading (an ExceptionInInitializerError,
+            // then NoClassDefFoundError on every later call): warn once and run with the defaults. An explicit
+            // reset() still throws, naming the property and its value.
+            LoggerFactory.getLogger(EjmlExecution.class).warn("fusemath.ejml settings ignored, defaults used: {}",
+                    e.getMessage());
+            mode = Mode.ACCELERATE;
+            deviceAllowed = false;
+            Map<Family, Long> map = new EnumMap<>(Family.class);
+            for (Family f : Family.values()) {
+                map.put(f, UNSET);
+            }
+            thresholds = map;
+        }
     }
 
     private EjmlExecution() {

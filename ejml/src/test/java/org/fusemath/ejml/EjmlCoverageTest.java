@@ -110,4 +110,17 @@ class EjmlCoverageTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertTrue(!err.contains("fusemath EJML coverage"), err);
     }
+
+    @Test
+    void aMalformedSettingIsIgnoredWithAWarningAndTheFacadesStillLoad() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dfusemath.ejml.mode=fast", "-Dfusemath.ejml.report=coverage", AtExitMain.class.getName()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child JVM exits");
+        assertEquals(0, p.exitValue(), err);
+        assertEquals("done", out.trim());
+        assertTrue(err.contains("fusemath.ejml.mode") && err.contains("fast"), "the warning names the setting: " + err);
+    }
 }
