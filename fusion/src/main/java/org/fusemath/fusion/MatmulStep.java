@@ -7,15 +7,19 @@ import org.fusemath.api.HostMatrix;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.blas.Matmul;
 import org.fusemath.blas.MatmulOperands;
+import org.fusemath.blas.MatmulOptions;
 import org.fusemath.blas.MatmulSpec;
 import org.fusemath.blas.Op;
 import org.fusemath.fusion.ir.Node;
 import org.fusemath.fusion.ir.ScalarType;
 import org.fusemath.fusion.ir.Shape;
+import org.fusemath.fusion.spi.HostKernel;
 
 /**
  * One library matmul with the epilogue {@link MatmulFusion} found: a blas {@link Matmul}, made and planned on
- * the plan's first execution and given new operands ({@code resetOperands}) on the next ones.
+ * the plan's first execution and given new operands ({@code resetOperands}) on the next ones. On the host, the
+ * element-wise group that finishes C (when the planner found one) runs as the matmul's {@link
+ * org.fusemath.blas.PanelHook}: over each panel of C's rows right after the panel's GEMM and epilogue, in place.
  */
 final class MatmulStep implements Step {
     private final MatmulFusion f;
@@ -26,9 +30,11 @@ final class MatmulStep implements Step {
     private final int resultSlot;
     private final int auxSlot;
     private final boolean onDevice;
+    /** The element-wise group finishing C in place per GEMM panel, or null. */
+    private final KernelStep panel;
 
     MatmulStep(MatmulFusion f, int aSlot, int bSlot, int cSlot, int biasSlot, int resultSlot, int auxSlot,
-               boolean onDevice) {
+               boolean onDevice, KernelStep panel) {
         this.f = f;
         this.aSlot = aSlot;
         this.bSlot = bSlot;
@@ -37,6 +43,7 @@ final class MatmulStep implements Step {
         this.resultSlot = resultSlot;
         this.auxSlot = auxSlot;
         this.onDevice = onDevice;
+        this.panel = panel;
     }
 
     @Override
@@ -64,12 +71,22 @@ final class MatmulStep implements Step {
         if (f.aux != null) {
             ops = ops.withAux(OperandArrays.matrixOf(state.values[auxSlot], f.aux.type(), f.aux.shape()));
         }
+        if (panel != null) {
+            Object[] in = panel.inputs(state);
+            Object[] out = panel.outputs(state);
+            HostKernel k = panel.kernel;
+            ops = ops.withPanelHook((entry, first, rows) -> k.run(in, out, first, first + rows));
+        }
         Matmul m = (Matmul) state.stepState.get(this);
         if (m == null) {
+            MatmulOptions options = MatmulOptions.defaults();
+            if (panel != null) {
+                options = options.withHostPanelRows(panelRows(rs.dim(1) * f.result.type().bytes()));
+            }
             MatmulSpec spec = ops.specBuilder()
                     .opA(f.matmul.transA() ? Op.TRANSPOSE : Op.NONE)
                     .opB(f.matmul.transB() ? Op.TRANSPOSE : Op.NONE)
-                    .alpha(f.alpha).beta(f.beta).epilogue(f.epilogue()).build();
+                    .alpha(f.alpha).beta(f.beta).epilogue(f.epilogue()).options(options).build();
             m = new Matmul(spec, ops, state.context).plan();
             state.stepState.put(this, m);
         } else {
@@ -77,6 +94,18 @@ final class MatmulStep implements Step {
         }
         m.execute();
     }
+
+    /**
+     * Rows per GEMM panel when a group finishes C: panels of {@link #PANEL_BYTES} of C, so that the group reads the
+     * panel back from the last-level cache, but at least {@link #MIN_PANEL_ROWS} rows, since every panel's gemm
+     * re-packs B.
+     */
+    static int panelRows(long rowBytes) {
+        return (int) Math.max(MIN_PANEL_ROWS, Math.min(Integer.MAX_VALUE, PANEL_BYTES / Math.max(1, rowBytes)));
+    }
+
+    static final long PANEL_BYTES = 8L << 20;
+    static final int MIN_PANEL_ROWS = 256;
 
     private static Object scaled(Object bias, double s) {
         if (bias instanceof float[] fb) {
@@ -112,6 +141,16 @@ final class MatmulStep implements Step {
         for (Node n : f.covered) {
             nodes.add(n.describe());
         }
+        if (panel != null) {
+            for (Node n : panel.inputNodes) {
+                if (n != f.result && n != a && n != b && n != f.c && n != f.bias) {
+                    read += bytes(n);
+                }
+            }
+            for (Node n : panel.covered) {
+                nodes.add(n.describe());
+            }
+        }
         String executor = (onDevice ? "cuBLASLt " : "OpenBLAS ") + f.epilogue() + (f.alpha != 1 ? " alpha=" + f.alpha : "")
                 + (f.beta != 0 ? " beta=" + f.beta : "");
         StringBuilder detail = new StringBuilder("op(A) " + (f.matmul.transA() ? "T " : "N ") + a.shape()
@@ -124,6 +163,11 @@ final class MatmulStep implements Step {
         }
         if (f.aux != null) {
             detail.append("\naux (pre-activation, also stored) = ").append(f.aux.describe());
+        }
+        if (panel != null) {
+            detail.append("\nthen per GEMM panel of C (rows, at most ").append(PANEL_BYTES >> 20)
+                    .append(" MiB of C or ").append(MIN_PANEL_ROWS).append(" rows, while the panel is in cache), in place, by ")
+                    .append(panel.executor).append(":\n").append(panel.describe().detail());
         }
         return new Explanation.Launch(Explanation.LaunchKind.LIBRARY_MATMUL, executor, nodes, read, written,
                 detail.toString());
