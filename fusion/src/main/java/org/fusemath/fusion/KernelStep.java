@@ -31,8 +31,22 @@ final class KernelStep implements Step {
     }
 
     @Override
-    public void run(PlanState state) {
-        kernel.run(inputs(state), outputs(state));
+    public void run(PlanState state, int index) {
+        // The argument arrays are made once per plan and refilled: result slots get new arrays on every execution.
+        Object[][] args = (Object[][]) state.perStep[index];
+        if (args == null) {
+            args = new Object[][] {new Object[inputSlots.length], new Object[outputSlots.length]};
+            state.perStep[index] = args;
+        }
+        Object[] in = args[0];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = state.values[inputSlots[i]];
+        }
+        Object[] out = args[1];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = state.values[outputSlots[i]];
+        }
+        kernel.run(in, out);
     }
 
     /** The arrays of the input slots in {@code state}. */

@@ -64,8 +64,8 @@ class FusionPlanTest {
 
     @Test
     void matmulChainWithAResidualRunsPerGemmPanelOverSeveralPanels() {
-        // n = 2048 F64 rows of 16 KiB: 8 MiB panels of 512 rows, so 600 rows are two panels (512 + 88)
-        int m = 600, k = 3, n = 2048;
+        // n = 2048 F64 rows of 16 KiB: 16 MiB panels of 1024 rows, so 1100 rows are two panels (1024 + 76)
+        int m = 1100, k = 3, n = 2048;
         double[] a = Data.doubles(m * k, 40), b = Data.doubles(k * n, 41), bias = Data.doubles(n, 42);
         double[] r = Data.doubles(m * n, 43);
         Expr y = Expr.input("A", a, m, k).matmul(Expr.input("B", b, k, n)).add(Expr.input("bias", bias)).relu()
@@ -77,7 +77,7 @@ class FusionPlanTest {
             assertTrue(l.detail().contains("per GEMM panel") && l.detail().contains("java-hidden-class"), p.explain());
             assertEquals(8L * (m * k + k * n + n + m * n), l.bytesRead(), p.explain());
             assertEquals(8L * m * n, l.bytesWritten(), p.explain());
-            assertEquals(1, MatmulStep.panelRows(8L * n) / 512, "two panels of 512 and 88 rows");
+            assertEquals(1024, MatmulStep.panelRows(8L * n), "two panels of 1024 and 76 rows");
             HostTensor want = Interpreter.evaluate(y).get(0);
             double[] scale = Data.absProduct(a, b, m, k, n);
             for (int rep = 0; rep < 2; rep++) {
