@@ -342,7 +342,10 @@ final class Planner {
         Grouping.Group gr = null;
         for (Node u : g.usersOf(c)) {
             Grouping.Group gu = grouping.groupOf.get(u);
-            if (gu == null || (gr != null && gu != gr)) {
+            if (gu == null) {
+                return declinePanel(c, "it is read by " + u.describe() + ", which is not in a fused group");
+            }
+            if (gr != null && gu != gr) {
                 return declinePanel(c, "its value is read by more than one launch");
             }
             gr = gu;
