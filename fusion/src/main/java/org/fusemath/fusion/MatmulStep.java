@@ -170,8 +170,8 @@ final class MatmulStep implements Step {
             detail.append("\naux (pre-activation, also stored) = ").append(f.aux.describe());
         }
         if (panel != null) {
-            detail.append("\nthen per GEMM panel of C (rows, at most ").append(PANEL_BYTES >> 20)
-                    .append(" MiB of C or ").append(MIN_PANEL_ROWS).append(" rows, while the panel is in cache), in place, by ")
+            detail.append("\nthen per GEMM panel of C (").append(PANEL_BYTES >> 20)
+                    .append(" MiB of rows, at least ").append(MIN_PANEL_ROWS).append(" rows, while the panel is in cache), in place, by ")
                     .append(panel.executor).append(":\n").append(panel.describe().detail());
         }
         return new Explanation.Launch(Explanation.LaunchKind.LIBRARY_MATMUL, executor, nodes, read, written,
