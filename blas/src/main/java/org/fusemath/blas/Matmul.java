@@ -106,7 +106,7 @@ public final class Matmul implements AutoCloseable {
     /** Computes the product into C and returns C (the first entry's, for a list). */
     public synchronized HostMatrix execute() {
         MatmulPlan plan = planned();
-        plan.execute(operands);
+        run(plan, spec, operands);
         Logger log = context.logger();
         if (log.isTraceEnabled()) {
             log.trace("matmul executed: {}", plan.describe());
@@ -155,7 +155,18 @@ public final class Matmul implements AutoCloseable {
             if (Dispatch.tracing(context)) {
                 Dispatch.trace(context, routine, MatmulProviders.providerOf(plan), "; " + spec + "; " + plan.describe());
             }
-            plan.execute(operands);
+            run(plan, spec, operands);
+        }
+    }
+
+    /** Executes {@code plan}, then the operands' panel hook over all rows when the plan did not run it per panel. */
+    private static void run(MatmulPlan plan, MatmulSpec spec, MatmulOperands operands) {
+        plan.execute(operands);
+        PanelHook hook = operands.panelHook();
+        if (hook != null && !plan.runsPanelHook() && spec.m() > 0) {
+            for (long e = 0; e < spec.batchCount(); e++) {
+                hook.rows(e, 0, (int) spec.m());
+            }
         }
     }
 }

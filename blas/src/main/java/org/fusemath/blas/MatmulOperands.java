@@ -27,9 +27,15 @@ public final class MatmulOperands {
     private final HostMatrix bias;
     private final HostMatrix aux;
     private final ReluMask mask;
+    private final PanelHook panelHook;
 
     private MatmulOperands(List<HostMatrix> a, List<HostMatrix> b, List<HostMatrix> c, boolean list, HostMatrix bias,
                            HostMatrix aux, ReluMask mask) {
+        this(a, b, c, list, bias, aux, mask, null);
+    }
+
+    private MatmulOperands(List<HostMatrix> a, List<HostMatrix> b, List<HostMatrix> c, boolean list, HostMatrix bias,
+                           HostMatrix aux, ReluMask mask, PanelHook panelHook) {
         this.a = a;
         this.b = b;
         this.c = c;
@@ -37,6 +43,7 @@ public final class MatmulOperands {
         this.bias = bias;
         this.aux = aux;
         this.mask = mask;
+        this.panelHook = panelHook;
     }
 
     /** A, B and C (C is read when beta ≠ 0 and receives the result); each may be a strided batch. */
@@ -68,17 +75,27 @@ public final class MatmulOperands {
 
     /** These operands with a bias vector (read by BIAS epilogues, written by gradient epilogues). */
     public MatmulOperands withBias(HostMatrix vector) {
-        return new MatmulOperands(a, b, c, list, Arguments.requireNonNull(vector, "bias"), aux, mask);
+        return new MatmulOperands(a, b, c, list, Arguments.requireNonNull(vector, "bias"), aux, mask, panelHook);
     }
 
     /** These operands with a GELU aux matrix (written by GELU_AUX*, read by DGELU*). */
     public MatmulOperands withAux(HostMatrix geluInput) {
-        return new MatmulOperands(a, b, c, list, bias, Arguments.requireNonNull(geluInput, "aux"), mask);
+        return new MatmulOperands(a, b, c, list, bias, Arguments.requireNonNull(geluInput, "aux"), mask, panelHook);
     }
 
     /** These operands with a ReLU mask (written by RELU_AUX*, read by DRELU*). */
     public MatmulOperands withReluMask(ReluMask reluMask) {
-        return new MatmulOperands(a, b, c, list, bias, aux, Arguments.requireNonNull(reluMask, "reluMask"));
+        return new MatmulOperands(a, b, c, list, bias, aux, Arguments.requireNonNull(reluMask, "reluMask"), panelHook);
+    }
+
+    /** These operands with work to run on each finished panel of C's rows (see {@link PanelHook}). */
+    public MatmulOperands withPanelHook(PanelHook hook) {
+        return new MatmulOperands(a, b, c, list, bias, aux, mask, Arguments.requireNonNull(hook, "panelHook"));
+    }
+
+    /** The panel hook, or null. */
+    public PanelHook panelHook() {
+        return panelHook;
     }
 
     /** A (the first entry of a list). */

@@ -11,6 +11,14 @@ public interface MatmulPlan extends AutoCloseable {
     /** Times the candidate algorithms on these operands and keeps the fastest (the host has one: a no-op). */
     void autotune(MatmulOperands operands);
 
+    /**
+     * Whether {@link #execute} runs the operands' {@link PanelHook} itself (per panel); when false, {@link Matmul}
+     * runs it over all rows of each entry after {@code execute}.
+     */
+    default boolean runsPanelHook() {
+        return false;
+    }
+
     /** Runs the product on operands already checked against the spec. */
     void execute(MatmulOperands operands);
 

@@ -16,7 +16,7 @@ final class CopyStep implements Step {
     }
 
     @Override
-    public void run(PlanState state) {
+    public void run(PlanState state, int index) {
         Object dst = state.values[to];
         if (from < 0) {
             if (dst instanceof float[] f) {

@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fusemath.api.Arguments;
+import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.cuda.CudaDevices;
+import org.fusemath.cuda.CudaLibrary;
 import org.fusemath.fusion.ir.Node;
 import org.fusemath.fusion.ir.ScalarType;
 import org.fusemath.fusion.spi.KernelCompiler;
@@ -42,7 +45,12 @@ public final class Fusion {
         return plan(FuseContext.defaults(), roots);
     }
 
-    /** Plans {@code roots} in {@code context}'s execution space; the plan is bound to the inputs' operands. */
+    /**
+     * Plans {@code roots} in {@code context}'s execution space; the plan is bound to the inputs' operands.
+     *
+     * @throws org.fusemath.api.DeviceUnavailableException for DEVICE execution when the probe finds that device,
+     *         NVRTC or cuBLASLt unusable (its reason and remedy)
+     */
     public static FusionPlan plan(FuseContext context, Expr... roots) {
         Arguments.requireNonNull(context, "context");
         Arguments.requireNonNull(roots, "roots");
@@ -57,6 +65,11 @@ public final class Fusion {
                         "a numeric expression (a comparison is only a where() condition)");
             }
             nodes.add(n);
+        }
+        if (context.execution().kind() == Execution.Kind.DEVICE) {
+            // The one gate of the device space: without a usable device (or NVRTC and cuBLASLt, which its launches
+            // need) the probe's DeviceUnavailableException, before any planning work.
+            CudaDevices.require(context.deviceId(), CudaLibrary.NVRTC, CudaLibrary.CUBLAS_LT);
         }
         Graph g = new Graph(nodes);
         List<KernelCompiler> compilers = Compilers.INSTALLED;

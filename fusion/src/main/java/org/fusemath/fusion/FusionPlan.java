@@ -2,6 +2,7 @@ package org.fusemath.fusion;
 
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.fusemath.api.Arguments;
@@ -28,7 +29,7 @@ public final class FusionPlan implements AutoCloseable {
 
     FusionPlan(PlanTemplate template, List<Node> boundInputs, FuseContext context) {
         this.template = template;
-        this.state = new PlanState(template.slots.size(), template.inputCount, context);
+        this.state = new PlanState(template.slots.size(), template.inputCount, template.steps.size(), context);
         for (int i = 0; i < template.inputCount; i++) {
             state.operands[i] = boundInputs.get(i).operand();
         }
@@ -67,16 +68,18 @@ public final class FusionPlan implements AutoCloseable {
                 state.values[i] = OperandArrays.allocate(s.type(), s.shape());
             }
         }
-        for (Step step : template.steps) {
-            step.run(state);
+        List<Step> steps = template.steps;
+        for (int i = 0; i < steps.size(); i++) {
+            steps.get(i).run(state, i);
         }
         executions++;
-        List<HostTensor> out = new ArrayList<>();
-        for (int slot : template.rootSlots) {
-            PlanTemplate.Slot s = template.slots.get(slot);
-            out.add(HostTensor.of(s.type().dtype(), s.shape().dims(), state.values[slot]));
+        int[] roots = template.rootSlots;
+        HostTensor[] out = new HostTensor[roots.length];
+        for (int i = 0; i < roots.length; i++) {
+            PlanTemplate.Slot s = template.slots.get(roots[i]);
+            out[i] = HostTensor.of(s.type().dtype(), template.rootDims[i], state.values[roots[i]]);
         }
-        return out;
+        return Arrays.asList(out);
     }
 
     /**

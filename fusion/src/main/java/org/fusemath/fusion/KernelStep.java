@@ -14,30 +14,57 @@ final class KernelStep implements Step {
     final int[] inputSlots;
     final int[] outputSlots;
     final List<Node> covered;
+    /** The node read through each input slot. */
+    final List<Node> inputNodes;
     private final String declined;
 
     KernelStep(FusedGroup group, HostKernel kernel, String executor, int[] inputSlots, int[] outputSlots,
-               List<Node> covered, String declined) {
+               List<Node> covered, List<Node> inputNodes, String declined) {
         this.group = group;
         this.kernel = kernel;
         this.executor = executor;
         this.inputSlots = inputSlots;
         this.outputSlots = outputSlots;
         this.covered = List.copyOf(covered);
+        this.inputNodes = List.copyOf(inputNodes);
         this.declined = declined;
     }
 
     @Override
-    public void run(PlanState state) {
-        Object[] in = new Object[inputSlots.length];
+    public void run(PlanState state, int index) {
+        // The argument arrays are made once per plan and refilled: result slots get new arrays on every execution.
+        Object[][] args = (Object[][]) state.perStep[index];
+        if (args == null) {
+            args = new Object[][] {new Object[inputSlots.length], new Object[outputSlots.length]};
+            state.perStep[index] = args;
+        }
+        Object[] in = args[0];
         for (int i = 0; i < in.length; i++) {
             in[i] = state.values[inputSlots[i]];
         }
-        Object[] out = new Object[outputSlots.length];
+        Object[] out = args[1];
         for (int i = 0; i < out.length; i++) {
             out[i] = state.values[outputSlots[i]];
         }
         kernel.run(in, out);
+    }
+
+    /** The arrays of the input slots in {@code state}. */
+    Object[] inputs(PlanState state) {
+        Object[] in = new Object[inputSlots.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = state.values[inputSlots[i]];
+        }
+        return in;
+    }
+
+    /** The arrays of the output slots in {@code state}. */
+    Object[] outputs(PlanState state) {
+        Object[] out = new Object[outputSlots.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = state.values[outputSlots[i]];
+        }
+        return out;
     }
 
     @Override

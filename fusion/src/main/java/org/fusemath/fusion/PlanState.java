@@ -1,7 +1,5 @@
 package org.fusemath.fusion;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.fusemath.api.FuseContext;
 
 /**
@@ -13,23 +11,27 @@ final class PlanState implements AutoCloseable {
     /** The operand bound to each input slot, as the caller gave it (a HostMatrix is handed to libraries as is). */
     final Object[] operands;
     final FuseContext context;
-    final Map<Step, AutoCloseable> stepState = new HashMap<>();
+    /** What step i keeps between executions (a planned Matmul, a kernel's argument arrays), by step index. */
+    final Object[] perStep;
 
-    PlanState(int slots, int inputs, FuseContext context) {
+    PlanState(int slots, int inputs, int steps, FuseContext context) {
         this.values = new Object[slots];
         this.operands = new Object[inputs];
+        this.perStep = new Object[steps];
         this.context = context;
     }
 
     @Override
     public void close() {
-        for (AutoCloseable c : stepState.values()) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing a plan's library state failed", e);
+        for (int i = 0; i < perStep.length; i++) {
+            if (perStep[i] instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing a plan's library state failed", e);
+                }
             }
+            perStep[i] = null;
         }
-        stepState.clear();
     }
 }

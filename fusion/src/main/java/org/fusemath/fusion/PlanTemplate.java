@@ -19,6 +19,8 @@ final class PlanTemplate {
     final int inputCount;
     final List<Step> steps;
     final int[] rootSlots;
+    /** The shape of each root, as HostTensor takes it (it copies). */
+    final long[][] rootDims;
     final List<Node> inputs;
     final Explanation explanation;
 
@@ -28,6 +30,10 @@ final class PlanTemplate {
         this.inputCount = inputCount;
         this.steps = List.copyOf(steps);
         this.rootSlots = rootSlots.clone();
+        this.rootDims = new long[rootSlots.length][];
+        for (int i = 0; i < rootSlots.length; i++) {
+            rootDims[i] = this.slots.get(rootSlots[i]).shape().dims();
+        }
         this.inputs = List.copyOf(inputs);
         this.explanation = explanation;
     }

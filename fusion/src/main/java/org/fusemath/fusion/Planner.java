@@ -76,11 +76,28 @@ final class Planner {
         for (String[] d : grouping.notFused) {
             notFused.add(new Explanation.NotFused(d[0], d[1]));
         }
-        // 3. slots for every stored value, then the steps
+        // 3. the element-wise group that finishes a host matmul's result runs per GEMM panel, in place in C
+        Map<MatmulFusion, Grouping.Group> panelGroups = new IdentityHashMap<>();
+        if (execution.kind() != Execution.Kind.DEVICE) {
+            for (MatmulFusion f : matmuls) {
+                Grouping.Group gr = panelGroup(f, grouping);
+                if (gr != null) {
+                    panelGroups.put(f, gr);
+                    // C is the group's output array: the matmul writes it and the kernel finishes it in place.
+                    slotOf.put(f.result, slotFor(outputsOf(gr, grouping).get(0)));
+                }
+            }
+        }
+        // 4. slots for every stored value, then the steps
         Map<Object, Step> stepOf = new LinkedHashMap<>();
         Map<Step, List<Node>> reads = new IdentityHashMap<>();
         Map<Node, Step> producer = new IdentityHashMap<>();
         for (MatmulFusion f : matmuls) {
+            KernelStep panel = null;
+            Grouping.Group pg = panelGroups.get(f);
+            if (pg != null) {
+                panel = (KernelStep) lower(pg, grouping, new IdentityHashMap<>());
+            }
             int result = slotFor(f.result);
             int aux = f.aux == null ? -1 : slotFor(f.aux);
             List<Node> r = new ArrayList<>(List.of(g.arg(f.matmul, 0), g.arg(f.matmul, 1)));
@@ -106,15 +123,28 @@ final class Planner {
             }
             Step s = new MatmulStep(f, slotOf.get(g.arg(f.matmul, 0)), slotOf.get(g.arg(f.matmul, 1)),
                     f.c == null ? -1 : slotOf.get(f.c), f.bias == null ? -1 : slotOf.get(f.bias), result, aux,
-                    execution.kind() == Execution.Kind.DEVICE);
+                    execution.kind() == Execution.Kind.DEVICE, panel);
             stepOf.put(f, s);
-            reads.put(s, r);
             producer.put(f.result, s);
             if (f.aux != null) {
                 producer.put(f.aux, s);
             }
+            if (panel != null) {
+                for (Node x : pg.members) {
+                    producer.put(x, s);
+                }
+                for (Node x : panel.inputNodes) {
+                    if (x != f.result && !r.contains(x)) {
+                        r.add(x);
+                    }
+                }
+            }
+            reads.put(s, r);
         }
         for (Grouping.Group gr : grouping.groups) {
+            if (panelGroups.containsValue(gr)) {
+                continue;
+            }
             Step s = lower(gr, grouping, reads);
             stepOf.put(gr, s);
             for (int o : ((KernelStep) s).outputSlots) {
@@ -137,7 +167,7 @@ final class Planner {
                 stepOf.put(new Object(), s);
             }
         }
-        // 4. order: each step after the producers of what it reads
+        // 5. order: each step after the producers of what it reads
         List<Step> ordered = new ArrayList<>();
         Set<Step> done = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Step> pending = new ArrayList<>(stepOf.values());
@@ -240,16 +270,9 @@ final class Planner {
             }
             op.put(n, id);
         }
-        List<Node> outs = new ArrayList<>();
-        for (Node n : gr.members) {
-            boolean outside = g.roots.contains(n);
-            for (Node u : g.usersOf(n)) {
-                outside |= grouping.groupOf.get(u) != gr;
-            }
-            if (outside) {
-                b.output(op.get(n), !n.shape().equals(gr.shape));
-                outs.add(n);
-            }
+        List<Node> outs = outputsOf(gr, grouping);
+        for (Node n : outs) {
+            b.output(op.get(n), !n.shape().equals(gr.shape));
         }
         FusedGroup group = b.build();
         int[] in = new int[inputNodes.size()];
@@ -284,10 +307,72 @@ final class Planner {
         if (execution.kind() == Execution.Kind.DEVICE) {
             declined.append(declined.length() == 0 ? "" : "; ").append("runs on the host between device launches");
         }
-        KernelStep s = new KernelStep(group, kernel, executor, in, out, gr.members,
+        KernelStep s = new KernelStep(group, kernel, executor, in, out, gr.members, inputNodes,
                 declined.length() == 0 ? null : declined.toString());
         reads.put(s, inputNodes);
         return s;
+    }
+
+    /** The members of {@code gr} whose values leave it (roots, or read by another launch), in member order. */
+    private List<Node> outputsOf(Grouping.Group gr, Grouping grouping) {
+        List<Node> outs = new ArrayList<>();
+        for (Node n : gr.members) {
+            boolean outside = g.roots.contains(n);
+            for (Node u : g.usersOf(n)) {
+                outside |= grouping.groupOf.get(u) != gr;
+            }
+            if (outside) {
+                outs.add(n);
+            }
+        }
+        return outs;
+    }
+
+    /**
+     * The group that can finish {@code f}'s result per GEMM panel, in place, or null (with the reason recorded): an
+     * element-wise group over exactly C's shape that holds every use of C, reads besides C only the plan's inputs
+     * and constants (ready before the matmul starts), and has one output, of C's type and shape (written over C:
+     * each element is read before it is written, in the same pass).
+     */
+    private Grouping.Group panelGroup(MatmulFusion f, Grouping grouping) {
+        Node c = f.result;
+        if (c.shape().rank() != 2 || g.roots.contains(c) || g.usersOf(c).isEmpty()) {
+            return null;
+        }
+        Grouping.Group gr = null;
+        for (Node u : g.usersOf(c)) {
+            Grouping.Group gu = grouping.groupOf.get(u);
+            if (gu == null) {
+                return declinePanel(c, "it is read by " + u.describe() + ", which is not in a fused group");
+            }
+            if (gr != null && gu != gr) {
+                return declinePanel(c, "its value is read by more than one launch");
+            }
+            gr = gu;
+        }
+        if (!gr.shape.equals(c.shape())) {
+            return declinePanel(c, "the group reading it iterates over " + gr.shape + ", not C's " + c.shape());
+        }
+        for (Node n : gr.members) {
+            if (n.kind().isReduction()) {
+                return declinePanel(c, "the group reading it reduces (" + n.describe() + ")");
+            }
+            for (Node x : g.args(n)) {
+                if (x != c && grouping.groupOf.get(x) != gr && x.kind() != OpKind.INPUT && x.kind() != OpKind.CONSTANT) {
+                    return declinePanel(c, "the group reading it also reads " + x.describe() + ", computed by another launch");
+                }
+            }
+        }
+        List<Node> outs = outputsOf(gr, grouping);
+        if (outs.size() != 1 || outs.get(0).type() != c.type() || !outs.get(0).shape().equals(c.shape())) {
+            return declinePanel(c, "the group reading it stores " + outs.size() + " value(s), not one of C's type and shape");
+        }
+        return gr;
+    }
+
+    private Grouping.Group declinePanel(Node c, String why) {
+        notFused.add(new Explanation.NotFused(c.describe(), "not finished per GEMM panel: " + why));
+        return null;
     }
 
 }

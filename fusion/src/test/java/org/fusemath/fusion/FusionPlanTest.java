@@ -47,16 +47,75 @@ class FusionPlanTest {
     }
 
     @Test
-    void aScaleThatIsNotAPowerOfTwoRunsAfterTheMatmulInOneKernel() {
+    void aScaleThatIsNotAPowerOfTwoRunsPerGemmPanelInsideTheMatmulLaunch() {
         int m = 4, k = 3, n = 6;
         double[] a = Data.doubles(m * k, 4), b = Data.doubles(k * n, 5), bias = Data.doubles(n, 6);
         Expr y = Expr.input("A", a, m, k).matmul(Expr.input("B", b, k, n)).add(Expr.input("bias", bias)).relu().mul(0.3);
         try (FusionPlan p = Fusion.plan(y)) {
             Explanation ex = p.explanation();
-            assertEquals(1, ex.count(LaunchKind.LIBRARY_MATMUL), p.explain());
-            assertEquals(1, ex.count(LaunchKind.FUSED_KERNEL), p.explain());
+            assertEquals(1, ex.launches().size(), p.explain());
+            assertEquals(LaunchKind.LIBRARY_MATMUL, ex.launches().get(0).kind());
             assertTrue(ex.launches().get(0).executor().contains("RELU_BIAS"), p.explain());
+            assertTrue(ex.launches().get(0).detail().contains("per GEMM panel"), p.explain());
+            assertEquals(4, ex.launches().get(0).nodes().size(), p.explain());
             assertWithinGemmBound(Interpreter.evaluate(y).get(0), p.execute(), Data.absProduct(a, b, m, k, n), k, 0.3);
+        }
+    }
+
+    @Test
+    void matmulChainWithAResidualRunsPerGemmPanelOverSeveralPanels() {
+        // n = 2048 F64 rows of 16 KiB: 16 MiB panels of 1024 rows, so 1100 rows are two panels (1024 + 76)
+        int m = 1100, k = 3, n = 2048;
+        double[] a = Data.doubles(m * k, 40), b = Data.doubles(k * n, 41), bias = Data.doubles(n, 42);
+        double[] r = Data.doubles(m * n, 43);
+        Expr y = Expr.input("A", a, m, k).matmul(Expr.input("B", b, k, n)).add(Expr.input("bias", bias)).relu()
+                .mul(0.7).add(Expr.input("R", r, m, n));
+        try (FusionPlan p = Fusion.plan(y)) {
+            Explanation ex = p.explanation();
+            assertEquals(1, ex.launches().size(), p.explain());
+            Explanation.Launch l = ex.launches().get(0);
+            assertTrue(l.detail().contains("per GEMM panel") && l.detail().contains("java-hidden-class"), p.explain());
+            assertEquals(8L * (m * k + k * n + n + m * n), l.bytesRead(), p.explain());
+            assertEquals(8L * m * n, l.bytesWritten(), p.explain());
+            assertEquals(1024, MatmulStep.panelRows(8L * n), "two panels of 1024 and 76 rows");
+            HostTensor want = Interpreter.evaluate(y).get(0);
+            double[] scale = Data.absProduct(a, b, m, k, n);
+            for (int rep = 0; rep < 2; rep++) {
+                HostTensor got = p.execute();
+                double[] g = (double[]) got.array();
+                double[] w = (double[]) want.array();
+                for (int i = 0; i < w.length; i++) {
+                    double tol = 0.7 * 4 * (k + 2) * U64 * scale[i] + 8 * Math.ulp(w[i]);
+                    assertTrue(Math.abs(w[i] - g[i]) <= tol, "element " + i + ": " + g[i] + " vs " + w[i]);
+                }
+            }
+            double[] r2 = Data.doubles(m * n, 44);
+            p.resetOperands(Map.of("R", r2));
+            double[] g = (double[]) p.execute().array();
+            double[] w = (double[]) want.array();
+            assertEquals(w[5] - r[5] + r2[5], g[5], 1e-12, "a new residual is read on the next execute");
+        }
+    }
+
+    @Test
+    void aMatmulResultAlsoReadElsewhereIsNotFinishedPerPanel() {
+        int m = 4, k = 3, n = 6;
+        double[] a = Data.doubles(m * k, 4), b = Data.doubles(k * n, 5);
+        Expr c = Expr.input("A", a, m, k).matmul(Expr.input("B", b, k, n));
+        try (FusionPlan p = Fusion.plan(c.mul(0.3).exp(), c.sum(1))) {
+            Explanation ex = p.explanation();
+            assertEquals(1, ex.count(LaunchKind.LIBRARY_MATMUL), p.explain());
+            assertTrue(ex.notFused().stream().anyMatch(nf -> nf.reason().startsWith("not finished per GEMM panel")), p.explain());
+            assertTrue(ex.count(LaunchKind.FUSED_KERNEL) >= 1, p.explain());
+            List<HostTensor> got = p.executeAll();
+            List<HostTensor> want = Interpreter.evaluate(c.mul(0.3).exp(), c.sum(1));
+            for (int o = 0; o < 2; o++) {
+                double[] g = (double[]) got.get(o).array();
+                double[] w = (double[]) want.get(o).array();
+                for (int i = 0; i < w.length; i++) {
+                    assertEquals(w[i], g[i], 1e-12 * (1 + Math.abs(w[i])), "output " + o + " element " + i);
+                }
+            }
         }
     }
 
@@ -191,8 +250,10 @@ class FusionPlanTest {
             assertWithinGemmBound(want.get(1), got.get(1), scale, k, 1);
         }
         try (FusionPlan p = Fusion.plan(h.gelu())) {
-            assertEquals(2, p.explanation().launches().size(), p.explain());
+            // the erf form is a generated kernel over each GEMM panel of the BIAS matmul's result
+            assertEquals(1, p.explanation().launches().size(), p.explain());
             assertTrue(p.explain().contains("erf form"), p.explain());
+            assertTrue(p.explanation().launches().get(0).detail().contains("per GEMM panel"), p.explain());
         }
     }
 
@@ -272,8 +333,10 @@ class FusionPlanTest {
         Expr y = Expr.input("A", a, m, k).exp().matmul(Expr.input("B", b, k, n)).exp();
         try (FusionPlan p = Fusion.plan(y)) {
             Explanation e = p.explanation();
-            assertEquals(List.of(LaunchKind.FUSED_KERNEL, LaunchKind.LIBRARY_MATMUL, LaunchKind.FUSED_KERNEL),
+            // exp(A) is its own kernel before the matmul; the exp after it runs per GEMM panel inside the matmul launch
+            assertEquals(List.of(LaunchKind.FUSED_KERNEL, LaunchKind.LIBRARY_MATMUL),
                     e.launches().stream().map(Explanation.Launch::kind).toList(), p.explain());
+            assertTrue(e.launches().get(1).detail().contains("per GEMM panel"), p.explain());
             assertTrue(e.notFused().stream().anyMatch(f -> f.reason().contains("operand of the library matmul")), p.explain());
             double[] got = (double[]) p.execute().array();
             double[] want = (double[]) Interpreter.evaluate(y).get(0).array();

@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class FusionBenchmark {
-    @Param({"chain F32", "chain F32 streaming", "sigmoid tanh chain F32", "softmax rows F32"})
+    @Param({"chain F32", "chain F32 streaming", "sigmoid tanh chain F32", "softmax rows F32", "matmul chain F64",
+            "cached plan overhead F32"})
     public String row;
 
     private BenchmarkCase.Trial trial;

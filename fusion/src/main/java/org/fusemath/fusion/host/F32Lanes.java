@@ -1,5 +1,6 @@
 package org.fusemath.fusion.host;
 
+// lanes-type-specific: doc begin
 /**
  * Float transcendentals over chunks of at most {@link #CHUNK} elements, written as short branch-free loops that
  * HotSpot's C2 turns into SIMD code; the generated host kernels call these once per chunk.
@@ -15,11 +16,16 @@ package org.fusemath.fusion.host;
  * references over dense samples of every float bit pattern, subnormals, ±0, ±∞ and NaN included; tests assert
  * these bounds): see each method and {@link VectorMath}. Outputs may alias inputs. Not thread-safe: an instance
  * owns its scratch arrays, so each thread uses its own (instances are cheap).
+ *
+ * <p>{@link F64Lanes} is generated from this file: the stage structure (everything outside the
+ * {@code lanes-type-specific} regions) is shared, the regions (constants, polynomials, bit stages) are each type's own.
  */
+// lanes-type-specific: doc end
 public final class F32Lanes {
     /** The most elements one call takes. */
     public static final int CHUNK = 512;
 
+    // lanes-type-specific: constants begin
     private static final float SHIFT = 0x1.8p23f;            // adding it rounds |v| < 2^22 to an integer
     private static final int SHIFT_BITS = 0x4B400000;        // Float.floatToRawIntBits(SHIFT)
     private static final float LOG2E = 1.44269504088896341f;
@@ -27,7 +33,8 @@ public final class F32Lanes {
     private static final float LN2_LO = 1.42860677e-6f;      // ln 2 - LN2_HI
     private static final float EXP_MIN = -104f;               // below: e^x < MIN_VALUE / 2, rounds to 0
     private static final float EXP_MAX = 89f;                 // above: e^x > MAX_VALUE, rounds to +inf
-    private static final float STEP = 0x1p100f;              // times 0x1p49f: 2^149 maps every positive float to >= 1
+    private static final float STEP = 0x1p100f;              // times STEP2: 2^149 maps every positive float to >= 1
+    private static final float STEP2 = 0x1p49f;
 
     // e^r on |r| <= ln2/2: 1 + r + r^2 (1/2 + r/6 + ... + r^5/7!), truncation below 0.1 ulp.
     private static final float E2 = 1f / 2, E3 = 1f / 6, E4 = 1f / 24, E5 = 1f / 120, E6 = 1f / 720, E7 = 1f / 5040;
@@ -61,6 +68,7 @@ public final class F32Lanes {
     private static final float GELU_TANH_C = 0.044715f;
     private static final float GELU_TANH_K_LO = -4.534068042105272e-08f;  // 2 sqrt(2/pi) - GELU_TANH_K
     private static final float GELU_TANH_C_LO = 1.5461444854736329e-09f;  // 0.044715 - GELU_TANH_C
+    // lanes-type-specific: constants end
 
     private final float[] s0 = new float[CHUNK];
     private final float[] s1 = new float[CHUNK];
@@ -94,6 +102,7 @@ public final class F32Lanes {
         System.arraycopy(s5, 0, out, oo, n);
     }
 
+    // lanes-type-specific: log bits begin
     /**
      * The scalar stage: x = 2^e m with m in [sqrt(1/2), sqrt 2), f = m - 1 (exact); true when one of the first n
      * inputs is zero, negative, subnormal, infinite or NaN.
@@ -115,18 +124,21 @@ public final class F32Lanes {
         return lo < 0x00800000 || hi >= 0x7f800000;
     }
 
+    // lanes-type-specific: log bits end
+
     private static void logPolynomial(float[] f, float[] e, float[] out) {
         for (int i = 0; i < CHUNK; i++) {
             float fi = f[i];
             float k = e[i];
             float s = fi / (2f + fi);
             float z = s * s;
-            float r = z * (L1 + z * (L2 + z * (L3 + z * L4)));
+            float r = logPoly(z);
             float hfsq = 0.5f * fi * fi;
             out[i] = k * LN2_HI - ((hfsq - (s * (hfsq + r) + k * LN2_LO)) - fi);
         }
     }
 
+    // lanes-type-specific: log special begin
     /** The special inputs take the scalar path (a double log rounded once more to float). */
     private static void logSpecial(float[] x, float[] out, int n) {
         for (int i = 0; i < n; i++) {
@@ -136,6 +148,8 @@ public final class F32Lanes {
             }
         }
     }
+
+    // lanes-type-specific: log special end
 
     /** tanh(x); within {@link VectorMath#TANH_F32_ULPS}; tanh(±0) = ±0, tanh(±inf) = ±1. */
     public void tanh(float[] x, int xo, float[] out, int oo, int n) {
@@ -159,7 +173,7 @@ public final class F32Lanes {
             float a = Math.abs(v);
             float as = Math.min(a, TANH_SMALL);
             float u = as * as;
-            float small = Math.fma(as * u, T0 + u * (T1 + u * (T2 + u * (T3 + u * (T4 + u * T5)))), as);
+            float small = Math.fma(as * u, tanhPoly(u), as);
             float large = 1f - 2f / (e[i] + 1f);
             float w = step(a - TANH_SMALL);
             out[i] = sign(v) * Math.fma(w, large, (1f - w) * small);
@@ -304,12 +318,13 @@ public final class F32Lanes {
             float ti = v * LOG2E + SHIFT;
             float k = ti - SHIFT;
             float r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, v));
-            float q = E2 + r * (E3 + r * (E4 + r * (E5 + r * (E6 + r * E7))));
+            float q = expPoly(r);
             p[i] = Math.fma(r * r, q, r) + 1f;
             t[i] = ti;
         }
     }
 
+    // lanes-type-specific: exp bits begin
     /**
      * The scalar stage: 2^k as two normal powers of two (k in [-150, 128]), so that overflow and gradual underflow
      * round once, in the last multiply.
@@ -323,6 +338,7 @@ public final class F32Lanes {
             out[i] = p[i] * half1 * half2;
         }
     }
+    // lanes-type-specific: exp bits end
 
     /**
      * c[i] = erfc(z) for z = max(c[i] scale, ERF_SPLIT), c[i] &gt;= 0 assumed, with square = scale^2 exact (1 or 1/2), so
@@ -355,6 +371,19 @@ public final class F32Lanes {
         }
     }
 
+    // lanes-type-specific: polynomials begin
+    private static float expPoly(float r) {
+        return E2 + r * (E3 + r * (E4 + r * (E5 + r * (E6 + r * E7))));
+    }
+
+    private static float logPoly(float z) {
+        return z * (L1 + z * (L2 + z * (L3 + z * L4)));
+    }
+
+    private static float tanhPoly(float u) {
+        return T0 + u * (T1 + u * (T2 + u * (T3 + u * (T4 + u * T5))));
+    }
+
     private static float erfcPoly(float t) {
         float p = Q9;
         p = Math.fma(p, t, Q8);
@@ -374,15 +403,16 @@ public final class F32Lanes {
         float u = as * as;
         return as * (P0 + u * (P1 + u * (P2 + u * (P3 + u * (P4 + u * (P5 + u * P6))))));
     }
+    // lanes-type-specific: polynomials end
 
     /** 1 for d &gt; 0, 0 for d &lt;= 0 (both zeros), NaN for NaN. */
     private static float step(float d) {
-        return Math.min(Math.max(d * STEP * 0x1p49f, 0f), 1f);
+        return Math.min(Math.max(d * STEP * STEP2, 0f), 1f);
     }
 
     /** ±1 with the sign of v, ±0 for ±0, NaN for NaN. */
     private static float sign(float v) {
-        return Math.min(Math.max(v * STEP * 0x1p49f, -1f), 1f);
+        return Math.min(Math.max(v * STEP * STEP2, -1f), 1f);
     }
 
     private static void check(float[] x, int xo, float[] out, int oo, int n) {

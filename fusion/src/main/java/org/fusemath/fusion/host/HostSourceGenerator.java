@@ -16,9 +16,13 @@ import org.fusemath.fusion.ir.Shape;
  * cross from one loop to a later one go through chunk-sized scratch arrays that stay in L1.
  *
  * <p>Element-wise groups run one chunked pass over the flat index. Groups that reduce along the last axis run,
- * per outer index (a row), one chunked pass per stage over the row: a stage accumulates its reductions (in
- * double, in index order, as the interpreter does, so sums are bit-identical to it) and stores its element
- * outputs; later stages read the reduced values as per-row scalars (softmax: max, then the sum of exp, then the
+ * per outer index (a row), one chunked pass per stage over the row: a stage accumulates its reductions in double,
+ * in lane-wise partial accumulators (lane i takes the row's elements i, i + CHUNK, i + 2·CHUNK, ...: independent
+ * accumulations, which C2 vectorises, where one serial accumulator is a dependency chain it cannot), combined
+ * pairwise at the end of the row ({@link KernelScratch#sumLanes}). Max and min are therefore exactly the
+ * interpreter's (they do not depend on order, NaN and ±0 included); a sum is within the bound of its pairwise
+ * form, (⌈n / CHUNK⌉ + log₂ CHUNK)·u·Σ|x| in double, no larger than the interpreter's serial (n − 1)·u·Σ|x|; and
+ * the stage stores its element outputs; later stages read the reduced values as per-row scalars (softmax: max, then the sum of exp, then the
  * divide). A value one stage computes and a later stage re-reads (softmax's {@code exp(x - max)}) is kept in a
  * per-thread row buffer rather than recomputed, for rows up to {@link #KEEP_ROW_LIMIT} elements.
  *
@@ -286,6 +290,15 @@ final class HostSourceGenerator {
                         .append(shape.dim(shape.rank() - 1)).append(");\n");
             }
         }
+        // one lane accumulator array per reduction: float lanes for a max or min of floats (exact in float, and a loop
+        // of one type, which C2 vectorises), double lanes otherwise (sums accumulate in double)
+        for (FusedGroup.Op op : g.ops()) {
+            if (op.kind().isReduction()) {
+                boolean f = floatLanes(g, op);
+                sb.append("        ").append(f ? "float" : "double").append("[] p").append(op.index()).append(" = s.")
+                        .append(f ? "f(" + scratch[0]++ : "d(" + scratch[1]++).append(");\n");
+            }
+        }
         // one scratch array per stored value (stages reuse none of them: a group has few)
         boolean[] declared = new boolean[g.ops().size()];
         for (Plan p : plans) {
@@ -358,7 +371,8 @@ final class HostSourceGenerator {
             for (FusedGroup.Op op : body) {
                 if (op.kind().isReduction()) {
                     reds.add(op);
-                    sb.append(ind).append("double acc").append(op.index()).append(" = ").append(identity(op.kind())).append(";\n");
+                    sb.append(ind).append("java.util.Arrays.fill(p").append(op.index()).append(", 0, ").append(lanes(inner))
+                            .append(", ").append(floatLanes(g, op) ? "(float) " : "").append(identity(op.kind())).append(");\n");
                 }
             }
             sb.append(ind).append("for (int j = 0; j < ").append(inner).append("; j += ").append(F32Lanes.CHUNK).append(") {\n");
@@ -373,8 +387,15 @@ final class HostSourceGenerator {
             chunk(sb, g, plans.get(st), outputsAt(g, st, false), reds, ind2);
             sb.append(ind).append("}\n");
             for (FusedGroup.Op r : reds) {
+                String combine = switch (r.kind()) {
+                    case REDUCE_SUM -> "sumLanes";
+                    case REDUCE_MAX -> "maxLanes";
+                    case REDUCE_MIN -> "minLanes";
+                    default -> throw new IllegalStateException(r.kind() + " is not a reduction");
+                };
                 sb.append(ind).append(javaType(r.type())).append(" red").append(r.index()).append(" = (").append(javaType(r.type()))
-                        .append(") acc").append(r.index()).append(";\n");
+                        .append(") KernelScratch.").append(combine).append("(p").append(r.index()).append(", ").append(lanes(inner))
+                        .append(");\n");
             }
             for (FusedGroup.Output o : outputsAt(g, st, true)) {
                 int k = g.outputs().indexOf(o);
@@ -382,6 +403,20 @@ final class HostSourceGenerator {
             }
         }
         sb.append("        }\n");
+    }
+
+    /** Whether reduction {@code op} accumulates in float lanes: a max or min of float values. */
+    private static boolean floatLanes(FusedGroup g, FusedGroup.Op op) {
+        return op.kind() != OpKind.REDUCE_SUM && g.ops().get(op.arg(0)).type() == ScalarType.F32;
+    }
+
+    /** The lane accumulators a row of {@code inner} elements uses: a power of two covering min(inner, CHUNK). */
+    static int lanes(long inner) {
+        int l = 1;
+        while (l < Math.min(inner, F32Lanes.CHUNK)) {
+            l <<= 1;
+        }
+        return l;
     }
 
     private static String rowOffset(long[] strides) {
@@ -428,7 +463,7 @@ final class HostSourceGenerator {
             for (FusedGroup.Op r : reductions) {
                 if (p.loop[r.index()] == l) {
                     String v = ref(g, p, r.arg(0), l);
-                    String acc = "acc" + r.index();
+                    String acc = "p" + r.index() + "[i]";
                     lb.append(in2).append(acc).append(" = ").append(switch (r.kind()) {
                         case REDUCE_SUM -> acc + " + " + v;
                         case REDUCE_MAX -> "Math.max(" + acc + ", " + v + ")";

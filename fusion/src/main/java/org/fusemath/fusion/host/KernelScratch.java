@@ -27,6 +27,56 @@ public final class KernelScratch {
         return CURRENT.get();
     }
 
+    /** Σ p[0, lanes) for a power of two {@code lanes}, pairwise (halving, so each step vectorises); overwrites p. */
+    public static double sumLanes(double[] p, int lanes) {
+        for (int h = lanes >> 1; h > 0; h >>= 1) {
+            for (int i = 0; i < h; i++) {
+                p[i] += p[i + h];
+            }
+        }
+        return p[0];
+    }
+
+    /** max of p[0, lanes) (as Math.max: NaN wins, +0 over -0) for a power of two {@code lanes}; overwrites p. */
+    public static double maxLanes(double[] p, int lanes) {
+        for (int h = lanes >> 1; h > 0; h >>= 1) {
+            for (int i = 0; i < h; i++) {
+                p[i] = Math.max(p[i], p[i + h]);
+            }
+        }
+        return p[0];
+    }
+
+    /** min of p[0, lanes) (as Math.min: NaN wins, -0 over +0) for a power of two {@code lanes}; overwrites p. */
+    public static double minLanes(double[] p, int lanes) {
+        for (int h = lanes >> 1; h > 0; h >>= 1) {
+            for (int i = 0; i < h; i++) {
+                p[i] = Math.min(p[i], p[i + h]);
+            }
+        }
+        return p[0];
+    }
+
+    /** {@link #maxLanes(double[], int)} over float lanes. */
+    public static float maxLanes(float[] p, int lanes) {
+        for (int h = lanes >> 1; h > 0; h >>= 1) {
+            for (int i = 0; i < h; i++) {
+                p[i] = Math.max(p[i], p[i + h]);
+            }
+        }
+        return p[0];
+    }
+
+    /** {@link #minLanes(double[], int)} over float lanes. */
+    public static float minLanes(float[] p, int lanes) {
+        for (int h = lanes >> 1; h > 0; h >>= 1) {
+            for (int i = 0; i < h; i++) {
+                p[i] = Math.min(p[i], p[i + h]);
+            }
+        }
+        return p[0];
+    }
+
     /** Float array number {@code k} of {@link F32Lanes#CHUNK} elements. */
     public float[] f(int k) {
         while (floats.size() <= k) {

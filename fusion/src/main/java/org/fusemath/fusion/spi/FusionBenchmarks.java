@@ -3,9 +3,15 @@ package org.fusemath.fusion.spi;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.fusemath.api.HostMatrix;
 import org.fusemath.api.spi.BenchmarkCase;
 import org.fusemath.api.spi.BenchmarkCase.Trial;
 import org.fusemath.api.spi.BenchmarkSuite;
+import org.fusemath.blas.Matmul;
+import org.fusemath.blas.MatmulOperands;
+import org.fusemath.fusion.Expr;
+import org.fusemath.fusion.Fusion;
+import org.fusemath.fusion.FusionPlan;
 import org.fusemath.fusion.host.JavaKernelCompiler;
 import org.fusemath.fusion.host.VectorMath;
 import org.fusemath.fusion.ir.FusedGroup;
@@ -24,12 +30,20 @@ import org.fusemath.fusion.ir.Shape;
  *   <li>{@code sigmoid tanh chain F32} 10^7: {@code sigmoid(x) * y - 0.25 * tanh(x)} against the same expression as
  *       one scalar loop over {@code Math.exp} / {@code Math.tanh} (target 3x);</li>
  *   <li>{@code softmax rows F32} 4096x4096 against max, subtract, exp, sum and divide as whole-array passes, the
- *       exp pass through the same {@link VectorMath} kernels (target 2x).</li>
+ *       exp pass through the same {@link VectorMath} kernels (target 2x);</li>
+ *   <li>{@code matmul chain F64} n=2048: the planned {@code relu(A @ B + bias) * 0.3 + R} (the RELU_BIAS matmul
+ *       with the rest run over each GEMM panel of C, into a new result array as every execute returns) against the
+ *       bare planned matmul {@code A @ B} into a preallocated C (target: at most 1.05x its time);</li>
+ *   <li>{@code cached plan overhead F32} 16x16: one execute of a cached plan of {@code maximum(x * y + 0.5, 0)} (the
+ *       plan's whole per-call cost, since the arithmetic is 256 elements), against the same loop written by hand
+ *       (target: at least 0.5 M executes/s, i.e. at most 2 us per execute).</li>
  * </ul>
  */
 public final class FusionBenchmarks implements BenchmarkSuite {
     private static final int N = 10_000_000;
     private static final int ROWS = 4096;
+    private static final int MATMUL_N = 2048;
+    private static final int TINY = 16;
 
     @Override
     public String domain() {
@@ -38,30 +52,73 @@ public final class FusionBenchmarks implements BenchmarkSuite {
 
     @Override
     public List<BenchmarkCase> cases() {
+        String elements = "M elements/s";
         return List.of(
-                new Row("chain F32", "10^7", "six separate passes", 3, true, FusionBenchmarks::chain),
-                new Row("chain F32 streaming", "10^7", "one streaming pass", 1 / 1.5, false, FusionBenchmarks::streaming),
-                new Row("sigmoid tanh chain F32", "10^7", "scalar Math loop", 3, true, FusionBenchmarks::sigmoidTanh),
-                new Row("softmax rows F32", ROWS + "x" + ROWS, "separate passes", 2, false, FusionBenchmarks::softmax));
+                new Row("chain F32", "10^7", "six separate passes", 3, NaN, true, N / 1e6, elements, FusionBenchmarks::chain),
+                new Row("chain F32 streaming", "10^7", "one streaming pass", 1 / 1.5, NaN, false, N / 1e6, elements,
+                        FusionBenchmarks::streaming),
+                new Row("sigmoid tanh chain F32", "10^7", "scalar Math loop", 3, NaN, true, N / 1e6, elements,
+                        FusionBenchmarks::sigmoidTanh),
+                new Row("softmax rows F32", ROWS + "x" + ROWS, "separate passes", 2, NaN, false, (double) ROWS * ROWS / 1e6,
+                        elements, FusionBenchmarks::softmax),
+                new Row("matmul chain F64", "n=" + MATMUL_N, "bare matmul", 1 / 1.05, NaN, false,
+                        2.0 * MATMUL_N * MATMUL_N * MATMUL_N / 1e9, "GFLOP/s", FusionBenchmarks::matmulChain),
+                new Row("cached plan overhead F32", TINY + "x" + TINY, "hand-written loop", NaN, 0.5, true, 1e-6,
+                        "M executes/s", FusionBenchmarks::cachedPlan));
     }
 
-    /** One row: its text, target, and how to open its trial. */
-    private record Row(String name, String size, String baseline, double speedupTarget, boolean quick,
-            java.util.function.Supplier<Trial> trial) implements BenchmarkCase {
-        @Override
-        public double workPerCall() {
-            return name.startsWith("softmax") ? (double) ROWS * ROWS / 1e6 : N / 1e6;
-        }
+    private static final double NaN = Double.NaN;
 
-        @Override
-        public String rateUnit() {
-            return "M elements/s";
-        }
+    /** One row: its text, targets, work per call, and how to open its trial. */
+    private record Row(String name, String size, String baseline, double speedupTarget, double rateTarget, boolean quick,
+            double workPerCall, String rateUnit, java.util.function.Supplier<Trial> trial) implements BenchmarkCase {
 
         @Override
         public Trial open() {
             return trial.get();
         }
+    }
+
+    private static Trial matmulChain() {
+        int n = MATMUL_N;
+        double[] a = gaussianD(n * n, 11);
+        double[] b = gaussianD(n * n, 12);
+        double[] bias = gaussianD(n, 13);
+        double[] r = gaussianD(n * n, 14);
+        double[] c = new double[n * n];
+        Expr y = Expr.input("A", a, n, n).matmul(Expr.input("B", b, n, n)).add(Expr.input("bias", bias)).relu().mul(0.3)
+                .add(Expr.input("R", r, n, n));
+        FusionPlan plan = Fusion.plan(y);
+        MatmulOperands ops = MatmulOperands.of(HostMatrix.of(a, n, n), HostMatrix.of(b, n, n), HostMatrix.of(c, n, n));
+        Matmul bare = new Matmul(ops.specBuilder().build(), ops).plan();
+        return Trial.of(plan::execute, bare::execute, () -> {
+            plan.close();
+            bare.close();
+        });
+    }
+
+    private static Trial cachedPlan() {
+        int n = TINY * TINY;
+        float[] x = gaussian(n, 15);
+        float[] y = gaussian(n, 16);
+        float[] out = new float[n];
+        Expr e = Expr.input("x", x, TINY, TINY).mul(Expr.input("y", y, TINY, TINY)).add(0.5).maximum(0);
+        Fusion.plan(e).close();   // the cache now holds the plan: the next plan() does no planning work
+        FusionPlan plan = Fusion.plan(e);
+        return Trial.of(plan::execute, () -> {
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.max(x[i] * y[i] + 0.5f, 0f);
+            }
+        }, plan::close);
+    }
+
+    private static double[] gaussianD(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = r.nextGaussian();
+        }
+        return a;
     }
 
     private static float[] gaussian(int n, long seed) {
