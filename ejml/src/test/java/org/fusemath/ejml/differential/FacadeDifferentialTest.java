@@ -75,6 +75,10 @@ class FacadeDifferentialTest {
             Acceleration.force(side);
             try {
                 for (Scenario s : scenarios) {
+                    if (s.pattern() == Scenario.Pattern.ALIASED && pair.ejml().getSimpleName().contains("_MT_")) {
+                        // EJML's concurrent methods race on an input that is also their output: no defined result.
+                        continue;
+                    }
                     long seed = (signature(ejml) + s).hashCode();
                     Object[] args = Arguments.build(ejml, s, seed);
                     Object[] before = Arguments.copy(args);
