@@ -56,7 +56,7 @@ public class CholeskyDecompositionLapack_DDRM implements CholeskyDecomposition_F
      */
     @Override
     public boolean decompose(DMatrixRMaj orig) {
-        boolean accelerated = HostKernels_DDRM.accelerate(orig.numRows, orig.numCols);
+        boolean accelerated = HostKernels_DDRM.lapackCholesky(orig);
         HostKernels_DDRM.record(accelerated, KEY);
         return factor(orig, accelerated, null);
     }

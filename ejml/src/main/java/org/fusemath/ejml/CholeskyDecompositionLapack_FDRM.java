@@ -59,7 +59,7 @@ public class CholeskyDecompositionLapack_FDRM implements CholeskyDecomposition_F
      */
     @Override
     public boolean decompose(FMatrixRMaj orig) {
-        boolean accelerated = HostKernels_FDRM.accelerate(orig.numRows, orig.numCols);
+        boolean accelerated = HostKernels_FDRM.lapackCholesky(orig);
         HostKernels_FDRM.record(accelerated, KEY);
         return factor(orig, accelerated, null);
     }

@@ -24,22 +24,50 @@ final class HostKernels_FDRM {
     /** The element type of this family's arrays. */
     static final DType TYPE = DType.F32;
 
-    /**
-     * Matrices with fewer elements (rows·columns of A) than this are decomposed by EJML's own algorithms, larger
-     * ones by LAPACK; {@code fusemath.ejml.threshold.decomposition} or {@code EjmlExecution.setThreshold} override it.
-     * Measured with the 64-bit LU and Cholesky solvers (setA + solve, fusemath against EJML in one JVM; the 32-bit
-     * classes are generated from these and share the value), see bench/README.md "EJML linear solver factories":
-     * {@code ./mvnw -B -q -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar
-     * EjmlLinearSolverBenchmark}.
+    /*
+     * The default thresholds, in elements (rows·columns) of A: matrices with fewer go to EJML's own algorithm, the
+     * others to LAPACK; fusemath.ejml.threshold.decomposition or EjmlExecution.setThreshold(DECOMPOSITION, ...) set
+     * one value for all of them. Measured with the 64-bit solvers (setA + solve of one right-hand side, fusemath's
+     * LAPACK path against EJML's solver, paired in one JVM; the 32-bit classes are generated from these and share
+     * the values), figures and load in bench/README.md "EJML linear solver factories":
+     *   java -cp <bench classes and dependencies> org.openjdk.jmh.Main EjmlLinearSolverBenchmark -f 1 -wi 4 -i 8
+     *       -w 300ms -r 500ms -p n=8,16,24,32,48,64,128
+     * (with the bench jar: java -jar bench/target/benchmarks.jar EjmlLinearSolverBenchmark ...).
      */
-    static final long THRESHOLD = 32L * 32;
+
+    /** LU: EJML is faster up to n = 24 (0.85x at 24), LAPACK from n = 32 (1.05x at 32, 1.16x at 48). */
+    static final long LU_THRESHOLD = 32L * 32;
+
+    /** Cholesky: EJML's inner-product Cholesky is faster up to n = 32 (0.77x), LAPACK from n = 48 (1.10x). */
+    static final long CHOLESKY_THRESHOLD = 48L * 48;
+
+    /** QR: not measured separately; LU's value (geqrf and getrf have the same call overhead per factorisation). */
+    static final long QR_THRESHOLD = LU_THRESHOLD;
 
     private HostKernels_FDRM() {
     }
 
-    /** Whether a matrix of {@code rows}×{@code cols} goes to LAPACK under the current execution settings. */
-    static boolean accelerate(int rows, int cols) {
-        return EjmlExecution.accelerate(EjmlExecution.Family.DECOMPOSITION, (long) rows * cols, THRESHOLD);
+    /**
+     * Whether a matrix of {@code rows}×{@code cols} goes to LAPACK under the current execution settings, given the
+     * decomposition's measured default threshold.
+     */
+    static boolean accelerate(int rows, int cols, long measuredDefault) {
+        return EjmlExecution.accelerate(EjmlExecution.Family.DECOMPOSITION, (long) rows * cols, measuredDefault);
+    }
+
+    /** Whether an LU of {@code a} goes to LAPACK. */
+    static boolean lapackLu(FMatrixRMaj a) {
+        return accelerate(a.numRows, a.numCols, LU_THRESHOLD);
+    }
+
+    /** Whether a Cholesky factorisation of {@code a} goes to LAPACK. */
+    static boolean lapackCholesky(FMatrixRMaj a) {
+        return accelerate(a.numRows, a.numCols, CHOLESKY_THRESHOLD);
+    }
+
+    /** Whether a QR of {@code a} goes to LAPACK. */
+    static boolean lapackQr(FMatrixRMaj a) {
+        return accelerate(a.numRows, a.numCols, QR_THRESHOLD);
     }
 
     /** Records one call of {@code key} in the coverage report. */

@@ -49,7 +49,7 @@ public class LinearSolverCholLapack_DDRM implements LinearSolverDense<DMatrixRMa
             throw new IllegalArgumentException("Matrix must be square");
         }
         this.a = A;
-        boolean accelerated = HostKernels_DDRM.accelerate(A.numRows, A.numCols);
+        boolean accelerated = HostKernels_DDRM.lapackCholesky(A);
         HostKernels_DDRM.record(accelerated, SET_A);
         return decomposition.factor(A, accelerated, ejml);
     }

@@ -52,7 +52,7 @@ public class LinearSolverCholLapack_FDRM implements LinearSolverDense<FMatrixRMa
             throw new IllegalArgumentException("Matrix must be square");
         }
         this.a = A;
-        boolean accelerated = HostKernels_FDRM.accelerate(A.numRows, A.numCols);
+        boolean accelerated = HostKernels_FDRM.lapackCholesky(A);
         HostKernels_FDRM.record(accelerated, SET_A);
         return decomposition.factor(A, accelerated, ejml);
     }

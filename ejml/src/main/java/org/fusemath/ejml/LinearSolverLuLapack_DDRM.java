@@ -40,7 +40,7 @@ public class LinearSolverLuLapack_DDRM implements LinearSolverDense<DMatrixRMaj>
     public boolean setA(DMatrixRMaj A) {
         this.a = A;
         // A non-square A (which EJML's LU accepts without a meaningful solution) stays on EJML's path.
-        if (A.numRows != A.numCols || !HostKernels_DDRM.accelerate(A.numRows, A.numCols)) {
+        if (A.numRows != A.numCols || !HostKernels_DDRM.lapackLu(A)) {
             HostKernels_DDRM.record(false, SET_A);
             boolean ok = ejml.setA(A);
             decomposition.adoptEjml(A);

@@ -43,7 +43,7 @@ public class LinearSolverLuLapack_FDRM implements LinearSolverDense<FMatrixRMaj>
     public boolean setA(FMatrixRMaj A) {
         this.a = A;
         // A non-square A (which EJML's LU accepts without a meaningful solution) stays on EJML's path.
-        if (A.numRows != A.numCols || !HostKernels_FDRM.accelerate(A.numRows, A.numCols)) {
+        if (A.numRows != A.numCols || !HostKernels_FDRM.lapackLu(A)) {
             HostKernels_FDRM.record(false, SET_A);
             boolean ok = ejml.setA(A);
             decomposition.adoptEjml(A);

@@ -48,7 +48,7 @@ public class LinearSolverQrLapack_DDRM implements LinearSolverDense<DMatrixRMaj>
         }
         this.a = A;
         this.thinQ = null;
-        if (!HostKernels_DDRM.accelerate(A.numRows, A.numCols)) {
+        if (!HostKernels_DDRM.lapackQr(A)) {
             HostKernels_DDRM.record(false, SET_A);
             boolean ok = ejml.setA(A);
             decomposition.adoptEjml(A);

@@ -51,7 +51,7 @@ public class LinearSolverQrLapack_FDRM implements LinearSolverDense<FMatrixRMaj>
         }
         this.a = A;
         this.thinQ = null;
-        if (!HostKernels_FDRM.accelerate(A.numRows, A.numCols)) {
+        if (!HostKernels_FDRM.lapackQr(A)) {
             HostKernels_FDRM.record(false, SET_A);
             boolean ok = ejml.setA(A);
             decomposition.adoptEjml(A);

@@ -61,7 +61,7 @@ public class LuDecompositionLapack_DDRM implements LUDecomposition_F64<DMatrixRM
 
     /** Factors {@code a} by size; returns whether LAPACK did it. */
     boolean factor(DMatrixRMaj a) {
-        if (!HostKernels_DDRM.accelerate(a.numRows, a.numCols)) {
+        if (!HostKernels_DDRM.lapackLu(a)) {
             ejml.decompose(a);
             adoptEjml(a);
             return false;

@@ -64,7 +64,7 @@ public class LuDecompositionLapack_FDRM implements LUDecomposition_F32<FMatrixRM
 
     /** Factors {@code a} by size; returns whether LAPACK did it. */
     boolean factor(FMatrixRMaj a) {
-        if (!HostKernels_FDRM.accelerate(a.numRows, a.numCols)) {
+        if (!HostKernels_FDRM.lapackLu(a)) {
             ejml.decompose(a);
             adoptEjml(a);
             return false;

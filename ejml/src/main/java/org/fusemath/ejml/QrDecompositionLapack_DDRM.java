@@ -48,7 +48,7 @@ public class QrDecompositionLapack_DDRM implements QRDecomposition<DMatrixRMaj> 
     /** Factors {@code orig} (left unchanged); false when some R(j, j) is exactly zero. */
     @Override
     public boolean decompose(DMatrixRMaj orig) {
-        if (!HostKernels_DDRM.accelerate(orig.numRows, orig.numCols)) {
+        if (!HostKernels_DDRM.lapackQr(orig)) {
             HostKernels_DDRM.record(false, KEY);
             boolean ok = ejml.decompose(orig);
             adoptEjml(orig);

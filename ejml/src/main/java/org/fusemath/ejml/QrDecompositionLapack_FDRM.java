@@ -51,7 +51,7 @@ public class QrDecompositionLapack_FDRM implements QRDecomposition<FMatrixRMaj> 
     /** Factors {@code orig} (left unchanged); false when some R(j, j) is exactly zero. */
     @Override
     public boolean decompose(FMatrixRMaj orig) {
-        if (!HostKernels_FDRM.accelerate(orig.numRows, orig.numCols)) {
+        if (!HostKernels_FDRM.lapackQr(orig)) {
             HostKernels_FDRM.record(false, KEY);
             boolean ok = ejml.decompose(orig);
             adoptEjml(orig);

@@ -265,7 +265,8 @@ class LinearSolverFactory_DDRMTest {
             // ‖A·A⁻¹ − I‖ ≤ κ·c·n·u with κ < 1e3 here.
             double bound = 1e3 * TestBounds_DDRM.solve(12);
             assertTrue(MatrixFeatures_DDRM.isIdentical(want, prod, (double) bound), s.getClass().getSimpleName());
-            assertTrue(MatrixFeatures_DDRM.isIdentical(ejmlInv, inv, (double) (bound * TestBounds_DDRM.infNorm(ejmlInv))));
+            double invBound = bound * TestBounds_DDRM.infNorm(ejmlInv);
+            assertTrue(MatrixFeatures_DDRM.isIdentical(ejmlInv, inv, (double) invBound));
             assertThrows(RuntimeException.class, () -> s.invert(new DMatrixRMaj(11, 12)));
             assertTrue(MatrixFeatures_DDRM.isIdentical(identity, CommonOps_DDRM.identity(12), 0));
         }
@@ -300,6 +301,24 @@ class LinearSolverFactory_DDRMTest {
         }
         assertInstanceOf(QrDecompositionLapack_DDRM.class, LinearSolverFactory_DDRM.general(6, 4).getDecomposition());
         assertInstanceOf(LuDecompositionLapack_DDRM.class, LinearSolverFactory_DDRM.general(4, 4).getDecomposition());
+    }
+
+    @Test
+    void theDefaultThresholdsSendSmallSystemsToEjml() {
+        EjmlExecution.clearThreshold(EjmlExecution.Family.DECOMPOSITION);
+        LinearSolverLuLapack_DDRM lu = new LinearSolverLuLapack_DDRM();
+        assertTrue(lu.setA(RandomMatrices_DDRM.rectangle(8, 8, -1, 1, rand)));
+        assertTrue(lu.getDecomposition().isEjml(), "8 x 8 is below the measured LU threshold");
+        assertTrue(lu.setA(RandomMatrices_DDRM.rectangle(40, 40, -1, 1, rand)));
+        assertFalse(lu.getDecomposition().isEjml(), "40 x 40 is above it");
+        LinearSolverCholLapack_DDRM chol = new LinearSolverCholLapack_DDRM(true);
+        assertTrue(chol.setA(RandomMatrices_DDRM.symmetricPosDef(40, rand)));
+        assertTrue(chol.getDecomposition().isEjml(), "40 x 40 is below the measured Cholesky threshold");
+        assertTrue(chol.setA(RandomMatrices_DDRM.symmetricPosDef(60, rand)));
+        assertFalse(chol.getDecomposition().isEjml());
+        EjmlExecution.setMode(EjmlExecution.Mode.EJML);
+        assertTrue(lu.setA(RandomMatrices_DDRM.rectangle(40, 40, -1, 1, rand)));
+        assertTrue(lu.getDecomposition().isEjml(), "mode ejml sends everything to EJML");
     }
 
     @Test

@@ -268,7 +268,8 @@ class LinearSolverFactory_FDRMTest {
             // ‖A·A⁻¹ − I‖ ≤ κ·c·n·u with κ < 1e3 here.
             double bound = 1e3 * TestBounds_FDRM.solve(12);
             assertTrue(MatrixFeatures_FDRM.isIdentical(want, prod, (float) bound), s.getClass().getSimpleName());
-            assertTrue(MatrixFeatures_FDRM.isIdentical(ejmlInv, inv, (float) (bound * TestBounds_FDRM.infNorm(ejmlInv))));
+            double invBound = bound * TestBounds_FDRM.infNorm(ejmlInv);
+            assertTrue(MatrixFeatures_FDRM.isIdentical(ejmlInv, inv, (float) invBound));
             assertThrows(RuntimeException.class, () -> s.invert(new FMatrixRMaj(11, 12)));
             assertTrue(MatrixFeatures_FDRM.isIdentical(identity, CommonOps_FDRM.identity(12), 0));
         }
@@ -303,6 +304,24 @@ class LinearSolverFactory_FDRMTest {
         }
         assertInstanceOf(QrDecompositionLapack_FDRM.class, LinearSolverFactory_FDRM.general(6, 4).getDecomposition());
         assertInstanceOf(LuDecompositionLapack_FDRM.class, LinearSolverFactory_FDRM.general(4, 4).getDecomposition());
+    }
+
+    @Test
+    void theDefaultThresholdsSendSmallSystemsToEjml() {
+        EjmlExecution.clearThreshold(EjmlExecution.Family.DECOMPOSITION);
+        LinearSolverLuLapack_FDRM lu = new LinearSolverLuLapack_FDRM();
+        assertTrue(lu.setA(RandomMatrices_FDRM.rectangle(8, 8, -1, 1, rand)));
+        assertTrue(lu.getDecomposition().isEjml(), "8 x 8 is below the measured LU threshold");
+        assertTrue(lu.setA(RandomMatrices_FDRM.rectangle(40, 40, -1, 1, rand)));
+        assertFalse(lu.getDecomposition().isEjml(), "40 x 40 is above it");
+        LinearSolverCholLapack_FDRM chol = new LinearSolverCholLapack_FDRM(true);
+        assertTrue(chol.setA(RandomMatrices_FDRM.symmetricPosDef(40, rand)));
+        assertTrue(chol.getDecomposition().isEjml(), "40 x 40 is below the measured Cholesky threshold");
+        assertTrue(chol.setA(RandomMatrices_FDRM.symmetricPosDef(60, rand)));
+        assertFalse(chol.getDecomposition().isEjml());
+        EjmlExecution.setMode(EjmlExecution.Mode.EJML);
+        assertTrue(lu.setA(RandomMatrices_FDRM.rectangle(40, 40, -1, 1, rand)));
+        assertTrue(lu.getDecomposition().isEjml(), "mode ejml sends everything to EJML");
     }
 
     @Test
