@@ -77,7 +77,7 @@ for t in "${TESTS[@]}"; do SELECTED+=("$SCRATCH/src/${t#main/*/test/}"); done
 # ---- 2. fusemath-ejml's classes and class path ----
 CPFILE="$SCRATCH/fusemath-ejml.classpath"
 if $BUILD; then
-  (cd "$ROOT" && ./mvnw -B -o -q -pl ejml -am package -Dmaven.test.skip=true -Dmaven.javadoc.skip=true \
+  (cd "$ROOT" && ./mvnw -B -o -q -pl ejml -am package -DskipTests -Dmaven.javadoc.skip=true \
       dependency:build-classpath -Dmdep.outputFile="$CPFILE" -Dmdep.includeScope=runtime) \
     || { echo "building fusemath-ejml failed" >&2; exit 2; }
 fi
