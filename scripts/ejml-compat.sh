@@ -151,7 +151,7 @@ for f in "${RUN[@]}"; do
 done
 STATUS=0
 if [[ ${#SELECT[@]} -gt 0 ]]; then
-  java -jar "$LAUNCHER" execute --disable-banner --details=tree --details-theme=ascii \
+  java -jar "$LAUNCHER" execute --disable-banner --disable-ansi-colors --details=tree --details-theme=ascii \
       --class-path "$SCRATCH/classes:$CP" --reports-dir "$SCRATCH/reports" "${SELECT[@]}" \
       >"$SCRATCH/junit.log" 2>&1 || STATUS=1
   # Failed tests with their first message line.
