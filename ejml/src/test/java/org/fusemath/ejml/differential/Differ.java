@@ -53,6 +53,18 @@ final class Differ {
                     + ", facade " + (f < 0 ? "a new object" : "argument " + f));
         }
         value("return value", ejml.result(), facade.result());
+        if (Boolean.FALSE.equals(ejml.result()) && Boolean.FALSE.equals(facade.result())) {
+            // Both reported failure (a singular or not positive definite input): outputs hold no defined values,
+            // only their shapes are compared.
+            for (int i = 0; i < ejml.args().length; i++) {
+                if (ejml.args()[i] instanceof org.ejml.data.Matrix && facade.args()[i] instanceof org.ejml.data.Matrix
+                        && (Kind.rows(ejml.args()[i]) != Kind.rows(facade.args()[i])
+                        || Kind.cols(ejml.args()[i]) != Kind.cols(facade.args()[i]))) {
+                    differences.add("argument " + i + " after the call: shape differs");
+                }
+            }
+            return differences;
+        }
         for (int i = 0; i < ejml.args().length; i++) {
             value("argument " + i + " after the call", ejml.args()[i], facade.args()[i]);
         }
