@@ -88,8 +88,13 @@ final class SolveAcceleration_CDRM {
             EjmlCoverage.delegated(INVERT);
             return CommonOps_CDRM.invert(A);
         }
+        float[] f = factor(A, n);
+        if (f == null) {
+            EjmlCoverage.delegated(INVERT);
+            return CommonOps_CDRM.invert(A);
+        }
         EjmlCoverage.accelerated(INVERT);
-        inverseInto(A, A.data, n);
+        invertFactored(f, A.data, n);
         return true;
     }
 
@@ -104,9 +109,13 @@ final class SolveAcceleration_CDRM {
             EjmlCoverage.delegated(INVERT_TO);
             return CommonOps_CDRM.invert(input, output);
         }
-        EjmlCoverage.accelerated(INVERT_TO);
         // Copy first: output may be input, and reshaping it must not lose input's values.
         float[] f = factor(input, n);
+        if (f == null) {
+            EjmlCoverage.delegated(INVERT_TO);
+            return CommonOps_CDRM.invert(input, output);
+        }
+        EjmlCoverage.accelerated(INVERT_TO);
         output.reshape(n, n);
         invertFactored(f, output.data, n);
         return true;
@@ -125,6 +134,9 @@ final class SolveAcceleration_CDRM {
         }
         EjmlCoverage.accelerated(DET);
         float[] f = factor(mat, n);
+        if (f == null) {
+            return new Complex_F32(0, 0); // an exact zero pivot: the product of the pivots is 0
+        }
         int[] pivots = AccelerationScratch.current().pivots(n);
         float re = 1;
         float im = 0;
@@ -142,17 +154,16 @@ final class SolveAcceleration_CDRM {
         return new Complex_F32(re, im);
     }
 
-    /** Copies the n×n {@code mat} into the factor scratch and factors it (pivots in the pivot scratch). */
+    /**
+     * Copies the n×n {@code mat} into the factor scratch and factors it (pivots in the pivot scratch); null on an
+     * exact zero pivot, where EJML's LU divides by it and leaves NaN/Inf in an inverse: the callers that must give
+     * that signal hand the matrix to EJML.
+     */
     private static float[] factor(CMatrixRMaj mat, int n) {
         AccelerationScratch s = AccelerationScratch.current();
         float[] f = s.floatArray(AccelerationScratch.FACTORS, 2 * n * n);
         System.arraycopy(mat.data, 0, f, 0, 2 * n * n);
-        LapackLu.factor(threads(), TYPE, n, f, s.pivots(n));
-        return f;
-    }
-
-    private static void inverseInto(CMatrixRMaj mat, float[] out, int n) {
-        invertFactored(factor(mat, n), out, n);
+        return LapackLu.factor(threads(), TYPE, n, f, s.pivots(n)) > 0 ? null : f;
     }
 
     /** Writes F⁻¹ (column-major), which is A⁻¹ read row-major, into {@code out}. */

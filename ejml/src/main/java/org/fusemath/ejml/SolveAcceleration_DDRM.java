@@ -2,6 +2,8 @@ package org.fusemath.ejml;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.misc.UnrolledCholesky_DDRM;
+import org.ejml.EjmlParameters;
 import org.ejml.UtilEjml;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
@@ -118,8 +120,11 @@ final class SolveAcceleration_DDRM {
             EjmlCoverage.delegated(INVERT);
             return CommonOps_DDRM.invert(mat);
         }
+        if (!inverseInto(mat, mat.data, n)) {
+            EjmlCoverage.delegated(INVERT);
+            return CommonOps_DDRM.invert(mat);
+        }
         EjmlCoverage.accelerated(INVERT);
-        inverseInto(mat, mat.data, n);
         return true;
     }
 
@@ -134,9 +139,12 @@ final class SolveAcceleration_DDRM {
             EjmlCoverage.delegated(INVERT_TO);
             return CommonOps_DDRM.invert(mat, result);
         }
-        EjmlCoverage.accelerated(INVERT_TO);
         result.reshape(n, n);
-        inverseInto(mat, result.data, n);
+        if (!inverseInto(mat, result.data, n)) {
+            EjmlCoverage.delegated(INVERT_TO);
+            return CommonOps_DDRM.invert(mat, result);
+        }
+        EjmlCoverage.accelerated(INVERT_TO);
         return true;
     }
 
@@ -170,8 +178,8 @@ final class SolveAcceleration_DDRM {
     }
 
     /**
-     * EJML's {@code CommonOps_DDRM.solveSPD}: x = A⁻¹·b by Cholesky for a symmetric positive definite A, reading A's
-     * lower triangle as EJML does (x reshaped to n×k first); false, x's values untouched, when A is not positive
+     * EJML's {@code CommonOps_DDRM.solveSPD}: x = A⁻¹·b by Cholesky for a symmetric positive definite A, reading the
+     * triangle EJML reads (x reshaped to n×k first); false, x's values untouched, when A is not positive
      * definite. A non-square A throws EJML's IllegalArgumentException. Within {@code Tolerance.luSolve()}.
      */
     static boolean solveSPD(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj x) {
@@ -188,27 +196,27 @@ final class SolveAcceleration_DDRM {
         double[] f = s.doubleArray(AccelerationScratch.FACTORS, n * n);
         System.arraycopy(a.data, 0, f, 0, n * n);
         int threads = threads();
-        // F = Aᵀ column-major: F's upper triangle is A's lower one.
-        if (LapackCholesky.factor(threads, TYPE, Uplo.UPPER, n, f) != 0) {
+        Uplo triangle = ejmlCholeskyTriangle(n);
+        if (LapackCholesky.factor(threads, TYPE, triangle, n, f) != 0) {
             return false;
         }
         if (k == 1) {
             if (x != b) {
                 System.arraycopy(b.data, 0, x.data, 0, n);
             }
-            LapackCholesky.solve(threads, TYPE, Uplo.UPPER, n, 1, f, x.data);
+            LapackCholesky.solve(threads, TYPE, triangle, n, 1, f, x.data);
         } else {
             double[] w = s.doubleArray(AccelerationScratch.COLUMNS, n * k);
             transpose(b.data, n, k, w);
-            LapackCholesky.solve(threads, TYPE, Uplo.UPPER, n, k, f, w);
+            LapackCholesky.solve(threads, TYPE, triangle, n, k, f, w);
             transpose(w, k, n, x.data);
         }
         return true;
     }
 
     /**
-     * EJML's {@code CommonOps_DDRM.invertSPD}: result (reshaped to n×n) = mat⁻¹ by Cholesky from mat's lower triangle;
-     * false, result's values untouched, when mat is not positive definite; mat unchanged. A non-square mat throws
+     * EJML's {@code CommonOps_DDRM.invertSPD}: result (reshaped to n×n) = mat⁻¹ by Cholesky from the triangle EJML
+     * reads; false, result's values untouched, when mat is not positive definite; mat unchanged. A non-square mat throws
      * EJML's IllegalArgumentException. Within {@code Tolerance.luSolve()} as a solution of A·X = I.
      */
     static boolean invertSPD(DMatrixRMaj mat, DMatrixRMaj result) {
@@ -224,11 +232,12 @@ final class SolveAcceleration_DDRM {
         double[] f = s.doubleArray(AccelerationScratch.FACTORS, n * n);
         System.arraycopy(mat.data, 0, f, 0, n * n);
         int threads = threads();
-        if (LapackCholesky.factor(threads, TYPE, Uplo.UPPER, n, f) != 0) {
+        Uplo triangle = ejmlCholeskyTriangle(n);
+        if (LapackCholesky.factor(threads, TYPE, triangle, n, f) != 0) {
             return false;
         }
         identity(result.data, n);
-        LapackCholesky.solve(threads, TYPE, Uplo.UPPER, n, n, f, result.data);
+        LapackCholesky.solve(threads, TYPE, triangle, n, n, f, result.data);
         return true;
     }
 
@@ -281,16 +290,50 @@ final class SolveAcceleration_DDRM {
     }
 
     /** Writes A⁻¹ of the n×n {@code mat} into {@code out} (which may be mat's own array). */
-    private static void inverseInto(DMatrixRMaj mat, double[] out, int n) {
+    /**
+     * Writes mat⁻¹ into {@code out}; false, {@code out} untouched, when mat is singular to working precision (an
+     * exact zero pivot, or the smallest |U_ii| at most n·ε times the largest): EJML's LU may then meet an exact zero
+     * pivot where LAPACK's order of operations leaves a rounding-sized one, and EJML's NaN/Inf result is the signal
+     * that {@code MatrixFeatures_DDRM.hasUncountable} and SimpleMatrix.invert test for; so the caller hands such a
+     * matrix to EJML and returns EJML's own result.
+     */
+    private static boolean inverseInto(DMatrixRMaj mat, double[] out, int n) {
         AccelerationScratch s = AccelerationScratch.current();
         double[] f = s.doubleArray(AccelerationScratch.FACTORS, n * n);
         int[] pivots = s.pivots(n);
         System.arraycopy(mat.data, 0, f, 0, n * n);
         int threads = threads();
-        LapackLu.factor(threads, TYPE, n, f, pivots);
+        if (LapackLu.factor(threads, TYPE, n, f, pivots) > 0 || singularToWorkingPrecision(f, n)) {
+            return false;
+        }
         // F⁻¹ = (Aᵀ)⁻¹ column-major is A⁻¹ read row-major.
         identity(out, n);
         LapackLu.solve(threads, TYPE, Trans.N, n, n, f, pivots, out);
+        return true;
+    }
+
+    private static boolean singularToWorkingPrecision(double[] f, int n) {
+        double largest = 0;
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double d = Math.abs(f[i * n + i]);
+            largest = Math.max(largest, d);
+            smallest = Math.min(smallest, d);
+        }
+        return !(smallest > n * UtilEjml.EPS * largest);
+    }
+
+    /**
+     * The triangle EJML's {@code solveSPD}/{@code invertSPD} read, as the {@code Uplo} of the column-major view Aᵀ of
+     * row-major A (its upper triangle is A's lower one). Up to {@code UnrolledCholesky_DDRM.MAX} EJML's unrolled
+     * Cholesky reads A's lower triangle; above, its {@code CholeskyDecompositionInner} reads A's upper triangle
+     * ({@code t[i*n + j]}, j ≥ i); from {@code EjmlParameters.SWITCH_BLOCK64_CHOLESKY} its block solver reads the
+     * lower blocks. A symmetric A gives the same result either way; a non-symmetric one gives EJML's.
+     */
+    private static Uplo ejmlCholeskyTriangle(int n) {
+        boolean block = n >= EjmlParameters.SWITCH_BLOCK64_CHOLESKY
+                && EjmlParameters.MEMORY == EjmlParameters.MemoryUsage.FASTER;
+        return n <= UnrolledCholesky_DDRM.MAX || block ? Uplo.UPPER : Uplo.LOWER;
     }
 
     private static int threads() {

@@ -5,6 +5,8 @@ package org.fusemath.ejml;
 
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
+import org.ejml.dense.row.misc.UnrolledCholesky_FDRM;
+import org.ejml.EjmlParameters;
 import org.ejml.UtilEjml;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
@@ -121,8 +123,11 @@ final class SolveAcceleration_FDRM {
             EjmlCoverage.delegated(INVERT);
             return CommonOps_FDRM.invert(mat);
         }
+        if (!inverseInto(mat, mat.data, n)) {
+            EjmlCoverage.delegated(INVERT);
+            return CommonOps_FDRM.invert(mat);
+        }
         EjmlCoverage.accelerated(INVERT);
-        inverseInto(mat, mat.data, n);
         return true;
     }
 
@@ -137,9 +142,12 @@ final class SolveAcceleration_FDRM {
             EjmlCoverage.delegated(INVERT_TO);
             return CommonOps_FDRM.invert(mat, result);
         }
-        EjmlCoverage.accelerated(INVERT_TO);
         result.reshape(n, n);
-        inverseInto(mat, result.data, n);
+        if (!inverseInto(mat, result.data, n)) {
+            EjmlCoverage.delegated(INVERT_TO);
+            return CommonOps_FDRM.invert(mat, result);
+        }
+        EjmlCoverage.accelerated(INVERT_TO);
         return true;
     }
 
@@ -173,8 +181,8 @@ final class SolveAcceleration_FDRM {
     }
 
     /**
-     * EJML's {@code CommonOps_FDRM.solveSPD}: x = A⁻¹·b by Cholesky for a symmetric positive definite A, reading A's
-     * lower triangle as EJML does (x reshaped to n×k first); false, x's values untouched, when A is not positive
+     * EJML's {@code CommonOps_FDRM.solveSPD}: x = A⁻¹·b by Cholesky for a symmetric positive definite A, reading the
+     * triangle EJML reads (x reshaped to n×k first); false, x's values untouched, when A is not positive
      * definite. A non-square A throws EJML's IllegalArgumentException. Within {@code Tolerance.luSolve()}.
      */
     static boolean solveSPD(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj x) {
@@ -191,27 +199,27 @@ final class SolveAcceleration_FDRM {
         float[] f = s.floatArray(AccelerationScratch.FACTORS, n * n);
         System.arraycopy(a.data, 0, f, 0, n * n);
         int threads = threads();
-        // F = Aᵀ column-major: F's upper triangle is A's lower one.
-        if (LapackCholesky.factor(threads, TYPE, Uplo.UPPER, n, f) != 0) {
+        Uplo triangle = ejmlCholeskyTriangle(n);
+        if (LapackCholesky.factor(threads, TYPE, triangle, n, f) != 0) {
             return false;
         }
         if (k == 1) {
             if (x != b) {
                 System.arraycopy(b.data, 0, x.data, 0, n);
             }
-            LapackCholesky.solve(threads, TYPE, Uplo.UPPER, n, 1, f, x.data);
+            LapackCholesky.solve(threads, TYPE, triangle, n, 1, f, x.data);
         } else {
             float[] w = s.floatArray(AccelerationScratch.COLUMNS, n * k);
             transpose(b.data, n, k, w);
-            LapackCholesky.solve(threads, TYPE, Uplo.UPPER, n, k, f, w);
+            LapackCholesky.solve(threads, TYPE, triangle, n, k, f, w);
             transpose(w, k, n, x.data);
         }
         return true;
     }
 
     /**
-     * EJML's {@code CommonOps_FDRM.invertSPD}: result (reshaped to n×n) = mat⁻¹ by Cholesky from mat's lower triangle;
-     * false, result's values untouched, when mat is not positive definite; mat unchanged. A non-square mat throws
+     * EJML's {@code CommonOps_FDRM.invertSPD}: result (reshaped to n×n) = mat⁻¹ by Cholesky from the triangle EJML
+     * reads; false, result's values untouched, when mat is not positive definite; mat unchanged. A non-square mat throws
      * EJML's IllegalArgumentException. Within {@code Tolerance.luSolve()} as a solution of A·X = I.
      */
     static boolean invertSPD(FMatrixRMaj mat, FMatrixRMaj result) {
@@ -227,11 +235,12 @@ final class SolveAcceleration_FDRM {
         float[] f = s.floatArray(AccelerationScratch.FACTORS, n * n);
         System.arraycopy(mat.data, 0, f, 0, n * n);
         int threads = threads();
-        if (LapackCholesky.factor(threads, TYPE, Uplo.UPPER, n, f) != 0) {
+        Uplo triangle = ejmlCholeskyTriangle(n);
+        if (LapackCholesky.factor(threads, TYPE, triangle, n, f) != 0) {
             return false;
         }
         identity(result.data, n);
-        LapackCholesky.solve(threads, TYPE, Uplo.UPPER, n, n, f, result.data);
+        LapackCholesky.solve(threads, TYPE, triangle, n, n, f, result.data);
         return true;
     }
 
@@ -284,16 +293,50 @@ final class SolveAcceleration_FDRM {
     }
 
     /** Writes A⁻¹ of the n×n {@code mat} into {@code out} (which may be mat's own array). */
-    private static void inverseInto(FMatrixRMaj mat, float[] out, int n) {
+    /**
+     * Writes mat⁻¹ into {@code out}; false, {@code out} untouched, when mat is singular to working precision (an
+     * exact zero pivot, or the smallest |U_ii| at most n·ε times the largest): EJML's LU may then meet an exact zero
+     * pivot where LAPACK's order of operations leaves a rounding-sized one, and EJML's NaN/Inf result is the signal
+     * that {@code MatrixFeatures_FDRM.hasUncountable} and SimpleMatrix.invert test for; so the caller hands such a
+     * matrix to EJML and returns EJML's own result.
+     */
+    private static boolean inverseInto(FMatrixRMaj mat, float[] out, int n) {
         AccelerationScratch s = AccelerationScratch.current();
         float[] f = s.floatArray(AccelerationScratch.FACTORS, n * n);
         int[] pivots = s.pivots(n);
         System.arraycopy(mat.data, 0, f, 0, n * n);
         int threads = threads();
-        LapackLu.factor(threads, TYPE, n, f, pivots);
+        if (LapackLu.factor(threads, TYPE, n, f, pivots) > 0 || singularToWorkingPrecision(f, n)) {
+            return false;
+        }
         // F⁻¹ = (Aᵀ)⁻¹ column-major is A⁻¹ read row-major.
         identity(out, n);
         LapackLu.solve(threads, TYPE, Trans.N, n, n, f, pivots, out);
+        return true;
+    }
+
+    private static boolean singularToWorkingPrecision(float[] f, int n) {
+        float largest = 0;
+        float smallest = Float.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            float d = Math.abs(f[i * n + i]);
+            largest = Math.max(largest, d);
+            smallest = Math.min(smallest, d);
+        }
+        return !(smallest > n * UtilEjml.F_EPS * largest);
+    }
+
+    /**
+     * The triangle EJML's {@code solveSPD}/{@code invertSPD} read, as the {@code Uplo} of the column-major view Aᵀ of
+     * row-major A (its upper triangle is A's lower one). Up to {@code UnrolledCholesky_FDRM.MAX} EJML's unrolled
+     * Cholesky reads A's lower triangle; above, its {@code CholeskyDecompositionInner} reads A's upper triangle
+     * ({@code t[i*n + j]}, j ≥ i); from {@code EjmlParameters.SWITCH_BLOCK64_CHOLESKY} its block solver reads the
+     * lower blocks. A symmetric A gives the same result either way; a non-symmetric one gives EJML's.
+     */
+    private static Uplo ejmlCholeskyTriangle(int n) {
+        boolean block = n >= EjmlParameters.SWITCH_BLOCK64_CHOLESKY
+                && EjmlParameters.MEMORY == EjmlParameters.MemoryUsage.FASTER;
+        return n <= UnrolledCholesky_FDRM.MAX || block ? Uplo.UPPER : Uplo.LOWER;
     }
 
     private static int threads() {

@@ -85,8 +85,13 @@ final class SolveAcceleration_ZDRM {
             EjmlCoverage.delegated(INVERT);
             return CommonOps_ZDRM.invert(A);
         }
+        double[] f = factor(A, n);
+        if (f == null) {
+            EjmlCoverage.delegated(INVERT);
+            return CommonOps_ZDRM.invert(A);
+        }
         EjmlCoverage.accelerated(INVERT);
-        inverseInto(A, A.data, n);
+        invertFactored(f, A.data, n);
         return true;
     }
 
@@ -101,9 +106,13 @@ final class SolveAcceleration_ZDRM {
             EjmlCoverage.delegated(INVERT_TO);
             return CommonOps_ZDRM.invert(input, output);
         }
-        EjmlCoverage.accelerated(INVERT_TO);
         // Copy first: output may be input, and reshaping it must not lose input's values.
         double[] f = factor(input, n);
+        if (f == null) {
+            EjmlCoverage.delegated(INVERT_TO);
+            return CommonOps_ZDRM.invert(input, output);
+        }
+        EjmlCoverage.accelerated(INVERT_TO);
         output.reshape(n, n);
         invertFactored(f, output.data, n);
         return true;
@@ -122,6 +131,9 @@ final class SolveAcceleration_ZDRM {
         }
         EjmlCoverage.accelerated(DET);
         double[] f = factor(mat, n);
+        if (f == null) {
+            return new Complex_F64(0, 0); // an exact zero pivot: the product of the pivots is 0
+        }
         int[] pivots = AccelerationScratch.current().pivots(n);
         double re = 1;
         double im = 0;
@@ -139,17 +151,16 @@ final class SolveAcceleration_ZDRM {
         return new Complex_F64(re, im);
     }
 
-    /** Copies the n×n {@code mat} into the factor scratch and factors it (pivots in the pivot scratch). */
+    /**
+     * Copies the n×n {@code mat} into the factor scratch and factors it (pivots in the pivot scratch); null on an
+     * exact zero pivot, where EJML's LU divides by it and leaves NaN/Inf in an inverse: the callers that must give
+     * that signal hand the matrix to EJML.
+     */
     private static double[] factor(ZMatrixRMaj mat, int n) {
         AccelerationScratch s = AccelerationScratch.current();
         double[] f = s.doubleArray(AccelerationScratch.FACTORS, 2 * n * n);
         System.arraycopy(mat.data, 0, f, 0, 2 * n * n);
-        LapackLu.factor(threads(), TYPE, n, f, s.pivots(n));
-        return f;
-    }
-
-    private static void inverseInto(ZMatrixRMaj mat, double[] out, int n) {
-        invertFactored(factor(mat, n), out, n);
+        return LapackLu.factor(threads(), TYPE, n, f, s.pivots(n)) > 0 ? null : f;
     }
 
     /** Writes F⁻¹ (column-major), which is A⁻¹ read row-major, into {@code out}. */

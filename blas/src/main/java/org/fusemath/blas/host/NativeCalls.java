@@ -52,9 +52,9 @@ public final class NativeCalls {
                 }
             }
             if (blas instanceof NetlibBlas) {
-                LOG.info("fusemath host BLAS/LAPACK call path: netlib (JNI critical arrays, no copies); {}", reason);
+                LOG.debug("fusemath host BLAS/LAPACK call path: netlib (JNI critical arrays, no copies); {}", reason);
             } else if (forced.equals("javacpp")) {
-                LOG.info("fusemath host BLAS/LAPACK call path: javacpp (off-heap staging reused per thread); {}",
+                LOG.debug("fusemath host BLAS/LAPACK call path: javacpp (off-heap staging reused per thread); {}",
                         reason);
             } else {
                 LOG.warn("fusemath host BLAS/LAPACK call path: javacpp (off-heap staging reused per thread); {}",

@@ -46,7 +46,7 @@ public final class NativeCalls {
                 lapack = new JavacppLapack();
                 LOG.warn("fusemath host BLAS/LAPACK call path: javacpp (off-heap staging reused per thread); {}", reason);
             } else {
-                LOG.info("fusemath host BLAS/LAPACK call path: ffm (critical downcalls, no copies); {}", reason);
+                LOG.debug("fusemath host BLAS/LAPACK call path: ffm (critical downcalls, no copies); {}", reason);
             }
             REASON = reason;
             BLAS = blas;
