@@ -48,7 +48,12 @@ final class HostSourceGenerator {
     static Optional<String> declineReason(FusedGroup group) {
         Shape s = group.shape();
         int rank = s.rank();
-        if (group.hasReduction()) {
+        if (StridedLoops.columns(group)) {
+            Optional<String> why = StridedLoops.columnDecline(group);
+            if (why.isPresent()) {
+                return why;
+            }
+        } else if (group.hasReduction()) {
             if (!Arrays.equals(group.reducedAxes(), new int[] {rank - 1})) {
                 return Optional.of("only reductions along the last axis are generated on the host; this group reduces "
                         + Arrays.toString(group.reducedAxes()));
@@ -66,17 +71,10 @@ final class HostSourceGenerator {
                 }
             }
         } else {
-            long[] dense = s.stridesIn(s);
-            for (int k = 0; k < group.inputs().size(); k++) {
-                long[] st = group.inputs().get(k).strides();
-                if (!Arrays.equals(st, dense) && !Arrays.stream(st).allMatch(v -> v == 0)) {
-                    return Optional.of("input " + k + " is broadcast along some axes only " + group.inputs().get(k));
-                }
-            }
-            for (FusedGroup.Output o : group.outputs()) {
-                if (!Arrays.equals(o.strides(), dense)) {
-                    return Optional.of("an output is not dense over the group's shape: " + o);
-                }
+            Optional<String> why = StridedLoops.innerDecline(StridedLoops.elementwise(group), group.inputs().size(),
+                    group.inputs().size() + group.outputs().size());
+            if (why.isPresent()) {
+                return why;
             }
         }
         for (Plan p : plans(group)) {
@@ -109,10 +107,14 @@ final class HostSourceGenerator {
 
     private static Access access(FusedGroup g, FusedGroup.Input in) {
         long[] st = in.strides();
+        if (StridedLoops.columns(g)) {
+            return StridedLoops.stageNest(g).inner(g.inputs().indexOf(in)) == 1 ? Access.RUN : Access.FIXED;
+        }
         if (g.hasReduction()) {
             return st[st.length - 1] == 1 ? Access.RUN : Access.FIXED;
         }
-        return Arrays.stream(st).allMatch(v -> v == 0) && g.shape().size() > 1 ? Access.FIXED : Access.RUN;
+        // along the innermost collapsed axis: the whole flat index for a dense input, a row for a broadcast one
+        return StridedLoops.elementwise(g).inner(g.inputs().indexOf(in)) == 1 ? Access.RUN : Access.FIXED;
     }
 
     /**
@@ -140,7 +142,7 @@ final class HostSourceGenerator {
             first = new int[n];
             keep = new boolean[n];
             Arrays.fill(first, -1);
-            boolean keeping = g.hasReduction() && g.shape().dim(g.shape().rank() - 1) <= KEEP_ROW_LIMIT;
+            boolean keeping = g.hasReduction() && !StridedLoops.columns(g) && g.shape().dim(g.shape().rank() - 1) <= KEEP_ROW_LIMIT;
             for (int st = 0; st < g.stages(); st++) {
                 List<FusedGroup.Op> body = new ArrayList<>();
                 boolean[] read = new boolean[n];
@@ -199,8 +201,9 @@ final class HostSourceGenerator {
     }
 
     /** For one loop body: which staged loop computes each op, and which values go through scratch arrays. */
-    private static final class Plan {
+    static final class Plan {
         final List<FusedGroup.Op> body;
+        final String accumulator;  // how the chunk indexes reduction accumulators: lanes "[i]", or per column
         final int[] loop;          // the loop computing an op; -1 for leaves, earlier reductions and transcendentals
         final boolean[] stored;    // written to scratch in its loop (or produced in scratch by a call)
         final int[] callAfter;     // for a transcendental: the loop after which its call runs
@@ -214,6 +217,7 @@ final class HostSourceGenerator {
             this.body = body;
             this.read = read;
             this.writes = writes;
+            accumulator = StridedLoops.columns(g) ? StridedLoops.accumulatorIndex(g) : "[i]";
             loop = new int[n];
             stored = new boolean[n];
             callAfter = new int[n];
@@ -292,7 +296,7 @@ final class HostSourceGenerator {
         }
         // one lane accumulator array per reduction: float lanes for a max or min of floats (exact in float, and a loop
         // of one type, which C2 vectorises), double lanes otherwise (sums accumulate in double)
-        for (FusedGroup.Op op : g.ops()) {
+        for (FusedGroup.Op op : StridedLoops.columns(g) ? List.<FusedGroup.Op>of() : g.ops()) {
             if (op.kind().isReduction()) {
                 boolean f = floatLanes(g, op);
                 sb.append("        ").append(f ? "float" : "double").append("[] p").append(op.index()).append(" = s.")
@@ -311,7 +315,11 @@ final class HostSourceGenerator {
                 }
             }
         }
-        if (!g.hasReduction()) {
+        if (!g.hasReduction() && StridedLoops.elementwise(g).rank() > 1) {
+            StridedLoops.emitElementwise(sb, g, plans.get(0));
+        } else if (StridedLoops.columns(g)) {
+            StridedLoops.emitColumns(sb, g, plans);
+        } else if (!g.hasReduction()) {
             long row = shape.rank() == 0 ? 1 : shape.size() / Math.max(1, shape.dim(0));
             sb.append("        int end = to * ").append(row).append(";\n");
             for (int k = 0; k < g.inputs().size(); k++) {
@@ -406,7 +414,7 @@ final class HostSourceGenerator {
     }
 
     /** Whether reduction {@code op} accumulates in float lanes: a max or min of float values. */
-    private static boolean floatLanes(FusedGroup g, FusedGroup.Op op) {
+    static boolean floatLanes(FusedGroup g, FusedGroup.Op op) {
         return op.kind() != OpKind.REDUCE_SUM && g.ops().get(op.arg(0)).type() == ScalarType.F32;
     }
 
@@ -429,7 +437,7 @@ final class HostSourceGenerator {
         return sb.toString();
     }
 
-    private static String identity(OpKind k) {
+    static String identity(OpKind k) {
         return switch (k) {
             case REDUCE_SUM -> "0.0";
             case REDUCE_MAX -> "Double.NEGATIVE_INFINITY";
@@ -439,7 +447,7 @@ final class HostSourceGenerator {
     }
 
     /** The staged loops and lanes calls of one chunk of {@code n} elements. */
-    private static void chunk(StringBuilder sb, FusedGroup g, Plan p,
+    static void chunk(StringBuilder sb, FusedGroup g, Plan p,
             List<FusedGroup.Output> elementOutputs, List<FusedGroup.Op> reductions, String ind) {
         List<FusedGroup.Op> body = p.body;
         for (int l = 0; l < p.loops; l++) {
@@ -463,7 +471,7 @@ final class HostSourceGenerator {
             for (FusedGroup.Op r : reductions) {
                 if (p.loop[r.index()] == l) {
                     String v = ref(g, p, r.arg(0), l);
-                    String acc = "p" + r.index() + "[i]";
+                    String acc = (p.accumulator.equals("[i]") ? "p" : "c") + r.index() + p.accumulator;
                     lb.append(in2).append(acc).append(" = ").append(switch (r.kind()) {
                         case REDUCE_SUM -> acc + " + " + v;
                         case REDUCE_MAX -> "Math.max(" + acc + ", " + v + ")";
@@ -509,7 +517,7 @@ final class HostSourceGenerator {
             return "K" + a;
         }
         if (op.kind().isReduction()) {
-            return "red" + a;
+            return "red" + a + (p.accumulator.equals("[i]") ? "" : p.accumulator);
         }
         if (p.loop[a] == loop) {
             return "v" + a;
