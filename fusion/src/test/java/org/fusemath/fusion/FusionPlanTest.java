@@ -358,4 +358,82 @@ class FusionPlanTest {
         assertEquals(0.1f * 3f, ((float[]) r.array())[2], 0.0f);
         assertEquals(3 * (double) 0.1f, ((double[]) Fusion.evaluate(f.astype(org.fusemath.api.DType.F64).mul(Expr.constant(0.1, org.fusemath.api.DType.F32).astype(org.fusemath.api.DType.F64))).get(0).array())[2], 0.0);
     }
+
+    @Test
+    void reluOfScaledInputPlusARowVectorBiasIsOneGeneratedKernel() {
+        int m = 37, n = 129;
+        float[] x = Data.floats(m * n, 50), bias = Data.floats(n, 51);
+        x[5] = Float.NaN;
+        x[6] = Float.NEGATIVE_INFINITY;
+        bias[7] = Float.POSITIVE_INFINITY;
+        Expr y = Expr.input("x", x, m, n).mul(Expr.input("s", new float[] {1.5f}, new long[0]))
+                .add(Expr.input("bias", bias)).relu();
+        try (FusionPlan p = Fusion.plan(y)) {
+            Explanation e = p.explanation();
+            assertEquals(1, e.launches().size(), p.explain());
+            assertEquals(LaunchKind.FUSED_KERNEL, e.launches().get(0).kind());
+            assertEquals("java-hidden-class", e.launches().get(0).executor(), p.explain());
+            assertTrue(!p.explain().contains("interpreted"), p.explain());
+            float[] got = (float[]) p.execute().array();
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    float want = Math.max(x[i * n + j] * 1.5f + bias[j], 0f);
+                    assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(got[i * n + j]), "element " + i + "," + j);
+                }
+            }
+        }
+    }
+
+    @Test
+    void standardisingWithKeepdimsColumnStatisticsIsOneGeneratedKernel() {
+        int m = 6, n = 300;
+        double[] x = Data.doubles(m * n, 52), mean = Data.doubles(m, 53), std = Data.doubles(m, 54);
+        Expr y = Expr.input("x", x, m, n).sub(Expr.input("mean", mean, m, 1)).div(Expr.input("std", std, m, 1));
+        try (FusionPlan p = Fusion.plan(y)) {
+            assertEquals(1, p.explanation().launches().size(), p.explain());
+            assertEquals("java-hidden-class", p.explanation().launches().get(0).executor(), p.explain());
+            double[] got = (double[]) p.execute().array();
+            for (int i = 0; i < m * n; i++) {
+                assertEquals((x[i] - mean[i / n]) / std[i / n], got[i], 0.0, "element " + i);
+            }
+        }
+    }
+
+    @Test
+    void dividingByTheColumnSumsIsOneGeneratedKernel() {
+        int m = 40, n = 7;
+        double[] x = Data.doubles(m * n, 55);
+        Expr in = Expr.input("x", x, m, n);
+        Expr y = in.div(in.sum(0));
+        try (FusionPlan p = Fusion.plan(y)) {
+            Explanation e = p.explanation();
+            assertEquals(1, e.launches().size(), p.explain());
+            assertEquals("java-hidden-class", e.launches().get(0).executor(), p.explain());
+            assertTrue(e.launches().get(0).detail().contains("reducing axes [0] in 2 loops"), p.explain());
+            double[] got = (double[]) p.execute().array();
+            double[] want = (double[]) Interpreter.evaluate(y).get(0).array();
+            // the same serial double sums per column: bit for bit
+            assertArrayEquals(want, got);
+        }
+    }
+
+    @Test
+    void columnSoftmaxAndMaxDiamondsAreOneGeneratedKernelEach() {
+        int m = 50, n = 9;
+        float[] x = Data.floats(m * n, 56);
+        Expr in = Expr.input("x", x, m, n);
+        for (Expr y : List.of(in.softmax(0), in.sub(in.max(0)), in.mean(0), in.min(0))) {
+            try (FusionPlan p = Fusion.plan(y)) {
+                assertEquals(1, p.explanation().launches().size(), p.explain());
+                assertEquals("java-hidden-class", p.explanation().launches().get(0).executor(), p.explain());
+                float[] got = (float[]) p.execute().array();
+                float[] want = (float[]) Interpreter.evaluate(y).get(0).array();
+                for (int i = 0; i < want.length; i++) {
+                    // exp's stated bound (softmax) plus the m-term double sums; exact for the rest
+                    double tol = (2 * (org.fusemath.fusion.host.VectorMath.EXP_F32_ULPS + 4) * 0x1p-24 + 2 * m * U64) * Math.abs(want[i]);
+                    assertEquals(want[i], got[i], tol, "element " + i);
+                }
+            }
+        }
+    }
 }

@@ -24,7 +24,8 @@ import org.fusemath.fusion.Unfused;
  * of what follows; for element-wise chains the sizes of the chain's terms), and the bound counts the roundings:
  * 2(k + 2) for a GEMM of depth k and its epilogue (each reference is itself within (k + 2)·u·scale of the exact
  * value), 8 per transcendental op (the host's functions are within 1 ulp of the double result, the generated ones
- * state theirs), n + 8 for a reduction over n elements.
+ * state theirs), n + 8 for a reduction over n elements (softmax along columns: 2(m + 12) for m rows, both sides
+ * summing m positive terms).
  */
 public final class FusionValidationSuite implements ValidationSuite {
     @Override
@@ -52,7 +53,9 @@ public final class FusionValidationSuite implements ValidationSuite {
         SOFTMAX_ROWS("softmax(A@B, rows)", 32, 24, 40),
         CHAIN("maximum(a*x+b, 0)*y-c", 100_000, 1, 1),
         SIGMOID_TANH("sigmoid(x)*y-0.25*tanh(x)", 100_000, 1, 1),
-        LAYER_NORM("layer_norm(x, rows)", 64, 1, 256);
+        LAYER_NORM("layer_norm(x, rows)", 64, 1, 256),
+        BROADCAST_AFFINE("(x-mu)/sd*g+bias, keepdims columns and row vectors", 64, 1, 256),
+        SOFTMAX_COLUMNS("softmax(x, axis=0)", 256, 1, 64);
 
         final String text;
         final int m;

@@ -49,6 +49,41 @@ final class Problems {
                 java.util.Arrays.fill(scale, 4.0);   // inputs of order 1: |x − mean| / σ stays below 4 here
                 yield new Built(e, scale, 4 * p.n + 16);
             }
+            case BROADCAST_AFFINE -> {
+                // (x - mu) / sd * g + bias: mu, sd of shape (m, 1) (keepdims statistics), g and bias rows of (n,);
+                // four roundings on each side, each within u of the exact value of its operands
+                double[] x = values(p.m * p.n, r);
+                double[] mu = values(p.m, r);
+                double[] sd = values(p.m, r);
+                for (int i = 0; i < p.m; i++) {
+                    sd[i] = 1 + sd[i] / 2;
+                }
+                double[] gain = values(p.n, r);
+                double[] bias = values(p.n, r);
+                Expr e = input("x", t, x, p.m, p.n).sub(input("mu", t, mu, p.m, 1)).div(input("sd", t, sd, p.m, 1))
+                        .mul(input("g", t, gain, p.n)).add(input("bias", t, bias, p.n));
+                double[] scale = new double[p.m * p.n];
+                for (int i = 0; i < p.m; i++) {
+                    for (int j = 0; j < p.n; j++) {
+                        scale[i * p.n + j] = (Math.abs(x[i * p.n + j]) + Math.abs(mu[i])) / sd[i] * Math.abs(gain[j])
+                                + Math.abs(bias[j]) + Double.MIN_NORMAL;
+                    }
+                }
+                yield new Built(e, scale, 8);
+            }
+            case SOFTMAX_COLUMNS -> {
+                // each side: x - max within u·|x - max| ≤ 2u, exp within 8 units, a sum of m positive terms within
+                // (m - 1)u and the divide u, all relative to y
+                double[] x = values(p.m * p.n, r);
+                Expr e = input("x", t, x, p.m, p.n).softmax(0);
+                double[] y = (double[]) org.fusemath.fusion.Interpreter.evaluate(
+                        input("x", DType.F64, x, p.m, p.n).softmax(0)).get(0).array();
+                double[] scale = new double[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    scale[i] = Math.abs(y[i]) + Double.MIN_NORMAL;
+                }
+                yield new Built(e, scale, 2 * (p.m + 12));
+            }
         };
     }
 
