@@ -27,8 +27,13 @@ import org.fusemath.fusion.ir.Shape;
  * per-thread row buffer rather than recomputed, for rows up to {@link #KEEP_ROW_LIMIT} elements.
  *
  * <p>Handled inputs: dense over the group's shape, a per-row scalar (a column vector) or a row vector along the
- * last axis, or one broadcast scalar. Declined (the interpreter runs the group, and {@link #declineReason} says
- * why): reductions along other axes, other broadcasts, and comparison results used across a transcendental.
+ * last axis, or one broadcast scalar. Element-wise groups with inputs broadcast along some axes only (NumPy
+ * broadcasting in general) run the same chunked loop as the innermost loop of a strided outer loop, and groups that
+ * reduce a block of axes before the last accumulate per column, serially over the reduced rows in double, within
+ * (m − 1)·u·Σ|x| for m rows and equal to the interpreter's sum: both in {@link StridedLoops}. Declined (the
+ * interpreter runs the group, and {@link #declineReason} says why): reductions over the last axis together with
+ * others, or over axes that are not one contiguous block; an input with a non-unit, non-zero stride along the
+ * innermost collapsed axis; and comparison results used across a transcendental.
  */
 final class HostSourceGenerator {
     static final String PACKAGE = "org.fusemath.fusion.host";

@@ -74,4 +74,43 @@ class FuseExecTest {
         assertTrue(r.out().contains("fuse[relu(A@B+bias)*0.5]") && r.out().contains("vs unfused")
                 && r.out().contains("vs interpreter"), r.out());
     }
+
+    @Test
+    void numpyBroadcastingAndColumnReductionsRunGeneratedAndMatchNumpy() throws IOException {
+        // numpy (float32 x, bias, col; float64 d):
+        //   np.maximum(x * 2 + bias, 0) - col            = [[1.5, -1, 7], [9.5, 10, 1]]       float32
+        //   x / np.sum(x, axis=0, keepdims=True)         = [[0.2, -2/3, -1], [0.8, 5/3, 2]]   float32
+        //   x - np.max(x, axis=0, keepdims=True)         = [[-3, -7, 0], [0, 0, -9]]          float32
+        //   (x - d) / 2                                  = [[0, -1.5, 1], [0.5, 1, -4.5]]     float64
+        String x = ExecFiles.write(dir, "x.npy", HostTensor.of(DType.F32, new long[] {2, 3}, new float[] {1, -2, 3, 4, 5, -6}));
+        String bias = ExecFiles.write(dir, "bias.npy", HostTensor.of(DType.F32, new long[] {3}, new float[] {0.5f, -1, 2}));
+        String col = ExecFiles.write(dir, "col.npy", HostTensor.of(DType.F32, new long[] {2, 1}, new float[] {1, -1}));
+        String d = ExecFiles.write(dir, "d.npy", HostTensor.of(DType.F64, new long[] {2, 1}, new double[] {1, 3}));
+        String[][] cases = {
+            {"relu(x * 2 + bias) - col", "1.5 -1 7 9.5 10 1"},
+            {"x / sum(x, axis=0)", "0.2 -0.6666667 -1 0.8 1.6666666 2"},
+            {"x - max(x, axis=0)", "-3 -7 0 0 0 -9"},
+            {"(x - d) / 2", "0 -1.5 1 0.5 1 -4.5"},
+        };
+        for (int k = 0; k < cases.length; k++) {
+            String[] c = cases[k];
+            String out = ExecFiles.path(dir, "y" + c[0].hashCode() + ".npy");
+            Cli r = Cli.run("exec", "fuse", "--expr", c[0], "--in", "x=" + x, "--in", "bias=" + bias, "--in", "col=" + col,
+                    "--in", "d=" + d, "--out", out, "--explain");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(r.out().contains("java-hidden-class") && !r.out().contains("interpreted"), c[0] + ":\n" + r.out());
+            HostTensor y = NpyReader.read(Path.of(out));
+            assertArrayEquals(new long[] {2, 3}, y.shape(), c[0]);
+            String[] want = c[1].split(" ");
+            for (int i = 0; i < 6; i++) {
+                if (k == 3) {
+                    assertEquals(DType.F64, y.dtype(), c[0]);
+                    assertEquals(Double.parseDouble(want[i]), ((double[]) y.array())[i], 0.0, c[0] + " element " + i);
+                } else {
+                    assertEquals(DType.F32, y.dtype(), c[0]);
+                    assertEquals(Float.parseFloat(want[i]), ((float[]) y.array())[i], 0.0f, c[0] + " element " + i);
+                }
+            }
+        }
+    }
 }
