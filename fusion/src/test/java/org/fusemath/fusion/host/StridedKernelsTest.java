@@ -145,8 +145,12 @@ class StridedKernelsTest {
 
     @Test
     void broadcastKernelsRunPanelsOfAxis0() {
-        for (Shape bias : new Shape[] {Shape.of(7, 1), Shape.of(1, 300), Shape.of(300)}) {
-            FusedGroup g = scaledBias(ScalarType.F64, Shape.of(7, 300), bias);
+        // the last: axes 0 and 1 of (7, 3, 100) collapse into one outer axis of 21 (3 positions per index of axis 0)
+        Shape[][] cases = {{Shape.of(7, 300), Shape.of(7, 1)}, {Shape.of(7, 300), Shape.of(1, 300)},
+            {Shape.of(7, 300), Shape.of(300)}, {Shape.of(7, 3, 100), Shape.of(100)}};
+        for (Shape[] c : cases) {
+            Shape bias = c[1];
+            FusedGroup g = scaledBias(ScalarType.F64, c[0], bias);
             HostKernel k = compiler.compileHost(g).orElseThrow();
             Object[] in = inputsOf(g, 20);
             double[] whole = new double[7 * 300];
@@ -155,6 +159,8 @@ class StridedKernelsTest {
             k.run(in, new Object[] {panels}, 0, 2);
             k.run(in, new Object[] {panels}, 2, 2);
             k.run(in, new Object[] {panels}, 2, 7);
+            assertTrue(bias.rank() != 1 || c[0].rank() != 3
+                    || HostSourceGenerator.generate(g, "K").contains("c0 = from * 3; c0 < to * 3;"), "collapsed");
             for (int i = 0; i < whole.length; i++) {
                 assertEquals(Double.doubleToRawLongBits(whole[i]), Double.doubleToRawLongBits(panels[i]), bias + " element " + i);
             }
