@@ -79,7 +79,8 @@ public final class Fusion {
             t = CACHE.get(key);
         }
         if (t == null) {
-            t = Planner.plan(g, context.execution(), compilers);
+            t = context.execution().kind() == Execution.Kind.DEVICE ? DevicePlanner.plan(g, context.execution())
+                    : Planner.plan(g, context.execution(), compilers);
             PLANNED.incrementAndGet();
             synchronized (CACHE) {
                 CACHE.putIfAbsent(key, t);
