@@ -29,9 +29,9 @@ final class MatmulStep implements Step {
     final int biasSlot;
     final int resultSlot;
     final int auxSlot;
-    final boolean onDevice;
+    private final boolean onDevice;
     /** The element-wise group finishing C in place per GEMM panel, or null. */
-    final KernelStep panel;
+    private final KernelStep panel;
 
     MatmulStep(MatmulFusion f, int aSlot, int bSlot, int cSlot, int biasSlot, int resultSlot, int auxSlot,
                boolean onDevice, KernelStep panel) {

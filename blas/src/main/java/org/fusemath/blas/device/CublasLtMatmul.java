@@ -39,6 +39,10 @@ import org.slf4j.Logger;
  * remains: with alpha = 0 and an epilogue, cuBLASLt reads A and B, so a NaN or infinity there reaches the
  * result, where the host reads neither.
  *
+ * <p>{@link #planResident} makes the same plan over device memory the caller owns ({@link ResidentOperands}: the
+ * fusion planner keeps a plan's values on the device between launches); {@link #executeResident} then queues the call
+ * alone, with no copy and no wait.
+ *
  * <p>Work goes to the context's stream, or to a stream the plan creates and owns. Used by one thread at a time
  * (as every {@link MatmulPlan}); separate plans may run on separate threads, each holding its own handle. Closing
  * releases everything newest first; a plan that is not closed is released by a {@link Cleaner}.
@@ -305,7 +309,8 @@ public final class CublasLtMatmul implements MatmulPlan {
 
     private void requireCopying() {
         if (resident) {
-            throw new IllegalStateException("this device matmul plan computes in the caller's device memory: use executeResident()");
+            throw new IllegalStateException(
+                    "this device matmul plan computes in the caller's device memory: use executeResident()");
         }
     }
 
