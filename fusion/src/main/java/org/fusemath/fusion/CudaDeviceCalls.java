@@ -115,7 +115,11 @@ final class CudaDeviceCalls implements DeviceCalls {
             try {
                 b.close();
             } catch (RuntimeException e) {
-                failure = failure == null ? new FusemathException("freeing a device plan's buffers failed", e) : failure;
+                if (failure == null) {
+                    failure = new FusemathException("freeing a device plan's buffers failed", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
         }
         buffers.clear();

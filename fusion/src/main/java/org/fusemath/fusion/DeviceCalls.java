@@ -41,7 +41,7 @@ interface DeviceCalls extends AutoCloseable {
     /** Queues a copy of {@code elements} elements of {@code type} from one buffer to another. */
     void copy(long from, long to, ScalarType type, long elements);
 
-    /** Queues {@code group}'s generated kernel: input k read from {@code inputs[k]}, output k written to {@code outputs[k]}. */
+    /** Queues {@code group}'s generated kernel: input k read from {@code inputs[k]}, output k into {@code outputs[k]}. */
     void kernel(FusedGroup group, long[] inputs, long[] outputs);
 
     /**

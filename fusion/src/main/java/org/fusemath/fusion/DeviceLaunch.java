@@ -17,6 +17,6 @@ interface DeviceLaunch {
     /** The buffers it writes. */
     int[] writes();
 
-    /** The launch as the explanation shows it, {@code transfers} (host copies it waits for or feeds) appended to its detail. */
+    /** The launch as the explanation shows it, {@code transfers} (the host copies around it) appended to its detail. */
     Explanation.Launch describe(String transfers);
 }

@@ -22,7 +22,8 @@ final class DeviceMatmulLaunch implements DeviceLaunch {
     /** The buffer C is copied from into the result's before the call, or -1. */
     final int copyCFrom;
 
-    DeviceMatmulLaunch(MatmulStep step, MatmulSpec spec, String call, int a, int b, int result, int bias, int aux, int copyCFrom) {
+    DeviceMatmulLaunch(MatmulStep step, MatmulSpec spec, String call, int a, int b, int result, int bias, int aux,
+                       int copyCFrom) {
         this.step = step;
         this.spec = spec;
         this.call = call;
@@ -66,6 +67,7 @@ final class DeviceMatmulLaunch implements DeviceLaunch {
         Explanation.Launch host = step.describe();
         String detail = host.detail() + "\ndevice call: " + call
                 + (copyCFrom >= 0 ? "\nC copied into D's buffer on the device first" : "") + transfers;
-        return new Explanation.Launch(host.kind(), host.executor(), host.nodes(), host.bytesRead(), host.bytesWritten(), detail);
+        return new Explanation.Launch(host.kind(), host.executor(), host.nodes(), host.bytesRead(), host.bytesWritten(),
+                detail);
     }
 }

@@ -61,7 +61,8 @@ final class DevicePlanner {
             if (s instanceof MatmulStep m) {
                 matmul(m);
             } else if (s instanceof KernelStep k) {
-                launches.add(new DeviceKernelLaunch(k.group, buffersOf(k.inputSlots), buffersOf(k.outputSlots), k.covered, null));
+                launches.add(new DeviceKernelLaunch(k.group, buffersOf(k.inputSlots), buffersOf(k.outputSlots), k.covered,
+                        null));
             } else if (s instanceof CopyStep c) {
                 hostCopies.add(c);
                 Explanation.Launch l = c.describe();
