@@ -5,9 +5,9 @@ import org.fusemath.fusion.ir.Node;
 
 /** A root that computes nothing (an input, a constant): its value copied into the result array. */
 final class CopyStep implements Step {
-    private final Node node;
-    private final int from;
-    private final int to;
+    final Node node;
+    final int from;
+    final int to;
 
     CopyStep(Node node, int from, int to) {
         this.node = node;

@@ -46,7 +46,10 @@ public final class Fusion {
     }
 
     /**
-     * Plans {@code roots} in {@code context}'s execution space; the plan is bound to the inputs' operands.
+     * Plans {@code roots} in {@code context}'s execution space; the plan is bound to the inputs' operands. On the
+     * device every launch runs there (each matmul on cuBLASLt, each fused group as one generated CUDA kernel, on the
+     * context's stream or one the plan makes), the values between them stay in device memory, and only the results
+     * are copied back.
      *
      * @throws org.fusemath.api.DeviceUnavailableException for DEVICE execution when the probe finds that device,
      *         NVRTC or cuBLASLt unusable (its reason and remedy)
@@ -79,7 +82,8 @@ public final class Fusion {
             t = CACHE.get(key);
         }
         if (t == null) {
-            t = Planner.plan(g, context.execution(), compilers);
+            t = context.execution().kind() == Execution.Kind.DEVICE ? DevicePlanner.plan(g, context.execution())
+                    : Planner.plan(g, context.execution(), compilers);
             PLANNED.incrementAndGet();
             synchronized (CACHE) {
                 CACHE.putIfAbsent(key, t);

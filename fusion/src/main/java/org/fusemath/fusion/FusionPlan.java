@@ -35,7 +35,7 @@ public final class FusionPlan implements AutoCloseable {
         }
         for (int i = template.inputCount; i < template.slots.size(); i++) {
             PlanTemplate.Slot s = template.slots.get(i);
-            if (!s.result()) {
+            if (!s.result() && !template.deviceOnly(i)) {
                 state.values[i] = OperandArrays.allocate(s.type(), s.shape());
             }
         }

@@ -22,13 +22,13 @@ import org.fusemath.fusion.spi.HostKernel;
  * org.fusemath.blas.PanelHook}: over each panel of C's rows right after the panel's GEMM and epilogue, in place.
  */
 final class MatmulStep implements Step {
-    private final MatmulFusion f;
-    private final int aSlot;
-    private final int bSlot;
-    private final int cSlot;
-    private final int biasSlot;
-    private final int resultSlot;
-    private final int auxSlot;
+    final MatmulFusion f;
+    final int aSlot;
+    final int bSlot;
+    final int cSlot;
+    final int biasSlot;
+    final int resultSlot;
+    final int auxSlot;
     private final boolean onDevice;
     /** The element-wise group finishing C in place per GEMM panel, or null. */
     private final KernelStep panel;
@@ -112,7 +112,8 @@ final class MatmulStep implements Step {
     /** Fewest rows per panel: below this the re-packing of B for every panel costs more than the cache saves. */
     static final int MIN_PANEL_ROWS = 256;
 
-    private static Object scaled(Object bias, double s) {
+    /** {@code bias} times {@code s}, in a new array (s is a power of two: exact). */
+    static Object scaled(Object bias, double s) {
         if (bias instanceof float[] fb) {
             float[] out = new float[fb.length];
             for (int i = 0; i < out.length; i++) {

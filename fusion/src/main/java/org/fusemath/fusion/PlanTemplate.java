@@ -23,9 +23,20 @@ final class PlanTemplate {
     final long[][] rootDims;
     final List<Node> inputs;
     final Explanation explanation;
+    private final boolean[] deviceOnly;
 
     PlanTemplate(List<Slot> slots, int inputCount, List<Step> steps, int[] rootSlots, List<Node> inputs,
                  Explanation explanation) {
+        this(slots, inputCount, steps, rootSlots, inputs, explanation, new boolean[slots.size()]);
+    }
+
+    /**
+     * Slots marked in {@code deviceOnly} live only in device memory (a device plan's intermediates): no host array is
+     * made for them.
+     */
+    PlanTemplate(List<Slot> slots, int inputCount, List<Step> steps, int[] rootSlots, List<Node> inputs,
+                 Explanation explanation, boolean[] deviceOnly) {
+        this.deviceOnly = deviceOnly.clone();
         this.slots = List.copyOf(slots);
         this.inputCount = inputCount;
         this.steps = List.copyOf(steps);
@@ -36,5 +47,10 @@ final class PlanTemplate {
         }
         this.inputs = List.copyOf(inputs);
         this.explanation = explanation;
+    }
+
+    /** Whether slot {@code i} lives only on the device (no host array). */
+    boolean deviceOnly(int i) {
+        return deviceOnly[i];
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.CudaLibraryException;
 import org.fusemath.api.FuseContext;
+import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.blas.Epilogue;
 import org.fusemath.blas.MatmulOperands;
 import org.fusemath.blas.MatmulPlan;
@@ -38,6 +39,10 @@ import org.slf4j.Logger;
  * remains: with alpha = 0 and an epilogue, cuBLASLt reads A and B, so a NaN or infinity there reaches the
  * result, where the host reads neither.
  *
+ * <p>{@link #planResident} makes the same plan over device memory the caller owns ({@link ResidentOperands}: the
+ * fusion planner keeps a plan's values on the device between launches); {@link #executeResident} then queues the call
+ * alone, with no copy and no wait.
+ *
  * <p>Work goes to the context's stream, or to a stream the plan creates and owns. Used by one thread at a time
  * (as every {@link MatmulPlan}); separate plans may run on separate threads, each holding its own handle. Closing
  * releases everything newest first; a plan that is not closed is released by a {@link Cleaner}.
@@ -63,6 +68,8 @@ public final class CublasLtMatmul implements MatmulPlan {
     private long workspaceBytes;
     private List<MatmulAlgorithm> candidates = List.of();
     private boolean closed;
+    private final boolean resident;
+    private final ResidentOperands residentImages;
 
     /**
      * Plans {@code spec} on the context's device.
@@ -80,8 +87,56 @@ public final class CublasLtMatmul implements MatmulPlan {
         return new CublasLtMatmul(problem, CublasHandles.forDevice(deviceId), CudaStreamCalls.open(context), context.logger());
     }
 
+    /**
+     * Plans {@code spec} on the context's device to compute in the caller's device memory: {@link #executeResident}
+     * queues the call on the context's stream (which {@code context} must name: the caller's work around the call
+     * is ordered on it) without any copy. The images are checked first ({@link ResidentOperands}).
+     *
+     * @throws org.fusemath.api.InvalidArgumentException for what the device cannot run, a list-batched spec, a
+     *         gradient or ReLU-mask epilogue, a missing or wrong-sized image, or a context without a stream
+     * @throws org.fusemath.api.DeviceUnavailableException when the device, cuBLAS or cuBLASLt is not usable
+     */
+    public static CublasLtMatmul planResident(MatmulSpec spec, FuseContext context, ResidentOperands images) {
+        Arguments.requireNonNull(spec, "spec");
+        Arguments.requireNonNull(context, "context");
+        if (context.stream() == null) {
+            throw new InvalidArgumentException("context.stream", null,
+                    "the stream the caller orders its work on around a device-resident matmul");
+        }
+        DeviceProblem problem = DeviceProblem.of(spec);
+        int deviceId = context.deviceId();
+        DeviceOperands.resident(problem, images, deviceId);
+        CudaDevices.require(deviceId, CudaLibrary.CUBLAS, CudaLibrary.CUBLAS_LT);
+        return new CublasLtMatmul(problem, CublasHandles.forDevice(deviceId), CudaStreamCalls.open(context), context.logger(),
+                images);
+    }
+
+    /**
+     * The library call {@code spec} becomes on the device, as text ({@code cuBLASLt F32 … epilogue RELU_BIAS}), decided
+     * in plain Java; throws for what the device cannot run, as {@link #plan} would.
+     */
+    public static String describeCall(MatmulSpec spec) {
+        DeviceProblem problem = DeviceProblem.of(Arguments.requireNonNull(spec, "spec"));
+        return switch (problem.kind()) {
+            case NOTHING -> "nothing to compute (empty result)";
+            case SCALE_C -> "cuBLAS " + problem.gemm().describe();
+            case CUBLASLT -> "cuBLASLt " + describeCall(problem.lt());
+        };
+    }
+
     /** Makes {@code problem} through {@code handles}' calls on {@code device}, which the plan now owns. */
     CublasLtMatmul(DeviceProblem problem, CublasHandles handles, DeviceStreamCalls device, Logger log) {
+        this(problem, handles, device, log, null);
+    }
+
+    /**
+     * Makes {@code problem} through {@code handles}' calls on {@code device}, which the plan now owns, in the
+     * caller's {@code images} (checked again here), or in images of its own when null.
+     */
+    CublasLtMatmul(DeviceProblem problem, CublasHandles handles, DeviceStreamCalls device, Logger log,
+                   ResidentOperands images) {
+        this.resident = images != null;
+        this.residentImages = images;
         this.problem = problem;
         this.calls = handles.calls();
         this.device = device;
@@ -104,7 +159,8 @@ public final class CublasLtMatmul implements MatmulPlan {
         if (problem.kind() == DeviceProblem.Kind.NOTHING) {
             return;
         }
-        operands = DeviceOperands.allocate(problem, device, resources);
+        operands = resident ? DeviceOperands.resident(problem, residentImages, device.deviceId())
+                : DeviceOperands.allocate(problem, device, resources);
         if (problem.kind() == DeviceProblem.Kind.SCALE_C) {
             long h = handles.takeBlas();
             handle = h;
@@ -176,6 +232,7 @@ public final class CublasLtMatmul implements MatmulPlan {
     @Override
     public void autotune(MatmulOperands ops) {
         requireOpen();
+        requireCopying();
         if (problem.kind() != DeviceProblem.Kind.CUBLASLT || candidates.size() < 2) {
             log.debug("matmul autotune: nothing to choose ({} candidate algorithm(s))", candidates.size());
             return;
@@ -211,12 +268,28 @@ public final class CublasLtMatmul implements MatmulPlan {
     @Override
     public void execute(MatmulOperands ops) {
         requireOpen();
+        requireCopying();
         if (problem.kind() == DeviceProblem.Kind.NOTHING) {
             return;
         }
         operands.upload(ops);
         run(candidates.isEmpty() ? null : candidates.get(0));
         operands.download(ops);
+    }
+
+    /**
+     * Queues the call on the caller's device images (a plan made by {@link #planResident}) on the context's stream:
+     * no copy, no wait. The images must hold A, B (and C when beta ≠ 0, the bias) by the time the stream reaches it.
+     */
+    public void executeResident() {
+        requireOpen();
+        if (!resident) {
+            throw new IllegalStateException("this device matmul plan copies host operands: use execute(operands)");
+        }
+        if (problem.kind() == DeviceProblem.Kind.NOTHING) {
+            return;
+        }
+        run(candidates.isEmpty() ? null : candidates.get(0));
     }
 
     /** Queues the library call on the stream's current device images. */
@@ -232,6 +305,13 @@ public final class CublasLtMatmul implements MatmulPlan {
         long b = operands.address(CublasLtDescriptors.role(lt.b().source()));
         calls.matmul(handle, descriptors.desc(), lt.dtype(), lt.alpha(), lt.beta(), a, descriptors.a(), b, descriptors.b(),
                 d, descriptors.c(), d, descriptors.c(), algorithm, workspace, workspaceBytes, device.stream());
+    }
+
+    private void requireCopying() {
+        if (resident) {
+            throw new IllegalStateException(
+                    "this device matmul plan computes in the caller's device memory: use executeResident()");
+        }
     }
 
     private void requireOpen() {

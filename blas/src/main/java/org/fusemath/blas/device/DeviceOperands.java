@@ -1,6 +1,10 @@
 package org.fusemath.blas.device;
 
+import java.util.Locale;
+import org.fusemath.api.Arguments;
+import org.fusemath.api.DeviceBuffer;
 import org.fusemath.api.HostMatrix;
+import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.blas.Epilogue;
 import org.fusemath.blas.MatmulOperands;
 import org.fusemath.blas.MatmulSpec;
@@ -41,6 +45,54 @@ final class DeviceOperands {
                 d.address[role.ordinal()] = at;
                 owner.push(bytes + " bytes of device memory for " + role, () -> device.free(at));
             }
+        }
+        return d;
+    }
+
+    /**
+     * The caller's device images for {@code problem} (see {@link ResidentOperands}), checked before anything native:
+     * each operand the problem reads or writes present (and no other), on {@code deviceId}, of the spec's type and at
+     * least its image's bytes.
+     */
+    static DeviceOperands resident(DeviceProblem problem, ResidentOperands images, int deviceId) {
+        Arguments.requireNonNull(images, "images");
+        DeviceOperands d = new DeviceOperands(problem, null);
+        Epilogue e = problem.spec().epilogue();
+        if (e.auxKind() == Epilogue.AuxKind.RELU_MASK || e.biasGradient() != Epilogue.BiasGradient.NONE || e.readsAux()) {
+            throw new InvalidArgumentException("epilogue", e,
+                    "a forward epilogue without a ReLU mask for device-resident operands");
+        }
+        if (problem.spec().batchMode() == MatmulSpec.BatchMode.LIST) {
+            throw new InvalidArgumentException("spec", "list-batched", "a strided spec for device-resident operands");
+        }
+        for (Role role : Role.values()) {
+            DeviceBuffer buffer = switch (role) {
+                case A -> images.a();
+                case B -> images.b();
+                case C -> images.c();
+                case BIAS -> images.bias();
+                case AUX -> images.aux();
+            };
+            boolean needed = switch (role) {
+                case A, B, C -> true;
+                case BIAS -> e.usesBiasVector();
+                case AUX -> e.auxKind() != Epilogue.AuxKind.NONE;
+            };
+            String name = "images." + role.name().toLowerCase(Locale.ROOT);
+            if (!needed) {
+                if (buffer != null) {
+                    throw new InvalidArgumentException(name, buffer, "null: epilogue " + e + " has no " + role);
+                }
+                continue;
+            }
+            long bytes = problem.layout().bytes(role);
+            if (buffer == null || buffer.deviceId() != deviceId || buffer.dtype() != problem.spec().dtype()
+                    || buffer.byteSize() < bytes) {
+                throw new InvalidArgumentException(name, buffer == null ? null
+                        : buffer.dtype() + " x " + buffer.elementCount() + " on device " + buffer.deviceId(),
+                        "a " + problem.spec().dtype() + " buffer of at least " + bytes + " bytes on device " + deviceId);
+            }
+            d.address[role.ordinal()] = bytes == 0 ? 0 : buffer.address();
         }
         return d;
     }

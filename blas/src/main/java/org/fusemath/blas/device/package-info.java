@@ -1,7 +1,8 @@
 /**
  * The device BLAS providers: matmul on cuBLASLt (and cuBLAS gemm where only it documents the semantics), and the
  * level 1–3 routines on cuBLAS ({@link org.fusemath.blas.device.CublasRoutines}), through the JavaCPP CUDA 13.1
- * preset, for host operands copied to the device and back.
+ * preset, for host operands copied to the device and back (or, for a matmul, on device memory the caller owns:
+ * {@link org.fusemath.blas.device.CublasLtMatmul#planResident}).
  *
  * <p>Planning is plain data, tested on the CPU: {@link org.fusemath.blas.device.CublasLtCall} describes the
  * cuBLASLt call a {@link org.fusemath.blas.MatmulSpec} becomes (operand swap, op flags, layouts, epilogue, bias

@@ -1,5 +1,6 @@
 package org.fusemath.fusion.device;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,21 +47,50 @@ public final class CudaFusedKernels {
         }
         CudaKernel k = kernel(group);
         CudaFunction f = KernelCache.shared().function(stream.deviceId(), k.source(), k.entry(), CudaKernel.OPTIONS);
+        long count = count(group);
         KernelArguments args = new KernelArguments();
-        inputs.forEach(args::add);
-        outputs.forEach(args::add);
+        for (String a : argumentOrder(group)) {
+            if (a.startsWith("in")) {
+                args.add(inputs.get(Integer.parseInt(a.substring(2))));
+            } else if (a.startsWith("out")) {
+                args.add(outputs.get(Integer.parseInt(a.substring(3))));
+            } else {
+                args.add(count);   // long long: the elements (element-wise) or the outer indices (reductions)
+            }
+        }
+        if (count > 0) {
+            f.launch(stream, k.launch(), args);
+        }
+    }
+
+    /**
+     * The kernel's arguments in the order {@link #launch} passes them, by the generated parameter names: {@code in0..},
+     * {@code out0..} (device pointers), then the count ({@code n}, or {@code rows} for a reduction; a {@code long long}).
+     * The same order as {@link CudaKernel#parameters()} and the PTX entry's parameters (tests compare them).
+     */
+    public static List<String> argumentOrder(FusedGroup group) {
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < group.inputs().size(); k++) {
+            names.add("in" + k);
+        }
+        for (int k = 0; k < group.outputs().size(); k++) {
+            names.add("out" + k);
+        }
+        names.add(group.hasReduction() ? "rows" : "n");
+        return names;
+    }
+
+    /** The count argument: every element of an element-wise group, the outer indices (rows) of a reduction. */
+    static long count(FusedGroup group) {
         long count = group.shape().size();
-        if (k.reduction()) {
+        if (group.hasReduction()) {
             long inner = 1;
             for (int a : group.reducedAxes()) {
                 inner *= group.shape().dim(a);
             }
             count = inner == 0 ? 0 : count / inner;
         }
-        args.add(count);
-        if (count > 0) {
-            f.launch(stream, k.launch(), args);
-        }
+        return count;
     }
 
     private static void check(String name, List<CudaMemory> buffers, int expected) {

@@ -19,7 +19,8 @@ import org.fusemath.fusion.Unfused;
 /**
  * The fusion {@code fusemath validate} cases: each fused plan on the host against the unfused sequence of library
  * calls ({@link Unfused}: bare matmuls, one pass per node) and against the {@link Interpreter} (double
- * accumulation), per dtype. The error is max |fused − reference| / (u · scaleᵢ): scaleᵢ is the magnitude the
+ * accumulation), per dtype; and each on the device (the context the harness passes, where a device is usable)
+ * against the interpreter. The error is max |fused − reference| / (u · scaleᵢ): scaleᵢ is the magnitude the
  * rounding errors of element i are proportional to (for a product, (|A|·|B|)ᵢⱼ + |bias|ⱼ, times the largest slope
  * of what follows; for element-wise chains the sizes of the chain's terms), and the bound counts the roundings:
  * 2(k + 2) for a GEMM of depth k and its epilogue (each reference is itself within (k + 2)·u·scale of the exact
@@ -39,8 +40,14 @@ public final class FusionValidationSuite implements ValidationSuite {
         for (Problem p : Problem.values()) {
             for (DType t : new DType[] {DType.F32, DType.F64}) {
                 for (String ref : new String[] {"unfused", "interpreter"}) {
-                    cases.add(new Case(p, t, ref, t == DType.F64 && ref.equals("unfused")));
+                    cases.add(new Case(p, t, ref, t == DType.F64 && ref.equals("unfused"), Space.HOST));
                 }
+            }
+        }
+        // The same plans on the device (cuBLASLt and generated CUDA kernels), against the interpreter on the host.
+        for (Problem p : Problem.values()) {
+            for (DType t : new DType[] {DType.F32, DType.F64}) {
+                cases.add(new Case(p, t, "interpreter", t == DType.F64, Space.DEVICE));
             }
         }
         return cases;
@@ -70,7 +77,7 @@ public final class FusionValidationSuite implements ValidationSuite {
         }
     }
 
-    private record Case(Problem p, DType dtype, String reference, boolean quick) implements ValidationCase {
+    private record Case(Problem p, DType dtype, String reference, boolean quick, Space space) implements ValidationCase {
         @Override
         public String op() {
             return "fuse[" + p.text + "]";
@@ -80,11 +87,6 @@ public final class FusionValidationSuite implements ValidationSuite {
         public String shape() {
             String dims = p.k > 1 ? p.m + "x" + p.k + "x" + p.n : p.n > 1 ? p.m + "x" + p.n : Integer.toString(p.m);
             return dims + " vs " + reference;
-        }
-
-        @Override
-        public Space space() {
-            return Space.HOST;
         }
 
         @Override
