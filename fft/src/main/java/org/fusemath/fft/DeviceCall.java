@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.function.Function;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
+import org.fusemath.api.DevicePlacement;
 import org.fusemath.api.DeviceTensor;
-import org.fusemath.api.Execution;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.ShapeMismatchException;
@@ -26,34 +26,9 @@ final class DeviceCall {
     /** The production sessions: fusemath-cuda on the context's device. */
     static final Function<FuseContext, CufftSession> CUDA = CufftOnDevice::open;
 
-    /**
-     * The context a device operand on device {@code deviceId} runs under: {@code context} itself for DEVICE on that
-     * ordinal, a DEVICE copy of it (same stream, threads and logger) for AUTO, or a default one when null.
-     *
-     * @throws InvalidArgumentException naming {@code context} for HOST execution or {@code name} for another ordinal
-     */
+    /** The context a device operand on device {@code deviceId} runs under; see {@link DevicePlacement#contextFor}. */
     static FuseContext on(FuseContext context, String name, int deviceId) {
-        if (context == null) {
-            return FuseContext.builder().execution(Execution.device(deviceId)).build();
-        }
-        Execution e = context.execution();
-        if (e.kind() == Execution.Kind.HOST) {
-            throw new InvalidArgumentException("context", "host execution", "device:" + deviceId + " or auto: device"
-                    + " operands run on the device they live on (copy them to the host for a host transform)");
-        }
-        if (e.kind() == Execution.Kind.DEVICE) {
-            if (e.deviceId() != deviceId) {
-                throw new InvalidArgumentException(name, "a tensor on device " + deviceId, "a tensor on device "
-                        + e.deviceId() + ", where the context executes");
-            }
-            return context;
-        }
-        FuseContext.Builder b = FuseContext.builder().execution(Execution.device(deviceId)).threads(context.threads())
-                .logger(context.logger());
-        if (context.stream() != null) {
-            b.stream(context.stream());
-        }
-        return b.build();
+        return DevicePlacement.contextFor(context, name, deviceId);
     }
 
     /** Runs the call (see {@link NumpyCall#run}) on {@code a}'s device; {@code out} null: a result allocated there. */
