@@ -2,8 +2,8 @@ package org.fusemath.fft;
 
 import java.lang.ref.Cleaner;
 import java.util.Arrays;
-import org.fusemath.api.Arguments;
 import java.util.function.Function;
+import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.DeviceTensor;
 import org.fusemath.api.Execution;
@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * the same geometry with {@link #resetOperands}, and {@link #close()}. Plans are made on first use of each direction
  * and kept; one not closed is released by a {@link Cleaner} when this object becomes unreachable. Each phase logs its
  * decision at debug level ({@code org.fusemath.fft.Fft}).
+ *
+ * <p>Created over a {@link DeviceTensor}, it runs on the tensor's device, on its memory, and its results are device
+ * tensors ({@link #create(FuseContext, DeviceTensor, int[], FftOptions)}); one stateful object, one memory space.
  *
  * <p>Not thread-safe: one instance serves one thread at a time (its operand is state). {@link #plan(FftSpec, FftOptions)}
  * returns a provider plan that may be shared across threads.

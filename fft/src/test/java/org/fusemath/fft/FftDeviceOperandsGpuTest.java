@@ -79,6 +79,7 @@ class FftDeviceOperandsGpuTest {
         HostTensor x = HostTensor.of(DType.C128, new long[] {3, 64}, v);
         try (CudaStream stream = CudaStream.create(0); CudaBuffer in = upload(stream, x);
              Fft fft = Fft.create(null, DeviceTensor.of(in, 3, 64), new int[] {1}, FftOptions.defaults())) {
+            stream.synchronize(); // no context stream: each execution runs on a stream of its own
             DeviceTensor y = fft.execute(FftDirection.FORWARD, null);
             try (CudaBuffer result = (CudaBuffer) y.buffer()) {
                 assertClose(fft.spec(FftDirection.FORWARD), v, FftOps.fft(x, null, 1, null), download(stream, y));

@@ -331,7 +331,10 @@ public final class CusolverOnDevice {
             for (long d : shape) {
                 count = Arguments.multiply("result elements", count, d);
             }
-            return DeviceTensor.of(CudaBuffer.allocate(memory.cudaStream(), dtype, count), shape, fortranOrder);
+            DeviceTensor t = DeviceTensor.of(CudaBuffer.allocate(memory.cudaStream(), dtype, count), shape, fortranOrder);
+            // Allocated in order on this call's stream; later calls may use another one, so let the pool finish here.
+            memory.cudaStream().synchronize();
+            return t;
         }
 
         @Override
