@@ -2,11 +2,18 @@ package org.fusemath.fft;
 
 import java.lang.ref.Cleaner;
 import java.util.Arrays;
+import java.util.function.Function;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
+import org.fusemath.api.DeviceTensor;
+import org.fusemath.api.Execution;
+import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.ShapeMismatchException;
+import org.fusemath.fft.device.CufftCall;
+import org.fusemath.fft.device.CufftOnDevice;
+import org.fusemath.fft.device.CufftSession;
 import org.fusemath.fft.spi.FftPlan;
 import org.fusemath.fft.spi.FftProvider;
 import org.slf4j.Logger;
@@ -18,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * the same geometry with {@link #resetOperands}, and {@link #close()}. Plans are made on first use of each direction
  * and kept; one not closed is released by a {@link Cleaner} when this object becomes unreachable. Each phase logs its
  * decision at debug level ({@code org.fusemath.fft.Fft}).
+ *
+ * <p>Created over a {@link DeviceTensor}, it runs on the tensor's device, on its memory, and its results are device
+ * tensors ({@link #create(FuseContext, DeviceTensor, int[], FftOptions)}); one stateful object, one memory space.
  *
  * <p>Not thread-safe: one instance serves one thread at a time (its operand is state). {@link #plan(FftSpec, FftOptions)}
  * returns a provider plan that may be shared across threads.
@@ -37,9 +47,14 @@ public final class Fft implements AutoCloseable {
     private final DType operandType;
     private final long[] operandShape;
     private final boolean fortran;
+    private final long[] operandStrides;
     private final Plans plans;
     private final Cleaner.Cleanable cleanable;
     private HostTensor operand;
+    /** The operand of a device-planned FFT (null for a host one): one stateful object, one memory space. */
+    private DeviceTensor deviceOperand;
+    private final FuseContext deviceContext;
+    private final Function<FuseContext, CufftSession> sessions;
     private boolean closed;
 
     private Fft(HostTensor operand, int[] axes, FftOptions options) {
@@ -54,16 +69,74 @@ public final class Fft implements AutoCloseable {
         }
         this.axes = FftSpec.normalizeAxes(axes, operandShape.length);
         this.kind = kindFor(options.fftType(), operandType);
-        if (options.inPlace() && kind != FftKind.C2C) {
-            throw new InvalidArgumentException("inPlace", "true for " + kind, "C2C: a " + kind + " result has another"
-                    + " shape than its operand, which a dense tensor cannot share storage with");
-        }
+        requireInPlaceC2c(options, kind);
         this.operand = operand;
+        this.operandStrides = TensorLayout.strides(operand);
+        this.deviceContext = null;
+        this.sessions = null;
         this.plans = new Plans();
         // Spec errors (axes, lengths) surface here, at planning, as nvmath's do.
         FftSpec probe = spec(kind == FftKind.C2R ? FftDirection.INVERSE : FftDirection.FORWARD);
         LOG.debug("fft specification: {} on {} ({} threads)", probe, provider.describe(), options.threads());
         this.cleanable = CLEANER.register(this, plans);
+    }
+
+    private Fft(FuseContext context, DeviceTensor operand, int[] axes, FftOptions options,
+            Function<FuseContext, CufftSession> sessions) {
+        this.options = Arguments.requireNonNull(options, "options");
+        Arguments.requireNonNull(operand, "operand");
+        Execution asked = options.execution();
+        if (asked.kind() == Execution.Kind.DEVICE && asked.deviceId() != operand.deviceId()) {
+            throw new InvalidArgumentException("operand", "a tensor on device " + operand.deviceId(), "a tensor on device "
+                    + asked.deviceId() + ", where the options execute");
+        }
+        this.deviceContext = DeviceCall.on(context, "operand", operand.deviceId());
+        this.sessions = sessions;
+        this.provider = null;
+        this.operandType = operand.dtype();
+        this.operandShape = operand.shape();
+        this.fortran = operand.isFortranOrder();
+        if (operandShape.length == 0) {
+            throw new InvalidArgumentException("operand", "a 0-d array", "an array of at least one dimension");
+        }
+        this.axes = FftSpec.normalizeAxes(axes, operandShape.length);
+        this.kind = kindFor(options.fftType(), operandType);
+        requireInPlaceC2c(options, kind);
+        if (options.inPlace() && fortran && operandShape.length > 1) {
+            throw new InvalidArgumentException("inPlace", true, "false for a Fortran-order device operand (in-place"
+                    + " device results are C order)");
+        }
+        this.deviceOperand = operand;
+        this.operandStrides = DeviceCall.strides(operandShape, fortran);
+        this.plans = new Plans();
+        FftSpec probe = spec(kind == FftKind.C2R ? FftDirection.INVERSE : FftDirection.FORWARD);
+        CufftCall.of(probe, true); // a layout cuFFT cannot plan is rejected here, at planning
+        LOG.debug("fft specification: {} on device {} (operand {})", probe, deviceContext.deviceId(), operand);
+        this.cleanable = CLEANER.register(this, plans);
+    }
+
+    private static void requireInPlaceC2c(FftOptions options, FftKind kind) {
+        if (options.inPlace() && kind != FftKind.C2C) {
+            throw new InvalidArgumentException("inPlace", "true for " + kind, "C2C: a " + kind + " result has another"
+                    + " shape than its operand, which a dense tensor cannot share storage with");
+        }
+    }
+
+    /**
+     * A stateful FFT over {@code axes} (null: all) of a tensor in device memory: it runs by cuFFT on the tensor's
+     * device, on its memory, each result a device tensor ({@link #execute(FftDirection, DeviceTensor)}); cuFFT's plans
+     * are cached by the device path. {@code context} (null: the tensor's device and a stream per execution) supplies
+     * the stream and must execute AUTO or DEVICE on the tensor's ordinal; the options' execution, when DEVICE, must
+     * name that ordinal too.
+     */
+    public static Fft create(FuseContext context, DeviceTensor operand, int[] axes, FftOptions options) {
+        return new Fft(context, operand, axes, options, DeviceCall.CUDA);
+    }
+
+    /** {@link #create(FuseContext, DeviceTensor, int[], FftOptions)} through the given sessions (tests: a CPU fake). */
+    static Fft create(FuseContext context, DeviceTensor operand, int[] axes, FftOptions options,
+            Function<FuseContext, CufftSession> sessions) {
+        return new Fft(context, operand, axes, options, sessions);
     }
 
     /** A stateful FFT over every axis of {@code operand}. */
@@ -116,7 +189,7 @@ public final class Fft implements AutoCloseable {
     public FftSpec spec(FftDirection direction) {
         requireDirection(direction);
         FftSpec.Builder b = FftSpec.builder(kind, operandType.componentType(), operandShape).axes(axes)
-                .norm(options.norm()).inputStrides(TensorLayout.strides(operand)).inPlace(options.inPlace());
+                .norm(options.norm()).inputStrides(operandStrides).inPlace(options.inPlace());
         if (kind == FftKind.C2C) {
             b.direction(direction);
         }
@@ -143,6 +216,7 @@ public final class Fft implements AutoCloseable {
     public HostTensor execute(FftDirection direction) {
         requireOpen("execute");
         requireDirection(direction);
+        requireSpace(false, "execute");
         FftPlan plan = plans.get(direction, this);
         FftSpec s = plan.spec();
         HostTensor out;
@@ -159,18 +233,78 @@ public final class Fft implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Transforms the current device operand in {@code direction} on its device into {@code out} (a C-order device
+     * tensor of the result's dtype and shape on the same device) or, when null, into a result allocated from the
+     * device's stream-ordered pool (the caller closes its buffer); in place, the operand itself is the result.
+     * Returns once the result is complete.
+     */
+    public DeviceTensor execute(FftDirection direction, DeviceTensor out) {
+        requireOpen("execute");
+        requireDirection(direction);
+        requireSpace(true, "execute");
+        FftSpec s = spec(direction);
+        DeviceTensor in = deviceOperand;
+        if (s.inPlace()) {
+            if (out != null && (out.buffer() != in.buffer() || out.address() != in.address())) {
+                throw new InvalidArgumentException("out", out, "null or the operand itself (the plan is in place)");
+            }
+            out = in;
+        } else if (out != null) {
+            in.requireSameDevice("out", out);
+            DeviceCall.checkOut(out, s.outputType(), s.outputShape());
+        }
+        try (CufftSession session = sessions.apply(deviceContext)) {
+            DeviceTensor result = out != null ? out : session.allocate(s.outputType(), s.outputShape());
+            try {
+                CufftOnDevice.run(session, s, in, result);
+            } catch (RuntimeException | Error e) {
+                if (out == null) {
+                    result.buffer().close();
+                }
+                throw e;
+            }
+            LOG.debug("fft execution: {} on device {}", direction, deviceContext.deviceId());
+            return result;
+        }
+    }
+
     /** Replaces the operand by one of the same dtype, shape and storage order (the plans stay valid). */
     public void resetOperands(HostTensor value) {
         requireOpen("resetOperands");
         Arguments.requireNonNull(value, "operand");
-        if (value.dtype() != operandType) {
-            throw new InvalidArgumentException("operand", value.dtype(), operandType + ", the planned operand's type");
+        requireSpace(false, "resetOperands");
+        requireSame(value.dtype(), value.shape(), value.isFortranOrder());
+        operand = value;
+    }
+
+    /** Replaces the device operand by one of the same dtype, shape and storage order on the same device. */
+    public void resetOperands(DeviceTensor value) {
+        requireOpen("resetOperands");
+        Arguments.requireNonNull(value, "operand");
+        requireSpace(true, "resetOperands");
+        deviceOperand.requireSameDevice("operand", value);
+        requireSame(value.dtype(), value.shape(), value.isFortranOrder());
+        deviceOperand = value;
+    }
+
+    private void requireSame(DType dtype, long[] shape, boolean fortranOrder) {
+        if (dtype != operandType) {
+            throw new InvalidArgumentException("operand", dtype, operandType + ", the planned operand's type");
         }
-        if (!Arrays.equals(value.shape(), operandShape) || value.isFortranOrder() != fortran) {
-            throw new ShapeMismatchException("operand", Arrays.toString(value.shape()) + (value.isFortranOrder() ? " F" : " C"),
+        if (!Arrays.equals(shape, operandShape) || fortranOrder != fortran) {
+            throw new ShapeMismatchException("operand", Arrays.toString(shape) + (fortranOrder ? " F" : " C"),
                     Arrays.toString(operandShape) + (fortran ? " F" : " C") + ", the planned operand's shape and order");
         }
-        operand = value;
+    }
+
+    /** One stateful object, one memory space: host calls on a host plan, device calls on a device plan. */
+    private void requireSpace(boolean device, String call) {
+        if (device != (deviceOperand != null)) {
+            throw new InvalidArgumentException("operand", deviceOperand != null ? "a device operand" : "a host operand",
+                    (device ? "a device operand" : "a host operand") + " for " + call + "(" + (device ? "DeviceTensor" : "")
+                            + "): this Fft was planned for " + (deviceOperand != null ? "device" : "host") + " memory");
+        }
     }
 
     /** Releases the plans; idempotent. */
@@ -215,6 +349,7 @@ public final class Fft implements AutoCloseable {
 
         @Override
         public synchronized void run() {
+            // A device Fft holds no plan here: cuFFT's plans live in the device path's cache.
             if (forward != null) {
                 forward.close();
             }

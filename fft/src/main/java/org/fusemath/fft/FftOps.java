@@ -1,5 +1,6 @@
 package org.fusemath.fft;
 
+import org.fusemath.api.DeviceTensor;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostTensor;
 
@@ -19,6 +20,9 @@ import org.fusemath.api.HostTensor;
  * runs cuFFT on that device (heap operands copied there and back), or raises the CUDA probe's
  * {@link org.fusemath.api.DeviceUnavailableException} when the device or cuFFT is not usable; HOST and AUTO run on the
  * host. Without a context: {@link FuseContext#defaults()}.
+ *
+ * <p>{@link DeviceTensor} operands run where they live, as CuPy's do: cuFFT on the tensor's device, straight on its
+ * device memory, the result a device tensor (see {@link #fft(FuseContext, DeviceTensor, Long, int, FftNorm, DeviceTensor)}).
  *
  * <p>One deliberate difference: a repeated axis in {@code axes} is rejected (NumPy transforms that axis twice).
  */
@@ -45,6 +49,139 @@ public final class FftOps {
     }
 
     private static final int[] LAST_TWO = {-2, -1};
+
+    // ---- Device operands (CuPy's semantics: the call runs on the device the operands live on; the result stays
+    // there). Each form is the host form's twin over DeviceTensors; see DeviceCall for what is checked.
+
+    /**
+     * {@code fft} of a tensor in device memory, by cuFFT on the tensor's device with no copy to or from the host:
+     * into {@code out} (a C-order device tensor of the result's dtype and shape on the same device; the input itself
+     * runs in place) or, when null, into a result allocated from the device's stream-ordered pool, whose buffer the
+     * caller closes. {@code context} (null: the tensor's device, a stream of the call's own) supplies the stream;
+     * its execution must be AUTO or DEVICE on the tensor's ordinal (HOST is rejected: copy to the host for a host
+     * transform). The call returns once the result is complete. What needs a copy on the device is rejected by
+     * name: {@code n} that zero-pads (cropping is a view), a real input of a complex transform.
+     */
+    public static DeviceTensor fft(FuseContext context, DeviceTensor a, Long n, int axis, FftNorm norm, DeviceTensor out) {
+        return DeviceCall.run(context, a, FftKind.C2C, FftDirection.FORWARD, one(n), new int[] {axis}, norm(norm), out, DeviceCall.CUDA);
+    }
+
+    /** {@code fft} of a device tensor on its device, into a fresh device result (NumPy's defaults for null arguments). */
+    public static DeviceTensor fft(DeviceTensor a, Long n, int axis, FftNorm norm) {
+        return fft(null, a, n, axis, norm, null);
+    }
+
+    /** {@code ifft} of a device tensor, on its device into {@code out} or a fresh device result; see {@link #fft(FuseContext, DeviceTensor, Long, int, FftNorm, DeviceTensor)}. */
+    public static DeviceTensor ifft(FuseContext context, DeviceTensor a, Long n, int axis, FftNorm norm, DeviceTensor out) {
+        return DeviceCall.run(context, a, FftKind.C2C, FftDirection.INVERSE, one(n), new int[] {axis}, norm(norm), out, DeviceCall.CUDA);
+    }
+
+    /** {@code ifft} of a device tensor on its device, into a fresh device result (NumPy's defaults for null arguments). */
+    public static DeviceTensor ifft(DeviceTensor a, Long n, int axis, FftNorm norm) {
+        return ifft(null, a, n, axis, norm, null);
+    }
+
+    /** {@code rfft} of a device tensor, on its device into {@code out} or a fresh device result; see {@link #fft(FuseContext, DeviceTensor, Long, int, FftNorm, DeviceTensor)}. */
+    public static DeviceTensor rfft(FuseContext context, DeviceTensor a, Long n, int axis, FftNorm norm, DeviceTensor out) {
+        return DeviceCall.run(context, a, FftKind.R2C, FftDirection.FORWARD, one(n), new int[] {axis}, norm(norm), out, DeviceCall.CUDA);
+    }
+
+    /** {@code rfft} of a device tensor on its device, into a fresh device result (NumPy's defaults for null arguments). */
+    public static DeviceTensor rfft(DeviceTensor a, Long n, int axis, FftNorm norm) {
+        return rfft(null, a, n, axis, norm, null);
+    }
+
+    /** {@code irfft} of a device tensor, on its device into {@code out} or a fresh device result; see {@link #fft(FuseContext, DeviceTensor, Long, int, FftNorm, DeviceTensor)}. */
+    public static DeviceTensor irfft(FuseContext context, DeviceTensor a, Long n, int axis, FftNorm norm, DeviceTensor out) {
+        return DeviceCall.run(context, a, FftKind.C2R, FftDirection.INVERSE, one(n), new int[] {axis}, norm(norm), out, DeviceCall.CUDA);
+    }
+
+    /** {@code irfft} of a device tensor on its device, into a fresh device result (NumPy's defaults for null arguments). */
+    public static DeviceTensor irfft(DeviceTensor a, Long n, int axis, FftNorm norm) {
+        return irfft(null, a, n, axis, norm, null);
+    }
+
+    /** {@code fft2} of a device tensor, on its device into {@code out} or a fresh device result; see {@link #fft(FuseContext, DeviceTensor, Long, int, FftNorm, DeviceTensor)}. */
+    public static DeviceTensor fft2(FuseContext context, DeviceTensor a, long[] s, int[] axes, FftNorm norm, DeviceTensor out) {
+        return DeviceCall.run(context, a, FftKind.C2C, FftDirection.FORWARD, s, axes == null ? LAST_TWO : axes, norm(norm), out, DeviceCall.CUDA);
+    }
+
+    /** {@code fft2} of a device tensor on its device, into a fresh device result (NumPy's defaults for null arguments). */
+    public static DeviceTensor fft2(DeviceTensor a, long[] s, int[] axes, FftNorm norm) {
+        return fft2(null, a, s, axes, norm, null);
+    }
+
+    /** {@code ifft2} of a device tensor, on its device into {@code out} or a fresh device result; see {@link #fft(FuseContext, DeviceTensor, Long, int, FftNorm, DeviceTensor)}. */
+    public static DeviceTensor ifft2(FuseContext context, DeviceTensor a, long[] s, int[] axes, FftNorm norm, DeviceTensor out) {
+        return DeviceCall.run(context, a, FftKind.C2C, FftDirection.INVERSE, s, axes == null ? LAST_TWO : axes, norm(norm), out, DeviceCall.CUDA);
+    }
+
+    /** {@code ifft2} of a device tensor on its device, into a fresh device result (NumPy's defaults for null arguments). */
+    public static DeviceTensor ifft2(DeviceTensor a, long[] s, int[] axes, FftNorm norm) {
+        return ifft2(null, a, s, axes, norm, null);
+    }
+
+    /** {@code rfft2} of a device tensor, on its device into {@code out} or a fresh device result; see {@link #fft(FuseContext, DeviceTensor, Long, int, FftNorm, DeviceTensor)}. */
+    public static DeviceTensor rfft2(FuseContext context, DeviceTensor a, long[] s, int[] axes, FftNorm norm, DeviceTensor out) {
+        return DeviceCall.run(context, a, FftKind.R2C, FftDirection.FORWARD, s, axes == null ? LAST_TWO : axes, norm(norm), out, DeviceCall.CUDA);
+    }
+
+    /** {@code rfft2} of a device tensor on its device, into a fresh device result (NumPy's defaults for null arguments). */
+    public static DeviceTensor rfft2(DeviceTensor a, long[] s, int[] axes, FftNorm norm) {
+        return rfft2(null, a, s, axes, norm, null);
+    }
+
+    /** {@code irfft2} of a device tensor, on its device into {@code out} or a fresh device result; see {@link #fft(FuseContext, DeviceTensor, Long, int, FftNorm, DeviceTensor)}. */
+    public static DeviceTensor irfft2(FuseContext context, DeviceTensor a, long[] s, int[] axes, FftNorm norm, DeviceTensor out) {
+        return DeviceCall.run(context, a, FftKind.C2R, FftDirection.INVERSE, s, axes == null ? LAST_TWO : axes, norm(norm), out, DeviceCall.CUDA);
+    }
+
+    /** {@code irfft2} of a device tensor on its device, into a fresh device result (NumPy's defaults for null arguments). */
+    public static DeviceTensor irfft2(DeviceTensor a, long[] s, int[] axes, FftNorm norm) {
+        return irfft2(null, a, s, axes, norm, null);
+    }
+
+    /** {@code fftn} of a device tensor, on its device into {@code out} or a fresh device result; see {@link #fft(FuseContext, DeviceTensor, Long, int, FftNorm, DeviceTensor)}. */
+    public static DeviceTensor fftn(FuseContext context, DeviceTensor a, long[] s, int[] axes, FftNorm norm, DeviceTensor out) {
+        return DeviceCall.run(context, a, FftKind.C2C, FftDirection.FORWARD, s, axes, norm(norm), out, DeviceCall.CUDA);
+    }
+
+    /** {@code fftn} of a device tensor on its device, into a fresh device result (NumPy's defaults for null arguments). */
+    public static DeviceTensor fftn(DeviceTensor a, long[] s, int[] axes, FftNorm norm) {
+        return fftn(null, a, s, axes, norm, null);
+    }
+
+    /** {@code ifftn} of a device tensor, on its device into {@code out} or a fresh device result; see {@link #fft(FuseContext, DeviceTensor, Long, int, FftNorm, DeviceTensor)}. */
+    public static DeviceTensor ifftn(FuseContext context, DeviceTensor a, long[] s, int[] axes, FftNorm norm, DeviceTensor out) {
+        return DeviceCall.run(context, a, FftKind.C2C, FftDirection.INVERSE, s, axes, norm(norm), out, DeviceCall.CUDA);
+    }
+
+    /** {@code ifftn} of a device tensor on its device, into a fresh device result (NumPy's defaults for null arguments). */
+    public static DeviceTensor ifftn(DeviceTensor a, long[] s, int[] axes, FftNorm norm) {
+        return ifftn(null, a, s, axes, norm, null);
+    }
+
+    /** {@code rfftn} of a device tensor, on its device into {@code out} or a fresh device result; see {@link #fft(FuseContext, DeviceTensor, Long, int, FftNorm, DeviceTensor)}. */
+    public static DeviceTensor rfftn(FuseContext context, DeviceTensor a, long[] s, int[] axes, FftNorm norm, DeviceTensor out) {
+        return DeviceCall.run(context, a, FftKind.R2C, FftDirection.FORWARD, s, axes, norm(norm), out, DeviceCall.CUDA);
+    }
+
+    /** {@code rfftn} of a device tensor on its device, into a fresh device result (NumPy's defaults for null arguments). */
+    public static DeviceTensor rfftn(DeviceTensor a, long[] s, int[] axes, FftNorm norm) {
+        return rfftn(null, a, s, axes, norm, null);
+    }
+
+    /** {@code irfftn} of a device tensor, on its device into {@code out} or a fresh device result; see {@link #fft(FuseContext, DeviceTensor, Long, int, FftNorm, DeviceTensor)}. */
+    public static DeviceTensor irfftn(FuseContext context, DeviceTensor a, long[] s, int[] axes, FftNorm norm, DeviceTensor out) {
+        return DeviceCall.run(context, a, FftKind.C2R, FftDirection.INVERSE, s, axes, norm(norm), out, DeviceCall.CUDA);
+    }
+
+    /** {@code irfftn} of a device tensor on its device, into a fresh device result (NumPy's defaults for null arguments). */
+    public static DeviceTensor irfftn(DeviceTensor a, long[] s, int[] axes, FftNorm norm) {
+        return irfftn(null, a, s, axes, norm, null);
+    }
+
+    // ---- End of the device-operand forms.
 
     /** The 1-D discrete Fourier transform along {@code axis}: {@code numpy.fft.fft(a, n, axis, norm)}; real input is promoted; F32/C64 give C64, F64/C128 give C128. */
     public static HostTensor fft(FuseContext context, HostTensor a, Long n, int axis, FftNorm norm, HostTensor out) {

@@ -252,7 +252,7 @@ final class NumpyCall {
         }
     }
 
-    private static int[] resolveAxes(long[] s, int[] axes, int rank) {
+    static int[] resolveAxes(long[] s, int[] axes, int rank) {
         if (axes == null) {
             if (s == null) {
                 return FftSpec.normalizeAxes(null, rank);

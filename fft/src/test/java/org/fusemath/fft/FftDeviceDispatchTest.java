@@ -37,5 +37,39 @@ class FftDeviceDispatchTest {
         assertEquals(reason, assertThrows(DeviceUnavailableException.class,
                 () -> FftOps.rfftn(onDevice, HostTensor.of(DType.F64, new long[] {8}, new double[8]), null, null, null,
                         HostTensor.zeros(DType.C128, 5))).getMessage());
+        // Device operands run where they live: on device 0 here, which is not usable.
+        org.fusemath.api.DeviceTensor onZero = org.fusemath.api.DeviceTensor.of(new org.fusemath.api.DeviceBuffer() {
+            @Override
+            public int deviceId() {
+                return 0;
+            }
+
+            @Override
+            public DType dtype() {
+                return DType.C128;
+            }
+
+            @Override
+            public long elementCount() {
+                return 8;
+            }
+
+            @Override
+            public long address() {
+                return 0x1000;
+            }
+
+            @Override
+            public void close() {
+            }
+        }, 8);
+        assertEquals(reason, assertThrows(DeviceUnavailableException.class,
+                () -> FftOps.fft(onZero, null, -1, null)).getMessage());
+        assertEquals(reason, assertThrows(DeviceUnavailableException.class,
+                () -> FftOps.ifftn(null, onZero, null, null, FftNorm.ORTHO, onZero)).getMessage());
+        try (Fft planned = Fft.create(null, onZero, null, FftOptions.defaults())) {
+            assertEquals(reason, assertThrows(DeviceUnavailableException.class,
+                    () -> planned.execute(FftDirection.FORWARD, null)).getMessage());
+        }
     }
 }

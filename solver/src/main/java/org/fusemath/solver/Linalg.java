@@ -1,6 +1,7 @@
 package org.fusemath.solver;
 
 import org.fusemath.api.Arguments;
+import org.fusemath.api.DeviceTensor;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.blas.Scalar;
@@ -72,6 +73,58 @@ public final class Linalg {
     public static SignLogDet slogdet(FuseContext context, HostMatrix a) {
         return LuFactorization.factorTransient(context, a).logDeterminant();
     }
+
+    // ---- Device operands (CuPy's semantics: cuSOLVER on the device the tensors live on; results stay there). A
+    // context, when given, supplies the stream and must execute AUTO or DEVICE on that ordinal; null: the tensors'
+    // device with a stream per call. Each returns once its result is complete.
+
+    /**
+     * X with A·X = B for the n×n device tensor A and B of shape [n] or [n, k] (either storage order) on the same
+     * device: cuSOLVER's {@code Xgetrf}/{@code Xgetrs} on the device memory, X a new device tensor of B's shape and
+     * order whose buffer the caller closes; A and B are unchanged. See {@link DeviceLuFactorization}.
+     *
+     * @throws org.fusemath.api.SingularMatrixException when A is exactly singular (devInfo)
+     */
+    public static DeviceTensor solve(FuseContext context, DeviceTensor a, DeviceTensor b) {
+        return DeviceLinalg.solve(DeviceLinalg.on(context, a), a, b);
+    }
+
+    /** {@link #solve(FuseContext, DeviceTensor, DeviceTensor)} on the tensors' device. */
+    public static DeviceTensor solve(DeviceTensor a, DeviceTensor b) {
+        return solve(null, a, b);
+    }
+
+    /** A⁻¹ of the n×n device tensor A, a new device tensor in A's storage order on A's device. */
+    public static DeviceTensor inv(FuseContext context, DeviceTensor a) {
+        return DeviceLinalg.inv(DeviceLinalg.on(context, a), a);
+    }
+
+    /** {@link #inv(FuseContext, DeviceTensor)} on the tensor's device. */
+    public static DeviceTensor inv(DeviceTensor a) {
+        return inv(null, a);
+    }
+
+    /** det(A) of the n×n device tensor A (LU on the device; U's diagonal, n elements, read back). */
+    public static Scalar det(FuseContext context, DeviceTensor a) {
+        return DeviceLinalg.det(DeviceLinalg.on(context, a), a);
+    }
+
+    /** {@link #det(FuseContext, DeviceTensor)} on the tensor's device. */
+    public static Scalar det(DeviceTensor a) {
+        return det(null, a);
+    }
+
+    /** det(A) as numpy.linalg.slogdet's (sign, log|det A|) for the n×n device tensor A. */
+    public static SignLogDet slogdet(FuseContext context, DeviceTensor a) {
+        return DeviceLinalg.slogdet(DeviceLinalg.on(context, a), a);
+    }
+
+    /** {@link #slogdet(FuseContext, DeviceTensor)} on the tensor's device. */
+    public static SignLogDet slogdet(DeviceTensor a) {
+        return slogdet(null, a);
+    }
+
+    // ---- End of the device-operand forms.
 
     /**
      * numpy.linalg.cholesky: the lower factor L of the Hermitian positive definite A = L·Lᴴ (only A's lower triangle

@@ -34,13 +34,32 @@ final class LuCore {
     double norm1 = Double.NaN;
     boolean normKnown;
 
+    /** Elements between consecutive diagonal entries of {@link #factors}: n + 1, or 1 for a diagonal alone. */
+    private final int diagonalStride;
+
     LuCore(DenseKernels kernels, DType dtype, int n, Layout layout, Object factors, int[] pivots) {
+        this(kernels, dtype, n, layout, factors, pivots, n + 1);
+    }
+
+    private LuCore(DenseKernels kernels, DType dtype, int n, Layout layout, Object factors, int[] pivots,
+                   int diagonalStride) {
         this.kernels = kernels;
         this.dtype = dtype;
         this.n = n;
         this.layout = layout;
         this.factors = factors;
         this.pivots = pivots;
+        this.diagonalStride = diagonalStride;
+    }
+
+    /**
+     * The determinant arithmetic of factors kept elsewhere (on a device): U's {@code diagonal} (n elements), the
+     * pivots and getrf's info; only {@link #determinant()} and {@link #logDeterminant()} may be called.
+     */
+    static LuCore ofDiagonal(DType dtype, Object diagonal, int[] pivots, int info) {
+        LuCore core = new LuCore(null, dtype, pivots.length, Layout.COLUMN_MAJOR, diagonal, pivots, 1);
+        core.info = info;
+        return core;
     }
 
     /** Copies {@code a} (same type, order and layout as this core) into the factors and factors it. */
@@ -123,7 +142,7 @@ final class LuCore {
         double re = 1;
         double im = 0;
         for (int i = 0; i < n; i++) {
-            int d = (i * n + i) * slots;
+            int d = i * diagonalStride * slots;
             if (slots == 1) {
                 re *= Dense.get(factors, d); // real arithmetic: an overflow gives ±inf, where inf·0 terms would give NaN
             } else {
@@ -157,7 +176,7 @@ final class LuCore {
         double sr = 1;
         double si = 0;
         for (int i = 0; i < n; i++) {
-            int d = (i * n + i) * slots;
+            int d = i * diagonalStride * slots;
             double ur = Dense.get(factors, d);
             double ui = slots == 2 ? Dense.get(factors, d + 1) : 0;
             double m = slots == 2 ? Math.hypot(ur, ui) : Math.abs(ur);

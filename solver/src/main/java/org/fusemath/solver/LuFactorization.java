@@ -2,6 +2,7 @@ package org.fusemath.solver;
 
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
+import org.fusemath.api.DeviceTensor;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.SingularMatrixException;
@@ -49,6 +50,18 @@ public final class LuFactorization {
         Arguments.requireNonNull(context, "context");
         Operands.requireSquare("a", a);
         return factor(context, SolverProviders.select(context), a);
+    }
+
+    /**
+     * Factors the square device tensor {@code a} (unchanged) on the device it lives on, by cuSOLVER's {@code Xgetrf}
+     * on a device copy; the factors stay on the device for solves, the inverse and the determinant, whose results are
+     * device tensors (see {@link DeviceLuFactorization}, which the caller closes). {@code context} (null: the
+     * tensor's device, a stream per call) supplies the stream and must execute AUTO or DEVICE on that ordinal.
+     *
+     * @throws org.fusemath.api.DeviceUnavailableException when that device or cuSOLVER is not usable, naming why
+     */
+    public static DeviceLuFactorization factor(FuseContext context, DeviceTensor a) {
+        return DeviceLuFactorization.factor(DeviceLinalg.on(context, a), a);
     }
 
     /** {@link #factor(FuseContext, HostMatrix)} through the given routines (tests: the device's on a CPU fake). */

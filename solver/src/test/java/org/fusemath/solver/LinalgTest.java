@@ -261,7 +261,7 @@ class LinalgTest {
         // On a DEVICE context the shape is checked before the device probe is asked.
         assertThrows(ShapeMismatchException.class, () -> Linalg.det(FuseContext.builder()
                 .execution(Execution.device()).build(), HostMatrix.of(new double[6], 2, 3)));
-        assertThrows(InvalidArgumentException.class, () -> Linalg.det(null));
+        assertThrows(InvalidArgumentException.class, () -> Linalg.det((HostMatrix) null));
     }
 
     /** n = 1000 with two OpenBLAS threads takes the threaded LU, which needs ~3 MB of native stack. */

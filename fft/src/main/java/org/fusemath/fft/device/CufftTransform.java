@@ -18,7 +18,7 @@ import org.fusemath.fft.OutputScaling;
  * device and call ({@code -Dfusemath.fft.cufft.planCache}, default 16 idle plans). Thread-safe.
  */
 public final class CufftTransform {
-    private static final CufftPlanCache<CufftPlan> CACHE = new CufftPlanCache<>(Integer.getInteger("fusemath.fft.cufft.planCache", 16));
+    static final CufftPlanCache<CufftPlan> CACHE = new CufftPlanCache<>(Integer.getInteger("fusemath.fft.cufft.planCache", 16));
 
     private CufftTransform() {
     }

@@ -63,6 +63,11 @@ final class CpuCufft {
      * ({@code double[]} or {@code float[]}; the same array for in place), modified as the device memory would be.
      */
     static void run(NativeCall plan, NativeCall exec, Object in, Object out) {
+        run(plan, exec, in, IN_BASE, out, in == out ? IN_BASE : OUT_BASE);
+    }
+
+    /** {@link #run(NativeCall, NativeCall, Object, Object)} with the arrays at device addresses {@code inBase} and {@code outBase}. */
+    static void run(NativeCall plan, NativeCall exec, Object in, long inBase, Object out, long outBase) {
         int rank = (int) number(plan, "rank");
         int[] n = ints(plan, "n");
         int[] inembed = ints(plan, "inembed");
@@ -84,8 +89,8 @@ final class CpuCufft {
         boolean single = !type.isDouble();
         int component = single ? 4 : 8;
         boolean inPlace = in == out;
-        long inSlot = (idata - IN_BASE) / component;
-        long outSlot = (odata - (inPlace ? IN_BASE : OUT_BASE)) / component;
+        long inSlot = (idata - inBase) / component;
+        long outSlot = (odata - outBase) / component;
         int sign = type.takesDirection() ? (int) number(exec, "direction") : 0;
         try (IntPointer pn = new IntPointer(n); IntPointer pin = new IntPointer(inembed); IntPointer pon = new IntPointer(onembed)) {
             if (single) {

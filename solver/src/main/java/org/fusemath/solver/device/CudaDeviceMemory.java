@@ -15,6 +15,11 @@ final class CudaDeviceMemory implements DeviceMemory {
         return new CudaDeviceMemory(StreamAllocations.open(context));
     }
 
+    /** The stream, for launches queued beside the copies (device operands). */
+    org.fusemath.cuda.CudaStream cudaStream() {
+        return on.stream();
+    }
+
     @Override
     public long stream() {
         return on.stream().handle();
