@@ -18,7 +18,8 @@ import org.fusemath.solver.host.LapackEig;
 /**
  * {@link DenseKernels} on cuSOLVER: LU by {@code Xgetrf}/{@code Xgetrs} (Aᴴ solves as Aᵀ·conj(X) = conj(B), the
  * generic getrs description carrying N or T), QR by {@code Xgeqrf} and the typed {@code orgqr}/{@code ungqr}, the SVD
- * by {@code Xgesvd} (m ≥ n; a wide A is decomposed as Aᴴ = U'·Σ·V'ᴴ, so U = V' and Vᴴ = U'ᴴ), general eigen by
+ * by the Jacobi {@code <t>gesvdj} up to 256 rows and columns ({@link JacobiSvds}) and past that by {@code Xgesvd}
+ * (m ≥ n; a wide A is decomposed as Aᴴ = U'·Σ·V'ᴴ, so U = V' and Vᴴ = U'ᴴ), general eigen by
  * {@code Xgeev} (real A: cuSOLVER's 2·n real W and packed VR expanded as LAPACK's) and Hermitian eigen by
  * {@code Xsyevd}, each on the column-major image of A copied in and its results copied back. devInfo is read back:
  * a zero pivot is getrf's info (the factor object reports it), a positive info of the iterative routines is a
@@ -111,6 +112,9 @@ final class DeviceKernels implements DenseKernels {
                 case FULL -> new Svd(HostMatrix.of(t, Dense.identity(t, m), MatrixShape.dense(m, m, layout)), s,
                         HostMatrix.of(t, Dense.identity(t, n), MatrixShape.dense(n, n, layout)));
             };
+        }
+        if (JacobiSvds.singleRoute(m, n)) {
+            return JacobiSvds.single(device, a, mode);
         }
         boolean wide = m < n;
         int p = Math.max(m, n);

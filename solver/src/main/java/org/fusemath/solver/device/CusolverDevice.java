@@ -66,4 +66,15 @@ public final class CusolverDevice {
             return DeviceDecomposition.run(sequence, a, valuesIn, calls, m);
         }
     }
+
+    /**
+     * Runs the Jacobi SVD {@code call} (gesvdj or gesvdjBatched) on a copy of the column-major images {@code a}
+     * (batch·lda·n elements); see {@link DeviceJacobiSvd}.
+     */
+    public DeviceJacobiSvd.Result jacobiSvd(JacobiSvdCall call, Object a) {
+        DeviceJacobiSvd.check(call, a);
+        try (DeviceMemory m = memory.get()) {
+            return DeviceJacobiSvd.run(call, a, calls, m);
+        }
+    }
 }
