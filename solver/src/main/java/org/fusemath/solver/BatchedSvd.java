@@ -80,7 +80,7 @@ public final class BatchedSvd {
                 Dense.copyInto(members.get(b), Layout.COLUMN_MAJOR, one);
                 System.arraycopy(one, 0, packed, b * elements * t.slotsPerElement(), elements * t.slotsPerElement());
             }
-            return List.of(JacobiSvds.batched(device, t, batch, (int) s.rows(), (int) s.cols(), packed, mode, s.layout()));
+            return List.of(JacobiSvds.batched(device::jacobiSvd, t, batch, (int) s.rows(), (int) s.cols(), packed, mode, s.layout()));
         }
         DeviceKernels kernels = new DeviceKernels(device);
         for (HostMatrix m : members) {

@@ -5,7 +5,6 @@ import org.fusemath.api.HostMatrix;
 import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.NoConvergenceException;
-import org.fusemath.solver.device.CusolverDevice;
 import org.fusemath.solver.device.DeviceJacobiSvd;
 import org.fusemath.solver.device.JacobiSvdCall;
 import org.fusemath.solver.device.JacobiSvdCall.Routine;
@@ -43,26 +42,30 @@ final class JacobiSvds {
         return batch > 1 && m >= 1 && n >= 1 && m <= JacobiSvdCall.BATCHED_MAX_ORDER && n <= JacobiSvdCall.BATCHED_MAX_ORDER;
     }
 
-    /** The SVD of the non-empty, finite {@code a} by gesvdj on {@code device}. */
-    static Svd single(CusolverDevice device, HostMatrix a, SvdMode mode) {
+    /** The SVD of the non-empty, finite {@code a} by gesvdj, made by {@code device} (one-shot or a plan). */
+    static Svd single(DeviceKernels.JacobiRunner device, HostMatrix a, SvdMode mode) {
         DType t = a.dtype();
         int m = Math.toIntExact(a.shape().rows());
         int n = Math.toIntExact(a.shape().cols());
-        // Values only: econ keeps the unreferenced U and V at k columns.
-        JacobiSvdCall call = JacobiSvdCall.of(Routine.GESVDJ, t, m, n, mode != SvdMode.VALUES, mode != SvdMode.FULL, 1);
-        DeviceJacobiSvd.Result r = device.jacobiSvd(call, Dense.copy(a, Layout.COLUMN_MAJOR));
+        JacobiSvdCall call = singleCall(t, m, n, mode);
+        DeviceJacobiSvd.Result r = device.run(call, Dense.copy(a, Layout.COLUMN_MAJOR));
         DeviceKernels.requireConverged(call.function(), r.info()[0]);
         return member(call, r, 0, mode, a.shape().layout());
+    }
+
+    /** gesvdj of a non-empty m×n A: econ for the thin mode and, keeping the unreferenced U and V at k columns, values. */
+    static JacobiSvdCall singleCall(DType t, int m, int n, SvdMode mode) {
+        return JacobiSvdCall.of(Routine.GESVDJ, t, m, n, mode != SvdMode.VALUES, mode != SvdMode.FULL, 1);
     }
 
     /**
      * The SVDs of the {@code batch} members of the finite stack {@code members} (each m×n, column-major, packed) by
      * one gesvdjBatched call; U and V come back full, the thin mode keeps their first min(m, n) columns.
      */
-    static Svd[] batched(CusolverDevice device, DType t, int batch, int m, int n, Object members, SvdMode mode,
+    static Svd[] batched(DeviceKernels.JacobiRunner device, DType t, int batch, int m, int n, Object members, SvdMode mode,
                          Layout layout) {
         JacobiSvdCall call = JacobiSvdCall.of(Routine.GESVDJ_BATCHED, t, m, n, mode != SvdMode.VALUES, false, batch);
-        DeviceJacobiSvd.Result r = device.jacobiSvd(call, members);
+        DeviceJacobiSvd.Result r = device.run(call, members);
         int failed = r.firstFailure();
         if (failed >= 0) {
             int info = r.info()[failed];

@@ -77,4 +77,17 @@ public final class CusolverDevice {
             return DeviceJacobiSvd.run(call, a, calls, m);
         }
     }
+
+    /**
+     * A plan for {@code call} on this device: handle, buffers and workspace (one {@code *_bufferSize} query) made
+     * now and reused by every execute until it is closed.
+     */
+    public DecompositionPlan plan(DecompositionCall call) {
+        return new DecompositionPlan(call, memory.get(), calls);
+    }
+
+    /** A plan for the Jacobi SVD {@code call} on this device, prepared as {@link #plan(DecompositionCall)}'s. */
+    public JacobiSvdPlan plan(JacobiSvdCall call) {
+        return new JacobiSvdPlan(call, memory.get(), calls);
+    }
 }

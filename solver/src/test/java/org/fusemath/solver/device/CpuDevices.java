@@ -38,4 +38,9 @@ public final class CpuDevices {
     public void failJacobi(int member) {
         calls.failJacobi(member);
     }
+
+    /** The workspace queries made so far (LU, decompositions and Jacobi SVDs). */
+    public int queries() {
+        return calls.queries();
+    }
 }
