@@ -90,4 +90,24 @@ public final class CusolverDevice {
     public JacobiSvdPlan plan(JacobiSvdCall call) {
         return new JacobiSvdPlan(call, memory.get(), calls);
     }
+
+    /**
+     * Cholesky of the column-major n×n image {@code a} from its {@code uplo} triangle (that triangle overwritten with
+     * the factor); devInfo: 0, or the order of the first leading minor that is not positive definite.
+     */
+    public int potrf(DType t, org.fusemath.blas.Uplo uplo, int n, Object a) {
+        try (DeviceMemory m = memory.get()) {
+            return DeviceCholesky.factor(calls, m, t, uplo, n, a);
+        }
+    }
+
+    /**
+     * Overwrites the column-major n×k {@code x} with X solving A·X = B from {@link #potrf}'s {@code uplo} factor;
+     * devInfo: 0, or minus the index of an argument cuSOLVER rejected.
+     */
+    public int potrs(DType t, org.fusemath.blas.Uplo uplo, int n, int k, Object factor, Object x) {
+        try (DeviceMemory m = memory.get()) {
+            return DeviceCholesky.solve(calls, m, t, uplo, n, k, factor, x);
+        }
+    }
 }
