@@ -12,8 +12,6 @@ import org.fusemath.api.InvalidArgumentException;
  * the plan; use one plan per thread for parallel work.
  */
 public final class DecompositionPlan implements AutoCloseable {
-    private static final Cleaner CLEANER = Cleaner.create();
-
     private final DecompositionCall call;
     private final PlanResources resources;
     private final Cleaner.Cleanable cleanable;
@@ -32,7 +30,7 @@ public final class DecompositionPlan implements AutoCloseable {
         }
         this.call = call;
         this.resources = new PlanResources(memory, calls);
-        this.cleanable = CLEANER.register(this, resources);
+        this.cleanable = PlanResources.CLEANER.register(this, resources);
         DType t = call.dtype();
         DType valueType = DeviceDecomposition.valueType(call);
         long values = DeviceDecomposition.valueCount(call);

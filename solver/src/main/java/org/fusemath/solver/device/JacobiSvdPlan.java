@@ -12,8 +12,6 @@ import org.fusemath.api.InvalidArgumentException;
  * unreachable. {@link #execute} is serialised on the plan.
  */
 public final class JacobiSvdPlan implements AutoCloseable {
-    private static final Cleaner CLEANER = Cleaner.create();
-
     private final JacobiSvdCall call;
     private final PlanResources resources;
     private final Cleaner.Cleanable cleanable;
@@ -31,7 +29,7 @@ public final class JacobiSvdPlan implements AutoCloseable {
         }
         this.call = call;
         this.resources = new PlanResources(memory, calls);
-        this.cleanable = CLEANER.register(this, resources);
+        this.cleanable = PlanResources.CLEANER.register(this, resources);
         DType t = call.dtype();
         this.aSlots = Math.toIntExact(call.lda() * call.n() * call.batch() * t.slotsPerElement());
         this.sCount = Math.toIntExact(call.k() * call.batch());

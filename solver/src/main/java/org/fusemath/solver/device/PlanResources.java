@@ -1,5 +1,6 @@
 package org.fusemath.solver.device;
 
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,9 @@ import java.util.List;
  * plan became unreachable unclosed; it refers to no plan, so the Cleaner can run it. Thread-safe.
  */
 final class PlanResources implements Runnable {
+    /** The one Cleaner (one thread) of every device plan. */
+    static final Cleaner CLEANER = Cleaner.create();
+
     private final DeviceMemory memory;
     private final CusolverCalls calls;
     private final List<Long> allocations = new ArrayList<>();

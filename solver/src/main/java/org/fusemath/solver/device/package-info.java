@@ -14,6 +14,11 @@
  * {@code <t>gesvdjBatched} (m, n ≤ 32, full vectors), each after its {@code _bufferSize} query, with a
  * {@code gesvdjInfo} carrying tolerance, maximum sweeps and sorting; the solver API runs gesvdj for matrices of
  * at most 256 rows and columns, gesvdjBatched for stacks within its limits and {@code Xgesvd} otherwise.
+ * The single-matrix Cholesky ({@code Xpotrf}/{@code Xpotrs}, {@code DeviceCholesky}) backs the public Cholesky
+ * factorisation on the device. {@link org.fusemath.solver.device.DecompositionPlan} and
+ * {@link org.fusemath.solver.device.JacobiSvdPlan} prepare one call for repeated use (handle, buffers and one
+ * workspace query made at plan time from the stream-ordered pool, released by close or a Cleaner): the public
+ * SVD and eigen plans run on them.
  *
  * <p>Planning is plain data tested on the CPU: {@link org.fusemath.solver.device.CusolverCall} describes each call
  * (routine, type, orders, leading dimensions, transpose flag, triangle, batch) and rejects by name what a routine
