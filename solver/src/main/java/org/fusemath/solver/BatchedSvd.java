@@ -23,7 +23,7 @@ import org.fusemath.solver.device.CusolverDevice;
  * decomposed by one {@code cusolverDn<t>gesvdjBatched} call (the Jacobi method, all members at once); other stacks
  * member by member as the single-matrix device SVD ({@code gesvdj} up to 256 rows and columns, {@code Xgesvd}
  * past that). Without a usable device, DEVICE is a {@link org.fusemath.api.DeviceUnavailableException} naming why.
- * NaN or infinity in any member is rejected before anything runs; a member that does not converge is a
+ * NaN or infinity in any member is rejected (on the device before any call); a member that does not converge is a
  * {@link org.fusemath.api.NoConvergenceException} naming it. The input is never modified. Thread-safe (stateless).
  */
 public final class BatchedSvd {
