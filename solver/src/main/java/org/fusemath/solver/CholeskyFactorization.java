@@ -8,6 +8,7 @@ import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.NotPositiveDefiniteException;
 import org.fusemath.blas.Uplo;
+import org.fusemath.solver.device.CusolverDevice;
 import org.fusemath.solver.host.LapackCholesky;
 
 /**
@@ -22,6 +23,11 @@ import org.fusemath.solver.host.LapackCholesky;
  * and Inf are not screened: a NaN pivot passes OpenBLAS's "≤ 0" test, so NaN propagates into the factor (and into
  * every solve), as in NumPy.
  *
+ * <p>With {@code Execution.device()} the factor is made by cuSOLVER's {@code Xpotrf} on that device and each solve
+ * and the inverse by {@code Xpotrs} (after asking the CUDA probe, whose
+ * {@link org.fusemath.api.DeviceUnavailableException} names why there is no device): the dense copy, the triangle
+ * and the exceptions are the host's, devInfo mapped as LAPACK's info is.
+ *
  * <p>Immutable after construction; may be shared across threads.
  */
 public final class CholeskyFactorization {
@@ -33,8 +39,12 @@ public final class CholeskyFactorization {
     /** The triangle potrf was given, of the array read column-major (the other one for a row-major A). */
     private final Uplo stored;
     private final Object factor;
+    /** cuSOLVER for a DEVICE context, else null (LAPACK). */
+    private final CusolverDevice device;
 
-    private CholeskyFactorization(FuseContext context, DType dtype, int n, Layout layout, Uplo uplo, Object factor) {
+    private CholeskyFactorization(FuseContext context, CusolverDevice device, DType dtype, int n, Layout layout, Uplo uplo,
+                                  Object factor) {
+        this.device = device;
         this.context = context;
         this.dtype = dtype;
         this.n = n;
@@ -56,10 +66,16 @@ public final class CholeskyFactorization {
      * @throws NotPositiveDefiniteException when the leading minor of order {@code info()} is not positive definite
      */
     public static CholeskyFactorization factor(FuseContext context, HostMatrix a, Uplo uplo) {
-        int n = Operands.hostSquare(context, a);
+        return factor(context, null, a, uplo);
+    }
+
+    /** {@link #factor(FuseContext, HostMatrix, Uplo)} on {@code device} (tests: the CPU fakes) for a DEVICE context. */
+    static CholeskyFactorization factor(FuseContext context, CusolverDevice device, HostMatrix a, Uplo uplo) {
+        Arguments.requireNonNull(context, "context");
+        int n = Operands.requireSquare("a", a);
         Arguments.requireNonNull(uplo, "uplo");
         Layout layout = a.shape().layout();
-        return factored(context, a.dtype(), n, layout, uplo, Dense.copy(a, layout));
+        return factored(context, SpectralInputs.device(context, device), a.dtype(), n, layout, uplo, Dense.copy(a, layout));
     }
 
     /**
@@ -74,20 +90,28 @@ public final class CholeskyFactorization {
      *         (the array then holds LAPACK's partial factor)
      */
     public static CholeskyFactorization factorInPlace(FuseContext context, HostMatrix a, Uplo uplo) {
-        int n = Operands.hostSquare(context, a);
+        Arguments.requireNonNull(context, "context");
+        int n = Operands.requireSquare("a", a);
         Arguments.requireNonNull(uplo, "uplo");
         MatrixShape s = a.shape();
         if (!s.isContiguous() || s.offset() != 0) {
             throw new org.fusemath.api.InvalidArgumentException("a", s,
                     "a dense matrix at offset 0 (leading dimension n) to factor in place; factor() copies any other");
         }
-        return factored(context, a.dtype(), n, s.layout(), uplo, a.array());
+        return factored(context, SpectralInputs.device(context, null), a.dtype(), n, s.layout(), uplo, a.array());
     }
 
     /** Runs potrf on {@code f} (dense, in {@code layout}) and wraps it, or throws for a minor that is not positive definite. */
-    private static CholeskyFactorization factored(FuseContext context, DType t, int n, Layout layout, Uplo uplo, Object f) {
-        CholeskyFactorization c = new CholeskyFactorization(context, t, n, layout, uplo, f);
-        int info = LapackCholesky.factor(context.threads(), t, c.stored, n, f);
+    private static CholeskyFactorization factored(FuseContext context, CusolverDevice device, DType t, int n,
+                                                  Layout layout, Uplo uplo, Object f) {
+        CholeskyFactorization c = new CholeskyFactorization(context, device, t, n, layout, uplo, f);
+        int info;
+        if (device == null) {
+            info = LapackCholesky.factor(context.threads(), t, c.stored, n, f);
+        } else {
+            info = device.potrf(t, c.stored, n, f);
+            DeviceKernels.requireAccepted("cusolverDnXpotrf", info);
+        }
         if (info > 0) {
             throw new NotPositiveDefiniteException(info);
         }
@@ -146,7 +170,7 @@ public final class CholeskyFactorization {
         if (conj) {
             Dense.conjugate(dtype, x, (long) n * k);
         }
-        LapackCholesky.solve(context.threads(), dtype, stored, n, k, factor, x);
+        solveWithFactor(k, x);
         if (conj) {
             Dense.conjugate(dtype, x, (long) n * k);
         }
@@ -157,8 +181,17 @@ public final class CholeskyFactorization {
         Object x = Dense.identity(dtype, n);
         if (n > 0) {
             // F⁻¹ read in A's order is A⁻¹ both ways: conj(A)⁻¹ read row-major is (Aᴴ)⁻¹ = A⁻¹.
-            LapackCholesky.solve(context.threads(), dtype, stored, n, n, factor, x);
+            solveWithFactor(n, x);
         }
         return HostMatrix.of(dtype, x, MatrixShape.dense(n, n, layout));
+    }
+
+    /** Overwrites the column-major n×k {@code x} with F⁻¹-solves of the stored factor: potrs on the factor's space. */
+    private void solveWithFactor(int k, Object x) {
+        if (device == null) {
+            LapackCholesky.solve(context.threads(), dtype, stored, n, k, factor, x);
+        } else {
+            DeviceKernels.requireAccepted("cusolverDnXpotrs", device.potrs(dtype, stored, n, k, factor, x));
+        }
     }
 }

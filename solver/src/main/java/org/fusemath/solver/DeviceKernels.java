@@ -13,12 +13,15 @@ import org.fusemath.solver.device.CusolverDevice;
 import org.fusemath.solver.device.DecompositionCall;
 import org.fusemath.solver.device.DecompositionCall.Routine;
 import org.fusemath.solver.device.DeviceDecomposition;
+import org.fusemath.solver.device.DeviceJacobiSvd;
+import org.fusemath.solver.device.JacobiSvdCall;
 import org.fusemath.solver.host.LapackEig;
 
 /**
  * {@link DenseKernels} on cuSOLVER: LU by {@code Xgetrf}/{@code Xgetrs} (Aᴴ solves as Aᵀ·conj(X) = conj(B), the
  * generic getrs description carrying N or T), QR by {@code Xgeqrf} and the typed {@code orgqr}/{@code ungqr}, the SVD
- * by {@code Xgesvd} (m ≥ n; a wide A is decomposed as Aᴴ = U'·Σ·V'ᴴ, so U = V' and Vᴴ = U'ᴴ), general eigen by
+ * by the Jacobi {@code <t>gesvdj} up to 256 rows and columns ({@link JacobiSvds}) and past that by {@code Xgesvd}
+ * (m ≥ n; a wide A is decomposed as Aᴴ = U'·Σ·V'ᴴ, so U = V' and Vᴴ = U'ᴴ), general eigen by
  * {@code Xgeev} (real A: cuSOLVER's 2·n real W and packed VR expanded as LAPACK's) and Hermitian eigen by
  * {@code Xsyevd}, each on the column-major image of A copied in and its results copied back. devInfo is read back:
  * a zero pivot is getrf's info (the factor object reports it), a positive info of the iterative routines is a
@@ -96,6 +99,11 @@ final class DeviceKernels implements DenseKernels {
 
     @Override
     public Svd svd(HostMatrix a, SvdMode mode) {
+        return svd(a, mode, this::decompose, device::jacobiSvd);
+    }
+
+    /** The SVD of {@code a} with every cuSOLVER call made by {@code decomposer} or {@code jacobi} (one-shot or a plan's). */
+    static Svd svd(HostMatrix a, SvdMode mode, Decomposer decomposer, JacobiRunner jacobi) {
         SpectralInputs.finite(a, (Uplo) null);
         DType t = a.dtype();
         int m = Math.toIntExact(a.shape().rows());
@@ -112,13 +120,15 @@ final class DeviceKernels implements DenseKernels {
                         HostMatrix.of(t, Dense.identity(t, n), MatrixShape.dense(n, n, layout)));
             };
         }
+        if (JacobiSvds.singleRoute(m, n)) {
+            return JacobiSvds.single(jacobi, a, mode);
+        }
         boolean wide = m < n;
         int p = Math.max(m, n);
         // B = A (m ≥ n) or Aᴴ (m < n), column-major p×k: cuSOLVER's gesvd takes tall matrices only.
         Object b = wide ? conjugateTransposed(t, a) : Dense.copy(a, Layout.COLUMN_MAJOR);
-        char job = mode.job();
-        DecompositionCall gesvd = DecompositionCall.of(Routine.X_GESVD, t, p, k, 0, p, p, k, job, job, Uplo.LOWER);
-        DeviceDecomposition.Result r = device.decompose(List.of(gesvd), b, null);
+        DecompositionCall gesvd = gesvdCall(t, m, n, mode);
+        DeviceDecomposition.Result r = decomposer.run(gesvd, b);
         requireConverged(gesvd.function(), r.info());
         System.arraycopy(r.values(), 0, s.array(), 0, k);
         if (mode == SvdMode.VALUES) {
@@ -134,6 +144,11 @@ final class DeviceKernels implements DenseKernels {
 
     @Override
     public Eigen eig(HostMatrix a, boolean vectors) {
+        return eig(a, vectors, this::decompose);
+    }
+
+    /** The general eigen decomposition of {@code a} with the cuSOLVER call made by {@code decomposer}. */
+    static Eigen eig(HostMatrix a, boolean vectors, Decomposer decomposer) {
         SpectralInputs.finite(a, (Uplo) null);
         DType t = a.dtype();
         DType complex = t.complexType();
@@ -141,9 +156,8 @@ final class DeviceKernels implements DenseKernels {
         Object w = Dense.allocate(complex, n);
         Object v = vectors ? Dense.allocate(complex, (long) n * n) : null;
         if (n > 0) {
-            DecompositionCall geev = DecompositionCall.of(Routine.X_GEEV, t, n, n, 0, n, n, 1, vectors ? 'V' : 'N', 'N',
-                    Uplo.LOWER);
-            DeviceDecomposition.Result r = device.decompose(List.of(geev), Dense.copy(a, Layout.COLUMN_MAJOR), null);
+            DecompositionCall geev = geevCall(t, n, vectors);
+            DeviceDecomposition.Result r = decomposer.run(geev, Dense.copy(a, Layout.COLUMN_MAJOR));
             requireConverged(geev.function(), r.info());
             if (t.isComplex()) {
                 System.arraycopy(r.values(), 0, w, 0, 2 * n);
@@ -160,6 +174,11 @@ final class DeviceKernels implements DenseKernels {
 
     @Override
     public HermitianEigen eigh(HostMatrix a, Uplo uplo, boolean vectors) {
+        return eigh(a, uplo, vectors, this::decompose);
+    }
+
+    /** The Hermitian eigen decomposition of {@code a} with the cuSOLVER call made by {@code decomposer}. */
+    static HermitianEigen eigh(HostMatrix a, Uplo uplo, boolean vectors, Decomposer decomposer) {
         SpectralInputs.finite(a, uplo);
         DType t = a.dtype();
         DType real = t.componentType();
@@ -168,12 +187,42 @@ final class DeviceKernels implements DenseKernels {
             return new HermitianEigen(HostMatrix.of(real, Dense.allocate(real, 0), MatrixShape.columnMajor(0, 1)),
                     vectors ? HostMatrix.of(t, Dense.allocate(t, 0), MatrixShape.columnMajor(0, 0)) : null);
         }
-        DecompositionCall syevd = DecompositionCall.of(Routine.X_SYEVD, t, n, n, 0, n, 1, 1, vectors ? 'V' : 'N', 'N',
-                uplo);
-        DeviceDecomposition.Result r = device.decompose(List.of(syevd), Dense.copy(a, Layout.COLUMN_MAJOR), null);
+        DecompositionCall syevd = syevdCall(t, n, uplo, vectors);
+        DeviceDecomposition.Result r = decomposer.run(syevd, Dense.copy(a, Layout.COLUMN_MAJOR));
         requireConverged(syevd.function(), r.info());
         return new HermitianEigen(HostMatrix.of(real, r.values(), MatrixShape.columnMajor(n, 1)),
                 vectors ? HostMatrix.of(t, r.a(), MatrixShape.columnMajor(n, n)) : null);
+    }
+
+    /** One decomposition call on a column-major image: the provider's one-shot call, or a device plan's execute. */
+    interface Decomposer {
+        DeviceDecomposition.Result run(DecompositionCall call, Object image);
+    }
+
+    /** One Jacobi SVD call on column-major images: the provider's one-shot call, or a device plan's execute. */
+    interface JacobiRunner {
+        DeviceJacobiSvd.Result run(JacobiSvdCall call, Object images);
+    }
+
+    /** Xgesvd of the tall p×k image B = A (m ≥ n) or Aᴴ (m < n) of a non-empty m×n A. */
+    static DecompositionCall gesvdCall(DType t, int m, int n, SvdMode mode) {
+        int p = Math.max(m, n);
+        int k = Math.min(m, n);
+        return DecompositionCall.of(Routine.X_GESVD, t, p, k, 0, p, p, k, mode.job(), mode.job(), Uplo.LOWER);
+    }
+
+    /** Xgeev of a non-empty n×n A, right vectors when {@code vectors}. */
+    static DecompositionCall geevCall(DType t, int n, boolean vectors) {
+        return DecompositionCall.of(Routine.X_GEEV, t, n, n, 0, n, n, 1, vectors ? 'V' : 'N', 'N', Uplo.LOWER);
+    }
+
+    /** Xsyevd of a non-empty n×n A from its {@code uplo} triangle. */
+    static DecompositionCall syevdCall(DType t, int n, Uplo uplo, boolean vectors) {
+        return DecompositionCall.of(Routine.X_SYEVD, t, n, n, 0, n, 1, 1, vectors ? 'V' : 'N', 'N', uplo);
+    }
+
+    private DeviceDecomposition.Result decompose(DecompositionCall call, Object image) {
+        return device.decompose(List.of(call), image, null);
     }
 
     /** The column-major image of mᴴ (m's packed row-major copy, read column-major, is mᵀ; conjugated, mᴴ). */

@@ -7,6 +7,7 @@ import org.fusemath.api.HostMatrix;
 import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.blas.Uplo;
+import org.fusemath.solver.device.CusolverDevice;
 import org.fusemath.solver.host.LapackEig;
 
 /**
@@ -20,33 +21,54 @@ import org.fusemath.solver.host.LapackEig;
  * order NumPy returns. NaN or infinity in A is rejected before LAPACK runs (NumPy's eig rejects them too); a failure
  * of the QR algorithm is a {@link org.fusemath.api.NoConvergenceException}.
  *
+ * <p>With {@code Execution.device()} the plan is made on that device (after asking the CUDA probe): cuSOLVER's
+ * {@code Xgeev} (right vectors; for real A cuSOLVER's 2·n real parts expanded as LAPACK's), its handle, device
+ * buffers and workspace (one {@code *_bufferSize} query) made now from the stream-ordered pool and reused by every
+ * {@link #execute}; {@link #close} releases them (a Cleaner does so for a plan left unclosed; nothing on the host).
+ *
  * <p>Thread-safe: {@link #execute} is serialised on the plan (the workspace is its state).
  */
-public final class EigenPlan {
+public final class EigenPlan implements AutoCloseable {
     private final FuseContext context;
     private final DType dtype;
     private final int n;
     private final boolean vectors;
     private final LapackEig lapack;
+    private final DeviceSpectralPlan device;
 
-    private EigenPlan(FuseContext context, DType dtype, int n, boolean vectors) {
+    private EigenPlan(FuseContext context, DType dtype, int n, boolean vectors, CusolverDevice onDevice) {
         this.context = context;
         this.dtype = dtype;
         this.n = n;
         this.vectors = vectors;
-        this.lapack = LapackEig.create(dtype, n, vectors);
+        this.lapack = onDevice == null ? LapackEig.create(dtype, n, vectors) : null;
+        this.device = onDevice == null ? null : DeviceSpectralPlan.eig(onDevice, dtype, n, vectors);
     }
 
-    /** A plan for n×n matrices of {@code dtype}, with right eigenvectors when {@code vectors}. */
+    /**
+     * A plan for n×n matrices of {@code dtype}, with right eigenvectors when {@code vectors}: on the host, or for a
+     * DEVICE context on its device.
+     *
+     * @throws org.fusemath.api.DeviceUnavailableException for DEVICE when that device or cuSOLVER is not usable
+     */
     public static EigenPlan create(FuseContext context, DType dtype, long n, boolean vectors) {
-        SpectralInputs.hostOnly(context, "the eigen decomposition");
+        return create(context, null, dtype, n, vectors);
+    }
+
+    /** The plan with {@code onDevice} (tests: the CPU fakes' provider) for a DEVICE context, else the probe's device. */
+    static EigenPlan create(FuseContext context, CusolverDevice onDevice, DType dtype, long n, boolean vectors) {
+        Arguments.requireNonNull(context, "context");
         Arguments.requireNonNull(dtype, "dtype");
-        return new EigenPlan(context, dtype, SpectralInputs.dimension("n", n), vectors);
+        int order = SpectralInputs.dimension("n", n);
+        return new EigenPlan(context, dtype, order, vectors, SpectralInputs.device(context, onDevice));
     }
 
     /** The eigenvalues (and vectors) of {@code a} (left unchanged), which must have the plan's type and size. */
     public synchronized Eigen execute(HostMatrix a) {
         SpectralInputs.matches(a, dtype, n, n);
+        if (device != null) {
+            return DeviceKernels.eig(a, vectors, device.decomposer());
+        }
         SpectralInputs.finite(a, (Uplo) null);
         DType complex = dtype.complexType();
         Object w = Dense.allocate(complex, n);
@@ -56,5 +78,13 @@ public final class EigenPlan {
         }
         HostMatrix values = HostMatrix.of(complex, w, MatrixShape.columnMajor(n, 1));
         return new Eigen(values, vectors ? HostMatrix.of(complex, v, MatrixShape.columnMajor(n, n)) : null);
+    }
+
+    /** Releases the device plan's handle, buffers and workspace (idempotent; nothing to release on the host). */
+    @Override
+    public void close() {
+        if (device != null) {
+            device.close();
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.NoConvergenceException;
+import org.fusemath.solver.device.CusolverDevice;
 import org.fusemath.solver.host.LapackQr;
 
 /**
@@ -45,9 +46,17 @@ public record LeastSquares(HostMatrix x, double[] residuals, int rank, double[] 
         return t.slotsPerElement();
     }
 
-    /** gelsd on copies of A (m×n) and B (m×k): LAPACK's divide-and-conquer SVD solve. */
+    /**
+     * gelsd on copies of A (m×n) and B (m×k): LAPACK's divide-and-conquer SVD solve; for a DEVICE context the SVD
+     * route of {@link DeviceLeastSquares} on its device.
+     */
     static LeastSquares compute(FuseContext context, HostMatrix a, HostMatrix b, double rcond) {
-        Operands.requireHost(context);
+        return compute(context, null, a, b, rcond);
+    }
+
+    /** {@link #compute(FuseContext, HostMatrix, HostMatrix, double)} with {@code device} (tests: the CPU fakes). */
+    static LeastSquares compute(FuseContext context, CusolverDevice device, HostMatrix a, HostMatrix b, double rcond) {
+        Arguments.requireNonNull(context, "context");
         Operands.requireOne("a", a);
         if (Double.isNaN(rcond)) {
             throw new InvalidArgumentException("rcond", rcond, "a number (negative: machine precision)");
@@ -56,6 +65,10 @@ public record LeastSquares(HostMatrix x, double[] residuals, int rank, double[] 
         int m = (int) a.shape().rows();
         int n = (int) a.shape().cols();
         int k = Operands.requireRhs(t, m, m + "x" + n, b);
+        CusolverDevice onDevice = SpectralInputs.device(context, device);
+        if (onDevice != null) {
+            return DeviceLeastSquares.solve(onDevice, a, b, rcond);
+        }
         int ldb = Math.max(1, Math.max(m, n));
         Arguments.toInt("b padded to max(m, n) rows", Arguments.multiply("b padded to max(m, n) rows",
                 (long) ldb * k, slotsOf(t)));

@@ -153,7 +153,8 @@ public final class Linalg {
 
     /**
      * numpy.linalg.lstsq(a, b, rcond): singular values at most rcond·σ₁ count as zero (a negative rcond: machine
-     * precision), through LAPACK gelsd (SVD by divide and conquer) on copies of A and B.
+     * precision), through LAPACK gelsd (SVD by divide and conquer) on copies of A and B; on a DEVICE context by the
+     * device SVD and X = V·Σ⁺·Uᴴ·B (see {@code docs/solver-device.md}).
      *
      * @throws org.fusemath.api.NoConvergenceException when the SVD does not converge
      */
@@ -169,7 +170,7 @@ public final class Linalg {
     /**
      * The SVD of the m×n A computed as {@code mode} says (values only, thin or full vectors): on the host with the
      * context's thread count (one-shot form of {@link SvdPlan}, which reuses its workspace across calls), or for a
-     * DEVICE context by cuSOLVER's {@code Xgesvd} on its device (a wide A decomposed as Aᴴ); a
+     * DEVICE context by cuSOLVER on its device ({@code gesvdj} up to 256 rows and columns, {@code Xgesvd} past that); a
      * {@link org.fusemath.api.DeviceUnavailableException} naming why when there is no usable device.
      */
     public static Svd svd(FuseContext context, HostMatrix a, SvdMode mode) {

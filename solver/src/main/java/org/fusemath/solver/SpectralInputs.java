@@ -15,12 +15,18 @@ final class SpectralInputs {
     private SpectralInputs() {
     }
 
-    static void hostOnly(FuseContext context, String op) {
-        Arguments.requireNonNull(context, "context");
-        if (context.execution().kind() == Execution.Kind.DEVICE) {
-            throw new InvalidArgumentException("execution", context.execution(),
-                    "host or auto: " + op + " runs on the host only");
+    /**
+     * The device a plan for {@code context} runs on: none for HOST and AUTO, else {@code given} (tests) or the
+     * context's device after asking the probe.
+     *
+     * @throws org.fusemath.api.DeviceUnavailableException for DEVICE when that device or cuSOLVER is not usable
+     */
+    static org.fusemath.solver.device.CusolverDevice device(FuseContext context,
+                                                            org.fusemath.solver.device.CusolverDevice given) {
+        if (context.execution().kind() != Execution.Kind.DEVICE) {
+            return null;
         }
+        return given != null ? given : org.fusemath.solver.device.CusolverDevice.open(context);
     }
 
     static int dimension(String name, long value) {

@@ -7,6 +7,7 @@ import org.fusemath.api.HostMatrix;
 import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.blas.Uplo;
+import org.fusemath.solver.device.CusolverDevice;
 import org.fusemath.solver.host.LapackSvd;
 
 /**
@@ -19,10 +20,17 @@ import org.fusemath.solver.host.LapackSvd;
  * {@code gesvd} when gesdd does not converge, and {@link org.fusemath.api.NoConvergenceException} when both fail.
  * NaN or infinity in A is rejected before LAPACK runs.
  *
+ * <p>With {@code Execution.device()} the plan is made on that device (after asking the CUDA probe, whose
+ * {@link org.fusemath.api.DeviceUnavailableException} names why there is none): cuSOLVER's {@code <t>gesvdj} for
+ * matrices of at most 256 rows and columns, {@code Xgesvd} past that, its handle, device buffers and workspace (one
+ * {@code *_bufferSize} query) made now from the device's stream-ordered pool and reused by every {@link #execute};
+ * each execute copies A in and U, Σ, Vᴴ back. {@link #close} releases them (a Cleaner does so for a plan left
+ * unclosed); on the host close does nothing.
+ *
  * <p>Thread-safe: {@link #execute} is serialised on the plan (the workspace is its state); use one plan per thread
  * for parallel decompositions.
  */
-public final class SvdPlan {
+public final class SvdPlan implements AutoCloseable {
     private final FuseContext context;
     private final DType dtype;
     private final int m;
@@ -30,8 +38,9 @@ public final class SvdPlan {
     private final Layout layout;
     private final SvdMode mode;
     private final LapackSvd lapack;
+    private final DeviceSpectralPlan device;
 
-    private SvdPlan(FuseContext context, DType dtype, int m, int n, Layout layout, SvdMode mode) {
+    private SvdPlan(FuseContext context, DType dtype, int m, int n, Layout layout, SvdMode mode, CusolverDevice onDevice) {
         this.context = context;
         this.dtype = dtype;
         this.m = m;
@@ -39,17 +48,31 @@ public final class SvdPlan {
         this.layout = layout;
         this.mode = mode;
         boolean rowMajor = layout == Layout.ROW_MAJOR;
-        this.lapack = LapackSvd.create(dtype, rowMajor ? n : m, rowMajor ? m : n, mode.job());
+        this.lapack = onDevice == null ? LapackSvd.create(dtype, rowMajor ? n : m, rowMajor ? m : n, mode.job()) : null;
+        this.device = onDevice == null ? null : DeviceSpectralPlan.svd(onDevice, dtype, m, n, mode);
     }
 
-    /** A plan for m×n matrices of {@code dtype} stored in {@code layout}, on the host with the context's threads. */
+    /**
+     * A plan for m×n matrices of {@code dtype} stored in {@code layout}: on the host with the context's threads, or
+     * for a DEVICE context on its device.
+     *
+     * @throws org.fusemath.api.DeviceUnavailableException for DEVICE when that device or cuSOLVER is not usable
+     */
     public static SvdPlan create(FuseContext context, DType dtype, long rows, long cols, Layout layout, SvdMode mode) {
-        SpectralInputs.hostOnly(context, "the SVD");
+        Arguments.requireNonNull(context, "context");
+        return create(context, null, dtype, rows, cols, layout, mode);
+    }
+
+    /** The plan with {@code onDevice} (tests: the CPU fakes' provider) for a DEVICE context, else the probe's device. */
+    static SvdPlan create(FuseContext context, CusolverDevice onDevice, DType dtype, long rows, long cols, Layout layout,
+                          SvdMode mode) {
+        Arguments.requireNonNull(context, "context");
         Arguments.requireNonNull(dtype, "dtype");
         Arguments.requireNonNull(layout, "layout");
         Arguments.requireNonNull(mode, "mode");
-        return new SvdPlan(context, dtype, SpectralInputs.dimension("rows", rows), SpectralInputs.dimension("cols", cols),
-                layout, mode);
+        int m = SpectralInputs.dimension("rows", rows);
+        int n = SpectralInputs.dimension("cols", cols);
+        return new SvdPlan(context, dtype, m, n, layout, mode, SpectralInputs.device(context, onDevice));
     }
 
     /** A plan for matrices shaped, typed and stored like {@code a}. */
@@ -61,6 +84,9 @@ public final class SvdPlan {
     /** The decomposition of {@code a} (left unchanged), which must have the plan's type and shape. */
     public synchronized Svd execute(HostMatrix a) {
         SpectralInputs.matches(a, dtype, m, n);
+        if (device != null) {
+            return DeviceKernels.svd(a, mode, device.decomposer(), device.jacobi());
+        }
         SpectralInputs.finite(a, (Uplo) null);
         int k = Math.min(m, n);
         Object s = Dense.allocate(dtype.componentType(), k);
@@ -89,5 +115,13 @@ public final class SvdPlan {
         // LAPACK decomposed Aᵀ (n×m): its U (n×c, column-major) is Vᴴ read row-major, its Vᴴ (r×m) is U.
         return new Svd(HostMatrix.of(dtype, vt, MatrixShape.rowMajor(m, lapack.vtRowCount())), values,
                 HostMatrix.of(dtype, u, MatrixShape.rowMajor(lapack.uCols(), n)));
+    }
+
+    /** Releases the device plan's handle, buffers and workspace (idempotent; nothing to release on the host). */
+    @Override
+    public void close() {
+        if (device != null) {
+            device.close();
+        }
     }
 }

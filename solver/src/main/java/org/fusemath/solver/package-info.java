@@ -12,7 +12,9 @@
  * gesdd, gesvd when it does not converge), {@link org.fusemath.solver.HermitianEigenPlan} (syevd/heevd) and
  * {@link org.fusemath.solver.EigenPlan} (geev, complex results for real input), each querying LAPACK's workspace once
  * for any number of matrices of its shape, with the function forms {@code Linalg.svd}, {@code svdvals}, {@code eigh},
- * {@code eigvalsh}, {@code eig} and {@code eigvals}.
+ * {@code eigvalsh}, {@code eig} and {@code eigvals}. {@link org.fusemath.solver.BatchedSvd} decomposes every member of
+ * a stack (one plan reused on the host; on the device one Jacobi {@code gesvdjBatched} call for members of at most
+ * 32 rows and columns).
  *
  * <p>{@link org.fusemath.solver.BatchedSolve} (and {@code Linalg.solveBatched}) solves stacks of small systems
  * of one size by LU or Cholesky: on the host with pure-Java kernels for tiny real members and LAPACK otherwise,

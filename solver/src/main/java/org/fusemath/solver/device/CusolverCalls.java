@@ -68,4 +68,30 @@ interface CusolverCalls {
     record DecompositionOperands(long a, long values, long u, long vt, long info, long work, long workBytes,
                                  long hostWorkBytes) {
     }
+
+    /** {@code cusolverDnCreateGesvdjInfo}: the Jacobi SVD's parameters (cuSOLVER's defaults until set). */
+    long gesvdjInfoCreate();
+
+    /** {@code cusolverDnDestroyGesvdjInfo}. */
+    void gesvdjInfoDestroy(long info);
+
+    /**
+     * {@code cusolverDnXgesvdjSetTolerance}, {@code SetMaxSweeps} and {@code SetSortEig} on {@code info} from
+     * {@code call}'s parameters.
+     */
+    void gesvdjInfoSet(long info, JacobiSvdCall call);
+
+    /** A gesvdj or gesvdjBatched {@code *_bufferSize} query for the operands at {@code o}: device bytes. */
+    long jacobiBufferSize(long handle, long gesvdjInfo, JacobiSvdCall query, JacobiOperands o);
+
+    /** Makes the gesvdj or gesvdjBatched {@code call} (not a query) on {@code o} with {@code gesvdjInfo}'s parameters. */
+    void jacobiRun(long handle, long gesvdjInfo, JacobiSvdCall call, JacobiOperands o);
+
+    /**
+     * The device addresses of a Jacobi SVD: {@code a} the matrices (batch·lda·n elements), {@code s} batch·min(m, n)
+     * real values, {@code u} batch·ldu·uCols and {@code v} batch·ldv·vCols elements, {@code info} batch ints,
+     * {@code work}/{@code workBytes} the device workspace the query asked for.
+     */
+    record JacobiOperands(long a, long s, long u, long v, long info, long work, long workBytes) {
+    }
 }

@@ -66,4 +66,48 @@ public final class CusolverDevice {
             return DeviceDecomposition.run(sequence, a, valuesIn, calls, m);
         }
     }
+
+    /**
+     * Runs the Jacobi SVD {@code call} (gesvdj or gesvdjBatched) on a copy of the column-major images {@code a}
+     * (batch·lda·n elements); see {@link DeviceJacobiSvd}.
+     */
+    public DeviceJacobiSvd.Result jacobiSvd(JacobiSvdCall call, Object a) {
+        DeviceJacobiSvd.check(call, a);
+        try (DeviceMemory m = memory.get()) {
+            return DeviceJacobiSvd.run(call, a, calls, m);
+        }
+    }
+
+    /**
+     * A plan for {@code call} on this device: handle, buffers and workspace (one {@code *_bufferSize} query) made
+     * now and reused by every execute until it is closed.
+     */
+    public DecompositionPlan plan(DecompositionCall call) {
+        return new DecompositionPlan(call, memory.get(), calls);
+    }
+
+    /** A plan for the Jacobi SVD {@code call} on this device, prepared as {@link #plan(DecompositionCall)}'s. */
+    public JacobiSvdPlan plan(JacobiSvdCall call) {
+        return new JacobiSvdPlan(call, memory.get(), calls);
+    }
+
+    /**
+     * Cholesky of the column-major n×n image {@code a} from its {@code uplo} triangle (that triangle overwritten with
+     * the factor); devInfo: 0, or the order of the first leading minor that is not positive definite.
+     */
+    public int potrf(DType t, org.fusemath.blas.Uplo uplo, int n, Object a) {
+        try (DeviceMemory m = memory.get()) {
+            return DeviceCholesky.factor(calls, m, t, uplo, n, a);
+        }
+    }
+
+    /**
+     * Overwrites the column-major n×k {@code x} with X solving A·X = B from {@link #potrf}'s {@code uplo} factor;
+     * devInfo: 0, or minus the index of an argument cuSOLVER rejected.
+     */
+    public int potrs(DType t, org.fusemath.blas.Uplo uplo, int n, int k, Object factor, Object x) {
+        try (DeviceMemory m = memory.get()) {
+            return DeviceCholesky.solve(calls, m, t, uplo, n, k, factor, x);
+        }
+    }
 }

@@ -97,12 +97,12 @@ final class DeviceLu {
     }
 
     /** What runs inside one handle-and-allocation session. */
-    private interface Body {
+    interface Body {
         int run(long solver, long params, CusolverCalls.Operands o, List<Long> allocations);
     }
 
     /** Opens the handles, allocates A, B (when {@code bSlots} > 0), the int64 pivots and devInfo, and frees all. */
-    private static int session(CusolverCalls calls, DeviceMemory memory, DType t, int n, long bSlots, Body body) {
+    static int session(CusolverCalls calls, DeviceMemory memory, DType t, int n, long bSlots, Body body) {
         List<Long> allocations = new ArrayList<>();
         long solver = 0;
         long params = 0;
@@ -129,7 +129,7 @@ final class DeviceLu {
         }
     }
 
-    private static long track(List<Long> allocations, long address) {
+    static long track(List<Long> allocations, long address) {
         allocations.add(address);
         return address;
     }

@@ -6,6 +6,7 @@ import org.bytedeco.cuda.cudart.double2;
 import org.bytedeco.cuda.cudart.float2;
 import org.bytedeco.cuda.cusolver.cusolverDnContext;
 import org.bytedeco.cuda.cusolver.cusolverDnParams;
+import org.bytedeco.cuda.cusolver.gesvdjInfo;
 import org.bytedeco.cuda.global.cublas;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.cuda.global.cusolver;
@@ -300,5 +301,69 @@ final class JavacppCusolver implements CusolverCalls {
                 throw new FusemathException(c.function() + " rejected parameter " + (-info.get()) + " after fusemath's checks");
             }
         }
+    }
+
+    @Override
+    public long gesvdjInfoCreate() {
+        return solver(NativeCall.of(cusolver.class, "cusolverDnCreateGesvdjInfo").out("info", gesvdjInfo.class)).handle();
+    }
+
+    @Override
+    public void gesvdjInfoDestroy(long info) {
+        solver(NativeCall.of(cusolver.class, "cusolverDnDestroyGesvdjInfo").handle("info", gesvdjInfo.class, info));
+    }
+
+    @Override
+    public void gesvdjInfoSet(long info, JacobiSvdCall c) {
+        solver(NativeCall.of(cusolver.class, "cusolverDnXgesvdjSetTolerance").handle("info", gesvdjInfo.class, info)
+                .arg("tolerance", double.class, c.tolerance()));
+        solver(NativeCall.of(cusolver.class, "cusolverDnXgesvdjSetMaxSweeps").handle("info", gesvdjInfo.class, info)
+                .value("max_sweeps", c.maxSweeps()));
+        solver(NativeCall.of(cusolver.class, "cusolverDnXgesvdjSetSortEig").handle("info", gesvdjInfo.class, info)
+                .value("sort_svd", c.sort() ? 1 : 0));
+    }
+
+    /** A Jacobi SVD's arguments from the handle up to V's leading dimension, in the header's order. */
+    private static NativeCall jacobi(long handle, JacobiSvdCall c, JacobiOperands o) {
+        Class<? extends Pointer> e = typed(c.dtype());
+        NativeCall call = NativeCall.of(cusolver.class, c.function()).handle("handle", cusolverDnContext.class, handle)
+                .value("jobz", CusolverEnums.eigMode(c.vectors()));
+        if (!c.routine().batched()) {
+            call.value("econ", c.econ() ? 1 : 0);
+        }
+        return call.value("m", (int) c.m()).value("n", (int) c.n()).handle("A", e, o.a()).value("lda", (int) c.lda())
+                .handle("S", typed(c.dtype().componentType()), o.s()).handle("U", e, o.u()).value("ldu", (int) c.ldu())
+                .handle("V", e, o.v()).value("ldv", (int) c.ldv());
+    }
+
+    @Override
+    public long jacobiBufferSize(long handle, long info, JacobiSvdCall q, JacobiOperands o) {
+        if (!q.routine().query()) {
+            throw new IllegalArgumentException(q.routine() + " is not a workspace query");
+        }
+        try (IntPointer lwork = new IntPointer(1)) {
+            NativeCall call = jacobi(handle, q, o).arg("lwork", IntPointer.class, lwork)
+                    .handle("params", gesvdjInfo.class, info);
+            if (q.routine().batched()) {
+                call.value("batchSize", (int) q.batch());
+            }
+            solver(call);
+            return (long) lwork.get() * q.dtype().elementBytes();
+        }
+    }
+
+    @Override
+    public void jacobiRun(long handle, long info, JacobiSvdCall c, JacobiOperands o) {
+        if (c.routine().query()) {
+            throw new IllegalArgumentException(c.routine() + " is a workspace query: use jacobiBufferSize");
+        }
+        setDevice();
+        NativeCall call = jacobi(handle, c, o).handle("work", typed(c.dtype()), o.work())
+                .value("lwork", Math.toIntExact(o.workBytes() / c.dtype().elementBytes()))
+                .handle("info", IntPointer.class, o.info()).handle("params", gesvdjInfo.class, info);
+        if (c.routine().batched()) {
+            call.value("batchSize", (int) c.batch());
+        }
+        solver(call);
     }
 }

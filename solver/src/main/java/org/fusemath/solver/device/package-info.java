@@ -9,9 +9,16 @@
  * vectors only; for real A the 2·n real eigenvalue parts), each after its {@code *_bufferSize} query. The
  * single-matrix LU ({@code Xgetrf}/{@code Xgetrs}, {@code DeviceLu}) and the decompositions are reached from the
  * public API through {@link org.fusemath.solver.device.CusolverDevice}, which asks the CUDA probe first.
- * The 13.1 bindings also declare the Jacobi SVD ({@code cusolverDn<t>gesvdj}, {@code <t>gesvdjBatched}, their
- * {@code _bufferSize} queries and {@code gesvdjInfo} parameters); it is not used yet: every device SVD runs
- * {@code Xgesvd}, batched SVDs are not offered on the device.
+ * The Jacobi SVD ({@link org.fusemath.solver.device.JacobiSvdCall}, made by {@code DeviceJacobiSvd}): the typed
+ * {@code cusolverDn<t>gesvdj} (thin or full vectors; the 13.1 bindings have no 64-bit generic Jacobi SVD) and
+ * {@code <t>gesvdjBatched} (m, n ≤ 32, full vectors), each after its {@code _bufferSize} query, with a
+ * {@code gesvdjInfo} carrying tolerance, maximum sweeps and sorting; the solver API runs gesvdj for matrices of
+ * at most 256 rows and columns, gesvdjBatched for stacks within its limits and {@code Xgesvd} otherwise.
+ * The single-matrix Cholesky ({@code Xpotrf}/{@code Xpotrs}, {@code DeviceCholesky}) backs the public Cholesky
+ * factorisation on the device. {@link org.fusemath.solver.device.DecompositionPlan} and
+ * {@link org.fusemath.solver.device.JacobiSvdPlan} prepare one call for repeated use (handle, buffers and one
+ * workspace query made at plan time from the stream-ordered pool, released by close or a Cleaner): the public
+ * SVD and eigen plans run on them.
  *
  * <p>Planning is plain data tested on the CPU: {@link org.fusemath.solver.device.CusolverCall} describes each call
  * (routine, type, orders, leading dimensions, transpose flag, triangle, batch) and rejects by name what a routine

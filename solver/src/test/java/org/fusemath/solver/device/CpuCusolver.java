@@ -347,4 +347,132 @@ final class CpuCusolver implements CusolverCalls {
     private static double first(Object array) {
         return array instanceof double[] d ? d[0] : ((float[]) array)[0];
     }
+
+    private final java.util.Map<Long, JacobiSvdCall> jacobiParams = new java.util.HashMap<>();
+    private final List<JacobiSvdCall> jacobis = new ArrayList<>();
+    private int jacobiFailure = -1;
+
+    /** The Jacobi SVD calls made, in order. */
+    List<JacobiSvdCall> jacobis() {
+        return jacobis;
+    }
+
+    /** Makes matrix {@code member} of every later Jacobi SVD report cuSOLVER's no-convergence devInfo. */
+    void failJacobi(int member) {
+        jacobiFailure = member;
+    }
+
+    @Override
+    public long gesvdjInfoCreate() {
+        paramsList.add(nextHandle);
+        jacobiParams.put(nextHandle, null);
+        return nextHandle++;
+    }
+
+    @Override
+    public void gesvdjInfoDestroy(long info) {
+        if (!jacobiParams.containsKey(info)) {
+            throw new IllegalStateException("not a gesvdjInfo: " + info);
+        }
+        jacobiParams.remove(info);
+        destroyed++;
+    }
+
+    @Override
+    public void gesvdjInfoSet(long info, JacobiSvdCall call) {
+        if (!jacobiParams.containsKey(info)) {
+            throw new IllegalStateException("not a gesvdjInfo: " + info);
+        }
+        jacobiParams.put(info, call);
+    }
+
+    /** The parameters set on {@code info} must be the call's (tolerance, sweeps, sort). */
+    private void requireParameters(long handle, long info, JacobiSvdCall c) {
+        JacobiSvdCall set = jacobiParams.get(info);
+        if (!solvers.contains(handle) || set == null || set.tolerance() != c.tolerance()
+                || set.maxSweeps() != c.maxSweeps() || set.sort() != c.sort()) {
+            throw new IllegalStateException(c.function() + " with handle " + handle + " and gesvdjInfo " + info
+                    + " holding " + (set == null ? "nothing" : set.describe()));
+        }
+    }
+
+    @Override
+    public long jacobiBufferSize(long handle, long info, JacobiSvdCall query, JacobiOperands o) {
+        requireParameters(handle, info, query);
+        if (!query.routine().query()) {
+            throw new IllegalStateException(query.function() + " is not a query");
+        }
+        queries++;
+        lastWorkspace = (16 * (query.m() + query.n()) + 8) * query.dtype().elementBytes();
+        return lastWorkspace;
+    }
+
+    /**
+     * gesvdj/gesvdjBatched through LAPACK's gesvd on each matrix the operands address (jobu = jobvt = 'S' with econ,
+     * 'A' without, 'N' for values only), V written as (Vᴴ)ᴴ as cuSOLVER returns it, devInfo min(m, n) + 1 where
+     * LAPACK did not converge.
+     */
+    @Override
+    public void jacobiRun(long handle, long info, JacobiSvdCall c, JacobiOperands o) {
+        requireParameters(handle, info, c);
+        if (o.workBytes() != lastWorkspace || o.work() == 0) {
+            throw new IllegalStateException(c.function() + " given " + o.workBytes() + " workspace bytes, the query said "
+                    + lastWorkspace);
+        }
+        memory.at(o.work(), o.workBytes());
+        jacobis.add(c);
+        DType t = c.dtype();
+        DType real = t.componentType();
+        int m = (int) c.m();
+        int n = (int) c.n();
+        int k = (int) c.k();
+        int lda = (int) c.lda();
+        int ldu = (int) c.ldu();
+        int ldv = (int) c.ldv();
+        int uCols = (int) c.uCols();
+        int vCols = (int) c.vCols();
+        char job = c.vectors() ? (c.econ() ? 'S' : 'A') : 'N';
+        int ldvt = Math.max(1, vCols);
+        long eb = t.elementBytes();
+        int slots = t.slotsPerElement();
+        for (int b = 0; b < c.batch(); b++) {
+            Object a = read(t, o.a() + b * eb * lda * n, (long) lda * n);
+            Object s = work(real, k);
+            Object u = work(t, ldu * uCols);
+            Object vt = work(t, ldvt * n);
+            Object rwork = t.isComplex() ? work(real, 5 * Math.max(1, k)) : null;
+            Object query = work(t, 1);
+            LAPACK.gesvd(t, job, job, m, n, a, 0, lda, s, 0, u, 0, ldu, vt, 0, ldvt, query, -1, rwork);
+            int lwork = (int) first(query);
+            int result = LAPACK.gesvd(t, job, job, m, n, a, 0, lda, s, 0, u, 0, ldu, vt, 0, ldvt, work(t, lwork), lwork,
+                    rwork);
+            memory.toDevice(s, 0, k, o.s() + (long) b * k * real.elementBytes(), 0);
+            if (c.vectors()) {
+                memory.toDevice(u, 0, ldu * uCols * slots, o.u() + b * eb * ldu * uCols, 0);
+                Object v = work(t, ldv * vCols);
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < vCols; j++) { // V(i, j) = conj(Vᴴ(j, i))
+                        for (int p = 0; p < slots; p++) {
+                            double x = array(vt, (j + i * ldvt) * slots + p);
+                            set(v, (i + j * ldv) * slots + p, p == 1 ? -x : x);
+                        }
+                    }
+                }
+                memory.toDevice(v, 0, ldv * vCols * slots, o.v() + b * eb * ldv * vCols, 0);
+            }
+            putInts(o.info() + 4L * b, new int[] {result != 0 || b == jacobiFailure ? k + 1 : 0});
+        }
+    }
+
+    private static double array(Object a, int i) {
+        return a instanceof double[] d ? d[i] : ((float[]) a)[i];
+    }
+
+    private static void set(Object a, int i, double x) {
+        if (a instanceof double[] d) {
+            d[i] = x;
+        } else {
+            ((float[]) a)[i] = (float) x;
+        }
+    }
 }

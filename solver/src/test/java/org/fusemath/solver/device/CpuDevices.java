@@ -25,6 +25,22 @@ public final class CpuDevices {
         java.util.List<String> out = new java.util.ArrayList<>();
         calls.made().forEach(m -> out.add(m.call().function()));
         calls.decompositions().forEach(d -> out.add(d.function()));
+        calls.jacobis().forEach(j -> out.add(j.function()));
         return out;
+    }
+
+    /** The Jacobi SVD calls made, in order. */
+    public java.util.List<JacobiSvdCall> jacobis() {
+        return java.util.List.copyOf(calls.jacobis());
+    }
+
+    /** Makes member {@code member} of every later Jacobi SVD report cuSOLVER's no-convergence devInfo. */
+    public void failJacobi(int member) {
+        calls.failJacobi(member);
+    }
+
+    /** The workspace queries made so far (LU, decompositions and Jacobi SVDs). */
+    public int queries() {
+        return calls.queries();
     }
 }

@@ -1,0 +1,121 @@
+package org.fusemath.solver.device;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fusemath.api.Arguments;
+import org.fusemath.api.DType;
+import org.fusemath.api.InvalidArgumentException;
+
+/**
+ * The device provider's making code for the Jacobi SVD: one {@link JacobiSvdCall} (gesvdj or gesvdjBatched) on
+ * column-major images copied in, with a {@code gesvdjInfo} carrying the call's tolerance, sweeps and sorting, the
+ * workspace sized by the call's own {@code *_bufferSize} query, devInfo read back for every matrix, and Σ, U and V
+ * copied back. Stateless; each call opens its own handle and parameters and frees every allocation.
+ */
+public final class DeviceJacobiSvd {
+    private DeviceJacobiSvd() {
+    }
+
+    /**
+     * What came back: batch·min(m, n) singular values (the real component type), U and V (batch·ldu·uCols and
+     * batch·ldv·vCols elements; null unless vectors were asked for) and each matrix's devInfo (0, or min(m, n) + 1
+     * when the sweeps did not converge).
+     */
+    public record Result(Object s, Object u, Object v, int[] info) {
+        /** The lowest-numbered matrix whose devInfo is not 0, or -1. */
+        public int firstFailure() {
+            for (int b = 0; b < info.length; b++) {
+                if (info[b] != 0) {
+                    return b;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** The check before any native call: {@code a} holds exactly batch·lda·n elements of the call's type. */
+    static void check(JacobiSvdCall call, Object a) {
+        if (call == null || a == null) {
+            throw new InvalidArgumentException("call and a", "null", "a Jacobi SVD description and its matrices");
+        }
+        if (call.routine().query()) {
+            throw new InvalidArgumentException("call", call.describe(), "not a workspace query (the call queries its own)");
+        }
+        DType t = call.dtype();
+        long expected = Arguments.multiply("the image of a", Arguments.multiply("the image of a",
+                Arguments.multiply("the image of a", call.lda(), call.n()), call.batch()), t.slotsPerElement());
+        long given = a instanceof double[] d && !t.isSinglePrecision() ? d.length
+                : a instanceof float[] f && t.isSinglePrecision() ? f.length : -1;
+        if (given != expected) {
+            throw new InvalidArgumentException("a", given < 0 ? a.getClass().getSimpleName() : given + " slots",
+                    (t.isSinglePrecision() ? "float[" : "double[") + expected + "] (batch·lda·n of " + t + ")");
+        }
+        Arguments.toInt("the image of a", expected);
+    }
+
+    /** The making code, shared by the device and the CPU fakes. */
+    static Result run(JacobiSvdCall c, Object a, CusolverCalls calls, DeviceMemory memory) {
+        check(c, a);
+        DType t = c.dtype();
+        DType real = t.componentType();
+        long batch = c.batch();
+        int aSlots = Math.toIntExact(c.lda() * c.n() * batch * t.slotsPerElement());
+        int sCount = Math.toIntExact(c.k() * batch);
+        // U and V are allocated even for values only: cuSOLVER documents them as unreferenced then, but a valid
+        // address of the documented size costs little at the orders this routine is chosen for.
+        long uCount = Arguments.multiply("U", c.ldu() * c.uCols(), batch);
+        long vCount = Arguments.multiply("V", c.ldv() * c.vCols(), batch);
+        List<Long> allocations = new ArrayList<>();
+        long solver = 0;
+        long info = 0;
+        try {
+            long dA = track(allocations, memory.allocate((long) aSlots * t.elementBytes() / t.slotsPerElement()));
+            long dS = track(allocations, memory.allocate((long) sCount * real.elementBytes()));
+            long dU = track(allocations, memory.allocate(uCount * t.elementBytes()));
+            long dV = track(allocations, memory.allocate(vCount * t.elementBytes()));
+            long dInfo = track(allocations, memory.allocate(4 * batch));
+            memory.toDevice(a, 0, aSlots, dA, 0);
+            solver = calls.solverCreate();
+            calls.solverSetStream(solver, memory.stream());
+            info = calls.gesvdjInfoCreate();
+            calls.gesvdjInfoSet(info, c);
+            CusolverCalls.JacobiOperands o = new CusolverCalls.JacobiOperands(dA, dS, dU, dV, dInfo, 0, 0);
+            long workBytes = calls.jacobiBufferSize(solver, info, c.bufferSizeQuery(), o);
+            long dWork = track(allocations, memory.allocate(workBytes));
+            calls.jacobiRun(solver, info, c, new CusolverCalls.JacobiOperands(dA, dS, dU, dV, dInfo, dWork, workBytes));
+            int[] infos = new int[Math.toIntExact(batch)];
+            memory.toHost(dInfo, 0, infos, 0, infos.length);
+            Object s = array(real, sCount);
+            memory.toHost(dS, 0, s, 0, sCount);
+            Object u = c.vectors() ? copyBack(memory, t, dU, uCount) : null;
+            Object v = c.vectors() ? copyBack(memory, t, dV, vCount) : null;
+            return new Result(s, u, v, infos);
+        } finally {
+            if (info != 0) {
+                calls.gesvdjInfoDestroy(info);
+            }
+            if (solver != 0) {
+                calls.solverDestroy(solver);
+            }
+            for (long allocation : allocations) {
+                memory.free(allocation);
+            }
+        }
+    }
+
+    private static Object copyBack(DeviceMemory memory, DType t, long address, long elements) {
+        int slots = Math.toIntExact(elements * t.slotsPerElement());
+        Object out = array(t, slots);
+        memory.toHost(address, 0, out, 0, slots);
+        return out;
+    }
+
+    private static Object array(DType t, int slots) {
+        return t.isSinglePrecision() ? new float[slots] : new double[slots];
+    }
+
+    private static long track(List<Long> allocations, long address) {
+        allocations.add(address);
+        return address;
+    }
+}
