@@ -35,8 +35,8 @@ final class FfmFftw implements NativeFftw {
 
     /**
      * The six execute downcalls as static finals: the JIT inlines an {@code invokeExact} only on a constant method
-     * handle; one read from an instance field goes through the generic invoker (measured: about 0.2 µs a call,
-     * 7% of a 1024-point transform).
+     * handle; one read from an instance field goes through the generic invoker (with the plan's former read-write
+     * lock, measured 36-40 ns a call over JavaCPP's {@code fftw_execute}; 14-19 ns with both fixed, n = 16).
      */
     private static final class Handles {
         static final MethodHandle DFT;
