@@ -17,7 +17,22 @@ final class FftwLibrary {
     static final String REMEDY = "add org.bytedeco:fftw:" + PRESET_VERSION + " and its " + Loader.getPlatform()
             + " classifier jar to the application (FFTW is GPL-2.0-or-later: fusemath does not bring it)";
 
+    /** The remedy when libfftw3 and MKL's FFTW3 interface would share one process. */
+    static final String ONE_PER_JVM = "use one FFTW3-API provider per JVM: fftw (org.bytedeco:fftw) or mkl"
+            + " (org.bytedeco:mkl), whichever loads first; both export fftw_plan_*, fftw_execute_* and the rest,"
+            + " and the dynamic linker resolves the second library's calls to the first's";
+
     private FftwLibrary() {
+    }
+
+    /** The key of a library JavaCPP has loaded in this JVM whose name starts with {@code prefix}, or null. */
+    static String loadedLibrary(String prefix) {
+        for (String key : Loader.getLoadedLibraries().keySet()) {
+            if (key.startsWith(prefix)) {
+                return key;
+            }
+        }
+        return null;
     }
 
     private static final class Probe {
@@ -44,6 +59,11 @@ final class FftwLibrary {
             preset = Class.forName(presetClass, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             return Availability.unusable("org.bytedeco:fftw is not on the class path (" + presetClass + " not found)", REMEDY);
+        }
+        String mkl = loadedLibrary("mkl_");
+        if (mkl != null) {
+            return Availability.unusable("Intel MKL (" + mkl + ") is already loaded in this JVM and exports the same"
+                    + " fftw_* symbols as libfftw3, so FFTW's plans would run through MKL's code", ONE_PER_JVM);
         }
         try {
             Loader.load(preset);

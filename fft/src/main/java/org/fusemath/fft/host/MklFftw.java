@@ -16,8 +16,10 @@ import org.fusemath.api.spi.Availability;
 final class MklFftw {
     static final String PRESET_CLASS = "org.bytedeco.mkl.global.mkl_rt";
     static final String PRESET_VERSION = "2025.3-1.5.13";
-    static final String REMEDY = "add org.bytedeco:mkl:" + PRESET_VERSION + " and its " + Loader.getPlatform()
-            + " classifier jar to the application and run on Java 22+ (MKL's FFTW3 interface is reached through FFM)";
+    static final String REMEDY = "add org.bytedeco:mkl:" + PRESET_VERSION + " with its " + Loader.getPlatform()
+            + " and " + Loader.getPlatform() + "-redist classifier jars (the redist jar carries libmkl_rt; without it"
+            + " MKL must be installed on the system library path) and run on Java 22+ (MKL's FFTW3 interface is"
+            + " reached through FFM)";
 
     private MklFftw() {
     }
@@ -65,6 +67,13 @@ final class MklFftw {
         if (!Fftw3Api.supported()) {
             throw new FusemathException("MKL's FFTW3 interface needs Java 22+ (FFM downcalls); this is Java "
                     + Runtime.version().feature());
+        }
+        String fftw = FftwLibrary.loadedLibrary("fftw3");
+        if (fftw != null) {
+            // MKL's libraries export fftw_* too: loaded after libfftw3, they capture the FFTW provider's calls
+            // (measured: a crash in MKL's fftwf_execute_dft on a plan libfftw3f made).
+            throw new FusemathException("org.bytedeco:mkl cannot be used in this JVM: libfftw3 (" + fftw + ") is already"
+                    + " loaded and MKL exports the same fftw_* symbols; " + FftwLibrary.ONE_PER_JVM);
         }
         try {
             Loader.load(preset);

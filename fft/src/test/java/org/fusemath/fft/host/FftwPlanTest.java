@@ -262,6 +262,50 @@ class FftwPlanTest {
         }
     }
 
+    /**
+     * Close while two threads execute: every execution that started finishes with the right result (the plan is not
+     * destroyed under it), every later one fails with IllegalStateException, and nothing else happens.
+     */
+    @Test
+    void closeWaitsForRunningExecutionsAndFailsLaterOnes() throws Exception {
+        int n = 4096;
+        FftwPlan plan = Fftw.plan(oneD(FftKind.C2C, false, n, -1, false), FftwOptions.DEFAULT);
+        double[] in = random(2L * n);
+        double[] expected = new double[2 * n];
+        plan.execute(in, 0, expected, 0);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(2);
+        List<Future<Integer>> runs = new ArrayList<>();
+        try {
+            for (int t = 0; t < 2; t++) {
+                runs.add(pool.submit(() -> {
+                    double[] out = new double[2 * n];
+                    int done = 0;
+                    try {
+                        while (true) {
+                            Arrays.fill(out, Double.NaN);
+                            plan.execute(in, 0, out, 0);
+                            assertArrayEquals(expected, out, "an execution overlapping close");
+                            if (done++ == 0) {
+                                running.countDown();
+                            }
+                        }
+                    } catch (IllegalStateException closed) {
+                        return done;
+                    }
+                }));
+            }
+            running.await();
+            plan.close();
+            for (Future<Integer> run : runs) {
+                assertTrue(run.get(60, java.util.concurrent.TimeUnit.SECONDS) >= 1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThrows(IllegalStateException.class, () -> plan.execute(in, 0, new double[2 * n], 0));
+    }
+
     @Test
     void badCallsFailByNameBeforeFftw() {
         FftwGuru g = oneD(FftKind.C2C, false, 16, -1, false);

@@ -42,10 +42,27 @@ class MklProviderTest {
         assertTrue(listed, "the mkl backend is registered");
     }
 
+    /** The other order: with libfftw3 loaded, MKL's libraries must not load (they would capture its calls). */
+    @Test
+    void mklRefusesAJvmThatLoadedLibfftw3() throws Exception {
+        assumeTrue(Fftw3Api.supported(), "MKL's FFTW3 interface needs Java 22+");
+        assumeTrue(ClassLoader.getSystemClassLoader().getResource(MklFftw.PRESET_CLASS.replace('.', '/') + ".class") == null,
+                "MKL is on the class path: loading FFTW here would take the fftw_* symbols from the MKL tests");
+        assumeTrue(Fftw.availability().usable(), () -> "FFTW: " + Fftw.availability());
+        FusemathException e = assertThrows(FusemathException.class,
+                () -> MklFftw.open("java.lang.String", MklProviderTest.class.getClassLoader()));
+        assertTrue(e.getMessage().contains("libfftw3") && e.getMessage().contains("one FFTW3-API provider per JVM"),
+                e.getMessage());
+    }
+
     @Test
     void withThePresetEveryKindMatchesTheDirectDft() {
         assumeTrue(MklFftw.availability().usable(), () -> "MKL: " + MklFftw.availability());
         NativeFftw t = MklFftw.table();
+        // MKL now owns the fftw_* symbols of this JVM: the FFTW provider refuses to load libfftw3 beside it.
+        Availability fftw = FftwLibrary.probe(FftwLibrary.PRESET_CLASS, FftwLibrary.class.getClassLoader());
+        assertFalse(fftw.usable());
+        assertTrue(fftw.reason().contains("MKL") && fftw.remedy().contains("one FFTW3-API provider per JVM"), fftw.toString());
         assertFalse(t.callPath().isEmpty());
         for (boolean single : new boolean[] {false, true}) {
             for (long n : new long[] {1, 2, 5, 8, 12, 97, 1024}) {
