@@ -24,7 +24,9 @@ import org.fusemath.fusion.ir.Shape;
  * form, (⌈n / CHUNK⌉ + log₂ CHUNK)·u·Σ|x| in double, no larger than the interpreter's serial (n − 1)·u·Σ|x|; and
  * the stage stores its element outputs; later stages read the reduced values as per-row scalars (softmax: max, then the sum of exp, then the
  * divide). A value one stage computes and a later stage re-reads (softmax's {@code exp(x - max)}) is kept in a
- * per-thread row buffer rather than recomputed, for rows up to {@link #KEEP_ROW_LIMIT} elements.
+ * per-thread row buffer rather than recomputed, for rows up to {@link #KEEP_ROW_LIMIT} elements. Every loop of a row
+ * chunk indexes its arrays at {@code [i]} only: inputs, kept values and element outputs are copied between the
+ * row and chunk scratch around the loops (see {@code declareRowStaging} for why).
  *
  * <p>Handled inputs: dense over the group's shape, a per-row scalar (a column vector) or a row vector along the
  * last axis, or one broadcast scalar. Declined (the interpreter runs the group, and {@link #declineReason} says
