@@ -2,6 +2,7 @@ package org.fusemath.bench.fusion;
 
 import java.util.concurrent.TimeUnit;
 import org.fusemath.api.spi.BenchmarkCase;
+import org.fusemath.bench.blas.PairedTimes;
 import org.fusemath.fusion.spi.FusionBenchmarks;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,6 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The fusion rows of {@code fusemath bench} under JMH: {@code fused} runs the generated host kernel of the row's
  * group, {@code baseline} the hand-written Java it is compared with, on the same arrays (see
  * {@link FusionBenchmarks} for each row's expression and baseline). Speed-up = baseline time / fused time.
+ * {@code paired} runs both back to back in each invocation, alternating which goes first ({@link PairedTimes}:
+ * speed-up = {@code baselineMs} / {@code fusemathMs}), which a shared, loaded machine shifts far less than two
+ * separate methods.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,5 +58,10 @@ public class FusionBenchmark {
     @Benchmark
     public void baseline() {
         trial.runBaseline();
+    }
+
+    @Benchmark
+    public void paired(PairedTimes times) {
+        times.run(trial::runFusemath, trial::runBaseline);
     }
 }

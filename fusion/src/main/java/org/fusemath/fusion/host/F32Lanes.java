@@ -305,10 +305,37 @@ public final class F32Lanes {
         }
     }
 
-    /** exp of a whole chunk; uses s0 and s1, never s2..s5. */
+    /**
+     * exp of a whole chunk; uses s0 and s1, never s2..s5. First without the clamp and with one power of two, which
+     * gives the same bits as the clamped two-power form whenever every k of the chunk is a normal exponent (the
+     * clamp then changes nothing, and p 2^k rounds once either way); a chunk with any other k (|x| beyond about 87
+     * for F32, 708 for F64, infinities, NaN) is computed again in the clamped form. Why: the clamp's two
+     * Math.min/max and the second bit stage cost about a third of the whole (F32, JDK 17: 1.9 against 1.3 ns per element).
+     */
     private void expInto(float[] x, float[] out) {
+        expReduceUnclamped(x, s0, s1);
+        float[] fast = out == x ? s0 : out;
+        if (expScaleNormal(s0, s1, fast)) {
+            if (fast != out) {
+                System.arraycopy(fast, 0, out, 0, CHUNK);
+            }
+            return;
+        }
         expReduce(x, s0, s1);
         expScale(s0, s1, out);
+    }
+
+    /** {@link #expReduce} without the clamp: garbage (never an exception) where |x| is large, which the scale stage detects. */
+    private static void expReduceUnclamped(float[] x, float[] p, float[] t) {
+        for (int i = 0; i < CHUNK; i++) {
+            float v = x[i];
+            float ti = v * LOG2E + SHIFT;
+            float k = ti - SHIFT;
+            float r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, v));
+            float q = expPoly(r);
+            p[i] = Math.fma(r * r, q, r) + 1f;
+            t[i] = ti;
+        }
     }
 
     /** p = e^r and t = k + SHIFT for x = k ln2 + r. */
@@ -337,6 +364,21 @@ public final class F32Lanes {
             float half2 = Float.intBitsToFloat((k - k1 + 127) << 23);
             out[i] = p[i] * half1 * half2;
         }
+    }
+
+    /**
+     * out = p 2^k with one power of two (out may be p); true when every k of the chunk is in [-126, 127], the
+     * exponents of normal floats. The check is on the wrapped differences k + 126 and 127 - k: both non-negative
+     * exactly when k is in range, whatever bits t holds (their exact sum is 253).
+     */
+    private static boolean expScaleNormal(float[] p, float[] t, float[] out) {
+        int outside = 0;
+        for (int i = 0; i < CHUNK; i++) {
+            int k = Float.floatToRawIntBits(t[i]) - SHIFT_BITS;
+            outside |= (k + 126) | (127 - k);
+            out[i] = p[i] * Float.intBitsToFloat((k + 127) << 23);
+        }
+        return outside >= 0;
     }
     // lanes-type-specific: exp bits end
 

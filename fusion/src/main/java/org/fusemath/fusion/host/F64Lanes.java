@@ -306,10 +306,37 @@ public final class F64Lanes {
         }
     }
 
-    /** exp of a whole chunk; uses s0 and s1, never s2..s5. */
+    /**
+     * exp of a whole chunk; uses s0 and s1, never s2..s5. First without the clamp and with one power of two, which
+     * gives the same bits as the clamped two-power form whenever every k of the chunk is a normal exponent (the
+     * clamp then changes nothing, and p 2^k rounds once either way); a chunk with any other k (|x| beyond about 87
+     * for F32, 708 for F64, infinities, NaN) is computed again in the clamped form. Why: the clamp's two
+     * Math.min/max and the second bit stage cost about a third of the whole (F32, JDK 17: 1.9 against 1.3 ns per element).
+     */
     private void expInto(double[] x, double[] out) {
+        expReduceUnclamped(x, s0, s1);
+        double[] fast = out == x ? s0 : out;
+        if (expScaleNormal(s0, s1, fast)) {
+            if (fast != out) {
+                System.arraycopy(fast, 0, out, 0, CHUNK);
+            }
+            return;
+        }
         expReduce(x, s0, s1);
         expScale(s0, s1, out);
+    }
+
+    /** {@link #expReduce} without the clamp: garbage (never an exception) where |x| is large, which the scale stage detects. */
+    private static void expReduceUnclamped(double[] x, double[] p, double[] t) {
+        for (int i = 0; i < CHUNK; i++) {
+            double v = x[i];
+            double ti = v * LOG2E + SHIFT;
+            double k = ti - SHIFT;
+            double r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, v));
+            double q = expPoly(r);
+            p[i] = Math.fma(r * r, q, r) + 1.0;
+            t[i] = ti;
+        }
     }
 
     /** p = e^r and t = k + SHIFT for x = k ln2 + r. */
@@ -338,6 +365,21 @@ public final class F64Lanes {
             double half2 = Double.longBitsToDouble((k - k1 + 1023) << 52);
             out[i] = p[i] * half1 * half2;
         }
+    }
+
+    /**
+     * out = p 2^k with one power of two (out may be p); true when every k of the chunk is in [-1022, 1023], the
+     * exponents of normal doubles. The check is on the wrapped differences k + 1022 and 1023 - k: both non-negative
+     * exactly when k is in range, whatever bits t holds (their exact sum is 2045).
+     */
+    private static boolean expScaleNormal(double[] p, double[] t, double[] out) {
+        long outside = 0;
+        for (int i = 0; i < CHUNK; i++) {
+            long k = Double.doubleToRawLongBits(t[i]) - SHIFT_BITS;
+            outside |= (k + 1022) | (1023 - k);
+            out[i] = p[i] * Double.longBitsToDouble((k + 1023) << 52);
+        }
+        return outside >= 0;
     }
     // lanes-type-specific: exp bits end
 

@@ -24,7 +24,9 @@ import org.fusemath.fusion.ir.Shape;
  * form, (⌈n / CHUNK⌉ + log₂ CHUNK)·u·Σ|x| in double, no larger than the interpreter's serial (n − 1)·u·Σ|x|; and
  * the stage stores its element outputs; later stages read the reduced values as per-row scalars (softmax: max, then the sum of exp, then the
  * divide). A value one stage computes and a later stage re-reads (softmax's {@code exp(x - max)}) is kept in a
- * per-thread row buffer rather than recomputed, for rows up to {@link #KEEP_ROW_LIMIT} elements.
+ * per-thread row buffer rather than recomputed, for rows up to {@link #KEEP_ROW_LIMIT} elements. Every loop of a row
+ * chunk indexes its arrays at {@code [i]} only: inputs, kept values and element outputs are copied between the
+ * row and chunk scratch around the loops (see {@code declareRowStaging} for why).
  *
  * <p>Handled inputs: dense over the group's shape, a per-row scalar (a column vector) or a row vector along the
  * last axis, or one broadcast scalar. Element-wise groups with inputs broadcast along some axes only (NumPy
@@ -213,7 +215,8 @@ final class HostSourceGenerator {
         final boolean[] stored;    // written to scratch in its loop (or produced in scratch by a call)
         final int[] callAfter;     // for a transcendental: the loop after which its call runs
         final boolean[] read;      // kept by an earlier stage: read from its row buffer
-        final List<Integer> writes; // computed here and kept: written to its row buffer in the last loop
+        final List<Integer> writes; // computed here and kept: written to its row buffer after the last loop
+        final boolean[] usesInput; // input k is read along the loop (a row chunk copies it into scratch first)
         final int loops;
 
         Plan(FusedGroup g, List<FusedGroup.Op> body, List<FusedGroup.Output> elementOutputs, boolean[] read,
@@ -227,6 +230,7 @@ final class HostSourceGenerator {
             stored = new boolean[n];
             callAfter = new int[n];
             Arrays.fill(loop, -1);
+            usesInput = new boolean[g.inputs().size()];
             int current = 0;
             for (FusedGroup.Op op : body) {
                 if (op.kind() == OpKind.INPUT || op.kind() == OpKind.CONSTANT || read[op.index()]) {
@@ -258,6 +262,23 @@ final class HostSourceGenerator {
                 }
             }
             loops = current + 1;
+            List<Integer> uses = new ArrayList<>(writes);
+            for (FusedGroup.Op op : body) {
+                if (op.kind() != OpKind.INPUT && op.kind() != OpKind.CONSTANT && !read[op.index()]) {
+                    for (int a : op.args()) {
+                        uses.add(a);
+                    }
+                }
+            }
+            for (FusedGroup.Output o : elementOutputs) {
+                uses.add(o.op());
+            }
+            for (int a : uses) {
+                FusedGroup.Op op = g.ops().get(a);
+                if (op.kind() == OpKind.INPUT && !read[a] && access(g, g.inputs().get(op.input())) == Access.RUN) {
+                    usesInput[op.input()] = true;
+                }
+            }
         }
     }
 
@@ -319,6 +340,9 @@ final class HostSourceGenerator {
                             .append(f ? "f(" + scratch[0]++ : "d(" + scratch[1]++).append(");\n");
                 }
             }
+        }
+        if (rowStaged(g)) {
+            declareRowStaging(sb, g, plans, scratch);
         }
         if (!g.hasReduction() && StridedLoops.elementwise(g).rank() > 1) {
             StridedLoops.emitElementwise(sb, g, plans.get(0));
@@ -397,7 +421,26 @@ final class HostSourceGenerator {
             for (int k = 0; k < g.outputs().size(); k++) {
                 sb.append(ind2).append("int o").append(k).append(" = q").append(k).append(" + j;\n");
             }
-            chunk(sb, g, plans.get(st), outputsAt(g, st, false), reds, ind2);
+            Plan p = plans.get(st);
+            for (int k = 0; k < g.inputs().size(); k++) {
+                if (p.usesInput[k]) {
+                    sb.append(ind2).append("System.arraycopy(in").append(k).append(", b").append(k).append(", xs").append(k).append(", 0, n);\n");
+                }
+            }
+            for (int a = 0; a < p.read.length; a++) {
+                if (p.read[a]) {
+                    sb.append(ind2).append("System.arraycopy(k").append(a).append(", j, ks").append(a).append(", 0, n);\n");
+                }
+            }
+            chunk(sb, g, p, outputsAt(g, st, false), reds, ind2);
+            for (int w : p.writes) {
+                sb.append(ind2).append("System.arraycopy(").append(staged(p, w)).append(", 0, k").append(w).append(", j, n);\n");
+            }
+            for (FusedGroup.Output o : outputsAt(g, st, false)) {
+                int k = g.outputs().indexOf(o);
+                sb.append(ind2).append("System.arraycopy(").append(staged(p, o.op(), k)).append(", 0, out").append(k).append(", o")
+                        .append(k).append(", n);\n");
+            }
             sb.append(ind).append("}\n");
             for (FusedGroup.Op r : reds) {
                 String combine = switch (r.kind()) {
@@ -416,6 +459,80 @@ final class HostSourceGenerator {
             }
         }
         sb.append("        }\n");
+    }
+
+    /**
+     * The chunk scratch arrays of a row group's loops: every loop of a row chunk indexes its arrays at {@code [i]}
+     * only, so inputs, kept values and outputs pass through chunk-sized scratch ({@code System.arraycopy} in before
+     * the loops, out after them). Why: C2 (JDK 17) vectorises none of a loop that mixes {@code [i]} with
+     * {@code [j + i]} or another invariant offset (JDK 25 none that mixes them across arrays that may alias), and
+     * the copies cost a few percent of what they save (measured: a row max 0.82 ns per element indexed at
+     * {@code [j + i]}, 0.17 copied first; the divide of softmax's last stage 1.12 against 0.19).
+     */
+    private static void declareRowStaging(StringBuilder sb, FusedGroup g, List<Plan> plans, int[] scratch) {
+        boolean[] inputs = new boolean[g.inputs().size()];
+        boolean[] kept = new boolean[g.ops().size()];
+        boolean[] written = new boolean[g.ops().size()];
+        boolean[] outputs = new boolean[g.outputs().size()];
+        for (int st = 0; st < plans.size(); st++) {
+            Plan p = plans.get(st);
+            for (int k = 0; k < inputs.length; k++) {
+                inputs[k] |= p.usesInput[k];
+            }
+            for (int a = 0; a < kept.length; a++) {
+                kept[a] |= p.read[a];
+            }
+            for (int w : p.writes) {
+                written[w] |= !inScratch(p, w);
+            }
+            for (FusedGroup.Output o : outputsAt(g, st, false)) {
+                outputs[g.outputs().indexOf(o)] |= !inScratch(p, o.op());
+            }
+        }
+        for (int k = 0; k < inputs.length; k++) {
+            if (inputs[k]) {
+                declareChunk(sb, "xs" + k, g.inputs().get(k).type(), scratch);
+            }
+        }
+        for (int a = 0; a < kept.length; a++) {
+            if (kept[a]) {
+                declareChunk(sb, "ks" + a, g.ops().get(a).type(), scratch);
+            }
+            if (written[a]) {
+                declareChunk(sb, "ws" + a, g.ops().get(a).type(), scratch);
+            }
+        }
+        for (int k = 0; k < outputs.length; k++) {
+            if (outputs[k]) {
+                declareChunk(sb, "ys" + k, g.outputs().get(k).type(), scratch);
+            }
+        }
+    }
+
+    private static void declareChunk(StringBuilder sb, String name, ScalarType t, int[] scratch) {
+        boolean f = t == ScalarType.F32;
+        sb.append("        ").append(javaType(t)).append("[] ").append(name).append(" = s.")
+                .append(f ? "f(" + scratch[0]++ : "d(" + scratch[1]++).append(");\n");
+    }
+
+    /** Whether a row chunk's value {@code a} is whole in scratch {@code m<a>} after the loops (a call's result, or stored). */
+    private static boolean inScratch(Plan p, int a) {
+        return p.stored[a] && !p.read[a];
+    }
+
+    /** The scratch array holding row chunk value {@code a} after the loops, when it is kept for a later stage. */
+    private static String staged(Plan p, int a) {
+        return inScratch(p, a) ? "m" + a : "ws" + a;
+    }
+
+    /** The scratch array holding row chunk value {@code a} after the loops, for element output {@code k}. */
+    private static String staged(Plan p, int a, int k) {
+        return inScratch(p, a) ? "m" + a : "ys" + k;
+    }
+
+    /** Whether {@code g} runs the row path, whose chunks stage inputs, kept values and outputs through scratch. */
+    private static boolean rowStaged(FusedGroup g) {
+        return g.hasReduction() && !StridedLoops.columns(g);
     }
 
     /** Whether reduction {@code op} accumulates in float lanes: a max or min of float values. */
@@ -485,10 +602,20 @@ final class HostSourceGenerator {
                     }).append(";\n");
                 }
             }
-            if (l == p.loops - 1) {
+            if (l == p.loops - 1 && rowStaged(g)) {
+                // row chunks: values leave through chunk scratch (copied out after the loops, see rows())
                 for (int w : p.writes) {
-                    lb.append(in2).append("k").append(w).append("[j + i] = ").append(ref(g, p, w, l)).append(";\n");
+                    if (!inScratch(p, w)) {
+                        lb.append(in2).append("ws").append(w).append("[i] = ").append(ref(g, p, w, l)).append(";\n");
+                    }
                 }
+                for (FusedGroup.Output o : elementOutputs) {
+                    int k = g.outputs().indexOf(o);
+                    if (!inScratch(p, o.op())) {
+                        lb.append(in2).append("ys").append(k).append("[i] = ").append(ref(g, p, o.op(), l)).append(";\n");
+                    }
+                }
+            } else if (l == p.loops - 1) {
                 for (FusedGroup.Output o : elementOutputs) {
                     int k = g.outputs().indexOf(o);
                     lb.append(in2).append("out").append(k).append("[o").append(k).append(" + i] = ").append(ref(g, p, o.op(), l)).append(";\n");
@@ -513,10 +640,13 @@ final class HostSourceGenerator {
     private static String ref(FusedGroup g, Plan p, int a, int loop) {
         FusedGroup.Op op = g.ops().get(a);
         if (p.read[a]) {
-            return "k" + a + "[j + i]";
+            return "ks" + a + "[i]";
         }
         if (op.kind() == OpKind.INPUT) {
-            return access(g, g.inputs().get(op.input())) == Access.RUN ? "in" + op.input() + "[b" + op.input() + " + i]" : "f" + op.input();
+            if (access(g, g.inputs().get(op.input())) == Access.FIXED) {
+                return "f" + op.input();
+            }
+            return rowStaged(g) ? "xs" + op.input() + "[i]" : "in" + op.input() + "[b" + op.input() + " + i]";
         }
         if (op.kind() == OpKind.CONSTANT) {
             return "K" + a;

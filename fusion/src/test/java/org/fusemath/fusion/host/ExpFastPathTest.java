@@ -1,0 +1,88 @@
+package org.fusemath.fusion.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lanes' exp runs a chunk without its clamp and with one power of two when every exponent is normal, and in
+ * the clamped two-power form otherwise: the two forms must give the same bits. Each chunk of in-range arguments
+ * is computed alone (the fast form) and again with one out-of-range value in the last slot (which sends the whole
+ * chunk through the clamped form); every other element must agree bit for bit. The accuracy of either form is
+ * {@link VectorMathTest}'s.
+ */
+class ExpFastPathTest {
+    private static final int C = F32Lanes.CHUNK;
+
+    @Test
+    void floatFormsAgreeBitForBit() {
+        F32Lanes lanes = new F32Lanes();
+        SplittableRandom r = new SplittableRandom(21);
+        float[] outside = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 88.8f, -87.5f, -103f, 1e30f};
+        float[] x = new float[C];
+        float[] fast = new float[C];
+        float[] clamped = new float[C];
+        long compared = 0;
+        for (int rep = 0; rep < 2000; rep++) {
+            for (int i = 0; i < C; i++) {
+                // arguments whose k = round(x log2 e) is a normal exponent, edges and subnormal-result range included
+                x[i] = rep % 4 == 0 ? (float) r.nextDouble(-87.3, 88.3) : (float) r.nextDouble(-20, 20);
+            }
+            x[rep % C] = rep % 2 == 0 ? -0.0f : 0.0f;
+            lanes.exp(x, 0, fast, 0, C);
+            float last = x[C - 1];
+            x[C - 1] = outside[rep % outside.length];
+            lanes.exp(x, 0, clamped, 0, C);
+            for (int i = 0; i < C - 1; i++) {
+                assertEquals(Float.floatToRawIntBits(clamped[i]), Float.floatToRawIntBits(fast[i]), "exp(" + x[i] + ")");
+                compared++;
+            }
+            float want = (float) Math.exp(last);
+            assertTrue(Math.abs(fast[C - 1] - want) <= 2 * Math.ulp(want), "exp(" + last + ") = " + fast[C - 1]);
+        }
+        assertEquals(2000L * (C - 1), compared);
+    }
+
+    @Test
+    void doubleFormsAgreeBitForBit() {
+        F64Lanes lanes = new F64Lanes();
+        SplittableRandom r = new SplittableRandom(22);
+        double[] outside = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 709.8, -708.5, -745, 1e300};
+        double[] x = new double[C];
+        double[] fast = new double[C];
+        double[] clamped = new double[C];
+        for (int rep = 0; rep < 2000; rep++) {
+            for (int i = 0; i < C; i++) {
+                x[i] = rep % 4 == 0 ? r.nextDouble(-708.0, 709.0) : r.nextDouble(-20, 20);
+            }
+            lanes.exp(x, 0, fast, 0, C);
+            x[C - 1] = outside[rep % outside.length];
+            lanes.exp(x, 0, clamped, 0, C);
+            for (int i = 0; i < C - 1; i++) {
+                assertEquals(Double.doubleToRawLongBits(clamped[i]), Double.doubleToRawLongBits(fast[i]), "exp(" + x[i] + ")");
+            }
+        }
+    }
+
+    @Test
+    void outOfRangeValuesKeepTheirIeeeResultsInEitherForm() {
+        F32Lanes lanes = new F32Lanes();
+        float[] x = new float[C];
+        float[] y = new float[C];
+        java.util.Arrays.fill(x, 1f);
+        x[0] = Float.NaN;
+        x[1] = Float.POSITIVE_INFINITY;
+        x[2] = Float.NEGATIVE_INFINITY;
+        x[3] = 89f;
+        x[4] = -104f;
+        lanes.exp(x, 0, y, 0, C);
+        assertTrue(Float.isNaN(y[0]));
+        assertEquals(Float.POSITIVE_INFINITY, y[1]);
+        assertEquals(0f, y[2]);
+        assertEquals(Float.POSITIVE_INFINITY, y[3]);
+        assertEquals(0f, y[4]);
+        assertEquals((float) Math.E, y[5], Math.ulp((float) Math.E));
+    }
+}
