@@ -45,10 +45,20 @@ public record LeastSquares(HostMatrix x, double[] residuals, int rank, double[] 
         return t.slotsPerElement();
     }
 
+    /** The gelsd call on column-major copies (see {@link LapackQr#leastSquares}); returns LAPACK's info. */
+    interface Gelsd {
+        int solve(int threads, DType t, int m, int n, int nrhs, Object a, Object b, Object s, double rcond, int[] rank);
+    }
+
     /** gelsd on copies of A (m×n) and B (m×k): LAPACK's divide-and-conquer SVD solve. */
     static LeastSquares compute(FuseContext context, HostMatrix a, HostMatrix b, double rcond) {
         Operands.requireHost(context);
         Operands.requireOne("a", a);
+        return compute(context, a, b, rcond, LapackQr::leastSquares);
+    }
+
+    /** {@link #compute(FuseContext, HostMatrix, HostMatrix, double)} through the given gelsd call (a plan's). */
+    static LeastSquares compute(FuseContext context, HostMatrix a, HostMatrix b, double rcond, Gelsd gelsd) {
         if (Double.isNaN(rcond)) {
             throw new InvalidArgumentException("rcond", rcond, "a number (negative: machine precision)");
         }
@@ -69,7 +79,7 @@ public record LeastSquares(HostMatrix x, double[] residuals, int rank, double[] 
         int kmin = Math.min(m, n);
         Object s = Dense.allocate(t.componentType(), kmin);
         int[] rank = new int[1];
-        int info = LapackQr.leastSquares(context.threads(), t, m, n, k, fa, fb, s, rcond, rank);
+        int info = gelsd.solve(context.threads(), t, m, n, k, fa, fb, s, rcond, rank);
         if (info > 0) {
             throw new NoConvergenceException("the SVD in gelsd (" + info + " off-diagonal elements)", info);
         }
