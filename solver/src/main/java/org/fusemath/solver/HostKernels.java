@@ -8,8 +8,11 @@ import org.fusemath.blas.host.Trans;
 import org.fusemath.solver.host.LapackLu;
 import org.fusemath.solver.host.LapackQr;
 
-/** {@link DenseKernels} on the host: LAPACK through the host call table with the context's thread count. */
-final class HostKernels implements DenseKernels {
+/**
+ * {@link DenseKernels} on the host: LAPACK through the host call table with the context's thread count (open for
+ * {@link QrPlan}'s kernels, which replace the QR routines with planned ones).
+ */
+class HostKernels implements DenseKernels {
     private final FuseContext context;
 
     HostKernels(FuseContext context) {

@@ -46,6 +46,11 @@ public record LeastSquares(HostMatrix x, double[] residuals, int rank, double[] 
         return t.slotsPerElement();
     }
 
+    /** The gelsd call on column-major copies (see {@link LapackQr#leastSquares}); returns LAPACK's info. */
+    interface Gelsd {
+        int solve(int threads, DType t, int m, int n, int nrhs, Object a, Object b, Object s, double rcond, int[] rank);
+    }
+
     /**
      * gelsd on copies of A (m×n) and B (m×k): LAPACK's divide-and-conquer SVD solve; for a DEVICE context the SVD
      * route of {@link DeviceLeastSquares} on its device.
@@ -58,6 +63,16 @@ public record LeastSquares(HostMatrix x, double[] residuals, int rank, double[] 
     static LeastSquares compute(FuseContext context, CusolverDevice device, HostMatrix a, HostMatrix b, double rcond) {
         Arguments.requireNonNull(context, "context");
         Operands.requireOne("a", a);
+        return compute(context, device, a, b, rcond, LapackQr::leastSquares);
+    }
+
+    /** {@link #compute(FuseContext, HostMatrix, HostMatrix, double)} through the given gelsd call (a plan's). */
+    static LeastSquares compute(FuseContext context, HostMatrix a, HostMatrix b, double rcond, Gelsd gelsd) {
+        return compute(context, null, a, b, rcond, gelsd);
+    }
+
+    private static LeastSquares compute(FuseContext context, CusolverDevice device, HostMatrix a, HostMatrix b,
+            double rcond, Gelsd gelsd) {
         if (Double.isNaN(rcond)) {
             throw new InvalidArgumentException("rcond", rcond, "a number (negative: machine precision)");
         }
@@ -82,7 +97,7 @@ public record LeastSquares(HostMatrix x, double[] residuals, int rank, double[] 
         int kmin = Math.min(m, n);
         Object s = Dense.allocate(t.componentType(), kmin);
         int[] rank = new int[1];
-        int info = LapackQr.leastSquares(context.threads(), t, m, n, k, fa, fb, s, rcond, rank);
+        int info = gelsd.solve(context.threads(), t, m, n, k, fa, fb, s, rcond, rank);
         if (info > 0) {
             throw new NoConvergenceException("the SVD in gelsd (" + info + " off-diagonal elements)", info);
         }

@@ -7,6 +7,9 @@
  * {@link org.fusemath.solver.QrFactorization}. Host execution runs LAPACK through fusemath's host call table on the
  * caller's arrays; a row-major matrix is factored as the column-major transpose it already is where the mathematics
  * allows (LU, Cholesky), so no transposition is made there; QR and lstsq copy a row-major A transposed.
+ * {@link org.fusemath.solver.QrPlan} and {@link org.fusemath.solver.LeastSquaresPlan} are the host plans for
+ * repeated QR factorisations and lstsq solves of one shape: LAPACK's workspaces are queried once and reused, where
+ * the function forms query per call, with bit-identical results.
  *
  * <p>Spectral decompositions, all four types: {@link org.fusemath.solver.SvdPlan} ({@link org.fusemath.solver.Svd};
  * gesdd, gesvd when it does not converge), {@link org.fusemath.solver.HermitianEigenPlan} (syevd/heevd) and

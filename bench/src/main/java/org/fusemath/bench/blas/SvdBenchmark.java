@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * table on a copy of the heap array, workspace reused, fresh results) beside raw {@code LAPACKE_dgesdd_work} on
  * off-heap JavaCPP pointers with a preallocated workspace after a memcpy of A (the same work: LAPACK overwrites its
  * input). {@link #pairedSvd} runs both in each invocation (see {@link PairedTimes}); {@link #ejmlSvd} times EJML's
- * SVD on a copy of A alone, to be compared with the fusemath side of the pair. Forks run with {@code -Xss16m}, like
+ * SVD on a copy of A alone, and {@link #pairedSvdEjml} runs it beside fusemath's in each invocation (baselineMs is
+ * EJML's). Forks run with {@code -Xss16m}, like
  * {@link LapackBenchmark}: the raw calls run on the benchmark thread.
  */
 @State(Scope.Thread)
@@ -114,5 +115,11 @@ public class SvdBenchmark {
         }
         ejml.getU(null, false);
         return ejml.getV(null, true);
+    }
+
+    /** fusemath's SVD beside EJML's (U and Vᵀ, on a copy of A): baselineMs ÷ fusemathMs is the speed-up. */
+    @Benchmark
+    public void pairedSvdEjml(PairedTimes times) {
+        times.run(this::fusemath, this::ejmlSvd);
     }
 }

@@ -20,6 +20,7 @@ import org.fusemath.blas.Uplo;
 import org.fusemath.solver.CholeskyFactorization;
 import org.fusemath.solver.Linalg;
 import org.fusemath.solver.QrFactorization;
+import org.fusemath.solver.QrPlan;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,9 +45,12 @@ import org.openjdk.jmh.annotations.TearDown;
  *       the timed call (the caller letting A be overwritten, as LAPACK does) against the same copy and
  *       {@code dpotrf} off-heap;</li>
  *   <li>{@link #pairedQr}: {@code QrFactorization.factor} of a column-major A against {@code dgeqrf} with its
- *       workspace queried once.</li>
+ *       workspace queried once; {@link #pairedQrPlan} the same with a {@code QrPlan} (workspace queried once on
+ *       fusemath's side too).</li>
  * </ul>
- * The {@code ejml…} methods time EJML's solve, Cholesky and QR alone (the ≥ 5× targets). The forks get a 16 MB
+ * The {@code ejml…} methods time EJML's solve, Cholesky and QR alone; {@link #pairedLuSolveEjml},
+ * {@link #pairedCholeskyEjml} and {@link #pairedQrEjml} run each fusemath function form beside EJML's in one
+ * invocation (baselineMs is EJML's: the ≥ 5× targets). The forks get a 16 MB
  * thread stack: OpenBLAS's threaded getrf needs more than 4 MB (a {@code -jvmArgsAppend} on the command line
  * replaces it, so repeat {@code -Xss16m} there).
  */
@@ -83,6 +87,7 @@ public class DecompositionBenchmark {
     private DMatrixRMaj eRhs;
     private DMatrixRMaj eWork;
     private DMatrixRMaj eX;
+    private QrPlan qrPlan;
 
     @Setup
     public void setUp() {
@@ -124,6 +129,7 @@ public class DecompositionBenchmark {
         eRhs = DMatrixRMaj.wrap(n, 1, rhs);
         eWork = new DMatrixRMaj(n, n);
         eX = new DMatrixRMaj(n, 1);
+        qrPlan = QrPlan.create(FuseContext.defaults(), generalColumns);
     }
 
     @TearDown
@@ -212,5 +218,28 @@ public class DecompositionBenchmark {
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, n);
         eWork.setTo(eGeneral);
         return qr.decompose(eWork);
+    }
+
+    @Benchmark
+    public void pairedQrPlan(PairedTimes times) {
+        times.run(() -> qrPlan.execute(generalColumns), this::rawQr);
+    }
+
+    /** {@code Linalg.solve} beside EJML's {@code CommonOps_DDRM.solve}: baselineMs ÷ fusemathMs is the speed-up. */
+    @Benchmark
+    public void pairedLuSolveEjml(PairedTimes times) {
+        times.run(() -> Linalg.solve(generalRows, b), this::ejmlLuSolve);
+    }
+
+    /** {@code Linalg.cholesky} beside EJML's Cholesky of a copy. */
+    @Benchmark
+    public void pairedCholeskyEjml(PairedTimes times) {
+        times.run(() -> Linalg.cholesky(spdRows), this::ejmlCholesky);
+    }
+
+    /** {@code QrFactorization.factor} beside EJML's QR of a copy (the same A read row-major, the same work). */
+    @Benchmark
+    public void pairedQrEjml(PairedTimes times) {
+        times.run(() -> QrFactorization.factor(generalColumns), this::ejmlQr);
     }
 }

@@ -112,22 +112,15 @@ abstract class CheckedLapack implements NativeLapack {
 
     @Override
     public final int geqrf(DType t, int m, int n, Object a, int aOff, int lda, Object tau, int tauOff) {
-        nonNull(t, "dtype");
-        dims("m", m);
-        dims("n", n);
-        int aSpan = matrix("A", t, COL, m, n, a, aOff, lda);
-        int tauSpan = CallChecks.span("tau", t, tau, tauOff, Math.min(m, n));
-        if (m == 0 || n == 0) {
-            return 0;
-        }
-        int aFrom = slot(t, aOff);
-        int tauFrom = slot(t, tauOff);
-        return checked("geqrf", HostCallPolicy.lapack((long) m * n, SHALLOW,
-                () -> geqrfK(t, m, n, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan)));
+        // The one-shot form: a workspace query, then the factorisation with the optimal workspace.
+        Object query = standIn(t);
+        geqrf(t, m, n, a, aOff, lda, tau, tauOff, query, -1);
+        int lwork = queriedSize(query, Math.max(1, n));
+        return geqrf(t, m, n, a, aOff, lda, tau, tauOff, allocate(t, lwork), lwork);
     }
 
     protected abstract int geqrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, Object tau,
-                                  int tauFrom, int tauSpan);
+                                  int tauFrom, int tauSpan, Object work, int workSpan, int lwork);
 
     private static char job(String name, char value, String allowed) {
         if (allowed.indexOf(value) < 0) {
@@ -357,6 +350,116 @@ abstract class CheckedLapack implements NativeLapack {
 
     @Override
     public final int orgqr(DType t, int m, int n, int k, Object a, int aOff, int lda, Object tau, int tauOff) {
+        Object query = standIn(t);
+        orgqr(t, m, n, k, a, aOff, lda, tau, tauOff, query, -1);
+        int lwork = queriedSize(query, Math.max(1, n));
+        return orgqr(t, m, n, k, a, aOff, lda, tau, tauOff, allocate(t, lwork), lwork);
+    }
+
+    protected abstract int orgqrK(DType t, int m, int n, int k, Object a, int aFrom, int aSpan, int lda, Object tau,
+                                  int tauFrom, int tauSpan, Object work, int workSpan, int lwork);
+
+    @Override
+    public final int gelsd(DType t, int m, int n, int nrhs, Object a, int aOff, int lda, Object b, int bOff, int ldb,
+                           Object s, int sOff, double rcond, int[] rank, int rankOff) {
+        // The one-shot form: a workspace query for all three arrays, then the solve.
+        Object query = standIn(t);
+        Object rquery = t.isComplex() ? standIn(t.componentType()) : null;
+        int[] iquery = new int[1];
+        gelsd(t, m, n, nrhs, a, aOff, lda, b, bOff, ldb, s, sOff, rcond, rank, rankOff, query, -1, rquery, iquery);
+        int lwork = queriedSize(query, 1);
+        Object rwork = t.isComplex() ? allocate(t.componentType(), queriedSize(rquery, 1)) : null;
+        return gelsd(t, m, n, nrhs, a, aOff, lda, b, bOff, ldb, s, sOff, rcond, rank, rankOff, allocate(t, lwork),
+                lwork, rwork, new int[Math.max(1, iquery[0])]);
+    }
+
+    protected abstract int gelsdK(DType t, int m, int n, int nrhs, Object a, int aFrom, int aSpan, int lda, Object b,
+                                  int bFrom, int bSpan, int ldb, Object s, int sFrom, int sSpan, double rcond,
+                                  int[] rank, int rankOff, Object work, int workSpan, int lwork, Object rwork,
+                                  int rworkSpan, int[] iwork, int iworkCount);
+
+    /** One element of t (two slots for complex types): a query's answer, or the stand-in for an unread operand. */
+    private static Object standIn(DType t) {
+        return t.isSinglePrecision() ? new float[t.slotsPerElement()] : new double[t.slotsPerElement()];
+    }
+
+    /** A zeroed workspace of {@code elements} elements of t. */
+    private static Object allocate(DType t, int elements) {
+        long slots = (long) elements * t.slotsPerElement();
+        if (slots > Integer.MAX_VALUE - 8) {
+            throw new org.fusemath.api.ResourceLimitException("a LAPACK workspace of " + elements + " " + t
+                    + " elements exceeds a Java array");
+        }
+        return t.isSinglePrecision() ? new float[(int) slots] : new double[(int) slots];
+    }
+
+    /**
+     * The size a query wrote to element 0 (its real part), at least {@code minimum}. Single-precision LAPACK returns
+     * it as a float, which rounds sizes above 2²⁴, possibly down: that answer is rounded up past the rounding.
+     */
+    static int queriedSize(Object work, int minimum) {
+        double value = work instanceof double[] d ? d[0] : ((float[]) work)[0];
+        if (work instanceof float[]) {
+            value = Math.ceil(value * (1 + 0x1p-22));
+        }
+        if (!(value <= Integer.MAX_VALUE - 8)) {
+            throw new org.fusemath.api.ResourceLimitException("LAPACK asked for a workspace of " + value
+                    + " elements, more than a Java array holds");
+        }
+        return Math.max(minimum, (int) value);
+    }
+
+    /**
+     * The span in slots of an operand a workspace query does not read: 0 for a query (the operand may then be null),
+     * else the checked matrix's span.
+     */
+    private static int unreadInQuery(String name, boolean query, DType t, int rows, int cols, Object array, int offset,
+                                     int ld) {
+        if (!query) {
+            return matrix(name, t, COL, rows, cols, array, offset, ld);
+        }
+        int least = Math.max(1, rows);
+        if (ld < least) {
+            throw new InvalidArgumentException("ld" + name, ld, "a leading dimension >= max(1, " + rows + ")");
+        }
+        return 0;
+    }
+
+    /** A QR routine's workspace: one element for a query, else lwork &gt;= max(1, n) elements, all in work. */
+    private static int qrWorkspace(DType t, Object work, int lwork, int n) {
+        if (lwork != -1 && lwork < Math.max(1, n)) {
+            throw new InvalidArgumentException("lwork", lwork, "-1 (a workspace query) or at least max(1, n) = "
+                    + Math.max(1, n));
+        }
+        return workspace("work", t, work, lwork);
+    }
+
+    @Override
+    public final int geqrf(DType t, int m, int n, Object a, int aOff, int lda, Object tau, int tauOff, Object work,
+                           int lwork) {
+        nonNull(t, "dtype");
+        dims("m", m);
+        dims("n", n);
+        boolean query = lwork == -1;
+        int aSpan = unreadInQuery("A", query, t, m, n, a, aOff, lda);
+        int tauSpan = query && tau == null ? 0 : CallChecks.span("tau", t, tau, tauOff, Math.min(m, n));
+        int workSpan = qrWorkspace(t, work, lwork, n);
+        if (m == 0 || n == 0) {
+            return emptyProblem(lwork, work);
+        }
+        // A query reads neither A nor tau: the kernel gets stand-ins, so nothing is staged or pinned for it.
+        Object qa = query ? standIn(t) : a;
+        Object qtau = query ? standIn(t) : tau;
+        int aFrom = query ? 0 : slot(t, aOff);
+        int tauFrom = query ? 0 : slot(t, tauOff);
+        int tSpan = query ? 0 : tauSpan;
+        return checked("geqrf", HostCallPolicy.lapack(query ? 1 : (long) m * n, SHALLOW,
+                () -> geqrfK(t, m, n, qa, aFrom, aSpan, lda, qtau, tauFrom, tSpan, work, workSpan, lwork)));
+    }
+
+    @Override
+    public final int orgqr(DType t, int m, int n, int k, Object a, int aOff, int lda, Object tau, int tauOff,
+                           Object work, int lwork) {
         nonNull(t, "dtype");
         dims("m", m);
         dims("n", n);
@@ -367,35 +470,78 @@ abstract class CheckedLapack implements NativeLapack {
         if (k > n) {
             throw new InvalidArgumentException("k", k, "at most n = " + n + " reflectors");
         }
-        int aSpan = matrix("A", t, COL, m, n, a, aOff, lda);
-        int tauSpan = CallChecks.span("tau", t, tau, tauOff, k);
+        boolean query = lwork == -1;
+        int aSpan = unreadInQuery("A", query, t, m, n, a, aOff, lda);
+        int tauSpan = query && tau == null ? 0 : CallChecks.span("tau", t, tau, tauOff, k);
+        int workSpan = qrWorkspace(t, work, lwork, n);
         if (n == 0) {
-            return 0;
+            return emptyProblem(lwork, work);
         }
-        int aFrom = slot(t, aOff);
-        int tauFrom = slot(t, tauOff);
-        return checked(t.isComplex() ? "ungqr" : "orgqr", HostCallPolicy.lapack((long) m * n, SHALLOW,
-                () -> orgqrK(t, m, n, k, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan)));
+        Object qa = query ? standIn(t) : a;
+        Object qtau = query ? standIn(t) : tau;
+        int aFrom = query ? 0 : slot(t, aOff);
+        int tauFrom = query ? 0 : slot(t, tauOff);
+        int tSpan = query ? 0 : tauSpan;
+        return checked(t.isComplex() ? "ungqr" : "orgqr", HostCallPolicy.lapack(query ? 1 : (long) m * n, SHALLOW,
+                () -> orgqrK(t, m, n, k, qa, aFrom, aSpan, lda, qtau, tauFrom, tSpan, work, workSpan, lwork)));
     }
 
-    protected abstract int orgqrK(DType t, int m, int n, int k, Object a, int aFrom, int aSpan, int lda, Object tau,
-                                  int tauFrom, int tauSpan);
+    /** LAPACK's SMLSIZ for gelsd (ILAENV(9, ...) of reference LAPACK, which OpenBLAS ships). */
+    private static final int SMLSIZ = 25;
+
+    /** gelsd's NLVL: the depth of its divide-and-conquer tree (Fortran's INT truncates toward zero). */
+    private static long gelsdLevels(int minmn) {
+        return Math.max(0, (long) (Math.log((double) minmn / (SMLSIZ + 1)) / Math.log(2)) + 1);
+    }
+
+    /** The integer workspace gelsd needs: max(1, 3·min·nlvl + 11·min). */
+    static long gelsdIwork(int m, int n) {
+        int mn = Math.min(m, n);
+        return Math.max(1, 3L * mn * gelsdLevels(mn) + 11L * mn);
+    }
+
+    /** The real workspace complex gelsd needs (LAPACK's LRWORK, what its query reports). */
+    static long gelsdRwork(int m, int n, int nrhs) {
+        long mn = Math.min(m, n);
+        long nlvl = gelsdLevels((int) mn);
+        long last = Math.max((long) (SMLSIZ + 1) * (SMLSIZ + 1), (long) n * (1 + nrhs) + 2L * nrhs);
+        return Math.max(1, 10 * mn + 2 * mn * SMLSIZ + 8 * mn * nlvl + 3L * SMLSIZ * nrhs + last);
+    }
 
     @Override
     public final int gelsd(DType t, int m, int n, int nrhs, Object a, int aOff, int lda, Object b, int bOff, int ldb,
-                           Object s, int sOff, double rcond, int[] rank, int rankOff) {
+                           Object s, int sOff, double rcond, int[] rank, int rankOff, Object work, int lwork,
+                           Object rwork, int[] iwork) {
         nonNull(t, "dtype");
         dims("m", m);
         dims("n", n);
         dims("nrhs", nrhs);
-        int aSpan = matrix("A", t, COL, m, n, a, aOff, lda);
-        int bSpan = matrix("B", t, COL, Math.max(m, n), nrhs, b, bOff, ldb);
-        int sSpan = CallChecks.span("s", t.componentType(), s, sOff, Math.min(m, n));
+        boolean query = lwork == -1;
+        int aSpan = unreadInQuery("A", query, t, m, n, a, aOff, lda);
+        int bSpan = unreadInQuery("B", query, t, Math.max(m, n), nrhs, b, bOff, ldb);
+        int sSpan = query && s == null ? 0 : CallChecks.span("s", t.componentType(), s, sOff, Math.min(m, n));
         CallChecks.intArray("rank", rank, rankOff, 1);
         if (Double.isNaN(rcond)) {
             throw new InvalidArgumentException("rcond", rcond, "a number (negative: machine precision)");
         }
+        int workSpan = workspace("work", t, work, lwork);
+        boolean empty = Math.min(m, n) == 0;
+        long rworkNeed = query || empty ? 1 : gelsdRwork(m, n, nrhs);
+        int rworkSpan = rworkSpan(t, rwork, rworkNeed);
+        long iworkNeed = query || empty ? 1 : gelsdIwork(m, n);
+        nonNull(iwork, "iwork");
+        if (iwork.length < iworkNeed) {
+            throw new InvalidArgumentException("iwork", "an int[" + iwork.length + "]", "at least " + iworkNeed
+                    + " entries (gelsd's minimum for " + m + "x" + n + ")");
+        }
         if (m == 0 || n == 0) {
+            if (query) {
+                iwork[0] = 1;
+                if (t.isComplex()) {
+                    emptyProblem(-1, rwork);
+                }
+                return emptyProblem(lwork, work);
+            }
             // LAPACK's quick return leaves B as it is: X (the first n rows) is zero for an empty A.
             rank[rankOff] = 0;
             for (int j = 0; j < nrhs; j++) {
@@ -409,14 +555,16 @@ abstract class CheckedLapack implements NativeLapack {
             }
             return 0;
         }
-        int aFrom = slot(t, aOff);
-        int bFrom = slot(t, bOff);
-        return checked("gelsd", HostCallPolicy.lapack((long) Math.max(m, n) * Math.max(n, nrhs), SHALLOW,
-                () -> gelsdK(t, m, n, nrhs, a, aFrom, aSpan, lda, b, bFrom, bSpan, ldb, s, sOff, sSpan, rcond, rank,
-                        rankOff)));
+        Object qa = query ? standIn(t) : a;
+        Object qb = query ? standIn(t) : b;
+        Object qs = query ? standIn(t.componentType()) : s;
+        int aFrom = query ? 0 : slot(t, aOff);
+        int bFrom = query ? 0 : slot(t, bOff);
+        int sFrom = query ? 0 : sOff;
+        int sv = query ? 0 : sSpan;
+        int iworkCount = (int) iworkNeed;
+        return checked("gelsd", HostCallPolicy.lapack(query ? 1 : (long) Math.max(m, n) * Math.max(n, nrhs), SHALLOW,
+                () -> gelsdK(t, m, n, nrhs, qa, aFrom, aSpan, lda, qb, bFrom, bSpan, ldb, qs, sFrom, sv, rcond, rank,
+                        rankOff, work, workSpan, lwork, rwork, rworkSpan, iwork, iworkCount)));
     }
-
-    protected abstract int gelsdK(DType t, int m, int n, int nrhs, Object a, int aFrom, int aSpan, int lda, Object b,
-                                  int bFrom, int bSpan, int ldb, Object s, int sFrom, int sSpan, double rcond,
-                                  int[] rank, int rankOff);
 }

@@ -88,22 +88,16 @@ final class JavacppLapack extends CheckedLapack {
 
     @Override
     protected int geqrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, Object tau, int tauFrom,
-                         int tauSpan) {
+                         int tauSpan, Object work, int workSpan, int lwork) {
+        if (lwork == -1) {
+            return HeapQueries.geqrf(t, m, n, lda, work);
+        }
         Staging s = Staging.current();
         Pointer pa = s.in(0, a, aFrom, aSpan);
         Pointer pt = s.space(1, tau, tauSpan);
-        // Workspace query (lwork = -1), then the factorisation with the optimal workspace.
-        Pointer query = s.space(2, tau, 2);
-        geqrf(t, m, n, pa, lda, pt, query, -1);
-        double[] optimal = new double[1];
-        if (query instanceof DoublePointer d) {
-            d.get(optimal, 0, 1);
-        } else {
-            optimal[0] = ((FloatPointer) query).get(0);
-        }
-        int lwork = Math.max(Math.max(1, n), (int) optimal[0]);
-        Pointer work = s.space(2, tau, lwork * t.slotsPerElement());
-        int info = geqrf(t, m, n, pa, lda, pt, work, lwork);
+        // The caller's work array is not staged in: LAPACK only writes it.
+        Pointer pw = s.space(2, work, workSpan);
+        int info = geqrf(t, m, n, pa, lda, pt, pw, lwork);
         s.out(0, a, aFrom, aSpan);
         s.out(1, tau, tauFrom, tauSpan);
         return info;
@@ -282,11 +276,6 @@ final class JavacppLapack extends CheckedLapack {
         return d.finish(info, lwork, wv, lp, rp, wp);
     }
 
-    /** The value LAPACK wrote to element 0 of a workspace query buffer. */
-    private static int queried(Pointer p) {
-        return (int) (p instanceof DoublePointer d ? d.get(0) : ((FloatPointer) p).get(0));
-    }
-
     @Override
     protected int geconK(DType t, byte norm, int n, Object a, int aFrom, int aSpan, int lda, double anorm,
                          double[] rcond, int rcondOff) {
@@ -311,14 +300,15 @@ final class JavacppLapack extends CheckedLapack {
 
     @Override
     protected int orgqrK(DType t, int m, int n, int k, Object a, int aFrom, int aSpan, int lda, Object tau, int tauFrom,
-                         int tauSpan) {
+                         int tauSpan, Object work, int workSpan, int lwork) {
+        if (lwork == -1) {
+            return HeapQueries.orgqr(t, m, n, k, lda, work);
+        }
         Staging s = Staging.current();
         Pointer pa = s.in(0, a, aFrom, aSpan);
         Pointer pt = s.in(1, tau, tauFrom, tauSpan);
-        Pointer query = s.space(2, a, 2);
-        orgqr(t, m, n, k, pa, lda, pt, query, -1);
-        int lwork = Math.max(Math.max(1, n), queried(query));
-        int info = orgqr(t, m, n, k, pa, lda, pt, s.space(2, a, lwork * t.slotsPerElement()), lwork);
+        Pointer pw = s.space(2, work, workSpan);
+        int info = orgqr(t, m, n, k, pa, lda, pt, pw, lwork);
         s.out(0, a, aFrom, aSpan);
         return info;
     }
@@ -338,25 +328,22 @@ final class JavacppLapack extends CheckedLapack {
 
     @Override
     protected int gelsdK(DType t, int m, int n, int nrhs, Object a, int aFrom, int aSpan, int lda, Object b, int bFrom,
-                         int bSpan, int ldb, Object sv, int sFrom, int sSpan, double rcond, int[] rank, int rankOff) {
+                         int bSpan, int ldb, Object sv, int sFrom, int sSpan, double rcond, int[] rank, int rankOff,
+                         Object work, int workSpan, int lwork, Object rwork, int rworkSpan, int[] iwork,
+                         int iworkCount) {
+        if (lwork == -1) {
+            return HeapQueries.gelsd(t, m, n, nrhs, lda, ldb, rcond, work, rwork, iwork);
+        }
         Staging s = Staging.current();
         Pointer pa = s.in(0, a, aFrom, aSpan);
         Pointer pb = s.in(1, b, bFrom, bSpan);
-        Pointer ps = s.space(2, a, Math.max(1, sSpan));
-        // Query: optimal lwork in work[0]; minimum liwork in iwork[0] and (complex) lrwork in rwork[0].
-        Pointer query = s.space(3, a, 8);
-        IntPointer iq = s.ints(null, 0, 2, false);
-        gelsd(t, m, n, nrhs, pa, lda, pb, ldb, ps, rcond, iq.getPointer(1), query, -1,
-                t.isComplex() ? query.getPointer(4) : null, iq);
-        int lwork = Math.max(1, queried(query));
-        int lrwork = t.isComplex() ? Math.max(1, queried(query.getPointer(4))) : 0;
-        int liwork = Math.max(1, iq.get(0));
-        int workSlots = lwork * t.slotsPerElement();
-        Pointer work = s.space(3, a, workSlots + lrwork);
-        IntPointer iwork = s.ints(null, 0, liwork + 1, false);
-        int info = gelsd(t, m, n, nrhs, pa, lda, pb, ldb, ps, rcond, iwork.getPointer(liwork), work, lwork,
-                t.isComplex() ? work.getPointer(workSlots) : null, iwork);
-        rank[rankOff] = iwork.get(liwork);
+        Pointer ps = s.space(2, sv, Math.max(1, sSpan));
+        Pointer pw = s.space(3, work, workSpan);
+        Pointer prw = t.isComplex() ? s.space(4, rwork, rworkSpan) : null;
+        // One int buffer: iwork, then the rank after it.
+        IntPointer pi = s.ints(null, 0, iworkCount + 1, false);
+        int info = gelsd(t, m, n, nrhs, pa, lda, pb, ldb, ps, rcond, pi.getPointer(iworkCount), pw, lwork, prw, pi);
+        rank[rankOff] = pi.get(iworkCount);
         s.out(1, b, bFrom, bSpan);
         if (sSpan > 0) {
             s.out(2, sv, sFrom, sSpan);

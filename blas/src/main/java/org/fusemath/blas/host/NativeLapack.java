@@ -110,4 +110,31 @@ public interface NativeLapack {
      */
     int gelsd(DType t, int m, int n, int nrhs, Object a, int aOff, int lda, Object b, int bOff, int ldb, Object s,
               int sOff, double rcond, int[] rank, int rankOff);
+
+    /**
+     * {@link #geqrf} with the caller's workspace, for a plan that queries its size once and reuses it: {@code work}
+     * holds at least {@code lwork} elements of t and lwork &ge; max(1, n); {@code lwork = -1} is a workspace query
+     * (the optimal lwork to work[0], real part; A and tau are not read and may be null).
+     */
+    int geqrf(DType t, int m, int n, Object a, int aOff, int lda, Object tau, int tauOff, Object work, int lwork);
+
+    /**
+     * {@link #orgqr} with the caller's workspace: {@code work} holds at least {@code lwork} elements of t and
+     * lwork &ge; max(1, n); {@code lwork = -1} is a workspace query as {@link #geqrf(DType, int, int, Object, int, int,
+     * Object, int, Object, int) geqrf}'s (A and tau may be null).
+     */
+    int orgqr(DType t, int m, int n, int k, Object a, int aOff, int lda, Object tau, int tauOff, Object work,
+              int lwork);
+
+    /**
+     * {@link #gelsd} with the caller's workspaces. {@code lwork = -1} is a workspace query: the optimal lwork goes to
+     * work[0] (real part), the minimum sizes of rwork (complex types; component type) to rwork[0] and of iwork to
+     * iwork[0]; A, B and s are not read and may be null. Otherwise work holds at least lwork elements and rwork and
+     * iwork at least LAPACK's documented minima, max(1, 3·min·nlvl + 11·min) integers and (complex) 10·min +
+     * 2·min·25 + 8·min·nlvl + 3·25·nrhs + max(26², n·(1 + nrhs) + 2·nrhs) reals, where min = min(m, n) and
+     * nlvl = max(0, trunc(log₂(min / 26)) + 1) (LAPACK's SMLSIZ = 25): shorter arrays are rejected before the call (an empty problem needs one of each). rwork
+     * is ignored (may be null) for real types.
+     */
+    int gelsd(DType t, int m, int n, int nrhs, Object a, int aOff, int lda, Object b, int bOff, int ldb, Object s,
+              int sOff, double rcond, int[] rank, int rankOff, Object work, int lwork, Object rwork, int[] iwork);
 }

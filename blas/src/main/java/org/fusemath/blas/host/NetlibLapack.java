@@ -94,23 +94,17 @@ final class NetlibLapack extends CheckedLapack {
 
     @Override
     protected int geqrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, Object tau, int tauFrom,
-                         int tauSpan) {
-        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n))
+                         int tauSpan, Object work, int workSpan, int lwork) {
+        // Queries take the staging table's heap path (HeapQueries), which stages nothing.
+        if (lwork == -1 || t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n))
                 || !NetlibShims.whole(a, aFrom, n, lda)) {
-            return staging.geqrfK(t, m, n, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan);
+            return staging.geqrfK(t, m, n, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan, work, workSpan, lwork);
         }
         intW info = new intW(0);
-        // Workspace query (lwork = -1), then the factorisation with the optimal workspace, both on the heap.
         if (a instanceof double[] d) {
-            double[] query = new double[1];
-            lapack.dgeqrf(m, n, d, aFrom, lda, (double[]) tau, tauFrom, query, 0, -1, info);
-            int lwork = Math.max(Math.max(1, n), (int) query[0]);
-            lapack.dgeqrf(m, n, d, aFrom, lda, (double[]) tau, tauFrom, new double[lwork], 0, lwork, info);
+            lapack.dgeqrf(m, n, d, aFrom, lda, (double[]) tau, tauFrom, (double[]) work, 0, lwork, info);
         } else {
-            float[] query = new float[1];
-            lapack.sgeqrf(m, n, (float[]) a, aFrom, lda, (float[]) tau, tauFrom, query, 0, -1, info);
-            int lwork = Math.max(Math.max(1, n), (int) query[0]);
-            lapack.sgeqrf(m, n, (float[]) a, aFrom, lda, (float[]) tau, tauFrom, new float[lwork], 0, lwork, info);
+            lapack.sgeqrf(m, n, (float[]) a, aFrom, lda, (float[]) tau, tauFrom, (float[]) work, 0, lwork, info);
         }
         return lapackeInfo(info);
     }
@@ -248,51 +242,38 @@ final class NetlibLapack extends CheckedLapack {
 
     @Override
     protected int orgqrK(DType t, int m, int n, int k, Object a, int aFrom, int aSpan, int lda, Object tau, int tauFrom,
-                         int tauSpan) {
-        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.max(1, k)) || !NetlibShims.whole(a, aFrom, n, lda)) {
-            return staging.orgqrK(t, m, n, k, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan);
+                         int tauSpan, Object work, int workSpan, int lwork) {
+        if (lwork == -1 || t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.max(1, k))
+                || !NetlibShims.whole(a, aFrom, n, lda)) {
+            return staging.orgqrK(t, m, n, k, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan, work, workSpan, lwork);
         }
         intW info = new intW(0);
-        // Workspace query (lwork = -1), then the call with the optimal workspace, both on the heap.
         if (a instanceof double[] d) {
-            double[] query = new double[1];
-            lapack.dorgqr(m, n, k, d, aFrom, lda, (double[]) tau, tauFrom, query, 0, -1, info);
-            int lwork = Math.max(Math.max(1, n), (int) query[0]);
-            lapack.dorgqr(m, n, k, d, aFrom, lda, (double[]) tau, tauFrom, new double[lwork], 0, lwork, info);
+            lapack.dorgqr(m, n, k, d, aFrom, lda, (double[]) tau, tauFrom, (double[]) work, 0, lwork, info);
         } else {
-            float[] query = new float[1];
-            lapack.sorgqr(m, n, k, (float[]) a, aFrom, lda, (float[]) tau, tauFrom, query, 0, -1, info);
-            int lwork = Math.max(Math.max(1, n), (int) query[0]);
-            lapack.sorgqr(m, n, k, (float[]) a, aFrom, lda, (float[]) tau, tauFrom, new float[lwork], 0, lwork, info);
+            lapack.sorgqr(m, n, k, (float[]) a, aFrom, lda, (float[]) tau, tauFrom, (float[]) work, 0, lwork, info);
         }
         return lapackeInfo(info);
     }
 
     @Override
     protected int gelsdK(DType t, int m, int n, int nrhs, Object a, int aFrom, int aSpan, int lda, Object b, int bFrom,
-                         int bSpan, int ldb, Object sv, int sFrom, int sSpan, double rcond, int[] rank, int rankOff) {
-        if (t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n) + (long) m * n * nrhs)
+                         int bSpan, int ldb, Object sv, int sFrom, int sSpan, double rcond, int[] rank, int rankOff,
+                         Object work, int workSpan, int lwork, Object rwork, int rworkSpan, int[] iwork,
+                         int iworkCount) {
+        if (lwork == -1 || t.isComplex() || !CriticalCalls.allowed((long) m * n * Math.min(m, n) + (long) m * n * nrhs)
                 || !NetlibShims.whole(a, aFrom, n, lda) || !NetlibShims.whole(b, bFrom, nrhs, ldb)) {
             return staging.gelsdK(t, m, n, nrhs, a, aFrom, aSpan, lda, b, bFrom, bSpan, ldb, sv, sFrom, sSpan, rcond,
-                    rank, rankOff);
+                    rank, rankOff, work, workSpan, lwork, rwork, rworkSpan, iwork, iworkCount);
         }
         intW info = new intW(0);
         intW r = new intW(0);
-        int[] iquery = new int[1];
         if (a instanceof double[] d) {
-            double[] query = new double[1];
-            lapack.dgelsd(m, n, nrhs, d, aFrom, lda, (double[]) b, bFrom, ldb, (double[]) sv, sFrom, rcond, r, query, 0,
-                    -1, iquery, 0, info);
-            int lwork = Math.max(1, (int) query[0]);
             lapack.dgelsd(m, n, nrhs, d, aFrom, lda, (double[]) b, bFrom, ldb, (double[]) sv, sFrom, rcond, r,
-                    new double[lwork], 0, lwork, new int[Math.max(1, iquery[0])], 0, info);
+                    (double[]) work, 0, lwork, iwork, 0, info);
         } else {
-            float[] query = new float[1];
             lapack.sgelsd(m, n, nrhs, (float[]) a, aFrom, lda, (float[]) b, bFrom, ldb, (float[]) sv, sFrom,
-                    (float) rcond, r, query, 0, -1, iquery, 0, info);
-            int lwork = Math.max(1, (int) query[0]);
-            lapack.sgelsd(m, n, nrhs, (float[]) a, aFrom, lda, (float[]) b, bFrom, ldb, (float[]) sv, sFrom,
-                    (float) rcond, r, new float[lwork], 0, lwork, new int[Math.max(1, iquery[0])], 0, info);
+                    (float) rcond, r, (float[]) work, 0, lwork, iwork, 0, info);
         }
         rank[rankOff] = r.val;
         return lapackeInfo(info);

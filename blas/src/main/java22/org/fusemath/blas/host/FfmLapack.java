@@ -92,19 +92,12 @@ final class FfmLapack extends CheckedLapack {
 
     @Override
     protected int geqrfK(DType t, int m, int n, Object a, int aFrom, int aSpan, int lda, Object tau, int tauFrom,
-                         int tauSpan) {
+                         int tauSpan, Object work, int workSpan, int lwork) {
         if (!CriticalCalls.allowed((long) m * n * Math.min(m, n))) {
-            return Staged.LAPACK.geqrfK(t, m, n, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan);
+            return Staged.LAPACK.geqrfK(t, m, n, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan, work, workSpan, lwork);
         }
         try {
-            // Workspace query (lwork = -1), then the factorisation with the optimal workspace, both on the heap.
-            Object query = t.isSinglePrecision() ? new float[2] : new double[2];
-            int info = (int) GEQRF.of(t).invokeExact(COL, m, n, seg(a, aFrom), lda, seg(tau, tauFrom), seg(query, 0), -1);
-            double optimal = query instanceof double[] d ? d[0] : ((float[]) query)[0];
-            int lwork = Math.max(Math.max(1, n), (int) optimal);
-            Object work = t.isSinglePrecision() ? new float[lwork * t.slotsPerElement()] : new double[lwork * t.slotsPerElement()];
-            info = (int) GEQRF.of(t).invokeExact(COL, m, n, seg(a, aFrom), lda, seg(tau, tauFrom), seg(work, 0), lwork);
-            return info;
+            return (int) GEQRF.of(t).invokeExact(COL, m, n, seg(a, aFrom), lda, seg(tau, tauFrom), seg(work, 0), lwork);
         } catch (Throwable e) {
             throw rethrow("geqrf", e);
         }
@@ -223,10 +216,6 @@ final class FfmLapack extends CheckedLapack {
         return t.isSinglePrecision() ? new float[Math.max(1, slots)] : new double[Math.max(1, slots)];
     }
 
-    private static int first(Object array) {
-        return (int) (array instanceof double[] d ? d[0] : ((float[]) array)[0]);
-    }
-
     @Override
     protected int geconK(DType t, byte norm, int n, Object a, int aFrom, int aSpan, int lda, double anorm,
                          double[] rcond, int rcondOff) {
@@ -256,20 +245,13 @@ final class FfmLapack extends CheckedLapack {
 
     @Override
     protected int orgqrK(DType t, int m, int n, int k, Object a, int aFrom, int aSpan, int lda, Object tau, int tauFrom,
-                         int tauSpan) {
+                         int tauSpan, Object work, int workSpan, int lwork) {
         if (!CriticalCalls.allowed((long) m * n * Math.max(1, k))) {
-            return Staged.LAPACK.orgqrK(t, m, n, k, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan);
+            return Staged.LAPACK.orgqrK(t, m, n, k, a, aFrom, aSpan, lda, tau, tauFrom, tauSpan, work, workSpan, lwork);
         }
         try {
-            // Workspace query (lwork = -1), then the call with the optimal workspace, both on the heap.
-            Object query = scratch(t, 2);
-            int info = (int) ORGQR.of(t).invokeExact(COL, m, n, k, seg(a, aFrom), lda, seg(tau, tauFrom), seg(query, 0),
-                    -1);
-            int lwork = Math.max(Math.max(1, n), first(query));
-            Object work = scratch(t, lwork * t.slotsPerElement());
-            info = (int) ORGQR.of(t).invokeExact(COL, m, n, k, seg(a, aFrom), lda, seg(tau, tauFrom), seg(work, 0),
+            return (int) ORGQR.of(t).invokeExact(COL, m, n, k, seg(a, aFrom), lda, seg(tau, tauFrom), seg(work, 0),
                     lwork);
-            return info;
         } catch (Throwable e) {
             throw rethrow(t.isComplex() ? "ungqr" : "orgqr", e);
         }
@@ -277,47 +259,32 @@ final class FfmLapack extends CheckedLapack {
 
     @Override
     protected int gelsdK(DType t, int m, int n, int nrhs, Object a, int aFrom, int aSpan, int lda, Object b, int bFrom,
-                         int bSpan, int ldb, Object sv, int sFrom, int sSpan, double rcond, int[] rank, int rankOff) {
+                         int bSpan, int ldb, Object sv, int sFrom, int sSpan, double rcond, int[] rank, int rankOff,
+                         Object work, int workSpan, int lwork, Object rwork, int rworkSpan, int[] iwork,
+                         int iworkCount) {
         if (!CriticalCalls.allowed((long) m * n * Math.min(m, n) + (long) m * n * nrhs)) {
             return Staged.LAPACK.gelsdK(t, m, n, nrhs, a, aFrom, aSpan, lda, b, bFrom, bSpan, ldb, sv, sFrom, sSpan,
-                    rcond, rank, rankOff);
+                    rcond, rank, rankOff, work, workSpan, lwork, rwork, rworkSpan, iwork, iworkCount);
         }
         try {
-            // Query: optimal lwork in work[0], minimum liwork in iwork[0] and (complex) lrwork in rwork[0].
-            Object query = scratch(t, 2);
-            Object rquery = scratch(t, 1);
-            int[] iquery = new int[1];
-            int[] r = new int[1];
-            gelsd(t, m, n, nrhs, a, aFrom, lda, b, bFrom, ldb, sv, sFrom, rcond, r, query, -1, rquery, iquery);
-            int lwork = Math.max(1, first(query));
-            Object work = scratch(t, lwork * t.slotsPerElement());
-            Object rwork = t.isComplex() ? scratch(t, first(rquery)) : null;
-            int info = gelsd(t, m, n, nrhs, a, aFrom, lda, b, bFrom, ldb, sv, sFrom, rcond, r, work, lwork, rwork,
-                    new int[Math.max(1, iquery[0])]);
-            rank[rankOff] = r[0];
-            return info;
+            MemorySegment pa = seg(a, aFrom);
+            MemorySegment pb = seg(b, bFrom);
+            MemorySegment ps = seg(sv, sFrom);
+            MemorySegment pr = seg(rank, rankOff);
+            MemorySegment pw = seg(work, 0);
+            MemorySegment pi = seg(iwork, 0);
+            return switch (t) {
+                case F32 -> (int) GELSD.of(t).invokeExact(COL, m, n, nrhs, pa, lda, pb, ldb, ps, (float) rcond, pr, pw,
+                        lwork, pi);
+                case F64 -> (int) GELSD.of(t).invokeExact(COL, m, n, nrhs, pa, lda, pb, ldb, ps, rcond, pr, pw, lwork,
+                        pi);
+                case C64 -> (int) GELSD_COMPLEX.of(t).invokeExact(COL, m, n, nrhs, pa, lda, pb, ldb, ps, (float) rcond,
+                        pr, pw, lwork, seg(rwork, 0), pi);
+                case C128 -> (int) GELSD_COMPLEX.of(t).invokeExact(COL, m, n, nrhs, pa, lda, pb, ldb, ps, rcond, pr, pw,
+                        lwork, seg(rwork, 0), pi);
+            };
         } catch (Throwable e) {
             throw rethrow("gelsd", e);
         }
-    }
-
-    private static int gelsd(DType t, int m, int n, int nrhs, Object a, int aFrom, int lda, Object b, int bFrom,
-                             int ldb, Object s, int sFrom, double rcond, int[] rank, Object work, int lwork,
-                             Object rwork, int[] iwork) throws Throwable {
-        java.lang.foreign.MemorySegment pa = seg(a, aFrom);
-        java.lang.foreign.MemorySegment pb = seg(b, bFrom);
-        java.lang.foreign.MemorySegment ps = seg(s, sFrom);
-        java.lang.foreign.MemorySegment pr = seg(rank, 0);
-        java.lang.foreign.MemorySegment pw = seg(work, 0);
-        java.lang.foreign.MemorySegment pi = seg(iwork, 0);
-        return switch (t) {
-            case F32 -> (int) GELSD.of(t).invokeExact(COL, m, n, nrhs, pa, lda, pb, ldb, ps, (float) rcond, pr, pw,
-                    lwork, pi);
-            case F64 -> (int) GELSD.of(t).invokeExact(COL, m, n, nrhs, pa, lda, pb, ldb, ps, rcond, pr, pw, lwork, pi);
-            case C64 -> (int) GELSD_COMPLEX.of(t).invokeExact(COL, m, n, nrhs, pa, lda, pb, ldb, ps, (float) rcond, pr,
-                    pw, lwork, seg(rwork, 0), pi);
-            case C128 -> (int) GELSD_COMPLEX.of(t).invokeExact(COL, m, n, nrhs, pa, lda, pb, ldb, ps, rcond, pr, pw,
-                    lwork, seg(rwork, 0), pi);
-        };
     }
 }
