@@ -29,6 +29,15 @@ final class SpectralInputs {
         return given != null ? given : org.fusemath.solver.device.CusolverDevice.open(context);
     }
 
+    /** Rejects a DEVICE context for {@code op}, a plan that runs on the host only. */
+    static void hostOnly(FuseContext context, String op) {
+        Arguments.requireNonNull(context, "context");
+        if (context.execution().kind() == Execution.Kind.DEVICE) {
+            throw new InvalidArgumentException("execution", context.execution(),
+                    "host or auto: " + op + " runs on the host only");
+        }
+    }
+
     static int dimension(String name, long value) {
         if (value < 0) {
             throw new InvalidArgumentException(name, value, "a value >= 0");
