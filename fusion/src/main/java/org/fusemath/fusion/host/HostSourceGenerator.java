@@ -30,9 +30,11 @@ import org.fusemath.fusion.ir.Shape;
  * last axis, or one broadcast scalar. Element-wise groups with inputs broadcast along some axes only (NumPy
  * broadcasting in general) run the same chunked loop as the innermost loop of a strided outer loop, and groups that
  * reduce a block of axes before the last accumulate per column, serially over the reduced rows in double, within
- * (m − 1)·u·Σ|x| for m rows and equal to the interpreter's sum: both in {@link StridedLoops}. Declined (the
- * interpreter runs the group, and {@link #declineReason} says why): reductions over the last axis together with
- * others, or over axes that are not one contiguous block; an input with a non-unit, non-zero stride along the
+ * (m − 1)·u·Σ|x| for m rows and equal to the interpreter's sum: both in {@link StridedLoops}. A group that reduces
+ * every axis, with inputs dense or scalar, runs as one row of all its elements ({@link WholeReduction}). Declined
+ * (the interpreter runs the group, and {@link #declineReason} says why): other reductions over the last axis
+ * together with others, or over axes that are not one contiguous block; an input of a reduction over every axis
+ * broadcast along some axes only; an input with a non-unit, non-zero stride along the
  * innermost collapsed axis; and comparison results used across a transcendental.
  */
 final class HostSourceGenerator {
@@ -51,6 +53,13 @@ final class HostSourceGenerator {
 
     /** Why {@code group} cannot be generated, or empty when it can. */
     static Optional<String> declineReason(FusedGroup group) {
+        if (WholeReduction.applies(group)) {
+            Optional<String> why = WholeReduction.declineReason(group);
+            if (why.isPresent()) {
+                return why;
+            }
+            group = WholeReduction.asRow(group);
+        }
         Shape s = group.shape();
         int rank = s.rank();
         if (StridedLoops.columns(group)) {
@@ -263,6 +272,9 @@ final class HostSourceGenerator {
 
     /** The source of class {@code simpleName} in {@link #PACKAGE}. */
     static String generate(FusedGroup g, String simpleName) {
+        if (WholeReduction.applies(g)) {
+            g = WholeReduction.asRow(g);   // a reduction over every axis runs as one row of all its elements
+        }
         StringBuilder sb = new StringBuilder();
         sb.append("package ").append(PACKAGE).append(";\n\n");
         sb.append("/* ").append(g.key().replace("*/", "* /")).append(" */\n");
