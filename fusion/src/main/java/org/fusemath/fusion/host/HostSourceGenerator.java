@@ -407,7 +407,7 @@ final class HostSourceGenerator {
                 sb.append(ind2).append("int b").append(k).append(" = r").append(k).append(" + j;\n");
             }
             for (int k = 0; k < g.outputs().size(); k++) {
-                sb.append(ind2).append("int o").append(k).append(" = q").append(k).append(" + j;\n");
+                sb.append(ind2).append("int o").append(k).append(" = q").append(k).append(fixedStore(g, g.outputs().get(k)) ? "" : " + j").append(";\n");
             }
             chunk(sb, g, plans.get(st), outputsAt(g, st, false), reds, ind2);
             sb.append(ind).append("}\n");
@@ -428,6 +428,15 @@ final class HostSourceGenerator {
             }
         }
         sb.append("        }\n");
+    }
+
+    /**
+     * Whether element output {@code o} of a row reduction is constant along the row (stored at the reduced shape,
+     * {@code var + eps}): each position of the row stores to the row's one element, not to consecutive ones.
+     */
+    private static boolean fixedStore(FusedGroup g, FusedGroup.Output o) {
+        long[] st = o.strides();
+        return g.hasReduction() && !StridedLoops.columns(g) && st[st.length - 1] == 0;
     }
 
     /** Whether reduction {@code op} accumulates in float lanes: a max or min of float values. */
@@ -503,7 +512,8 @@ final class HostSourceGenerator {
                 }
                 for (FusedGroup.Output o : elementOutputs) {
                     int k = g.outputs().indexOf(o);
-                    lb.append(in2).append("out").append(k).append("[o").append(k).append(" + i] = ").append(ref(g, p, o.op(), l)).append(";\n");
+                    lb.append(in2).append("out").append(k).append("[o").append(k).append(fixedStore(g, o) ? "" : " + i").append("] = ")
+                            .append(ref(g, p, o.op(), l)).append(";\n");
                 }
             }
             if (lb.length() > 0) {

@@ -225,6 +225,33 @@ class AllReductionKernelsTest {
         }
     }
 
+    /** mean(x) + eps stored at the reduced shape (one element), beside the mean: exactly the IR's op on the stored mean. */
+    @Test
+    void anElementValueOfTheReducedShapeIsStoredOnce() {
+        for (ScalarType t : TYPES) {
+            for (Shape s : SHAPES) {
+                GroupBuilder b = new GroupBuilder(s);
+                int x = b.input(t, s);
+                int mean = b.op(OpKind.DIV, b.reduce(OpKind.REDUCE_SUM, x, allAxes(s)), b.constant(s.size(), t));
+                b.output(b.op(OpKind.ADD, mean, b.constant(0.25, t)), true);
+                b.output(mean, true);
+                FusedGroup g = b.build();
+                Object xs = data(t, s.size(), 71, false);
+                Object[] got = outputsOf(g);
+                Object[] want = outputsOf(g);
+                kernel(g).run(new Object[] {xs}, got);
+                new GroupInterpreter(g).run(new Object[] {xs}, want);
+                double m = get(got[1], 0);
+                double expect = t == ScalarType.F32 ? (float) m + 0.25f : m + 0.25;
+                if (s.size() > 0) {
+                    assertEquals(Double.doubleToRawLongBits(expect), Double.doubleToRawLongBits(get(got[0], 0)), t + " over " + s);
+                    double tol = (s.size() + 9) * U * 2e3 + (t == ScalarType.F32 ? 4 * Math.ulp((float) m) : 4 * Math.ulp(m));
+                    assertTrue(Math.abs(m - get(want[1], 0)) <= tol, t + " mean over " + s + ": " + m + " vs " + get(want[1], 0));
+                }
+            }
+        }
+    }
+
     /** exp(x) / Σ exp(x) over every axis: bit for bit the rank-1 row kernel of the same elements, kept or recomputed. */
     @Test
     void aTwoStageGroupOverEveryAxisIsTheRowKernelOfItsElements() {
@@ -289,6 +316,32 @@ class AllReductionKernelsTest {
         }
     }
 
+    /** A last-axis reduction's element value at the reduced shape (the row path's (m, 1) output): one store per row. */
+    @Test
+    void aRowReductionStoresAnElementValueOfTheReducedShapeOncePerRow() {
+        for (ScalarType t : TYPES) {
+            for (Shape s : new Shape[] {Shape.of(7, 300), Shape.of(7, 2), Shape.of(3, 4, 600), Shape.of(5, 1)}) {
+                GroupBuilder b = new GroupBuilder(s);
+                int x = b.input(t, s);
+                int max = b.reduce(OpKind.REDUCE_MAX, x, s.rank() - 1);
+                b.output(b.op(OpKind.ADD, max, b.constant(1, t)), true);
+                b.output(b.op(OpKind.SUB, x, max));
+                FusedGroup g = b.build();
+                Object xs = data(t, s.size(), 81, true);
+                Object[] got = outputsOf(g);
+                Object[] want = outputsOf(g);
+                kernel(g).run(new Object[] {xs}, got);
+                new GroupInterpreter(g).run(new Object[] {xs}, want);
+                for (int o = 0; o < got.length; o++) {
+                    for (int i = 0; i < Array.getLength(want[o]); i++) {
+                        assertEquals(Double.doubleToRawLongBits(get(want[o], i)), Double.doubleToRawLongBits(get(got[o], i)),
+                                t + " over " + s + " output " + o + " element " + i);
+                    }
+                }
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ whole plans
 
     private static void assertOneGeneratedKernel(FusionPlan p) {
@@ -312,7 +365,9 @@ class AllReductionKernelsTest {
             Expr xf = Expr.input("x", xs, dims);
             Expr x64 = Expr.input("x", xd, dims);
             for (Expr x : List.of(xf, x64)) {
-                for (Expr y : List.of(x.div(x.sum()), x.sub(x.mean()), x.sub(x.max()), x.div(x.min()))) {
+                Expr centred = x.sub(x.mean());
+                Expr invStd = centred.square().mean().add(1e-5).rsqrt();
+                for (Expr y : List.of(x.div(x.sum()), centred, x.sub(x.max()), x.div(x.min()), centred.mul(invStd))) {
                     try (FusionPlan p = Fusion.plan(y)) {
                         assertOneGeneratedKernel(p);
                         HostTensor got = p.execute();
