@@ -1,6 +1,7 @@
 package org.fusemath.fusion.host;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.fusemath.fusion.ir.FusedGroup;
@@ -43,13 +44,15 @@ final class WholeReduction {
         long[] dense = s.stridesIn(s);
         for (int k = 0; k < g.inputs().size(); k++) {
             long[] st = g.inputs().get(k).strides();
-            if (!java.util.Arrays.equals(st, dense) && !allZero(st)) {
+            if (!Arrays.equals(st, dense) && !allZero(st)) {
                 return Optional.of("input " + k + " of a reduction over every axis is broadcast along some axes only"
-                        + " (strides " + java.util.Arrays.toString(st) + "): neither dense nor a scalar");
+                        + " (strides " + Arrays.toString(st) + "): neither dense nor a scalar");
             }
         }
-        if (s.size() > Integer.MAX_VALUE) {
-            return Optional.of("a reduction over every axis of " + s.size() + " elements exceeds one Java array");
+        // the row loop steps an int by CHUNK up to N: it must not pass Integer.MAX_VALUE on its last step
+        if (s.size() > Integer.MAX_VALUE - F32Lanes.CHUNK) {
+            return Optional.of("a reduction over every axis of " + s.size() + " elements: more than the row loop's int index"
+                    + " reaches (" + (Integer.MAX_VALUE - F32Lanes.CHUNK) + ")");
         }
         return Optional.empty();
     }
