@@ -245,6 +245,8 @@ class AllReductionKernelsTest {
                 double expect = t == ScalarType.F32 ? (float) m + 0.25f : m + 0.25;
                 if (s.size() > 0) {
                     assertEquals(Double.doubleToRawLongBits(expect), Double.doubleToRawLongBits(get(got[0], 0)), t + " over " + s);
+                    // both sums' bounds (serial n − 1, pairwise ⌈n / 512⌉ + 9 terms, together below n + 9) times
+                    // Σ|x| / n, the mean magnitude (below 2e3 for these data), plus the F32 roundings
                     double tol = (s.size() + 9) * U * 2e3 + (t == ScalarType.F32 ? 4 * Math.ulp((float) m) : 4 * Math.ulp(m));
                     assertTrue(Math.abs(m - get(want[1], 0)) <= tol, t + " mean over " + s + ": " + m + " vs " + get(want[1], 0));
                 }
