@@ -32,9 +32,11 @@ import org.fusemath.fusion.ir.Shape;
  * last axis, or one broadcast scalar. Element-wise groups with inputs broadcast along some axes only (NumPy
  * broadcasting in general) run the same chunked loop as the innermost loop of a strided outer loop, and groups that
  * reduce a block of axes before the last accumulate per column, serially over the reduced rows in double, within
- * (m − 1)·u·Σ|x| for m rows and equal to the interpreter's sum: both in {@link StridedLoops}. Declined (the
- * interpreter runs the group, and {@link #declineReason} says why): reductions over the last axis together with
- * others, or over axes that are not one contiguous block; an input with a non-unit, non-zero stride along the
+ * (m − 1)·u·Σ|x| for m rows and equal to the interpreter's sum: both in {@link StridedLoops}. A group that reduces
+ * every axis, with inputs dense or scalar, runs as one row of all its elements ({@link WholeReduction}). Declined
+ * (the interpreter runs the group, and {@link #declineReason} says why): other reductions over the last axis
+ * together with others, or over axes that are not one contiguous block; an input of a reduction over every axis
+ * broadcast along some axes only; an input with a non-unit, non-zero stride along the
  * innermost collapsed axis; and comparison results used across a transcendental.
  */
 final class HostSourceGenerator {
@@ -53,6 +55,13 @@ final class HostSourceGenerator {
 
     /** Why {@code group} cannot be generated, or empty when it can. */
     static Optional<String> declineReason(FusedGroup group) {
+        if (WholeReduction.applies(group)) {
+            Optional<String> why = WholeReduction.declineReason(group);
+            if (why.isPresent()) {
+                return why;
+            }
+            group = WholeReduction.asRow(group);
+        }
         Shape s = group.shape();
         int rank = s.rank();
         if (StridedLoops.columns(group)) {
@@ -284,6 +293,9 @@ final class HostSourceGenerator {
 
     /** The source of class {@code simpleName} in {@link #PACKAGE}. */
     static String generate(FusedGroup g, String simpleName) {
+        if (WholeReduction.applies(g)) {
+            g = WholeReduction.asRow(g);   // a reduction over every axis runs as one row of all its elements
+        }
         StringBuilder sb = new StringBuilder();
         sb.append("package ").append(PACKAGE).append(";\n\n");
         sb.append("/* ").append(g.key().replace("*/", "* /")).append(" */\n");
@@ -419,7 +431,7 @@ final class HostSourceGenerator {
                 sb.append(ind2).append("int b").append(k).append(" = r").append(k).append(" + j;\n");
             }
             for (int k = 0; k < g.outputs().size(); k++) {
-                sb.append(ind2).append("int o").append(k).append(" = q").append(k).append(" + j;\n");
+                sb.append(ind2).append("int o").append(k).append(" = q").append(k).append(fixedStore(g, g.outputs().get(k)) ? "" : " + j").append(";\n");
             }
             Plan p = plans.get(st);
             for (int k = 0; k < g.inputs().size(); k++) {
@@ -438,8 +450,14 @@ final class HostSourceGenerator {
             }
             for (FusedGroup.Output o : outputsAt(g, st, false)) {
                 int k = g.outputs().indexOf(o);
-                sb.append(ind2).append("System.arraycopy(").append(staged(p, o.op(), k)).append(", 0, out").append(k).append(", o")
-                        .append(k).append(", n);\n");
+                if (fixedStore(g, o)) {
+                    // constant along the row: the row's one element (the last chunk's value is the value)
+                    sb.append(ind2).append("out").append(k).append("[o").append(k).append("] = ").append(staged(p, o.op(), k))
+                            .append("[n - 1];\n");
+                } else {
+                    sb.append(ind2).append("System.arraycopy(").append(staged(p, o.op(), k)).append(", 0, out").append(k).append(", o")
+                            .append(k).append(", n);\n");
+                }
             }
             sb.append(ind).append("}\n");
             for (FusedGroup.Op r : reds) {
@@ -533,6 +551,15 @@ final class HostSourceGenerator {
     /** Whether {@code g} runs the row path, whose chunks stage inputs, kept values and outputs through scratch. */
     private static boolean rowStaged(FusedGroup g) {
         return g.hasReduction() && !StridedLoops.columns(g);
+    }
+
+    /**
+     * Whether element output {@code o} of a row reduction is constant along the row (stored at the reduced shape,
+     * {@code var + eps}): each position of the row stores to the row's one element, not to consecutive ones.
+     */
+    private static boolean fixedStore(FusedGroup g, FusedGroup.Output o) {
+        long[] st = o.strides();
+        return g.hasReduction() && !StridedLoops.columns(g) && st[st.length - 1] == 0;
     }
 
     /** Whether reduction {@code op} accumulates in float lanes: a max or min of float values. */
