@@ -17,8 +17,9 @@ import org.fusemath.fusion.host.VectorMath;
  * <p>Results: not bit-identical to EJML. Each value is within {@link VectorMath#EXP_F64_ULPS} (exp) or
  * {@link VectorMath#LOG_F64_ULPS} (log) units in the last place of the exact result, EJML's within 1 (the
  * accuracy {@code java.lang.Math} documents), so the two differ by at most the sum; IEEE special values (NaN, ±∞,
- * ±0, negative inputs to log) give the same results as EJML's. The other element-wise methods
- * (add, scale, elementMult, elementDiv, elementPower, ...) stay EJML's own: docs/ejml-migration.md says why.
+ * ±0, negative inputs to log) give the same results as EJML's. elementPower is EJML's own loop in the 64-bit
+ * class and {@code PowerAcceleration_FDRM}'s in the 32-bit one; the arithmetic element-wise methods (add, scale,
+ * elementMult, elementDiv, ...) stay EJML's own: docs/ejml-migration.md says why.
  * Thread-safe (the kernels keep per-thread scratch).
  */
 final class ElementAcceleration_DDRM {
