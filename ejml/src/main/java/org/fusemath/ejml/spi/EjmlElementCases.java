@@ -22,7 +22,7 @@ import org.fusemath.verify.Validation;
  * the facade's elementExp and elementLog (F64, F32) and float elementPower against EJML's on the same matrix. EJML's
  * values are {@code java.lang.Math}'s (within 1 ulp of the exact result), the vectorised ones within the ulps
  * {@link VectorMath} states, so the two differ by at most the sum; float elementPower, computed in double, by at
- * most 1 ulp. Inputs: exp on [-80, 80] (F32: [-80, 80], no overflow), log and pow bases on (0, 1000], exponents of
+ * most 1 ulp. Inputs: exp on [-80, 80] (no overflow in F32 either), log and pow bases on (0, 1000], exponents of
  * pow in [-4, 4]. 1 x 16 (below the default thresholds: bit-identical) and 1 x 65536; the quick subset is 1 x 65536.
  */
 final class EjmlElementCases {
