@@ -684,51 +684,51 @@ public final class CommonOps_FDRM {
     /**
      * Element-wise power operation c ij = a ij ^ b ij.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code PowerAcceleration_FDRM.elementPower}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrixD1> T elementPower(T A, T B, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.elementPower(FMatrixD1,FMatrixD1,FMatrixD1)");
-        return org.ejml.dense.row.CommonOps_FDRM.elementPower(A, B, output);
+        return PowerAcceleration_FDRM.elementPower(A, B, output);
     }
 
     /**
      * Element-wise power operation c ij = a ^ b ij.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code PowerAcceleration_FDRM.elementPower}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrixD1> T elementPower(float a, T B, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.elementPower(float,FMatrixD1,FMatrixD1)");
-        return org.ejml.dense.row.CommonOps_FDRM.elementPower(a, B, output);
+        return PowerAcceleration_FDRM.elementPower(a, B, output);
     }
 
     /**
      * Element-wise power operation c ij = a ij ^ b.
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code PowerAcceleration_FDRM.elementPower}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrixD1> T elementPower(T A, float b, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.elementPower(FMatrixD1,float,FMatrixD1)");
-        return org.ejml.dense.row.CommonOps_FDRM.elementPower(A, b, output);
+        return PowerAcceleration_FDRM.elementPower(A, b, output);
     }
 
     /**
      * Element-wise log operation c ij = (float)Math.log(a ij ).
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code ElementAcceleration_FDRM.elementLog}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrixD1> T elementLog(T A, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.elementLog(FMatrixD1,FMatrixD1)");
-        return org.ejml.dense.row.CommonOps_FDRM.elementLog(A, output);
+        return ElementAcceleration_FDRM.elementLog(A, output);
     }
 
     /**
      * Element-wise exp operation c ij = (float)Math.exp(a ij ).
      *
-     * <p>Delegates to EJML: bit-identical.
+     * <p>Runs on fusemath's path above its measured threshold ({@code ElementAcceleration_FDRM.elementExp}, which states
+     * the result bound), on EJML's below it.
      */
     public static <T extends FMatrixD1> T elementExp(T A, T output) {
-        EjmlCoverage.delegated("CommonOps_FDRM.elementExp(FMatrixD1,FMatrixD1)");
-        return org.ejml.dense.row.CommonOps_FDRM.elementExp(A, output);
+        return ElementAcceleration_FDRM.elementExp(A, output);
     }
 
     /**

@@ -33,21 +33,20 @@ import org.fusemath.solver.host.LapackSvd;
  * <p>Results: not bit-identical to EJML (LAPACK's blocked LU orders its sums differently); each accelerated
  * solve and inverse satisfies the backward-error bound {@code org.fusemath.verify.Tolerance#luSolve} (4·n·u, u of
  * the type) that EJML's results satisfy, and the tests check both (det and pinv: see their methods). The thresholds
- * were measured on the double-precision class; the single-precision one is generated from it and shares them.
+ * are per method and type ({@link SolveThresholds}); the single-precision class is generated from this one.
  * Thread-safe (stateless apart from per-thread scratch).
  */
 final class SolveAcceleration_DDRM {
     /**
-     * Measured default: solve, invert and det of an n×n A run on LAPACK when n·n ≥ this many elements (n ≥ 16),
-     * EJML below. Paired speed-ups (EJML time ÷ this class's, one OpenBLAS thread, loaded machine; bench/README.md,
-     * section "EJML solve facade"): solve 0.36× at n = 4, 1.07× at 8, 4.6× at 16, 10.6× at 1000; invert 0.09×, 0.71×,
-     * 3.9×; det 0.08×, 1.03×, 1.16× (EJML's unrolled minors win below 8). Command:
-     * {@code OPENBLAS_NUM_THREADS=1 java -XX:ActiveProcessorCount=1 -jar bench/target/benchmarks.jar
-     * 'EjmlSolveBenchmark.paired(Solve|Invert|Det)$' -f 1 -wi 2 -i 3 -w 1s -r 1s -jvmArgsAppend
-     * -XX:ActiveProcessorCount=1}. Override with {@code -Dfusemath.ejml.threshold.solve=<elements>} or
-     * {@link EjmlExecution#setThreshold}.
+     * Measured default: solve of an n×n A runs on LAPACK when n·n ≥ this many elements, EJML below; per type, see
+     * {@link SolveThresholds} (earlier JMH pairs: bench/README.md, section "EJML solve facade"). Override with
+     * {@code -Dfusemath.ejml.threshold.solve=<elements>} or {@link EjmlExecution#setThreshold}.
      */
-    static final long LU_THRESHOLD = 16 * 16;
+    static final long SOLVE_THRESHOLD = SolveThresholds.SOLVE_F64_ELEMENTS;
+    /** Measured default of invert (both forms), in elements n·n (see {@link SolveThresholds}). */
+    static final long INVERT_THRESHOLD = SolveThresholds.INVERT_F64_ELEMENTS;
+    /** Measured default of det, in elements n·n (see {@link SolveThresholds}); EJML's unrolled minors win below. */
+    static final long DET_THRESHOLD = SolveThresholds.DET_F64_ELEMENTS;
     /**
      * Measured default for solveSPD and invertSPD (Cholesky): n·n ≥ this many elements (n ≥ 16). solveSPD's paired
      * speed-ups: 0.27× at n = 4, 0.29× at 8, 2.5× at 16, 10× at 256 ({@code 'EjmlSolveBenchmark.pairedSolveSpd$'},
@@ -82,7 +81,7 @@ final class SolveAcceleration_DDRM {
         int n = a.numRows;
         int k = b.numCols;
         if (a.numCols != n || b.numRows != n || n == 0 || k == 0 || x == a
-                || !EjmlExecution.accelerate(EjmlExecution.Family.SOLVE, (long) n * n, LU_THRESHOLD)) {
+                || !EjmlExecution.accelerate(EjmlExecution.Family.SOLVE, (long) n * n, SOLVE_THRESHOLD)) {
             EjmlCoverage.delegated(SOLVE);
             return CommonOps_DDRM.solve(a, b, x);
         }
@@ -115,7 +114,7 @@ final class SolveAcceleration_DDRM {
      */
     static boolean invert(DMatrixRMaj mat) {
         int n = mat.numRows;
-        if (mat.numCols != n || !EjmlExecution.accelerate(EjmlExecution.Family.SOLVE, (long) n * n, LU_THRESHOLD)
+        if (mat.numCols != n || !EjmlExecution.accelerate(EjmlExecution.Family.SOLVE, (long) n * n, INVERT_THRESHOLD)
                 || n == 0) {
             EjmlCoverage.delegated(INVERT);
             return CommonOps_DDRM.invert(mat);
@@ -134,7 +133,7 @@ final class SolveAcceleration_DDRM {
      */
     static boolean invert(DMatrixRMaj mat, DMatrixRMaj result) {
         int n = mat.numRows;
-        if (mat.numCols != n || !EjmlExecution.accelerate(EjmlExecution.Family.SOLVE, (long) n * n, LU_THRESHOLD)
+        if (mat.numCols != n || !EjmlExecution.accelerate(EjmlExecution.Family.SOLVE, (long) n * n, INVERT_THRESHOLD)
                 || n == 0) {
             EjmlCoverage.delegated(INVERT_TO);
             return CommonOps_DDRM.invert(mat, result);
@@ -155,7 +154,7 @@ final class SolveAcceleration_DDRM {
      */
     static double det(DMatrixRMaj mat) {
         int n = mat.numRows;
-        if (mat.numCols != n || !EjmlExecution.accelerate(EjmlExecution.Family.SOLVE, (long) n * n, LU_THRESHOLD)
+        if (mat.numCols != n || !EjmlExecution.accelerate(EjmlExecution.Family.SOLVE, (long) n * n, DET_THRESHOLD)
                 || n == 0) {
             EjmlCoverage.delegated(DET);
             return CommonOps_DDRM.det(mat);

@@ -37,7 +37,8 @@ final class CommonOpsFacadeGenerator {
             "CommonOps_CDRM", "CommonOps_MT_DDRM", "CommonOps_MT_FDRM");
 
     /** The acceleration class prefixes searched, in this order, for a method to bind. */
-    static final List<String> ACCELERATIONS = List.of("MultAcceleration_", "SolveAcceleration_", "ElementAcceleration_");
+    static final List<String> ACCELERATIONS = List.of("MultAcceleration_", "SolveAcceleration_", "ElementAcceleration_",
+            "PowerAcceleration_");
 
     static final String EJML_PACKAGE = "org.ejml.dense.row";
     static final String PACKAGE = "org.fusemath.ejml";

@@ -26,6 +26,7 @@ class GeneratedVariantsTest {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant(MAIN, "SolveAcceleration_DDRM", "SolveAcceleration_FDRM", real()),
+            new Variant(MAIN, "ElementAcceleration_DDRM", "ElementAcceleration_FDRM", real()),
             new Variant(MAIN, "SolveAcceleration_ZDRM", "SolveAcceleration_CDRM", complex()),
             new Variant(MAIN, "MultAcceleration_ZDRM", "MultAcceleration_CDRM", complex()),
             new Variant(TEST, "SolveAccelerationDdrmTest", "SolveAccelerationFdrmTest", real()),
@@ -37,6 +38,8 @@ class GeneratedVariantsTest {
                 new String[] {"DdrmTest", "FdrmTest"},
                 new String[] {"_DDRM", "_FDRM"},
                 new String[] {"DMatrixRMaj", "FMatrixRMaj"},
+                new String[] {"DMatrixD1", "FMatrixD1"},
+                new String[] {"_F64_", "_F32_"},
                 new String[] {"DType.F64", "DType.F32"},
                 new String[] {"UtilEjml.EPS", "UtilEjml.F_EPS"},
                 new String[] {"Double.", "Float."},

@@ -146,7 +146,7 @@ class SolveAccelerationDdrmTest {
 
     @Test
     void solveAcceleratesAboveTheMeasuredThresholdAndDelegatesBelowIt() {
-        int big = (int) Math.ceil(Math.sqrt(SolveAcceleration_DDRM.LU_THRESHOLD));
+        int big = (int) Math.ceil(Math.sqrt(SolveAcceleration_DDRM.SOLVE_THRESHOLD));
         DMatrixRMaj a = wellConditioned(big);
         DMatrixRMaj b = uniform(big, 1);
         DMatrixRMaj x = new DMatrixRMaj(1, 1);

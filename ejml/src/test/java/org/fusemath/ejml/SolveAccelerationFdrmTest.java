@@ -149,7 +149,7 @@ class SolveAccelerationFdrmTest {
 
     @Test
     void solveAcceleratesAboveTheMeasuredThresholdAndDelegatesBelowIt() {
-        int big = (int) Math.ceil(Math.sqrt(SolveAcceleration_FDRM.LU_THRESHOLD));
+        int big = (int) Math.ceil(Math.sqrt(SolveAcceleration_FDRM.SOLVE_THRESHOLD));
         FMatrixRMaj a = wellConditioned(big);
         FMatrixRMaj b = uniform(big, 1);
         FMatrixRMaj x = new FMatrixRMaj(1, 1);

@@ -78,8 +78,15 @@ public record ErrorMetrics(double maxAbsolute, double maxRelative, double normwi
         if (type.isSinglePrecision()) {
             return Math.abs((double) ordered((float) actual) - ordered((float) reference));
         }
-        // The difference of two ordered longs may overflow a long: take it in double (exact below 2^53).
-        return Math.abs((double) ordered(actual) - (double) ordered(reference));
+        // The ordered longs are near 2^62, where a double is 1024 apart: subtract them as longs, and fall back to
+        // double only where the long difference overflows (values of opposite sign and huge magnitude).
+        long a = ordered(actual);
+        long r = ordered(reference);
+        long d = a - r;
+        if (((a ^ r) & (a ^ d)) < 0) {
+            return Math.abs((double) a - (double) r);
+        }
+        return Math.abs((double) d);
     }
 
     private static long ordered(double v) {

@@ -149,6 +149,10 @@ class ValidationTest {
         assertFalse(Validation.compare(actual, reference, Tolerance.ulps(1)).passed());
         // Across zero: -min and +min are two ulps apart.
         assertEquals(2, ErrorMetrics.ulps(DType.F64, -Double.MIN_VALUE, Double.MIN_VALUE));
+        // Doubles of ordinary magnitude are counted exactly (their ordered bit patterns are near 2^62).
+        assertEquals(1, ErrorMetrics.ulps(DType.F64, Math.nextUp(1.5), 1.5));
+        assertEquals(3, ErrorMetrics.ulps(DType.F64, -1.5, Math.nextUp(Math.nextUp(Math.nextUp(-1.5)))));
+        assertEquals(Double.POSITIVE_INFINITY, ErrorMetrics.ulps(DType.F64, Double.NaN, 1), 0);
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.fusemath.verify.Validation;
  * [-1, 1]. Both results carry their own
  * rounding error, so each bound is twice one result's: mult elementwise within 2·2·γ(n+2)·(|A|·|B|)ᵢⱼ; solve and invert
  * normwise within 2·4·n·u·κ₂(A) (forward error of a backward-stable LU), det relatively within 2·4·n²·u·κ₂(A)
- * (δdet/det = tr(A⁻¹·δA)). F64 and F32 at n = 1, 7, 64 and 256; the quick subset is n = 7 and 256 in F64.
+ * (δdet/det = tr(A⁻¹·δA)). F64 and F32 at n = 1, 7, 64 and 256; the quick subset is n = 7 and 256 in F64. The
+ * decomposition factories' cases are {@link EjmlDecompositionCases}, the element-wise functions' {@link EjmlElementCases}.
  */
 public final class EjmlValidationSuite implements ValidationSuite {
     @Override
@@ -44,6 +45,8 @@ public final class EjmlValidationSuite implements ValidationSuite {
                 }
             }
         }
+        cases.addAll(EjmlDecompositionCases.cases());
+        cases.addAll(EjmlElementCases.cases());
         return cases;
     }
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.Matrix;
 import org.ejml.dense.row.NormOps_DDRM;
+import org.fusemath.fusion.host.VectorMath;
 import org.fusemath.verify.Comparison;
 import org.fusemath.verify.Tolerance;
 import org.fusemath.verify.Validation;
@@ -35,11 +36,27 @@ final class Accuracy {
                 || name.equals("pinv") || name.equals("det")) {
             return conditioned(name, before, expected, actual);
         }
-        if (name.startsWith("element")) {
-            // EJML's element functions are java.lang.Math's (within 1 ulp); the accelerated kernels are within 3 ulps.
-            return judge(values(actual, 0), values(expected, 0), single(expected), Tolerance.ulps(4));
+        if (name.equals("elementExp") || name.equals("elementLog")) {
+            return elementFunction(name, expected, actual);
+        }
+        if (name.equals("elementPower") && single(expected)) {
+            // Both values are within 0.5 ulp and 6e-7 ulps of the exact power (EJML's: (float) Math.pow; the
+            // accelerated one: e^(b ln a) in double, see PowerAcceleration_FDRM): at most one float apart.
+            return judge(values(actual, 0), values(expected, 0), true, Tolerance.ulps(1));
         }
         return "no accuracy rule for accelerated method " + name + ": its results must be bit-identical or a rule added";
+    }
+
+    /**
+     * The element functions: EJML's values are java.lang.Math's, within 1 ulp of the exact result (for float, the
+     * double result rounded: within 0.5 ulp and a double's ulp), the accelerated kernels within the bound
+     * {@link VectorMath} states for the function and type; the two differ by at most the sum.
+     */
+    private static String elementFunction(String name, Object expected, Object actual) {
+        boolean single = single(expected);
+        double lanes = name.equals("elementExp") ? (single ? VectorMath.EXP_F32_ULPS : VectorMath.EXP_F64_ULPS)
+                : (single ? VectorMath.LOG_F32_ULPS : VectorMath.LOG_F64_ULPS);
+        return judge(values(actual, 0), values(expected, 0), single, Tolerance.ulps(lanes + 1));
     }
 
     /**

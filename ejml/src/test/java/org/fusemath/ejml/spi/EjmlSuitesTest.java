@@ -34,7 +34,8 @@ class EjmlSuitesTest {
             assertTrue(r.bound() > 0, c.op() + " has a bound");
             run++;
         }
-        assertEquals(24, run);
+        // 24 CommonOps cases, 14 decompositions (7 at n = 7 and 64), 10 element-wise (all shapes start with 1x).
+        assertEquals(48, run);
     }
 
     @Test
@@ -42,7 +43,7 @@ class EjmlSuitesTest {
         Set<String> ids = new HashSet<>();
         for (BenchmarkCase c : new EjmlBenchmarks().cases()) {
             assertTrue(ids.add(c.name() + " " + c.size() + " " + c.baseline()), "duplicate row " + c.name() + " " + c.size());
-            if (c.size().equals("n=32")) {
+            if (c.size().equals("n=32") || c.size().equals("elements=1024")) {
                 try (BenchmarkCase.Trial t = c.open()) {
                     t.runFusemath();
                     t.runBaseline();
@@ -51,5 +52,7 @@ class EjmlSuitesTest {
         }
         assertTrue(ids.contains("ejml mult F64 n=1024 EJML"));
         assertTrue(ids.contains("ejml solve F64 n=1000 EJML"));
+        assertTrue(ids.contains("ejml elementExp F64 elements=1048576 EJML"));
+        assertTrue(ids.contains("ejml elementPower F32 elements=1048576 EJML"));
     }
 }

@@ -80,17 +80,29 @@ public final class VectorMath {
     /** {@code out[i] = f(x[i])} for every i; {@code out} must be as long as {@code x}, and may be {@code x}. */
     public static void apply(Function f, float[] x, float[] out) {
         checkLengths(x.length, out.length);
+        apply(f, x, 0, out, 0, x.length);
+    }
+
+    /**
+     * {@code out[oo + i] = f(x[xo + i])} for i in [0, n): the range form, for arrays longer than the data they
+     * hold (a matrix's backing array). {@code out} may be {@code x} at the same offset; other overlaps are rejected.
+     *
+     * @throws IndexOutOfBoundsException when a range leaves its array
+     * @throws org.fusemath.api.InvalidArgumentException when n is negative or the ranges overlap at different offsets
+     */
+    public static void apply(Function f, float[] x, int xo, float[] out, int oo, int n) {
+        checkRange(x.length, xo, out.length, oo, n, x == out);
         F32Lanes lanes = F32.get();
-        for (int i = 0; i < x.length; i += F32Lanes.CHUNK) {
-            int n = Math.min(F32Lanes.CHUNK, x.length - i);
+        for (int i = 0; i < n; i += F32Lanes.CHUNK) {
+            int c = Math.min(F32Lanes.CHUNK, n - i);
             switch (f) {
-                case EXP -> lanes.exp(x, i, out, i, n);
-                case LOG -> lanes.log(x, i, out, i, n);
-                case TANH -> lanes.tanh(x, i, out, i, n);
-                case SIGMOID -> lanes.sigmoid(x, i, out, i, n);
-                case ERF -> lanes.erf(x, i, out, i, n);
-                case GELU -> lanes.gelu(x, i, out, i, n);
-                case GELU_TANH -> lanes.geluTanh(x, i, out, i, n);
+                case EXP -> lanes.exp(x, xo + i, out, oo + i, c);
+                case LOG -> lanes.log(x, xo + i, out, oo + i, c);
+                case TANH -> lanes.tanh(x, xo + i, out, oo + i, c);
+                case SIGMOID -> lanes.sigmoid(x, xo + i, out, oo + i, c);
+                case ERF -> lanes.erf(x, xo + i, out, oo + i, c);
+                case GELU -> lanes.gelu(x, xo + i, out, oo + i, c);
+                case GELU_TANH -> lanes.geluTanh(x, xo + i, out, oo + i, c);
             }
         }
     }
@@ -98,18 +110,44 @@ public final class VectorMath {
     /** {@code out[i] = f(x[i])} for every i; {@code out} must be as long as {@code x}, and may be {@code x}. */
     public static void apply(Function f, double[] x, double[] out) {
         checkLengths(x.length, out.length);
+        apply(f, x, 0, out, 0, x.length);
+    }
+
+    /**
+     * {@code out[oo + i] = f(x[xo + i])} for i in [0, n): the range form, for arrays longer than the data they
+     * hold (a matrix's backing array). {@code out} may be {@code x} at the same offset; other overlaps are rejected.
+     *
+     * @throws IndexOutOfBoundsException when a range leaves its array
+     * @throws org.fusemath.api.InvalidArgumentException when n is negative or the ranges overlap at different offsets
+     */
+    public static void apply(Function f, double[] x, int xo, double[] out, int oo, int n) {
+        checkRange(x.length, xo, out.length, oo, n, x == out);
         F64Lanes lanes = F64.get();
-        for (int i = 0; i < x.length; i += F64Lanes.CHUNK) {
-            int n = Math.min(F64Lanes.CHUNK, x.length - i);
+        for (int i = 0; i < n; i += F64Lanes.CHUNK) {
+            int c = Math.min(F64Lanes.CHUNK, n - i);
             switch (f) {
-                case EXP -> lanes.exp(x, i, out, i, n);
-                case LOG -> lanes.log(x, i, out, i, n);
-                case TANH -> lanes.tanh(x, i, out, i, n);
-                case SIGMOID -> lanes.sigmoid(x, i, out, i, n);
-                case ERF -> lanes.erf(x, i, out, i, n);
-                case GELU -> lanes.gelu(x, i, out, i, n);
-                case GELU_TANH -> lanes.geluTanh(x, i, out, i, n);
+                case EXP -> lanes.exp(x, xo + i, out, oo + i, c);
+                case LOG -> lanes.log(x, xo + i, out, oo + i, c);
+                case TANH -> lanes.tanh(x, xo + i, out, oo + i, c);
+                case SIGMOID -> lanes.sigmoid(x, xo + i, out, oo + i, c);
+                case ERF -> lanes.erf(x, xo + i, out, oo + i, c);
+                case GELU -> lanes.gelu(x, xo + i, out, oo + i, c);
+                case GELU_TANH -> lanes.geluTanh(x, xo + i, out, oo + i, c);
             }
+        }
+    }
+
+    private static void checkRange(int xLength, int xo, int outLength, int oo, int n, boolean same) {
+        if (n < 0) {
+            throw new org.fusemath.api.InvalidArgumentException("n", n, "a count >= 0");
+        }
+        java.util.Objects.checkFromIndexSize(xo, n, xLength);
+        java.util.Objects.checkFromIndexSize(oo, n, outLength);
+        // A chunk is read before it is written, so out = x at one offset is safe; a shifted overlap would read
+        // results of the previous chunk as inputs.
+        if (same && xo != oo && n > 0 && xo < oo + n && oo < xo + n) {
+            throw new org.fusemath.api.InvalidArgumentException("oo", oo,
+                    "xo (" + xo + ") or a range of out not overlapping x's [" + xo + ", " + (xo + n) + ")");
         }
     }
 

@@ -229,4 +229,40 @@ class VectorMathTest {
         assertThrows(IndexOutOfBoundsException.class, () -> lanes.exp(a, 2, a, 0, F32Lanes.CHUNK));
         assertThrows(IllegalArgumentException.class, () -> VectorMath.apply(Function.EXP, new float[3], new float[2]));
     }
+
+    @Test
+    void theRangeFormMatchesTheWholeArrayFormAndLeavesTheRestAlone() {
+        int n = 2 * F64Lanes.CHUNK + 37; // two full chunks and a short one
+        double[] x = new double[n + 5];
+        float[] xf = new float[n + 5];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 97) / 7.0 - 6;
+            xf[i] = (float) x[i];
+        }
+        double[] whole = new double[n];
+        float[] wholeF = new float[n];
+        VectorMath.apply(Function.EXP, java.util.Arrays.copyOfRange(x, 3, 3 + n), whole);
+        VectorMath.apply(Function.EXP, java.util.Arrays.copyOfRange(xf, 3, 3 + n), wholeF);
+        double[] out = new double[n + 9];
+        float[] outF = new float[n + 9];
+        java.util.Arrays.fill(out, -7);
+        java.util.Arrays.fill(outF, -7);
+        VectorMath.apply(Function.EXP, x, 3, out, 4, n);
+        VectorMath.apply(Function.EXP, xf, 3, outF, 4, n);
+        for (int i = 0; i < out.length; i++) {
+            boolean inside = i >= 4 && i < 4 + n;
+            assertEquals(inside ? whole[i - 4] : -7, out[i], "double at " + i);
+            assertEquals(inside ? wholeF[i - 4] : -7f, outF[i], "float at " + i);
+        }
+        // In place at one offset: the same values.
+        VectorMath.apply(Function.EXP, x, 3, x, 3, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(whole[i], x[3 + i]);
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> VectorMath.apply(Function.LOG, x, 6, out, 0, n));
+        assertThrows(IndexOutOfBoundsException.class, () -> VectorMath.apply(Function.LOG, x, 0, out, 10, n));
+        assertThrows(IllegalArgumentException.class, () -> VectorMath.apply(Function.LOG, x, 0, out, 0, -1));
+        assertThrows(IllegalArgumentException.class, () -> VectorMath.apply(Function.LOG, x, 0, x, 1, n));
+        assertThrows(IllegalArgumentException.class, () -> VectorMath.apply(Function.LOG, xf, 1, xf, 0, n));
+    }
 }
