@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.fusemath.api.Arguments;
+import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
+import org.fusemath.api.ShapeMismatchException;
 import org.fusemath.fusion.ir.Node;
 
 /**
@@ -17,7 +19,7 @@ import org.fusemath.fusion.ir.Node;
  * cache when the structure, shapes, dtypes and space were planned before), {@link #execute} runs its launches,
  * {@link #resetOperands} binds new operands of the same dtypes and shapes (no planning work), {@link #close} frees
  * what its library launches hold. Thread-safe: calls are serialised on the instance; results are new arrays on every
- * execution, intermediates are reused.
+ * execution ({@link #executeInto} writes the first into the caller's array instead), intermediates are reused.
  */
 public final class FusionPlan implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -51,6 +53,51 @@ public final class FusionPlan implements AutoCloseable {
     /** Runs every launch once and returns each planned expression's value as a new C-order tensor, in order. */
     public synchronized List<HostTensor> executeAll() {
         requireOpen();
+        return run(null);
+    }
+
+    /**
+     * Runs the plan with the first expression's value written into {@code out} (NumPy's {@code out=}): a
+     * {@code double[]}/{@code float[]} or a C-order {@link HostTensor} of that value's dtype and shape, which must not
+     * be an input's array. Returns {@code out} as a tensor; a repeated call with the same array allocates no result.
+     */
+    public synchronized HostTensor executeInto(Object out) {
+        requireOpen();
+        int root = template.rootSlots[0];
+        PlanTemplate.Slot slot = template.slots.get(root);
+        Arguments.requireNonNull(out, "out");
+        if (out instanceof HostTensor t && t.isFortranOrder()) {
+            throw new InvalidArgumentException("out", t, "a C-order tensor");
+        }
+        if (!(out instanceof HostTensor || out instanceof double[] || out instanceof float[])) {
+            throw new InvalidArgumentException("out", out.getClass().getSimpleName(), "a HostTensor, double[] or float[]");
+        }
+        Object array = OperandArrays.data(out);
+        long length = array instanceof double[] d ? d.length : ((float[]) array).length;
+        DType dtype = out instanceof HostTensor t ? t.dtype() : array instanceof double[] ? DType.F64 : DType.F32;
+        long[] dims = out instanceof HostTensor t ? t.shape() : new long[] {length};
+        if (dtype != slot.type().dtype()) {
+            throw new InvalidArgumentException("out", dtype, slot.type().dtype() + ", the result's dtype");
+        }
+        if (length != slot.shape().size() || out instanceof HostTensor && !Arrays.equals(dims, template.rootDims[0])) {
+            throw new ShapeMismatchException("out", Arrays.toString(dims), Arrays.toString(template.rootDims[0])
+                    + ", the result's shape");
+        }
+        for (int i = 0; i < template.inputCount; i++) {
+            if (state.operands[i] != null && OperandArrays.data(state.operands[i]) == array) {
+                throw new InvalidArgumentException("out", "the array of input '" + template.inputs.get(i).name() + "'",
+                        "an array no input reads");
+            }
+        }
+        List<HostTensor> results = run(slot.result() ? array : null);
+        if (!slot.result()) {
+            System.arraycopy(results.get(0).array(), 0, array, 0, (int) length);
+        }
+        return HostTensor.of(dtype, template.rootDims[0], array);
+    }
+
+    /** One execution; {@code firstRoot} (or null) is the array the first root's result slot is computed into. */
+    private List<HostTensor> run(Object firstRoot) {
         for (int i = 0; i < template.inputCount; i++) {
             Node in = template.inputs.get(i);
             Object operand = state.operands[i];
@@ -65,7 +112,8 @@ public final class FusionPlan implements AutoCloseable {
         for (int i = template.inputCount; i < template.slots.size(); i++) {
             PlanTemplate.Slot s = template.slots.get(i);
             if (s.result()) {
-                state.values[i] = OperandArrays.allocate(s.type(), s.shape());
+                state.values[i] = firstRoot != null && i == template.rootSlots[0] ? firstRoot
+                        : OperandArrays.allocate(s.type(), s.shape());
             }
         }
         List<Step> steps = template.steps;

@@ -98,6 +98,39 @@ class FusionPlanTest {
     }
 
     @Test
+    void executeIntoWritesTheCallersArrayWithTheBitsOfExecuteAndChecksItFirst() {
+        int m = 300, k = 5, n = 64;
+        double[] a = Data.doubles(m * k, 50), b = Data.doubles(k * n, 51), bias = Data.doubles(n, 52);
+        double[] r = Data.doubles(m * n, 53);
+        Expr y = Expr.input("A", a, m, k).matmul(Expr.input("B", b, k, n)).add(Expr.input("bias", bias)).relu()
+                .mul(0.3).add(Expr.input("R", r, m, n));
+        try (FusionPlan p = Fusion.plan(y)) {
+            double[] want = (double[]) p.execute().array();
+            double[] out = new double[m * n];
+            HostTensor got = p.executeInto(out);
+            assertTrue(got.array() == out, "the result is the caller's array");
+            assertArrayEquals(want, out);
+            java.util.Arrays.fill(out, Double.NaN);
+            p.executeInto(HostTensor.of(org.fusemath.api.DType.F64, new long[] {m, n}, out));
+            assertArrayEquals(want, out, "a second call into the same array");
+            assertThrows(ShapeMismatchException.class, () -> p.executeInto(new double[m * n - 1]));
+            assertThrows(ShapeMismatchException.class,
+                    () -> p.executeInto(HostTensor.of(org.fusemath.api.DType.F64, new long[] {n, m}, new double[m * n])));
+            assertThrows(InvalidArgumentException.class, () -> p.executeInto(new float[m * n]));
+            assertThrows(InvalidArgumentException.class, () -> p.executeInto(r), "R is an input's array");
+            assertThrows(InvalidArgumentException.class, () -> p.executeInto(
+                    HostTensor.of(org.fusemath.api.DType.F64, new long[] {m, n}, true, new double[m * n])));
+            assertArrayEquals(want, (double[]) p.execute().array(), "execute still returns a new array");
+        }
+        float[] x = Data.floats(40, 54);
+        try (FusionPlan p = Fusion.plan(Expr.input("x", x, 4, 10).mul(2).exp())) {
+            float[] out = new float[40];
+            p.executeInto(out);
+            assertArrayEquals((float[]) p.execute().array(), out);
+        }
+    }
+
+    @Test
     void aMatmulResultAlsoReadElsewhereIsNotFinishedPerPanel() {
         int m = 4, k = 3, n = 6;
         double[] a = Data.doubles(m * k, 4), b = Data.doubles(k * n, 5);
