@@ -16,8 +16,12 @@ package org.fusemath.ejml;
  * doubled where the first winning size won by less than 2x.
  */
 final class ElementThresholds {
-    /** CommonOps_DDRM.elementExp. */
-    static final long EXP_F64_ELEMENTS = 1024;
+    /**
+     * CommonOps_DDRM.elementExp: on JDK 25 and later only. Idle re-measurement, {@code fusemath bench --domains ejml}
+     * at 1024 / 1048576 elements: JDK 25 1.73x / 1.42x EJML, JDK 17 1.20x / 0.86x (JDK 17's {@code Math.exp}
+     * intrinsic is about as fast as the double lanes there), so below JDK 25 EJML's loop runs at every size.
+     */
+    static final long EXP_F64_ELEMENTS = Runtime.version().feature() >= 25 ? 1024 : Long.MAX_VALUE;
     /** CommonOps_DDRM.elementLog. */
     static final long LOG_F64_ELEMENTS = 512;
     /** CommonOps_FDRM.elementExp. */
