@@ -81,26 +81,16 @@ public final class DecompositionPlan implements AutoCloseable {
         if (info[0] != 0) {
             return new DeviceDecomposition.Result(null, null, null, null, info[0], 0);
         }
-        Object aOut = array(t, aSlots);
+        Object aOut = DeviceMemory.hostArray(t, aSlots);
         memory.toHost(operands.a(), 0, aOut, 0, aSlots);
-        Object values = array(DeviceDecomposition.valueType(call), valueSlots);
+        Object values = DeviceMemory.hostArray(DeviceDecomposition.valueType(call), valueSlots);
         memory.toHost(operands.values(), 0, values, 0, valueSlots);
         return new DeviceDecomposition.Result(aOut, values, copyBack(t, operands.u(), uCount),
                 copyBack(t, operands.vt(), vtCount), 0, -1);
     }
 
     private Object copyBack(DType t, long address, long elements) {
-        if (elements == 0) {
-            return null;
-        }
-        int slots = Math.toIntExact(elements * t.slotsPerElement());
-        Object out = array(t, slots);
-        resources.memory().toHost(address, 0, out, 0, slots);
-        return out;
-    }
-
-    static Object array(DType t, int slots) {
-        return t.isSinglePrecision() ? new float[slots] : new double[slots];
+        return elements == 0 ? null : resources.memory().toNewHostArray(t, address, elements);
     }
 
     /** Releases the handle, the buffers and the workspace; idempotent. */

@@ -105,21 +105,21 @@ public final class DeviceBatchedSolve {
         long params = 0;
         long blas = 0;
         try {
-            long dA = track(allocations, memory.allocate((long) batch * n * n * bytes));
-            long dB = track(allocations, memory.allocate((long) batch * n * k * bytes));
+            long dA = memory.allocate(allocations, (long) batch * n * n * bytes);
+            long dB = memory.allocate(allocations, (long) batch * n * k * bytes);
             memory.toDevice(a, 0, batch * n * n * slots, dA, 0);
             memory.toDevice(b, 0, batch * n * k * slots, dB, 0);
             int[] info = new int[batch];
             solver = calls.solverCreate();
             calls.solverSetStream(solver, memory.stream());
             if (n <= BATCHED_MAX_N) {
-                long dInfo = track(allocations, memory.allocate(4L * batch));
+                long dInfo = memory.allocate(allocations, 4L * batch);
                 if (p.method() == Method.LU) {
                     blas = calls.blasCreate();
                     calls.blasSetStream(blas, memory.stream());
                     long aPointers = pointers(memory, allocations, dA, (long) n * n * bytes, batch, 1, 0);
                     long bPointers = pointers(memory, allocations, dB, (long) n * k * bytes, batch, 1, 0);
-                    long dPiv = track(allocations, memory.allocate(4L * n * batch));
+                    long dPiv = memory.allocate(allocations, 4L * n * batch);
                     calls.run(blas, 0, plan.get(0), new CusolverCalls.Operands(aPointers, 0, dPiv, dInfo, 0, 0, 0));
                     memory.toHost(dInfo, 0, info, 0, batch);
                     Failure f = first(info);
@@ -137,7 +137,7 @@ public final class DeviceBatchedSolve {
                     }
                     long aRepeated = pointers(memory, allocations, dA, (long) n * n * bytes, batch, k, 0);
                     long bColumns = pointers(memory, allocations, dB, (long) n * k * bytes, batch, k, (long) n * bytes);
-                    long dSolveInfo = track(allocations, memory.allocate(4));
+                    long dSolveInfo = memory.allocate(allocations, 4);
                     calls.run(solver, 0, plan.get(1), new CusolverCalls.Operands(aRepeated, bColumns, 0, dSolveInfo, 0,
                             0, 0));
                 }
@@ -145,10 +145,10 @@ public final class DeviceBatchedSolve {
                 params = calls.paramsCreate();
                 CusolverCall factor = plan.get(0);
                 long[] work = calls.bufferSize(solver, params, factor.bufferSizeQuery(), dA);
-                long dWork = track(allocations, memory.allocate(work[0]));
-                long dPiv = track(allocations, memory.allocate(8L * n));
-                long dInfo = track(allocations, memory.allocate(4L * batch));
-                long dSolveInfo = track(allocations, memory.allocate(4));
+                long dWork = memory.allocate(allocations, work[0]);
+                long dPiv = memory.allocate(allocations, 8L * n);
+                long dInfo = memory.allocate(allocations, 4L * batch);
+                long dSolveInfo = memory.allocate(allocations, 4);
                 for (int m = 0; m < batch; m++) {
                     // Members run in stream order, so one pivot area and one workspace serve them all.
                     long am = dA + (long) m * n * n * bytes;
@@ -187,11 +187,6 @@ public final class DeviceBatchedSolve {
         return null;
     }
 
-    private static long track(List<Long> allocations, long address) {
-        allocations.add(address);
-        return address;
-    }
-
     /**
      * A device array of {@code batch·repeat} matrix pointers: entry j·batch + m points at {@code base + m·stride +
      * j·step}, copied in as pairs of ints (the low word first: little-endian, as CUDA's 64-bit pointers are laid out).
@@ -207,7 +202,7 @@ public final class DeviceBatchedSolve {
                 words[2 * (j * batch + m) + 1] = (int) (address >>> 32);
             }
         }
-        long array = track(allocations, memory.allocate(8L * count));
+        long array = memory.allocate(allocations, 8L * count);
         memory.toDevice(words, 0, words.length, array, 0);
         return array;
     }

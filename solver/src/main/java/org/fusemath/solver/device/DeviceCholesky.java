@@ -39,7 +39,7 @@ final class DeviceCholesky {
         return DeviceLu.session(calls, memory, t, n, 0, (solver, params, o, allocations) -> {
             memory.toDevice(a, 0, slots, o.a(), 0);
             long[] work = calls.bufferSize(solver, params, potrf.bufferSizeQuery(), o.a());
-            long dWork = DeviceLu.track(allocations, memory.allocate(work[0]));
+            long dWork = memory.allocate(allocations, work[0]);
             calls.run(solver, params, potrf, new CusolverCalls.Operands(o.a(), 0, 0, o.info(), dWork, work[0], work[1]));
             int[] info = new int[1];
             memory.toHost(o.info(), 0, info, 0, 1);

@@ -140,11 +140,11 @@ public final class DeviceDecomposition {
         long solver = 0;
         long params = 0;
         try {
-            long dA = track(allocations, memory.allocate((long) aSlots * t.elementBytes() / t.slotsPerElement()));
-            long dValues = track(allocations, memory.allocate(values * valueType.elementBytes()));
-            long dU = u == 0 ? 0 : track(allocations, memory.allocate(u * t.elementBytes()));
-            long dVt = vt == 0 ? 0 : track(allocations, memory.allocate(vt * t.elementBytes()));
-            long dInfo = track(allocations, memory.allocate(4));
+            long dA = memory.allocate(allocations, (long) aSlots * t.elementBytes() / t.slotsPerElement());
+            long dValues = memory.allocate(allocations, values * valueType.elementBytes());
+            long dU = u == 0 ? 0 : memory.allocate(allocations, u * t.elementBytes());
+            long dVt = vt == 0 ? 0 : memory.allocate(allocations, vt * t.elementBytes());
+            long dInfo = memory.allocate(allocations, 4);
             memory.toDevice(a, 0, aSlots, dA, 0);
             if (valuesIn != null) {
                 memory.toDevice(valuesIn, 0, valueSlots, dValues, 0);
@@ -170,12 +170,11 @@ public final class DeviceDecomposition {
                     return new Result(null, null, null, null, info[0], i);
                 }
             }
-            Object aOut = array(t, aSlots);
+            Object aOut = DeviceMemory.hostArray(t, aSlots);
             memory.toHost(dA, 0, aOut, 0, aSlots);
-            Object valuesOut = array(valueType, Math.toIntExact(values * valueType.slotsPerElement()));
-            memory.toHost(dValues, 0, valuesOut, 0, Math.toIntExact(values * valueType.slotsPerElement()));
-            Object uOut = u == 0 ? null : copyBack(memory, t, dU, u);
-            Object vtOut = vt == 0 ? null : copyBack(memory, t, dVt, vt);
+            Object valuesOut = memory.toNewHostArray(valueType, dValues, values);
+            Object uOut = u == 0 ? null : memory.toNewHostArray(t, dU, u);
+            Object vtOut = vt == 0 ? null : memory.toNewHostArray(t, dVt, vt);
             return new Result(aOut, valuesOut, uOut, vtOut, 0, -1);
         } finally {
             if (params != 0) {
@@ -188,21 +187,5 @@ public final class DeviceDecomposition {
                 memory.free(allocation);
             }
         }
-    }
-
-    private static Object copyBack(DeviceMemory memory, DType t, long address, long elements) {
-        int slots = Math.toIntExact(elements * t.slotsPerElement());
-        Object out = array(t, slots);
-        memory.toHost(address, 0, out, 0, slots);
-        return out;
-    }
-
-    private static Object array(DType t, int slots) {
-        return t.isSinglePrecision() ? new float[slots] : new double[slots];
-    }
-
-    private static long track(List<Long> allocations, long address) {
-        allocations.add(address);
-        return address;
     }
 }

@@ -69,11 +69,11 @@ public final class DeviceJacobiSvd {
         long solver = 0;
         long info = 0;
         try {
-            long dA = track(allocations, memory.allocate((long) aSlots * t.elementBytes() / t.slotsPerElement()));
-            long dS = track(allocations, memory.allocate((long) sCount * real.elementBytes()));
-            long dU = track(allocations, memory.allocate(uCount * t.elementBytes()));
-            long dV = track(allocations, memory.allocate(vCount * t.elementBytes()));
-            long dInfo = track(allocations, memory.allocate(4 * batch));
+            long dA = memory.allocate(allocations, (long) aSlots * t.elementBytes() / t.slotsPerElement());
+            long dS = memory.allocate(allocations, (long) sCount * real.elementBytes());
+            long dU = memory.allocate(allocations, uCount * t.elementBytes());
+            long dV = memory.allocate(allocations, vCount * t.elementBytes());
+            long dInfo = memory.allocate(allocations, 4 * batch);
             memory.toDevice(a, 0, aSlots, dA, 0);
             solver = calls.solverCreate();
             calls.solverSetStream(solver, memory.stream());
@@ -81,14 +81,13 @@ public final class DeviceJacobiSvd {
             calls.gesvdjInfoSet(info, c);
             CusolverCalls.JacobiOperands o = new CusolverCalls.JacobiOperands(dA, dS, dU, dV, dInfo, 0, 0);
             long workBytes = calls.jacobiBufferSize(solver, info, c.bufferSizeQuery(), o);
-            long dWork = track(allocations, memory.allocate(workBytes));
+            long dWork = memory.allocate(allocations, workBytes);
             calls.jacobiRun(solver, info, c, new CusolverCalls.JacobiOperands(dA, dS, dU, dV, dInfo, dWork, workBytes));
             int[] infos = new int[Math.toIntExact(batch)];
             memory.toHost(dInfo, 0, infos, 0, infos.length);
-            Object s = array(real, sCount);
-            memory.toHost(dS, 0, s, 0, sCount);
-            Object u = c.vectors() ? copyBack(memory, t, dU, uCount) : null;
-            Object v = c.vectors() ? copyBack(memory, t, dV, vCount) : null;
+            Object s = memory.toNewHostArray(real, dS, sCount);
+            Object u = c.vectors() ? memory.toNewHostArray(t, dU, uCount) : null;
+            Object v = c.vectors() ? memory.toNewHostArray(t, dV, vCount) : null;
             return new Result(s, u, v, infos);
         } finally {
             if (info != 0) {
@@ -101,21 +100,5 @@ public final class DeviceJacobiSvd {
                 memory.free(allocation);
             }
         }
-    }
-
-    private static Object copyBack(DeviceMemory memory, DType t, long address, long elements) {
-        int slots = Math.toIntExact(elements * t.slotsPerElement());
-        Object out = array(t, slots);
-        memory.toHost(address, 0, out, 0, slots);
-        return out;
-    }
-
-    private static Object array(DType t, int slots) {
-        return t.isSinglePrecision() ? new float[slots] : new double[slots];
-    }
-
-    private static long track(List<Long> allocations, long address) {
-        allocations.add(address);
-        return address;
     }
 }

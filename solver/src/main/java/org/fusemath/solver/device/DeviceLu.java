@@ -47,7 +47,7 @@ final class DeviceLu {
         return session(calls, memory, t, n, 0, (solver, params, o, allocations) -> {
             memory.toDevice(a, 0, slots, o.a(), 0);
             long[] work = calls.bufferSize(solver, params, getrf.bufferSizeQuery(), o.a());
-            long dWork = track(allocations, memory.allocate(work[0]));
+            long dWork = memory.allocate(allocations, work[0]);
             calls.run(solver, params, getrf, new CusolverCalls.Operands(o.a(), 0, o.ipiv(), o.info(), dWork, work[0],
                     work[1]));
             int[] info = new int[1];
@@ -108,10 +108,10 @@ final class DeviceLu {
         long params = 0;
         int slotBytes = t.elementBytes() / t.slotsPerElement();
         try {
-            long dA = track(allocations, memory.allocate((long) n * n * t.elementBytes()));
-            long dB = bSlots == 0 ? 0 : track(allocations, memory.allocate(bSlots * slotBytes));
-            long dPiv = track(allocations, memory.allocate(8L * n));
-            long dInfo = track(allocations, memory.allocate(4));
+            long dA = memory.allocate(allocations, (long) n * n * t.elementBytes());
+            long dB = bSlots == 0 ? 0 : memory.allocate(allocations, bSlots * slotBytes);
+            long dPiv = memory.allocate(allocations, 8L * n);
+            long dInfo = memory.allocate(allocations, 4);
             solver = calls.solverCreate();
             calls.solverSetStream(solver, memory.stream());
             params = calls.paramsCreate();
@@ -127,10 +127,5 @@ final class DeviceLu {
                 calls.solverDestroy(solver);
             }
         }
-    }
-
-    static long track(List<Long> allocations, long address) {
-        allocations.add(address);
-        return address;
     }
 }

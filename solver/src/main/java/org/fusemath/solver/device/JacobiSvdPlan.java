@@ -74,17 +74,9 @@ public final class JacobiSvdPlan implements AutoCloseable {
         resources.calls().jacobiRun(resources.solver(), resources.gesvdjInfo(call), call, operands);
         int[] infos = new int[Math.toIntExact(call.batch())];
         memory.toHost(operands.info(), 0, infos, 0, infos.length);
-        Object s = DecompositionPlan.array(t.componentType(), sCount);
-        memory.toHost(operands.s(), 0, s, 0, sCount);
-        return new DeviceJacobiSvd.Result(s, call.vectors() ? copyBack(t, operands.u(), uCount) : null,
-                call.vectors() ? copyBack(t, operands.v(), vCount) : null, infos);
-    }
-
-    private Object copyBack(DType t, long address, long elements) {
-        int slots = Math.toIntExact(elements * t.slotsPerElement());
-        Object out = DecompositionPlan.array(t, slots);
-        resources.memory().toHost(address, 0, out, 0, slots);
-        return out;
+        Object s = memory.toNewHostArray(t.componentType(), operands.s(), sCount);
+        return new DeviceJacobiSvd.Result(s, call.vectors() ? memory.toNewHostArray(t, operands.u(), uCount) : null,
+                call.vectors() ? memory.toNewHostArray(t, operands.v(), vCount) : null, infos);
     }
 
     /** Releases the handle, gesvdjInfo, buffers and workspace; idempotent. */
