@@ -2,15 +2,9 @@ package org.fusemath.solver.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.fusemath.cuda.junit.NvccPtx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,27 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CopyKernelPtxTest {
     @Test
     void nvccCompilesTheThreeWidthsWithTheArgumentsTheLaunchPasses(@TempDir Path dir) throws Exception {
-        Path nvcc = null;
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, "nvcc"))) {
-                nvcc = Path.of(d, "nvcc");
-                break;
-            }
-        }
-        assumeTrue(nvcc != null, "nvcc is not on PATH: install the CUDA toolkit to compile kernels ahead of time");
-        Path cu = Files.writeString(dir.resolve("copy2d.cu"), NvrtcOperandCopies.SOURCE.code(), StandardCharsets.UTF_8);
-        Path ptx = dir.resolve("copy2d.ptx");
-        Process p = new ProcessBuilder(nvcc.toString(), "-ptx", "-o", ptx.toString(), cu.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "nvcc finished");
-        assertEquals(0, p.exitValue(), () -> "nvcc failed:\n" + output);
-        String text = Files.readString(ptx, StandardCharsets.US_ASCII);
+        String text = NvccPtx.compile(dir, "copy2d", NvrtcOperandCopies.SOURCE.code());
         for (int width : new int[] {4, 8, 16}) {
-            String entry = "fusemath_copy2d_b" + width;
-            Matcher m = Pattern.compile("\\.visible \\.entry " + entry + "\\(([^)]*)\\)").matcher(text);
-            assertTrue(m.find(), "no entry " + entry);
-            String[] params = m.group(1).trim().split(",");
-            assertEquals(8, params.length, m.group(1));
+            String parameters = NvccPtx.entryParameters(text, "fusemath_copy2d_b" + width);
+            String[] params = parameters.split(",");
+            assertEquals(8, params.length, parameters);
             for (String param : params) {
                 assertTrue(param.trim().startsWith(".param .u64"), param);
             }
