@@ -2,20 +2,16 @@ package org.fusemath.fusion.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fusemath.cuda.LaunchConfig;
+import org.fusemath.cuda.junit.NvccPtx;
 import org.fusemath.fusion.FusionGroups;
 import org.fusemath.fusion.ir.FusedGroup;
 import org.junit.jupiter.api.Test;
@@ -32,16 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class KernelArgumentOrderTest {
     @TempDir
     Path dir;
-
-    private static String nvcc() {
-        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            File f = new File(p, "nvcc");
-            if (f.canExecute()) {
-                return f.getPath();
-            }
-        }
-        return null;
-    }
 
     @Test
     void argumentsFollowTheGeneratedParametersByName() {
@@ -75,30 +61,19 @@ class KernelArgumentOrderTest {
 
     @Test
     void ptxEntryParametersArePointersThenTheCount() throws IOException, InterruptedException {
-        String nvcc = nvcc();
-        assumeTrue(nvcc != null, "nvcc is not on PATH: the generated CUDA C is not compiled on this machine");
         for (String name : List.of("chain f32", "every kind", "softmax f32", "layer norm f64")) {
             FusedGroup g = FusionGroups.all().get(name);
             CudaKernel k = CudaSourceGenerator.generate(g);
-            Path cu = dir.resolve(k.source().name());
-            Files.writeString(cu, k.source().code(), StandardCharsets.UTF_8);
-            Path ptx = dir.resolve(k.entry() + ".ptx");
-            Process p = new ProcessBuilder(nvcc, "-ptx", "-arch=sm_90", "-fmad=false", "-o", ptx.toString(), cu.toString())
-                    .redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), name + ": nvcc did not finish");
-            assertEquals(0, p.exitValue(), name + ":\n" + log);
-            String text = Files.readString(ptx);
-            Matcher m = Pattern.compile("\\.visible \\.entry " + k.entry() + "\\(([^)]*)\\)").matcher(text);
-            assertTrue(m.find(), name + ": no entry " + k.entry());
+            String text = NvccPtx.compile(dir, k.entry(), k.source().code(), "-arch=sm_90", "-fmad=false");
+            String parameters = NvccPtx.entryParameters(text, k.entry());
             List<Integer> u64 = new ArrayList<>();
-            Matcher pm = Pattern.compile("\\.param \\.(\\w+) (?:\\.ptr[^ ]* )*" + k.entry() + "_param_(\\d+)").matcher(m.group(1));
+            Matcher pm = Pattern.compile("\\.param \\.(\\w+) (?:\\.ptr[^ ]* )*" + k.entry() + "_param_(\\d+)").matcher(parameters);
             while (pm.find()) {
                 assertEquals("u64", pm.group(1), name + ": parameter " + pm.group(2) + " is 8 bytes");
                 u64.add(Integer.parseInt(pm.group(2)));
             }
             List<String> order = CudaFusedKernels.argumentOrder(g);
-            assertEquals(order.size(), u64.size(), name + ": " + m.group(1));
+            assertEquals(order.size(), u64.size(), name + ": " + parameters);
             for (int i = 0; i < order.size(); i++) {
                 assertEquals(i, u64.get(i), name + ": parameters in order");
                 boolean pointer = order.get(i).startsWith("in") || order.get(i).startsWith("out");
