@@ -11,13 +11,14 @@ import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.ShapeMismatchException;
 import org.fusemath.fft.device.CufftOnDevice;
 import org.fusemath.fft.device.CufftSession;
+import org.fusemath.fft.device.PadKernel;
 
 /**
  * One numpy.fft function call on device operands (CuPy's semantics: it runs where the operands live, the result
  * stays there): resolves {@code s}/{@code axes} as {@link NumpyCall} does, crops by a strided view of the input (no
  * copy), checks {@code out} (or allocates the result on the context's stream) and runs {@link CufftOnDevice} on the
- * tensors' device addresses. What would need a copy on the device first is rejected by name: zero-padding, a real
- * input of a complex transform.
+ * tensors' device addresses. What NumPy does by copying (zero-padding by {@code n}/{@code s}, promoting a real input
+ * of a complex transform) is one staging kernel ({@link PadKernel}) into scratch device memory before the transform.
  */
 final class DeviceCall {
     private DeviceCall() {
@@ -47,10 +48,8 @@ final class DeviceCall {
         if (kind == FftKind.R2C && a.dtype().isComplex()) {
             throw new InvalidArgumentException("a", a.dtype(), "a real array (F32 or F64) for a real-input FFT");
         }
-        if (kind != FftKind.R2C && !a.dtype().isComplex()) {
-            throw new InvalidArgumentException("a", a.dtype(), "a complex device array (C64 or C128) for a " + kind
-                    + " transform: promoting a real device array needs a copy on the device first (or use rfft)");
-        }
+        // NumPy promotes a real input of a complex transform (irfft's included) to complex with zero imaginary parts.
+        boolean promote = kind != FftKind.R2C && !a.dtype().isComplex();
         int[] ax = NumpyCall.resolveAxes(s, axes, rank);
         long[] shape = a.shape();
         long[] target = shape.clone();
@@ -69,25 +68,27 @@ final class DeviceCall {
                 }
                 len = outputLength / 2 + 1;
             }
-            if (len > shape[d]) {
-                throw new InvalidArgumentException(s == null || s.length == 1 ? "n" : "s[" + i + "]", s == null ? len : s[i],
-                        "at most " + shape[d] + " points along axis " + d + " of a device operand (zero-padding needs"
-                                + " a copy on the device first; cropping is a view)");
-            }
             if (len < 1) {
                 throw new InvalidArgumentException("a", "shape " + Arrays.toString(shape),
                         "at least 1 point along transformed axis " + d);
             }
             target[d] = len;
         }
+        boolean pad = false;
+        for (int d = 0; d < rank; d++) {
+            pad |= target[d] > shape[d];
+        }
         DType component = a.dtype().componentType();
         boolean inPlace = out != null && out.buffer() == a.buffer() && out.address() == a.address();
-        if (inPlace && (kind != FftKind.C2C || !Arrays.equals(target, shape) || a.isFortranOrder() && rank > 1)) {
-            throw new InvalidArgumentException("out", "the input itself", "another tensor: only an uncropped C-order"
-                    + " complex-to-complex transform runs in place");
+        if (inPlace && (kind != FftKind.C2C || promote || !Arrays.equals(target, shape) || a.isFortranOrder() && rank > 1)) {
+            throw new InvalidArgumentException("out", "the input itself", "another tensor: only an uncropped, unpadded"
+                    + " C-order complex-to-complex transform of a complex tensor runs in place");
         }
+        long[] sourceStrides = strides(shape, a.isFortranOrder());
+        // Cropping alone is a strided view of the input; padding or promotion stages a dense copy of the target shape.
+        PadKernel staging = pad || promote ? PadKernel.of(a.dtype(), shape, sourceStrides, target, promote) : null;
         FftSpec.Builder b = FftSpec.builder(kind, component, target).axes(ax).norm(norm)
-                .inputStrides(strides(shape, a.isFortranOrder())).inPlace(inPlace);
+                .inputStrides(staging != null ? FftSpec.contiguous(target) : sourceStrides).inPlace(inPlace);
         if (kind == FftKind.C2C) {
             b.direction(direction);
         }
@@ -110,7 +111,7 @@ final class DeviceCall {
         try (CufftSession session = sessions.apply(where)) {
             DeviceTensor result = out != null ? out : session.allocate(spec.outputType(), spec.outputShape());
             try {
-                CufftOnDevice.run(session, spec, a, result);
+                CufftOnDevice.run(session, spec, staging, a, result);
             } catch (RuntimeException | Error e) {
                 if (out == null) {
                     result.buffer().close();

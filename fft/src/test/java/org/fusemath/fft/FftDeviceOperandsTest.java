@@ -113,6 +113,87 @@ class FftDeviceOperandsTest {
         assertEquals(0, device.openSessions());
     }
 
+    /** Calls NumPy answers by copying: zero-padding by n/s (with cropping on other axes) and real-to-complex promotion. */
+    private static List<Case> stagedCases() {
+        SplittableRandom rng = new SplittableRandom(21);
+        return List.of(
+                new Case("fft of a real array", tensor(rng, DType.F64, false, 3, 7), FftKind.C2C, FftDirection.FORWARD, null, new int[] {-1}, FftNorm.BACKWARD),
+                new Case("ifft zero-padded", tensor(rng, DType.C128, false, 2, 5), FftKind.C2C, FftDirection.INVERSE, new long[] {9}, new int[] {-1}, FftNorm.BACKWARD),
+                new Case("fft2 of a real F32 array, axis 0 cropped, axis 1 padded", tensor(rng, DType.F32, false, 6, 5), FftKind.C2C, FftDirection.FORWARD, new long[] {4, 8}, new int[] {0, 1}, FftNorm.ORTHO),
+                new Case("rfft zero-padded", tensor(rng, DType.F64, false, 3, 6), FftKind.R2C, FftDirection.FORWARD, new long[] {11}, new int[] {-1}, FftNorm.BACKWARD),
+                new Case("rfft2 F32, axis 0 padded, axis 1 cropped", tensor(rng, DType.F32, false, 3, 10), FftKind.R2C, FftDirection.FORWARD, new long[] {5, 7}, null, FftNorm.FORWARD),
+                // irfft(X, n=13) reads 13 // 2 + 1 = 7 points of X: the 4 given and 3 zeros.
+                new Case("irfft n > 2(m-1) pads the half spectrum", tensor(rng, DType.C128, false, 2, 4), FftKind.C2R, FftDirection.INVERSE, new long[] {13}, new int[] {-1}, FftNorm.BACKWARD),
+                new Case("irfft of a real array", tensor(rng, DType.F64, false, 5), FftKind.C2R, FftDirection.INVERSE, new long[] {8}, new int[] {-1}, FftNorm.ORTHO),
+                new Case("irfftn C64, axis 0 cropped, half spectrum padded", tensor(rng, DType.C64, false, 5, 3), FftKind.C2R, FftDirection.INVERSE, new long[] {3, 9}, null, FftNorm.BACKWARD),
+                new Case("fftn of a Fortran-order real 3-D array, padded", tensor(rng, DType.F64, true, 3, 2, 4), FftKind.C2C, FftDirection.FORWARD, new long[] {4, 3, 5}, null, FftNorm.BACKWARD),
+                new Case("ifftn over axes (0, 2), a unit axis padded", tensor(rng, DType.C128, false, 1, 3, 4), FftKind.C2C, FftDirection.INVERSE, new long[] {2, 6}, new int[] {0, 2}, FftNorm.FORWARD),
+                new Case("fft of a (5, 1) C64 array along axis 0, padded", tensor(rng, DType.C64, false, 5, 1), FftKind.C2C, FftDirection.FORWARD, new long[] {8}, new int[] {0}, FftNorm.BACKWARD),
+                new Case("ifft2 of a real Fortran-order array, padded and cropped", tensor(rng, DType.F32, true, 4, 6), FftKind.C2C, FftDirection.INVERSE, new long[] {7, 3}, null, FftNorm.ORTHO));
+    }
+
+    @Test
+    void zeroPaddingAndPromotionStageTheInputOnTheDeviceAndMatchTheHost() {
+        for (Case c : stagedCases()) {
+            HostTensor host = NumpyCall.run(c.x(), c.kind(), c.direction(), c.s(), c.axes(), c.norm(), FftOptions.defaults());
+            DeviceTensor a = upload(c.x());
+            double[] before = values(a);
+            int callsBefore = device.calls().size();
+            device.log().clear();
+            DeviceTensor result = DeviceCall.run(null, a, c.kind(), c.direction(), c.s(), c.axes(), c.norm(), null, sessions);
+            assertEquals(host.dtype(), result.dtype(), c.name());
+            assertArrayEquals(host.shape(), result.shape(), c.name());
+            assertWithinBound(c, host, result);
+            assertArrayEquals(before, values(a), c.name() + ": the input is preserved");
+
+            List<String> log = device.log();
+            boolean promoted = c.kind() != FftKind.R2C && !c.x().dtype().isComplex();
+            String mode = promoted ? "_r2c_" : c.x().dtype().isComplex() ? "_c2c_" : "_r2r_";
+            List<String> pads = log.stream().filter(l -> l.startsWith("pad ")).toList();
+            assertEquals(1, pads.size(), c.name() + " " + log);
+            assertTrue(pads.get(0).contains(mode) && pads.get(0).endsWith(" from 0x" + Long.toHexString(a.address())),
+                    c.name() + ": one " + mode + " staging launch from the input's first element " + log);
+            // The staged copy is fusemath's own: cuFFT may overwrite it, so even a C2R makes no second copy.
+            assertFalse(log.stream().anyMatch(l -> l.startsWith("copy")), c.name() + " " + log);
+            assertTrue(log.indexOf(pads.get(0)) < log.indexOf(log.stream().filter(l -> l.startsWith("transform")).findFirst()
+                    .orElseThrow()), c.name() + ": staged before the transform " + log);
+            NativeCall exec = device.calls().stream().skip(callsBefore)
+                    .filter(m -> m.function().startsWith("cufftExec")).reduce((p, q) -> q).orElseThrow();
+            assertTrue(((Number) exec.value("idata")).longValue() != a.address(), c.name() + ": cuFFT reads the staged copy");
+            assertEquals(result.address(), ((Number) exec.value("odata")).longValue(), c.name() + ": output address");
+            assertEquals("close", log.get(log.size() - 1));
+        }
+        assertEquals(0, device.openSessions());
+    }
+
+    @Test
+    void aStagedOffsetViewIsReadFromItsFirstElementIntoOut() {
+        SplittableRandom rng = new SplittableRandom(22);
+        HostTensor x = tensor(rng, DType.F64, false, 2, 6);
+        double[] storage = new double[5 + 12 + 4];
+        System.arraycopy(x.array(), 0, storage, 5, 12);
+        java.util.Arrays.fill(storage, 0, 5, 1e3); // values outside the view must not leak into the padding
+        java.util.Arrays.fill(storage, 17, 21, -1e3);
+        DeviceTensor a = DeviceTensor.of(device.buffer(0, DType.F64, storage), new long[] {2, 6}, false, 5);
+        HostTensor host = FftOps.fft(x, 10L, -1, FftNorm.ORTHO);
+        DeviceTensor out = DeviceTensor.of(device.buffer(0, DType.C128, new double[40]), 2, 10);
+        assertSame(out, DeviceCall.run(null, a, FftKind.C2C, FftDirection.FORWARD, new long[] {10}, new int[] {-1},
+                FftNorm.ORTHO, out, sessions));
+        double error = FftTesting.distance((double[]) host.array(), values(out));
+        double bound = 2 * FftTesting.C * DType.F64.unitRoundoff() * Math.log(20) / Math.log(2) * FftTesting.norm2(values(x));
+        assertTrue(error <= bound, "device - host " + error + " > " + bound);
+        assertEquals(0, device.openSessions());
+    }
+
+    private static void assertWithinBound(Case c, HostTensor host, DeviceTensor result) {
+        double[] x = values(c.x());
+        long points = Math.max(c.x().elementCount(), host.elementCount());
+        double error = FftTesting.distance(values(host), values(result));
+        double bound = 2 * FftTesting.C * c.x().dtype().unitRoundoff() * Math.log(Math.max(2, points)) / Math.log(2)
+                * FftTesting.norm2(x) * Math.max(1, Math.sqrt(points));
+        assertTrue(error <= bound, c.name() + ": device - host " + error + " > " + bound);
+    }
+
     @Test
     void outIsWrittenAndAnOffsetViewIsAddressedFromItsFirstElement() {
         SplittableRandom rng = new SplittableRandom(8);
@@ -148,11 +229,28 @@ class FftDeviceOperandsTest {
                 FftNorm.BACKWARD, null, sessions)));
         assertEquals("out", reject(() -> DeviceCall.run(null, a, FftKind.C2C, FftDirection.FORWARD, null, null,
                 FftNorm.BACKWARD, onOne, sessions)));
-        assertEquals("n", reject(() -> DeviceCall.run(null, a, FftKind.C2C, FftDirection.FORWARD, new long[] {9}, null,
+        assertEquals("n", reject(() -> DeviceCall.run(null, a, FftKind.C2C, FftDirection.FORWARD, new long[] {0}, null,
+                FftNorm.BACKWARD, null, sessions)));
+        assertEquals("n", reject(() -> DeviceCall.run(null, a, FftKind.C2C, FftDirection.FORWARD, new long[] {-3}, null,
+                FftNorm.BACKWARD, null, sessions)));
+        DeviceTensor square = upload(HostTensor.of(DType.C128, new long[] {2, 4}, new double[16]));
+        assertEquals("s[1]", reject(() -> DeviceCall.run(null, square, FftKind.C2C, FftDirection.FORWARD,
+                new long[] {4, -1}, null, FftNorm.BACKWARD, null, sessions)));
+        assertEquals("s", reject(() -> DeviceCall.run(null, square, FftKind.C2C, FftDirection.FORWARD,
+                new long[] {4, 8}, new int[] {1}, FftNorm.BACKWARD, null, sessions)));
+        DeviceTensor one = upload(HostTensor.of(DType.C128, new long[] {1}, new double[2]));
+        assertEquals("n", reject(() -> DeviceCall.run(null, one, FftKind.C2R, FftDirection.INVERSE, null, null,
                 FftNorm.BACKWARD, null, sessions)));
         DeviceTensor real = upload(HostTensor.of(DType.F64, new long[] {8}, new double[8]));
-        assertEquals("a", reject(() -> DeviceCall.run(null, real, FftKind.C2C, FftDirection.FORWARD, null, null,
-                FftNorm.BACKWARD, null, sessions)));
+        // A real tensor promoted to complex is a new array: it cannot be its own complex result.
+        assertEquals("out", reject(() -> DeviceCall.run(null, real, FftKind.C2C, FftDirection.FORWARD, null, null,
+                FftNorm.BACKWARD, real, sessions)));
+        // Padding changes the shape: no in-place transform either.
+        assertEquals("out", reject(() -> DeviceCall.run(null, a, FftKind.C2C, FftDirection.FORWARD, new long[] {9}, null,
+                FftNorm.BACKWARD, a, sessions)));
+        DeviceTensor paddedOut = DeviceTensor.of(device.buffer(0, DType.C128, new double[16]), 8);
+        assertEquals("out", assertThrows(ShapeMismatchException.class, () -> DeviceCall.run(null, a, FftKind.C2C,
+                FftDirection.FORWARD, new long[] {9}, null, FftNorm.BACKWARD, paddedOut, sessions)).argument());
         assertEquals("a", reject(() -> DeviceCall.run(null, a, FftKind.R2C, FftDirection.FORWARD, null, null,
                 FftNorm.BACKWARD, null, sessions)));
         DeviceTensor shortOut = DeviceTensor.of(device.buffer(0, DType.C128, new double[14]), 7);

@@ -27,7 +27,8 @@ import org.fusemath.fft.FftSpec;
  * input and output start at the callers' device addresses, one {@link CufftCall} is queued on the session's stream
  * from those addresses, the spec's normalisation is applied by a small kernel on the output (cuFFT does not scale),
  * and the call returns once the stream has finished. A C2R input, which cuFFT overwrites, is first copied into
- * scratch device memory so that the caller's input is preserved. Stateless and thread-safe (each call opens its
+ * scratch device memory so that the caller's input is preserved; an input that NumPy would zero-pad or promote to
+ * complex is first staged into scratch memory by a generated kernel ({@link PadKernel}). Stateless and thread-safe (each call opens its
  * own session).
  */
 public final class CufftOnDevice {
@@ -53,12 +54,27 @@ public final class CufftOnDevice {
      * from {@code out}'s (the same tensor for an in-place spec); returns once done.
      */
     public static void run(CufftSession session, FftSpec spec, DeviceTensor in, DeviceTensor out) {
+        run(session, spec, null, in, out);
+    }
+
+    /**
+     * As {@link #run(CufftSession, FftSpec, DeviceTensor, DeviceTensor)}, the transform reading a staged copy of
+     * {@code in} when {@code staging} is not null: {@code staging} copies {@code in} (from its first element) into
+     * scratch device memory laid out as the spec's dense C-order input, zero-padded and promoted as it says, and the
+     * transform reads that copy (which cuFFT may then overwrite, so a C2R needs no second copy). The scratch memory is
+     * the session's and is freed when it closes.
+     */
+    public static void run(CufftSession session, FftSpec spec, PadKernel staging, DeviceTensor in, DeviceTensor out) {
         Arguments.requireNonNull(session, "session");
         Arguments.requireNonNull(spec, "spec");
         Arguments.requireNonNull(in, "input");
         Arguments.requireNonNull(out, "output");
         DType precision = spec.precision();
-        requireFits("input", in, spec.inPlace() ? spec.inPlaceSlots() : spec.inputSlots(), precision);
+        if (staging == null) {
+            requireFits("input", in, spec.inPlace() ? spec.inPlaceSlots() : spec.inputSlots(), precision);
+        } else {
+            requireStages(spec, staging, in);
+        }
         requireFits("output", out, spec.inPlace() ? spec.inPlaceSlots() : spec.outputSlots(), precision);
         for (DeviceTensor t : new DeviceTensor[] {in, out}) {
             if (t.deviceId() != session.deviceId()) {
@@ -81,7 +97,11 @@ public final class CufftOnDevice {
         CufftCall call = CufftCall.of(spec, true);
         int component = precision.elementBytes();
         long source = input;
-        if (spec.kind() == FftKind.C2R && !spec.inPlace()) {
+        if (staging != null) {
+            // The staging kernel writes every element of the scratch copy (values or zeros): no memset first.
+            source = session.scratch(staging.destinationBytes());
+            session.pad(staging, source, input);
+        } else if (spec.kind() == FftKind.C2R && !spec.inPlace()) {
             // cuFFT's C2R destroys its input: transform a device copy, the caller's tensor stays as it was.
             long bytes = spec.inputSlots() * component;
             source = session.scratch(bytes);
@@ -94,6 +114,32 @@ public final class CufftOnDevice {
             session.scale(output, spec.outputSlots(), precision, scale);
         }
         session.finish();
+    }
+
+    /** Throws unless {@code staging} writes exactly {@code spec}'s dense input from {@code in}'s elements. */
+    private static void requireStages(FftSpec spec, PadKernel staging, DeviceTensor in) {
+        if (spec.inPlace() || spec.inputOffset() != 0
+                || !java.util.Arrays.equals(spec.inputStrides(), FftSpec.contiguous(spec.inputShape()))) {
+            throw new InvalidArgumentException("spec", spec, "an out-of-place spec with a dense C-order input (what the"
+                    + " staging kernel writes)");
+        }
+        if (staging.destinationType() != spec.inputType()) {
+            throw new InvalidArgumentException("staging", staging, "a kernel writing " + spec.inputType()
+                    + ", the spec's input type");
+        }
+        long count = 1;
+        for (long d : spec.inputShape()) {
+            count = Arguments.multiply("input elements", count, d);
+        }
+        if (staging.elementCount() != count) {
+            throw new InvalidArgumentException("staging", staging, "a kernel writing " + count
+                    + " elements, the spec's input");
+        }
+        if (in.dtype().componentType() != spec.precision() || in.dtype().isComplex() != staging.complexSource()) {
+            throw new InvalidArgumentException("input", in.dtype(), (staging.complexSource() ? "a complex " : "a real ")
+                    + spec.precision() + " tensor, what the staging kernel reads");
+        }
+        requireFits("input", in, staging.sourceSlots(), spec.precision());
     }
 
     /**
@@ -136,6 +182,16 @@ public final class CufftOnDevice {
         @Override
         public void copy(long destination, DeviceBuffer source, long sourceByteOffset, long bytes) {
             CudaCopy.deviceToDevice(on.stream(), CudaMemory.of(source), sourceByteOffset, on.memory(destination), 0, bytes);
+        }
+
+        @Override
+        public void pad(PadKernel kernel, long destination, long source) {
+            CudaFunction f = KernelCache.shared().function(device, kernel.source(), kernel.entry(), List.of());
+            KernelArguments args = new KernelArguments();
+            for (long a : kernel.arguments(destination, source)) {
+                args.add(a);
+            }
+            f.launch(on.stream(), LaunchConfig.linear(kernel.threads(), 256), args);
         }
 
         @Override

@@ -6,7 +6,8 @@ import org.fusemath.api.DeviceTensor;
 
 /**
  * What a transform on device operands needs of its device besides the operands: the stream's scratch memory, a
- * device-to-device copy, the cuFFT transform itself (a cached plan leased and queued on the stream), the scaling
+ * device-to-device copy, the staging kernel that zero-pads or promotes an input ({@link PadKernel}), the cuFFT
+ * transform itself (a cached plan leased and queued on the stream), the scaling
  * kernel cuFFT lacks, and result allocations. {@link CufftOnDevice#open} makes these calls through fusemath-cuda;
  * tests run a CPU fake that records them. Used by one call at a time.
  */
@@ -19,6 +20,9 @@ public interface CufftSession extends AutoCloseable {
 
     /** Queues a copy of {@code bytes} bytes of {@code source} from byte {@code sourceByteOffset} to the scratch address {@code destination}. */
     void copy(long destination, DeviceBuffer source, long sourceByteOffset, long bytes);
+
+    /** Queues {@code kernel} from the source's first element at device address {@code source} into the scratch address {@code destination}. */
+    void pad(PadKernel kernel, long destination, long source);
 
     /** Queues {@code call} from device address {@code input} to {@code output} (its layout's offsets applied); its plan is held until {@link #finish()}. */
     void transform(CufftCall call, long input, long output);

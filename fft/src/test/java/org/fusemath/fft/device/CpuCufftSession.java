@@ -99,7 +99,7 @@ public final class CpuCufftSession implements CufftSession {
             return new CpuCufftSession(this, context.deviceId());
         }
 
-        /** The session calls made, in order ("scratch", "copy", "transform", "scale", "allocate", "finish", "close"). */
+        /** The session calls made, in order ("scratch", "copy", "pad", "transform", "scale", "allocate", "finish", "close"). */
         public List<String> log() {
             return log;
         }
@@ -159,6 +159,54 @@ public final class CpuCufftSession implements CufftSession {
 
     /** Scratch contents by address, as copied in. */
     private final Map<Long, Object> copies = new TreeMap<>();
+
+    /**
+     * The staging kernel's plain-Java twin: reads the launch arguments by position, as the generated CUDA C does
+     * (destination, source, count, then the destination extents, copied extents and source strides per axis, the
+     * last axis fastest), and writes every destination element, a source value or zero, into the scratch copy.
+     */
+    @Override
+    public void pad(PadKernel kernel, long destination, long source) {
+        device.log.add("pad " + kernel.entry() + " x " + kernel.elementCount() + " from 0x" + Long.toHexString(source));
+        long[] a = kernel.arguments(destination, source);
+        int r = (a.length - 3) / 3;
+        Buffer to = device.at(a[0]);
+        if (to.address() != a[0] || !scratch.contains(to)) {
+            throw new IllegalStateException("the staging kernel writes the start of a scratch allocation, not 0x"
+                    + Long.toHexString(a[0]));
+        }
+        Buffer from = device.at(a[1]);
+        int width = from.dtype().isSinglePrecision() ? 4 : 8;
+        long first = (a[1] - from.address()) / width;
+        int in = kernel.complexSource() ? 2 : 1;
+        int outWidth = kernel.complexDestination() ? 2 : 1;
+        double[] result = new double[Math.toIntExact(a[2] * outWidth)];
+        Object data = from.data();
+        for (long i = 0; i < a[2]; i++) {
+            long rest = i;
+            long at = 0;
+            boolean inside = true;
+            for (int k = r - 1; k >= 0; k--) {
+                long j = rest % a[3 + k];
+                rest /= a[3 + k];
+                if (j < a[3 + r + k]) {
+                    at += j * a[3 + 2 * r + k];
+                } else {
+                    inside = false;
+                }
+            }
+            if (inside) {
+                for (int c = 0; c < in; c++) {
+                    int slot = Math.toIntExact(first + in * at + c);
+                    result[(int) (outWidth * i) + c] = data instanceof double[] d ? d[slot] : ((float[]) data)[slot];
+                }
+            }
+        }
+        if ((long) result.length * kernel.precision().elementBytes() > 8L * java.lang.reflect.Array.getLength(to.data())) {
+            throw new IllegalStateException("the staging kernel writes past its scratch allocation");
+        }
+        copies.put(a[0], kernel.precision() == DType.F64 ? result : org.fusemath.fft.FftTesting.narrow(result));
+    }
 
     @Override
     public void transform(CufftCall call, long input, long output) {
