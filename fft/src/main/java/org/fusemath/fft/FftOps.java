@@ -59,8 +59,9 @@ public final class FftOps {
      * runs in place) or, when null, into a result allocated from the device's stream-ordered pool, whose buffer the
      * caller closes. {@code context} (null: the tensor's device, a stream of the call's own) supplies the stream;
      * its execution must be AUTO or DEVICE on the tensor's ordinal (HOST is rejected: copy to the host for a host
-     * transform). The call returns once the result is complete. What needs a copy on the device is rejected by
-     * name: {@code n} that zero-pads (cropping is a view), a real input of a complex transform.
+     * transform). The call returns once the result is complete. {@code n} that crops reads a strided view of the
+     * input; {@code n} that zero-pads, or a real input (promoted to complex as NumPy does), is first staged into a
+     * dense copy in device memory from the same pool, freed before the call returns; the input is never modified.
      */
     public static DeviceTensor fft(FuseContext context, DeviceTensor a, Long n, int axis, FftNorm norm, DeviceTensor out) {
         return DeviceCall.run(context, a, FftKind.C2C, FftDirection.FORWARD, one(n), new int[] {axis}, norm(norm), out, DeviceCall.CUDA);

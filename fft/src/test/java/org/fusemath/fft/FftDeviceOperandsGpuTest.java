@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.fusemath.api.DType;
 import org.fusemath.api.DeviceTensor;
@@ -70,6 +71,68 @@ class FftDeviceOperandsGpuTest {
                 }
             }
         }
+    }
+
+    @Test
+    void zeroPaddedAndPromotedInputsAreStagedOnTheDeviceAndMatchTheHost() {
+        SplittableRandom rng = new SplittableRandom(33);
+        record Case(String name, DType type, boolean fortran, long[] shape, FftKind kind, FftDirection direction, long[] s,
+                int[] axes, FftNorm norm) {
+        }
+        List<Case> cases = List.of(
+                new Case("fft of a real array, padded", DType.F64, false, new long[] {6, 100}, FftKind.C2C, FftDirection.FORWARD, new long[] {128}, new int[] {-1}, FftNorm.BACKWARD),
+                new Case("fft2 C128, axis 0 cropped, axis 1 padded", DType.C128, false, new long[] {9, 31}, FftKind.C2C, FftDirection.FORWARD, new long[] {7, 64}, null, FftNorm.ORTHO),
+                new Case("ifftn of a real Fortran-order F32 array", DType.F32, true, new long[] {5, 6, 7}, FftKind.C2C, FftDirection.INVERSE, new long[] {8, 6, 9}, null, FftNorm.BACKWARD),
+                new Case("rfft F32, padded", DType.F32, false, new long[] {4, 250}, FftKind.R2C, FftDirection.FORWARD, new long[] {301}, new int[] {-1}, FftNorm.FORWARD),
+                new Case("irfft n > 2(m-1)", DType.C128, false, new long[] {3, 40}, FftKind.C2R, FftDirection.INVERSE, new long[] {101}, new int[] {-1}, FftNorm.BACKWARD),
+                new Case("irfft2 C64, axis 0 padded, half spectrum cropped", DType.C64, false, new long[] {5, 33}, FftKind.C2R, FftDirection.INVERSE, new long[] {8, 40}, null, FftNorm.ORTHO));
+        try (CudaStream stream = CudaStream.create(0);
+             FuseContext context = FuseContext.builder().execution(Execution.device(0)).stream(stream).build()) {
+            for (Case c : cases) {
+                long count = 1;
+                for (long d : c.shape()) {
+                    count *= d;
+                }
+                double[] v = FftTesting.random(rng, (int) count * c.type().slotsPerElement());
+                HostTensor x = HostTensor.of(c.type(), c.shape(), c.fortran(), c.type().isSinglePrecision() ? FftTesting.narrow(v) : v);
+                double[] xv = x.array() instanceof double[] d ? d : FftTesting.widen((float[]) x.array());
+                HostTensor host = NumpyCall.run(x, c.kind(), c.direction(), c.s(), c.axes(), c.norm(), FftOptions.defaults());
+                try (CudaBuffer in = CudaBuffer.allocate(stream, c.type(), count)) {
+                    if (c.type().isSinglePrecision()) {
+                        in.copyFrom(stream, (float[]) x.array());
+                    } else {
+                        in.copyFrom(stream, (double[]) x.array());
+                    }
+                    DeviceTensor a = DeviceTensor.of(in, c.shape(), c.fortran());
+                    DeviceTensor y = DeviceCall.run(context, a, c.kind(), c.direction(), c.s(), c.axes(), c.norm(), null,
+                            DeviceCall.CUDA);
+                    try (CudaBuffer result = (CudaBuffer) y.buffer()) {
+                        assertArrayEquals(host.shape(), y.shape(), c.name());
+                        assertEquals(host.dtype(), y.dtype(), c.name());
+                        double[] got = downloadAny(stream, y);
+                        double[] expected = host.array() instanceof double[] h ? h : FftTesting.widen((float[]) host.array());
+                        long points = Math.max(count, host.elementCount());
+                        double bound = 2 * FftTesting.C * c.type().unitRoundoff() * Math.log(points) / Math.log(2)
+                                * FftTesting.norm2(xv) * Math.sqrt(points);
+                        double error = FftTesting.distance(expected, got);
+                        assertTrue(error <= bound, c.name() + ": device - host " + error + " > " + bound);
+                        assertArrayEquals(xv, downloadAny(stream, a), c.name() + ": the input is unchanged");
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[] downloadAny(CudaStream stream, DeviceTensor t) {
+        int slots = (int) (t.buffer().elementCount() * t.dtype().slotsPerElement());
+        if (t.dtype().isSinglePrecision()) {
+            float[] out = new float[slots];
+            ((CudaBuffer) t.buffer()).copyTo(stream, out);
+            return FftTesting.widen(out);
+        }
+        double[] out = new double[slots];
+        ((CudaBuffer) t.buffer()).copyTo(stream, out);
+        return out;
     }
 
     @Test
