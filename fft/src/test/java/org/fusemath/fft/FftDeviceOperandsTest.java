@@ -185,6 +185,72 @@ class FftDeviceOperandsTest {
         assertEquals(0, device.openSessions());
     }
 
+    @Test
+    void theStagedCopyAndTheResultAreFreedWhenTheTransformFails() {
+        List<Long> scratch = new java.util.ArrayList<>();
+        List<DeviceTensor> results = new java.util.ArrayList<>();
+        Function<FuseContext, CufftSession> failing = context -> new CufftSession() {
+            private final CufftSession inner = device.session(context);
+
+            @Override
+            public int deviceId() {
+                return inner.deviceId();
+            }
+
+            @Override
+            public long scratch(long bytes) {
+                long at = inner.scratch(bytes);
+                scratch.add(at);
+                return at;
+            }
+
+            @Override
+            public void copy(long destination, org.fusemath.api.DeviceBuffer source, long offset, long bytes) {
+                inner.copy(destination, source, offset, bytes);
+            }
+
+            @Override
+            public void pad(org.fusemath.fft.device.PadKernel kernel, long destination, long source) {
+                inner.pad(kernel, destination, source);
+            }
+
+            @Override
+            public void transform(org.fusemath.fft.device.CufftCall call, long input, long output) {
+                throw new IllegalStateException("the transform failed");
+            }
+
+            @Override
+            public void scale(long address, long count, DType component, double factor) {
+                inner.scale(address, count, component, factor);
+            }
+
+            @Override
+            public DeviceTensor allocate(DType dtype, long[] shape) {
+                DeviceTensor t = inner.allocate(dtype, shape);
+                results.add(t);
+                return t;
+            }
+
+            @Override
+            public void finish() {
+                inner.finish();
+            }
+
+            @Override
+            public void close() {
+                inner.close();
+            }
+        };
+        DeviceTensor real = upload(tensor(new SplittableRandom(23), DType.F32, false, 3, 5));
+        assertThrows(IllegalStateException.class, () -> DeviceCall.run(null, real, FftKind.C2C, FftDirection.FORWARD,
+                new long[] {4, 8}, null, FftNorm.BACKWARD, null, failing));
+        assertEquals(1, scratch.size(), device.log().toString());
+        assertTrue(device.at(scratch.get(0)).closed(), "the staged copy is freed");
+        assertEquals(1, results.size());
+        assertTrue(((CpuCufftSession.Buffer) results.get(0).buffer()).closed(), "the unreturned result is freed");
+        assertEquals(0, device.openSessions());
+    }
+
     private static void assertWithinBound(Case c, HostTensor host, DeviceTensor result) {
         double[] x = values(c.x());
         long points = Math.max(c.x().elementCount(), host.elementCount());

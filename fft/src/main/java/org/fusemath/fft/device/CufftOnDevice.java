@@ -28,8 +28,8 @@ import org.fusemath.fft.FftSpec;
  * from those addresses, the spec's normalisation is applied by a small kernel on the output (cuFFT does not scale),
  * and the call returns once the stream has finished. A C2R input, which cuFFT overwrites, is first copied into
  * scratch device memory so that the caller's input is preserved; an input that NumPy would zero-pad or promote to
- * complex is first staged into scratch memory by a generated kernel ({@link PadKernel}). Stateless and thread-safe (each call opens its
- * own session).
+ * complex is first staged into scratch memory by a generated kernel ({@link PadKernel}). Stateless and thread-safe
+ * (each call opens its own session).
  */
 public final class CufftOnDevice {
     static final KernelSource SCALE = KernelSource.fromResource(CufftOnDevice.class, "scale.cu");

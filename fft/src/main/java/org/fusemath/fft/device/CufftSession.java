@@ -7,8 +7,8 @@ import org.fusemath.api.DeviceTensor;
 /**
  * What a transform on device operands needs of its device besides the operands: the stream's scratch memory, a
  * device-to-device copy, the staging kernel that zero-pads or promotes an input ({@link PadKernel}), the cuFFT
- * transform itself (a cached plan leased and queued on the stream), the scaling
- * kernel cuFFT lacks, and result allocations. {@link CufftOnDevice#open} makes these calls through fusemath-cuda;
+ * transform itself (a cached plan leased and queued on the stream), the scaling kernel cuFFT lacks, and result
+ * allocations. {@link CufftOnDevice#open} makes these calls through fusemath-cuda;
  * tests run a CPU fake that records them. Used by one call at a time.
  */
 public interface CufftSession extends AutoCloseable {

@@ -110,7 +110,8 @@ public final class PadKernel {
                 t = new long[] {0};
             }
         }
-        long slots = elements == 0 || empty ? 0 : Arguments.multiply("source slots", Arguments.add("source span", span, 1), complex ? 2 : 1);
+        long slots = elements == 0 || empty ? 0
+                : Arguments.multiply("source slots", Arguments.add("source span", span, 1), complex ? 2 : 1);
         return new PadKernel(sourceType.componentType(), complex, complex || promote, n, m, t, elements, slots);
     }
 

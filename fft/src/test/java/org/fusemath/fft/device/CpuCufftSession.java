@@ -114,7 +114,8 @@ public final class CpuCufftSession implements CufftSession {
             return opened - closedSessions;
         }
 
-        Buffer at(long address) {
+        /** The buffer that {@code address} falls in. */
+        public Buffer at(long address) {
             Map.Entry<Long, Buffer> e = buffers.floorEntry(address);
             if (e == null) {
                 throw new IllegalStateException("0x" + Long.toHexString(address) + " is in no buffer");
