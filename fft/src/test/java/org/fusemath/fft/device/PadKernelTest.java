@@ -35,6 +35,23 @@ class PadKernelTest {
     }
 
     @Test
+    void axesCopiedWholeFromAContiguousSourceMergeIntoTheirOuterNeighbour() {
+        // C order (4, 3, 5) padded on axis 0 to (6, 3, 5): 60 values then 30 zeros, one axis.
+        PadKernel c = PadKernel.of(DType.F64, new long[] {4, 3, 5}, new long[] {15, 5, 1}, new long[] {6, 3, 5}, true);
+        assertArrayEquals(new long[] {1, 2, 90, 90, 60, 1}, c.arguments(1, 2));
+        // Padded on the middle axis: the last merges into the middle (copied whole, contiguous), the middle (padded)
+        // not into the first.
+        PadKernel middle = PadKernel.of(DType.F64, new long[] {4, 3, 5}, new long[] {15, 5, 1}, new long[] {4, 7, 5}, false);
+        assertArrayEquals(new long[] {1, 2, 140, 4, 35, 4, 15, 15, 1}, middle.arguments(1, 2));
+        // A cropped inner axis is copied whole from the destination's view but the source is not contiguous across it.
+        PadKernel cropped = PadKernel.of(DType.C64, new long[] {2, 6}, new long[] {6, 1}, new long[] {3, 4}, false);
+        assertArrayEquals(new long[] {1, 2, 12, 3, 4, 2, 4, 6, 1}, cropped.arguments(1, 2));
+        // Fortran order (3, 4) padded on axis 1: the source runs along axis 0, so nothing merges.
+        PadKernel fortran = PadKernel.of(DType.F32, new long[] {3, 4}, new long[] {1, 3}, new long[] {3, 6}, false);
+        assertEquals(2, fortran.rank());
+    }
+
+    @Test
     void variantsAreNamedByPrecisionModeRankAndIndexWidth() {
         PadKernel promote = PadKernel.of(DType.F32, new long[] {4}, new long[] {1}, new long[] {8}, true);
         assertEquals("fusemath_fft_pad_f32_r2c_r1_i32", promote.entry());
