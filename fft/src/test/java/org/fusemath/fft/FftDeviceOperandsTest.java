@@ -304,6 +304,12 @@ class FftDeviceOperandsTest {
                 new long[] {4, -1}, null, FftNorm.BACKWARD, null, sessions)));
         assertEquals("s", reject(() -> DeviceCall.run(null, square, FftKind.C2C, FftDirection.FORWARD,
                 new long[] {4, 8}, new int[] {1}, FftNorm.BACKWARD, null, sessions)));
+        assertEquals("s", reject(() -> DeviceCall.run(null, square, FftKind.C2C, FftDirection.FORWARD,
+                new long[] {4, 8, 2}, null, FftNorm.BACKWARD, null, sessions)));
+        assertEquals("axes", reject(() -> DeviceCall.run(null, square, FftKind.C2C, FftDirection.FORWARD,
+                new long[] {4, 8}, new int[] {1, -1}, FftNorm.BACKWARD, null, sessions)));
+        assertEquals("axes[0]", reject(() -> DeviceCall.run(null, square, FftKind.C2C, FftDirection.FORWARD,
+                new long[] {16}, new int[] {2}, FftNorm.BACKWARD, null, sessions)));
         DeviceTensor one = upload(HostTensor.of(DType.C128, new long[] {1}, new double[2]));
         assertEquals("n", reject(() -> DeviceCall.run(null, one, FftKind.C2R, FftDirection.INVERSE, null, null,
                 FftNorm.BACKWARD, null, sessions)));
