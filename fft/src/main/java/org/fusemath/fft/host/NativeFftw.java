@@ -32,6 +32,31 @@ interface NativeFftw {
      */
     void execute(FftwGuru guru, long plan, boolean onHeap, Object in, int inOffset, Object out, int outOffset);
 
+    /**
+     * Whether {@link #planAt} and {@link #executeAt} work: plans for, and executions on, native memory at given
+     * addresses (fusemath's {@code NativeArray}s), with no staging.
+     */
+    default boolean executesAddresses() {
+        return false;
+    }
+
+    /**
+     * Plans {@code guru} with {@code flags} on scratch buffers whose input starts {@code inMisalignment} and output
+     * {@code outMisalignment} bytes past a 64-byte boundary (in place: the input's), so that FFTW picks exactly the
+     * codelets valid for operands at those addresses modulo 64 (FFTW's alignment checks never look beyond 64 bytes).
+     */
+    default long planAt(FftwGuru guru, int flags, int inMisalignment, int outMisalignment) {
+        throw new UnsupportedOperationException(callPath() + " does not plan for native addresses");
+    }
+
+    /**
+     * Runs {@code plan} (made by {@link #planAt} for these addresses modulo 64) on native memory at {@code in} and
+     * {@code out}, which the caller has checked hold the guru's spans.
+     */
+    default void executeAt(FftwGuru guru, long plan, long in, long out) {
+        throw new UnsupportedOperationException(callPath() + " does not execute on native addresses");
+    }
+
     /** {@code fftw_destroy_plan}. */
     void destroy(boolean single, long plan);
 
