@@ -4,7 +4,8 @@ package org.fusemath.fft.host;
  * The host call table for FFTW: planning, the new-array execute calls, plan destruction, the planner's thread
  * count and wisdom, for both precisions ({@code fftw_} and {@code fftwf_}). Two implementations: JavaCPP with
  * reused, aligned off-heap staging (any JDK), and on JDK 22+ FFM critical downcalls that pass the caller's heap
- * arrays to {@code fftw_execute_dft*} without copies. Callers ({@link FftwPlan}, {@link FftwPlanner}) check every
+ * arrays to {@code fftw_execute_dft*} without copies; both also run plans on native addresses ({@link #executeAt}).
+ * Callers ({@link FftwPlan}, {@link FftwPlanner}) check every
  * size before calling; the table checks nothing. Planning, destruction and wisdom are not thread-safe in FFTW:
  * callers hold {@link FftwPlanner}'s lock; {@link #execute} is thread-safe for distinct output arrays.
  */

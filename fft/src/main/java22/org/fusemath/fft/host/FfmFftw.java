@@ -20,7 +20,8 @@ import org.fusemath.api.FusemathException;
  * {@link JavacppFftw}'s aligned staging with SIMD plans.
  * When the JVM aligns heap arrays to 16 bytes ({@code -XX:ObjectAlignmentInBytes=16}, {@link HeapAlignment}) every
  * transform instead uses a SIMD plan on the caller's arrays directly (except an out-of-place C2R, whose input FFTW
- * destroys). Planning, destruction and wisdom go through JavaCPP (the same loaded library). Thread-safe for execute.
+ * destroys). Native operands ({@link #executeAt}) go to the same downcalls by address, with plans made for their
+ * alignment ({@link #planAt}). Planning, destruction and wisdom go through JavaCPP (the same loaded library). Thread-safe for execute.
  *
  * <p>While a critical downcall runs its thread cannot reach a safepoint, so a GC waits for it: a 2^20-point
  * transform holds collections for its duration (tens of milliseconds on one core).
