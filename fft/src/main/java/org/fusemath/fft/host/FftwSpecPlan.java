@@ -120,7 +120,7 @@ final class FftwSpecPlan extends CheckedFftPlan {
             if (s != null) {
                 s.close();
             }
-            // 8 slots beyond: room for any shift of up to 63 bytes whatever the precision.
+            // 16 slots beyond: room for any shift of up to 63 bytes (7 doubles, 15 floats).
             s = NativeArray.allocate(input.precision(), slots + 16);
             scratch[which] = s;
         }
