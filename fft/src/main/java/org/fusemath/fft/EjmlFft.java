@@ -1,13 +1,18 @@
 package org.fusemath.fft;
 
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.ejml.data.CMatrixRMaj;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
+import org.ejml.data.ReshapeMatrix;
 import org.ejml.data.ZMatrixRMaj;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
+import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostTensor;
 
 /**
@@ -25,6 +30,12 @@ import org.fusemath.api.HostTensor;
  * leave a caller's aliases of the old array silently stale. A matrix whose backing array is longer than its shape
  * needs (EJML keeps the array when a matrix is reshaped smaller) is read from, and written to, its leading elements.
  * Nullable arguments take NumPy's defaults. Thread-safe; a matrix may not be modified while a call reads it.
+ *
+ * <p>Each full form has a twin taking a {@link FuseContext} first, as {@link FftOps}' forms do: the context's host
+ * thread count, and its execution space (HOST and AUTO run on the host; DEVICE copies the matrix to that device,
+ * runs cuFFT and copies the result back, or raises the CUDA probe's
+ * {@link org.fusemath.api.DeviceUnavailableException} when the device or cuFFT is not usable, before anything runs).
+ * The forms without a context use {@link FuseContext#defaults()}.
  */
 public final class EjmlFft {
     private EjmlFft() {
@@ -34,9 +45,14 @@ public final class EjmlFft {
 
     // ---- complex to complex along one axis -------------------------------------------------------------------
 
+    /** {@code fft} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static ZMatrixRMaj fft(FuseContext context, ZMatrixRMaj a, Long n, int axis, FftNorm norm, ZMatrixRMaj out) {
+        return Z.run(Z.in(a), out, (x, o) -> FftOps.fft(context, x, n, axis, norm, o));
+    }
+
     /** {@code numpy.fft.fft(a, n, axis, norm)} of a C128 matrix, into {@code out} (null: a new matrix). */
     public static ZMatrixRMaj fft(ZMatrixRMaj a, Long n, int axis, FftNorm norm, ZMatrixRMaj out) {
-        return Z.run(Z.in(a), out, (x, o) -> FftOps.fft(x, n, axis, norm, o));
+        return fft(FuseContext.defaults(), a, n, axis, norm, out);
     }
 
     /** {@code numpy.fft.fft(a, axis=axis)} of a C128 matrix. */
@@ -44,9 +60,14 @@ public final class EjmlFft {
         return fft(a, null, axis, null, null);
     }
 
+    /** {@code fft} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static CMatrixRMaj fft(FuseContext context, CMatrixRMaj a, Long n, int axis, FftNorm norm, CMatrixRMaj out) {
+        return C.run(C.in(a), out, (x, o) -> FftOps.fft(context, x, n, axis, norm, o));
+    }
+
     /** {@code numpy.fft.fft(a, n, axis, norm)} of a C64 matrix, into {@code out} (null: a new matrix). */
     public static CMatrixRMaj fft(CMatrixRMaj a, Long n, int axis, FftNorm norm, CMatrixRMaj out) {
-        return C.run(C.in(a), out, (x, o) -> FftOps.fft(x, n, axis, norm, o));
+        return fft(FuseContext.defaults(), a, n, axis, norm, out);
     }
 
     /** {@code numpy.fft.fft(a, axis=axis)} of a C64 matrix. */
@@ -54,9 +75,14 @@ public final class EjmlFft {
         return fft(a, null, axis, null, null);
     }
 
+    /** {@code ifft} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static ZMatrixRMaj ifft(FuseContext context, ZMatrixRMaj a, Long n, int axis, FftNorm norm, ZMatrixRMaj out) {
+        return Z.run(Z.in(a), out, (x, o) -> FftOps.ifft(context, x, n, axis, norm, o));
+    }
+
     /** {@code numpy.fft.ifft(a, n, axis, norm)} of a C128 matrix, into {@code out} (null: a new matrix). */
     public static ZMatrixRMaj ifft(ZMatrixRMaj a, Long n, int axis, FftNorm norm, ZMatrixRMaj out) {
-        return Z.run(Z.in(a), out, (x, o) -> FftOps.ifft(x, n, axis, norm, o));
+        return ifft(FuseContext.defaults(), a, n, axis, norm, out);
     }
 
     /** {@code numpy.fft.ifft(a, axis=axis)} of a C128 matrix. */
@@ -64,9 +90,14 @@ public final class EjmlFft {
         return ifft(a, null, axis, null, null);
     }
 
+    /** {@code ifft} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static CMatrixRMaj ifft(FuseContext context, CMatrixRMaj a, Long n, int axis, FftNorm norm, CMatrixRMaj out) {
+        return C.run(C.in(a), out, (x, o) -> FftOps.ifft(context, x, n, axis, norm, o));
+    }
+
     /** {@code numpy.fft.ifft(a, n, axis, norm)} of a C64 matrix, into {@code out} (null: a new matrix). */
     public static CMatrixRMaj ifft(CMatrixRMaj a, Long n, int axis, FftNorm norm, CMatrixRMaj out) {
-        return C.run(C.in(a), out, (x, o) -> FftOps.ifft(x, n, axis, norm, o));
+        return ifft(FuseContext.defaults(), a, n, axis, norm, out);
     }
 
     /** {@code numpy.fft.ifft(a, axis=axis)} of a C64 matrix. */
@@ -76,9 +107,14 @@ public final class EjmlFft {
 
     // ---- complex to complex over both axes ---------------------------------------------------------------------
 
+    /** {@code fft2} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static ZMatrixRMaj fft2(FuseContext context, ZMatrixRMaj a, long[] s, FftNorm norm, ZMatrixRMaj out) {
+        return Z.run(Z.in(a), out, (x, o) -> FftOps.fft2(context, x, s, BOTH, norm, o));
+    }
+
     /** {@code numpy.fft.fft2(a, s, norm=norm)} of a C128 matrix ({@code s}: rows, columns), into {@code out}. */
     public static ZMatrixRMaj fft2(ZMatrixRMaj a, long[] s, FftNorm norm, ZMatrixRMaj out) {
-        return Z.run(Z.in(a), out, (x, o) -> FftOps.fft2(x, s, BOTH, norm, o));
+        return fft2(FuseContext.defaults(), a, s, norm, out);
     }
 
     /** {@code numpy.fft.fft2(a)} of a C128 matrix. */
@@ -86,9 +122,14 @@ public final class EjmlFft {
         return fft2(a, null, null, null);
     }
 
+    /** {@code fft2} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static CMatrixRMaj fft2(FuseContext context, CMatrixRMaj a, long[] s, FftNorm norm, CMatrixRMaj out) {
+        return C.run(C.in(a), out, (x, o) -> FftOps.fft2(context, x, s, BOTH, norm, o));
+    }
+
     /** {@code numpy.fft.fft2(a, s, norm=norm)} of a C64 matrix, into {@code out}. */
     public static CMatrixRMaj fft2(CMatrixRMaj a, long[] s, FftNorm norm, CMatrixRMaj out) {
-        return C.run(C.in(a), out, (x, o) -> FftOps.fft2(x, s, BOTH, norm, o));
+        return fft2(FuseContext.defaults(), a, s, norm, out);
     }
 
     /** {@code numpy.fft.fft2(a)} of a C64 matrix. */
@@ -96,9 +137,14 @@ public final class EjmlFft {
         return fft2(a, null, null, null);
     }
 
+    /** {@code ifft2} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static ZMatrixRMaj ifft2(FuseContext context, ZMatrixRMaj a, long[] s, FftNorm norm, ZMatrixRMaj out) {
+        return Z.run(Z.in(a), out, (x, o) -> FftOps.ifft2(context, x, s, BOTH, norm, o));
+    }
+
     /** {@code numpy.fft.ifft2(a, s, norm=norm)} of a C128 matrix, into {@code out}. */
     public static ZMatrixRMaj ifft2(ZMatrixRMaj a, long[] s, FftNorm norm, ZMatrixRMaj out) {
-        return Z.run(Z.in(a), out, (x, o) -> FftOps.ifft2(x, s, BOTH, norm, o));
+        return ifft2(FuseContext.defaults(), a, s, norm, out);
     }
 
     /** {@code numpy.fft.ifft2(a)} of a C128 matrix. */
@@ -106,9 +152,14 @@ public final class EjmlFft {
         return ifft2(a, null, null, null);
     }
 
+    /** {@code ifft2} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static CMatrixRMaj ifft2(FuseContext context, CMatrixRMaj a, long[] s, FftNorm norm, CMatrixRMaj out) {
+        return C.run(C.in(a), out, (x, o) -> FftOps.ifft2(context, x, s, BOTH, norm, o));
+    }
+
     /** {@code numpy.fft.ifft2(a, s, norm=norm)} of a C64 matrix, into {@code out}. */
     public static CMatrixRMaj ifft2(CMatrixRMaj a, long[] s, FftNorm norm, CMatrixRMaj out) {
-        return C.run(C.in(a), out, (x, o) -> FftOps.ifft2(x, s, BOTH, norm, o));
+        return ifft2(FuseContext.defaults(), a, s, norm, out);
     }
 
     /** {@code numpy.fft.ifft2(a)} of a C64 matrix. */
@@ -118,9 +169,14 @@ public final class EjmlFft {
 
     // ---- real input ---------------------------------------------------------------------------------------------
 
+    /** {@code rfft} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static ZMatrixRMaj rfft(FuseContext context, DMatrixRMaj a, Long n, int axis, FftNorm norm, ZMatrixRMaj out) {
+        return Z.run(D.in(a), out, (x, o) -> FftOps.rfft(context, x, n, axis, norm, o));
+    }
+
     /** {@code numpy.fft.rfft(a, n, axis, norm)} of an F64 matrix: {@code n/2+1} points along {@code axis}, into {@code out}. */
     public static ZMatrixRMaj rfft(DMatrixRMaj a, Long n, int axis, FftNorm norm, ZMatrixRMaj out) {
-        return Z.run(D.in(a), out, (x, o) -> FftOps.rfft(x, n, axis, norm, o));
+        return rfft(FuseContext.defaults(), a, n, axis, norm, out);
     }
 
     /** {@code numpy.fft.rfft(a, axis=axis)} of an F64 matrix. */
@@ -128,9 +184,14 @@ public final class EjmlFft {
         return rfft(a, null, axis, null, null);
     }
 
+    /** {@code rfft} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static CMatrixRMaj rfft(FuseContext context, FMatrixRMaj a, Long n, int axis, FftNorm norm, CMatrixRMaj out) {
+        return C.run(F.in(a), out, (x, o) -> FftOps.rfft(context, x, n, axis, norm, o));
+    }
+
     /** {@code numpy.fft.rfft(a, n, axis, norm)} of an F32 matrix, into {@code out}. */
     public static CMatrixRMaj rfft(FMatrixRMaj a, Long n, int axis, FftNorm norm, CMatrixRMaj out) {
-        return C.run(F.in(a), out, (x, o) -> FftOps.rfft(x, n, axis, norm, o));
+        return rfft(FuseContext.defaults(), a, n, axis, norm, out);
     }
 
     /** {@code numpy.fft.rfft(a, axis=axis)} of an F32 matrix. */
@@ -138,9 +199,14 @@ public final class EjmlFft {
         return rfft(a, null, axis, null, null);
     }
 
+    /** {@code irfft} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static DMatrixRMaj irfft(FuseContext context, ZMatrixRMaj a, Long n, int axis, FftNorm norm, DMatrixRMaj out) {
+        return D.run(Z.in(a), out, (x, o) -> FftOps.irfft(context, x, n, axis, norm, o));
+    }
+
     /** {@code numpy.fft.irfft(a, n, axis, norm)} of a C128 matrix: {@code n} real points along {@code axis} (null: {@code 2(m-1)}), into {@code out}. */
     public static DMatrixRMaj irfft(ZMatrixRMaj a, Long n, int axis, FftNorm norm, DMatrixRMaj out) {
-        return D.run(Z.in(a), out, (x, o) -> FftOps.irfft(x, n, axis, norm, o));
+        return irfft(FuseContext.defaults(), a, n, axis, norm, out);
     }
 
     /** {@code numpy.fft.irfft(a, n, axis)} of a C128 matrix. */
@@ -148,9 +214,14 @@ public final class EjmlFft {
         return irfft(a, n, axis, null, null);
     }
 
+    /** {@code irfft} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static FMatrixRMaj irfft(FuseContext context, CMatrixRMaj a, Long n, int axis, FftNorm norm, FMatrixRMaj out) {
+        return F.run(C.in(a), out, (x, o) -> FftOps.irfft(context, x, n, axis, norm, o));
+    }
+
     /** {@code numpy.fft.irfft(a, n, axis, norm)} of a C64 matrix, into {@code out}. */
     public static FMatrixRMaj irfft(CMatrixRMaj a, Long n, int axis, FftNorm norm, FMatrixRMaj out) {
-        return F.run(C.in(a), out, (x, o) -> FftOps.irfft(x, n, axis, norm, o));
+        return irfft(FuseContext.defaults(), a, n, axis, norm, out);
     }
 
     /** {@code numpy.fft.irfft(a, n, axis)} of a C64 matrix. */
@@ -158,9 +229,14 @@ public final class EjmlFft {
         return irfft(a, n, axis, null, null);
     }
 
+    /** {@code rfft2} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static ZMatrixRMaj rfft2(FuseContext context, DMatrixRMaj a, long[] s, FftNorm norm, ZMatrixRMaj out) {
+        return Z.run(D.in(a), out, (x, o) -> FftOps.rfft2(context, x, s, BOTH, norm, o));
+    }
+
     /** {@code numpy.fft.rfft2(a, s, norm=norm)} of an F64 matrix: {@code cols/2+1} columns, into {@code out}. */
     public static ZMatrixRMaj rfft2(DMatrixRMaj a, long[] s, FftNorm norm, ZMatrixRMaj out) {
-        return Z.run(D.in(a), out, (x, o) -> FftOps.rfft2(x, s, BOTH, norm, o));
+        return rfft2(FuseContext.defaults(), a, s, norm, out);
     }
 
     /** {@code numpy.fft.rfft2(a)} of an F64 matrix. */
@@ -168,9 +244,14 @@ public final class EjmlFft {
         return rfft2(a, null, null, null);
     }
 
+    /** {@code rfft2} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static CMatrixRMaj rfft2(FuseContext context, FMatrixRMaj a, long[] s, FftNorm norm, CMatrixRMaj out) {
+        return C.run(F.in(a), out, (x, o) -> FftOps.rfft2(context, x, s, BOTH, norm, o));
+    }
+
     /** {@code numpy.fft.rfft2(a, s, norm=norm)} of an F32 matrix, into {@code out}. */
     public static CMatrixRMaj rfft2(FMatrixRMaj a, long[] s, FftNorm norm, CMatrixRMaj out) {
-        return C.run(F.in(a), out, (x, o) -> FftOps.rfft2(x, s, BOTH, norm, o));
+        return rfft2(FuseContext.defaults(), a, s, norm, out);
     }
 
     /** {@code numpy.fft.rfft2(a)} of an F32 matrix. */
@@ -178,9 +259,14 @@ public final class EjmlFft {
         return rfft2(a, null, null, null);
     }
 
+    /** {@code irfft2} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static DMatrixRMaj irfft2(FuseContext context, ZMatrixRMaj a, long[] s, FftNorm norm, DMatrixRMaj out) {
+        return D.run(Z.in(a), out, (x, o) -> FftOps.irfft2(context, x, s, BOTH, norm, o));
+    }
+
     /** {@code numpy.fft.irfft2(a, s, norm=norm)} of a C128 matrix (null {@code s}: rows, {@code 2(cols-1)}), into {@code out}. */
     public static DMatrixRMaj irfft2(ZMatrixRMaj a, long[] s, FftNorm norm, DMatrixRMaj out) {
-        return D.run(Z.in(a), out, (x, o) -> FftOps.irfft2(x, s, BOTH, norm, o));
+        return irfft2(FuseContext.defaults(), a, s, norm, out);
     }
 
     /** {@code numpy.fft.irfft2(a, s=(rows, cols))} of a C128 matrix: the real matrix of {@code cols} columns (odd or even). */
@@ -189,9 +275,14 @@ public final class EjmlFft {
         return irfft2(a, new long[] {a.numRows, cols}, null, null);
     }
 
+    /** {@code irfft2} as the form without a context, on {@code context}'s execution space and host threads. */
+    public static FMatrixRMaj irfft2(FuseContext context, CMatrixRMaj a, long[] s, FftNorm norm, FMatrixRMaj out) {
+        return F.run(C.in(a), out, (x, o) -> FftOps.irfft2(context, x, s, BOTH, norm, o));
+    }
+
     /** {@code numpy.fft.irfft2(a, s, norm=norm)} of a C64 matrix, into {@code out}. */
     public static FMatrixRMaj irfft2(CMatrixRMaj a, long[] s, FftNorm norm, FMatrixRMaj out) {
-        return F.run(C.in(a), out, (x, o) -> FftOps.irfft2(x, s, BOTH, norm, o));
+        return irfft2(FuseContext.defaults(), a, s, norm, out);
     }
 
     /** {@code numpy.fft.irfft2(a, s=(rows, cols))} of a C64 matrix. */
@@ -200,24 +291,33 @@ public final class EjmlFft {
         return irfft2(a, new long[] {a.numRows, cols}, null, null);
     }
 
-    // ---- the one adapter, per EJML type ----------------------------------------------------------------------
+    // ---- the one adapter, configured per EJML type ---------------------------------------------------------------
 
-    /** How one EJML matrix type maps to a 2-D C-order {@link HostTensor}: dtype, shape, backing array, wrapping. */
-    private abstract static class Layout<M> {
+    /**
+     * How one EJML matrix type maps to a 2-D C-order {@link HostTensor}: dtype, backing array, and how a result array
+     * becomes a matrix without a copy (an empty matrix given the array, then reshaped: EJML keeps an array that
+     * already holds the new shape).
+     */
+    private static final class Layout<M extends ReshapeMatrix> {
         final DType dtype;
+        private final Function<M, Object> data;
+        private final Supplier<M> empty;
+        private final BiConsumer<M, Object> setData;
 
-        Layout(DType dtype) {
+        Layout(DType dtype, Function<M, Object> data, Supplier<M> empty, BiConsumer<M, Object> setData) {
             this.dtype = dtype;
+            this.data = data;
+            this.empty = empty;
+            this.setData = setData;
         }
 
-        abstract int rows(M m);
-
-        abstract int cols(M m);
-
-        abstract Object data(M m);
-
-        /** A matrix of {@code rows x cols} over {@code data} (exactly its length, not copied). */
-        abstract M wrap(int rows, int cols, Object data);
+        /** A matrix of {@code rows x cols} over {@code array} (exactly its length, not copied). */
+        M wrap(int rows, int cols, Object array) {
+            M m = empty.get();
+            setData.accept(m, array);
+            m.reshape(rows, cols);
+            return m;
+        }
 
         /** The matrix as a tensor: its own array when that is exactly as long as the shape needs, else its leading slots. */
         HostTensor in(M m) {
@@ -226,19 +326,19 @@ public final class EjmlFft {
         }
 
         private HostTensor tensor(M m, String name, boolean copyPrefix) {
-            long[] shape = {rows(m), cols(m)};
-            int slots = Arguments.toInt("matrix slots", (long) rows(m) * cols(m) * dtype.slotsPerElement());
-            Object data = data(m);
-            int length = dtype.arrayLength(name + ".data", data);
+            long[] shape = {m.getNumRows(), m.getNumCols()};
+            int slots = Arguments.toInt("matrix slots", (long) m.getNumRows() * m.getNumCols() * dtype.slotsPerElement());
+            Object array = data.apply(m);
+            int length = dtype.arrayLength(name + ".data", array);
             Arguments.requireLength(name + ".data", length, slots);
             if (length == slots) {
-                return HostTensor.of(dtype, shape, data);
+                return HostTensor.of(dtype, shape, array);
             }
             if (!copyPrefix) {
                 return HostTensor.zeros(dtype, shape);
             }
-            return HostTensor.of(dtype, shape, data instanceof double[] d ? Arrays.copyOf(d, slots)
-                    : Arrays.copyOf((float[]) data, slots));
+            return HostTensor.of(dtype, shape, array instanceof double[] d ? Arrays.copyOf(d, slots)
+                    : Arrays.copyOf((float[]) array, slots));
         }
 
         /**
@@ -252,107 +352,20 @@ public final class EjmlFft {
             }
             HostTensor target = tensor(out, "out", false);
             HostTensor r = op.apply(in, target);
-            Object data = data(out);
-            if (r.array() != data) {
-                System.arraycopy(r.array(), 0, data, 0, java.lang.reflect.Array.getLength(r.array()));
+            Object array = data.apply(out);
+            if (r.array() != array) {
+                System.arraycopy(r.array(), 0, array, 0, java.lang.reflect.Array.getLength(r.array()));
             }
             return out;
         }
     }
 
-    private static final Layout<ZMatrixRMaj> Z = new Layout<>(DType.C128) {
-        @Override
-        int rows(ZMatrixRMaj m) {
-            return m.numRows;
-        }
-
-        @Override
-        int cols(ZMatrixRMaj m) {
-            return m.numCols;
-        }
-
-        @Override
-        Object data(ZMatrixRMaj m) {
-            return m.data;
-        }
-
-        @Override
-        ZMatrixRMaj wrap(int rows, int cols, Object data) {
-            ZMatrixRMaj m = new ZMatrixRMaj(0, 0);
-            m.data = (double[]) data;
-            m.numRows = rows;
-            m.numCols = cols;
-            return m;
-        }
-    };
-
-    private static final Layout<CMatrixRMaj> C = new Layout<>(DType.C64) {
-        @Override
-        int rows(CMatrixRMaj m) {
-            return m.numRows;
-        }
-
-        @Override
-        int cols(CMatrixRMaj m) {
-            return m.numCols;
-        }
-
-        @Override
-        Object data(CMatrixRMaj m) {
-            return m.data;
-        }
-
-        @Override
-        CMatrixRMaj wrap(int rows, int cols, Object data) {
-            CMatrixRMaj m = new CMatrixRMaj(0, 0);
-            m.data = (float[]) data;
-            m.numRows = rows;
-            m.numCols = cols;
-            return m;
-        }
-    };
-
-    private static final Layout<DMatrixRMaj> D = new Layout<>(DType.F64) {
-        @Override
-        int rows(DMatrixRMaj m) {
-            return m.numRows;
-        }
-
-        @Override
-        int cols(DMatrixRMaj m) {
-            return m.numCols;
-        }
-
-        @Override
-        Object data(DMatrixRMaj m) {
-            return m.data;
-        }
-
-        @Override
-        DMatrixRMaj wrap(int rows, int cols, Object data) {
-            return DMatrixRMaj.wrap(rows, cols, (double[]) data);
-        }
-    };
-
-    private static final Layout<FMatrixRMaj> F = new Layout<>(DType.F32) {
-        @Override
-        int rows(FMatrixRMaj m) {
-            return m.numRows;
-        }
-
-        @Override
-        int cols(FMatrixRMaj m) {
-            return m.numCols;
-        }
-
-        @Override
-        Object data(FMatrixRMaj m) {
-            return m.data;
-        }
-
-        @Override
-        FMatrixRMaj wrap(int rows, int cols, Object data) {
-            return FMatrixRMaj.wrap(rows, cols, (float[]) data);
-        }
-    };
+    private static final Layout<ZMatrixRMaj> Z = new Layout<>(DType.C128, ZMatrixRMaj::getData,
+            () -> new ZMatrixRMaj(0, 0), (m, d) -> m.setData((double[]) d));
+    private static final Layout<CMatrixRMaj> C = new Layout<>(DType.C64, CMatrixRMaj::getData,
+            () -> new CMatrixRMaj(0, 0), (m, d) -> m.setData((float[]) d));
+    private static final Layout<DMatrixRMaj> D = new Layout<>(DType.F64, DMatrixRMaj::getData,
+            () -> new DMatrixRMaj(0, 0), (m, d) -> m.setData((double[]) d));
+    private static final Layout<FMatrixRMaj> F = new Layout<>(DType.F32, FMatrixRMaj::getData,
+            () -> new FMatrixRMaj(0, 0), (m, d) -> m.setData((float[]) d));
 }

@@ -6,17 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.ejml.data.CMatrixRMaj;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.fusemath.api.DType;
+import org.fusemath.api.DeviceUnavailableException;
+import org.fusemath.api.Execution;
+import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.ShapeMismatchException;
+import org.fusemath.cuda.CudaLibrary;
+import org.fusemath.cuda.CudaProbe;
 import org.fusemath.fft.spi.FftReference;
 import org.junit.jupiter.api.Test;
 
@@ -207,5 +214,58 @@ class EjmlFftTest {
         InvalidArgumentException data = assertThrows(InvalidArgumentException.class, () -> EjmlFft.fft2(broken));
         assertEquals("a.data", data.argument());
         assertNotSame(a.data, EjmlFft.fft2(a).data, "a fresh result never aliases the input");
+    }
+
+    @Test
+    void contextFormsHonourTheThreadCountAndGiveTheFormsWithoutAContextsBits() {
+        int threads = FuseContext.defaults().threads() + 2;
+        FuseContext context = FuseContext.builder().threads(threads).build();
+        // A shape no other test uses, so that the shared plan cache's counts are this call's.
+        ZMatrixRMaj a = complex(9, 17);
+        ZMatrixRMaj plain = EjmlFft.fft(a, 1);
+        long misses = FftPlanCache.shared().misses();
+        ZMatrixRMaj y = EjmlFft.fft(context, a, null, 1, null, null);
+        assertEquals(misses + 1, FftPlanCache.shared().misses(), "another thread count is another plan");
+        long hits = FftPlanCache.shared().hits();
+        ZMatrixRMaj again = EjmlFft.fft(context, a, null, 1, null, new ZMatrixRMaj(9, 17));
+        assertEquals(misses + 1, FftPlanCache.shared().misses(), "the same context's plan is reused");
+        assertEquals(hits + 1, FftPlanCache.shared().hits());
+        assertArrayEquals(plain.data, y.data, 0.0);
+        assertArrayEquals(plain.data, again.data, 0.0);
+
+        DMatrixRMaj r = real(6, 10);
+        assertArrayEquals(EjmlFft.rfft(r, 0).data, EjmlFft.rfft(context, r, null, 0, null, null).data, 0.0);
+        assertArrayEquals(EjmlFft.rfft2(r).data, EjmlFft.rfft2(context, r, null, null, null).data, 0.0);
+        ZMatrixRMaj half = EjmlFft.rfft2(r);
+        assertArrayEquals(EjmlFft.irfft2(half, 10).data, EjmlFft.irfft2(context, half, new long[] {6, 10}, null, null).data, 0.0);
+        assertArrayEquals(EjmlFft.ifft2(a).data, EjmlFft.ifft2(context, a, null, null, null).data, 0.0);
+        FMatrixRMaj f = FMatrixRMaj.wrap(4, 6, FftTesting.narrow(FftTesting.random(RNG, 24)));
+        CMatrixRMaj fc = EjmlFft.rfft(f, 1);
+        assertArrayEquals(fc.data, EjmlFft.rfft(context, f, null, 1, null, null).data, 0.0f);
+        assertArrayEquals(EjmlFft.irfft(fc, 6, 1).data, EjmlFft.irfft(context, fc, 6L, 1, null, null).data, 0.0f);
+        assertArrayEquals(EjmlFft.fft2(fc).data, EjmlFft.fft2(context, fc, null, null, null).data, 0.0f);
+
+        assertEquals("context", assertThrows(InvalidArgumentException.class,
+                () -> EjmlFft.fft((FuseContext) null, a, null, 1, null, null)).argument());
+    }
+
+    @Test
+    void aDeviceContextWithoutAUsableDeviceRaisesTheProbesReasonBeforeAnythingRuns() {
+        Optional<DeviceUnavailableException> probe = CudaProbe.get().failure(0, CudaLibrary.CUFFT);
+        assumeTrue(probe.isPresent(), "a device with cuFFT is usable here; the GPU tests cover it");
+        String reason = probe.get().getMessage();
+        FuseContext onDevice = FuseContext.builder().execution(Execution.device()).build();
+        ZMatrixRMaj a = complex(4, 6);
+        double[] before = a.data.clone();
+        ZMatrixRMaj out = new ZMatrixRMaj(4, 6);
+        Arrays.fill(out.data, 7.0);
+        assertEquals(reason, assertThrows(DeviceUnavailableException.class,
+                () -> EjmlFft.fft(onDevice, a, null, 1, null, out)).getMessage());
+        assertTrue(Arrays.stream(out.data).allMatch(v -> v == 7.0), "out was written");
+        assertArrayEquals(before, a.data, 0.0);
+        assertEquals(reason, assertThrows(DeviceUnavailableException.class,
+                () -> EjmlFft.rfft2(onDevice, real(4, 6), null, null, null)).getMessage());
+        assertEquals(reason, assertThrows(DeviceUnavailableException.class,
+                () -> EjmlFft.irfft(onDevice, new CMatrixRMaj(4, 4), 6L, 1, null, null)).getMessage());
     }
 }

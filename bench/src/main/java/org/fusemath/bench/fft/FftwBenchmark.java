@@ -20,6 +20,7 @@ import org.fusemath.api.DType;
 import org.fusemath.bench.blas.PairedTimes;
 import org.fusemath.fft.FftKind;
 import org.fusemath.fft.FftSpec;
+import org.fusemath.fft.NativeArray;
 import org.fusemath.fft.host.FftwEffort;
 import org.fusemath.fft.host.FftwOptions;
 import org.fusemath.fft.host.FftwProvider;
@@ -37,8 +38,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The FFTW provider on heap arrays ({@code fusemath}: a planned {@link FftwProvider} transform, F64, one thread,
- * out of place, forward) beside raw FFTW ({@code raw}: {@code fftw_plan_dft_1d}/{@code _r2c_1d} with the same
+ * The FFTW provider on heap arrays or, with {@code -p operands=native}, on {@link NativeArray}s ({@code fusemath}: a
+ * planned {@link FftwProvider} transform, F64, one thread, out of place, forward) beside raw FFTW ({@code raw}: {@code fftw_plan_dft_1d}/{@code _r2c_1d} with the same
  * planner effort on {@code fftw_malloc} buffers, {@code fftw_execute}), and {@code paired}: both back to back per
  * invocation ({@link PairedTimes}: speed-up = {@code baselineMs} / {@code fusemathMs}). Target: >= 0.95x.
  */
@@ -64,9 +65,19 @@ public class FftwBenchmark {
     @Param({"0"})
     public int rawOffset;
 
+    /**
+     * Where the provider's operands lie: {@code heap} ({@code double[]}) or {@code native} ({@link NativeArray}s,
+     * 64-byte aligned, passed to FFTW by address with a plan made for that alignment).
+     */
+    @Param({"heap"})
+    public String operands;
+
     private FftPlan plan;
     private double[] in;
     private double[] out;
+    private NativeArray nativeIn;
+    private NativeArray nativeOut;
+    private Runnable provider;
     private fftw_plan raw;
     private Pointer rawIn;
     private Pointer rawOut;
@@ -79,6 +90,18 @@ public class FftwBenchmark {
         plan = new FftwProvider(FftwOptions.DEFAULT.withEffort(e)).plan(spec, 1);
         in = new SplittableRandom(n).doubles(spec.inputSlots(), -1, 1).toArray();
         out = new double[(int) spec.outputSlots()];
+        switch (operands) {
+            case "heap" -> provider = () -> plan.execute(in, out);
+            case "native" -> {
+                nativeIn = NativeArray.allocate(DType.F64, in.length);
+                nativeOut = NativeArray.allocate(DType.F64, out.length);
+                nativeIn.put(0, in, 0, in.length);
+                provider = () -> plan.execute(nativeIn, nativeOut);
+                // The native-address plan is made on the first call: not inside the timed region.
+                provider.run();
+            }
+            default -> throw new IllegalArgumentException("operands = " + operands + ": expected heap or native");
+        }
         if (rawOffset < 0 || rawOffset % 8 != 0 || rawOffset > 48) {
             throw new IllegalArgumentException("rawOffset = " + rawOffset + ": expected 0, 8, ..., 48 bytes");
         }
@@ -95,15 +118,18 @@ public class FftwBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         plan.close();
+        if (nativeIn != null) {
+            nativeIn.close();
+            nativeOut.close();
+        }
         fftw_destroy_plan(raw);
         fftw_free(rawIn);
         fftw_free(rawOut);
     }
 
     @Benchmark
-    public double[] fusemath() {
-        plan.execute(in, out);
-        return out;
+    public void fusemath() {
+        provider.run();
     }
 
     @Benchmark
@@ -113,6 +139,6 @@ public class FftwBenchmark {
 
     @Benchmark
     public void paired(PairedTimes times) {
-        times.run(() -> plan.execute(in, out), () -> fftw_execute(raw));
+        times.run(provider, () -> fftw_execute(raw));
     }
 }

@@ -36,6 +36,8 @@ public final class FftwPlan implements AutoCloseable {
     private final long address;
     private final boolean onHeap;
     private final boolean overwriteInput;
+    /** For a plan made for native addresses, {@link #alignmentClass} of the addresses it was planned for; else -1. */
+    private final int alignment;
     private final Cleaner.Cleanable cleanable;
     /**
      * The executions running (low bits) and {@link #CLOSING}: one compare-and-set to enter and one add to leave,
@@ -47,7 +49,12 @@ public final class FftwPlan implements AutoCloseable {
     private boolean closed;
 
     FftwPlan(NativeFftw table, FftwGuru guru, long plan, boolean onHeap, boolean overwriteInput) {
+        this(table, guru, plan, onHeap, overwriteInput, -1);
+    }
+
+    FftwPlan(NativeFftw table, FftwGuru guru, long plan, boolean onHeap, boolean overwriteInput, int alignment) {
         this.table = table;
+        this.alignment = alignment;
         this.guru = guru;
         this.onHeap = onHeap;
         this.overwriteInput = overwriteInput;
@@ -112,6 +119,44 @@ public final class FftwPlan implements AutoCloseable {
                 from = 0;
             }
             table.execute(guru, address, onHeap, source, from, out, outOffset);
+        } finally {
+            STATE.getAndAdd(this, -1);
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /**
+     * The alignment class of an (input, output) address pair: both addresses modulo 64, which is all that FFTW's
+     * alignment checks (at most 64-byte SIMD alignment) can see. Plans for native memory are made and kept per class.
+     */
+    static int alignmentClass(long in, long out) {
+        return (int) ((in & 63) << 6 | (out & 63));
+    }
+
+    /** {@link #alignmentClass} of the addresses this plan was made for, or -1 for a plan of heap arrays. */
+    int alignmentClass() {
+        return alignment;
+    }
+
+    /**
+     * Runs the transform on native memory at {@code in} and {@code out}, which the caller has checked hold the
+     * guru's spans (and, out of place, do not overlap); the plan must have been made for their alignment class
+     * ({@link FftwPlanner#planAt}), else this throws before FFTW runs. FFTW's C2R destroys its input: callers
+     * preserve it.
+     */
+    void executeAt(long in, long out) {
+        if (alignment < 0 || alignmentClass(in, out) != alignment) {
+            throw new IllegalStateException("an FFTW plan made for alignment class " + alignment + " asked to run on"
+                    + " addresses of class " + alignmentClass(in, out) + " (input " + (in & 63) + ", output " + (out & 63)
+                    + " bytes past 64)");
+        }
+        if (guru.inPlace() != (in == out)) {
+            throw new InvalidArgumentException("out", guru.inPlace() ? "another address than the input's" : "the input's address",
+                    guru.inPlace() ? "the input's address (the plan is in place)" : "another address (the plan is out of place)");
+        }
+        enter();
+        try {
+            table.executeAt(guru, address, in, out);
         } finally {
             STATE.getAndAdd(this, -1);
             Reference.reachabilityFence(this);

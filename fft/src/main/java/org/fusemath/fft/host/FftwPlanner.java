@@ -49,6 +49,32 @@ final class FftwPlanner {
         return new FftwPlan(table, guru, plan, onHeap, options.overwriteInput());
     }
 
+    /**
+     * A plan of {@code guru} for native operands whose input and output lie {@code inMisalignment} and
+     * {@code outMisalignment} bytes past a 64-byte boundary: planned on scratch at those offsets with the options'
+     * effort alone (no {@code FFTW_UNALIGNED}), so FFTW itself chooses what that alignment allows, SIMD codelets
+     * included where it is enough. Made under the lock; throws when FFTW has no plan for it.
+     */
+    static FftwPlan planAt(NativeFftw table, FftwGuru guru, FftwOptions options, int inMisalignment, int outMisalignment) {
+        Arguments.requireNonNull(guru, "guru");
+        Arguments.requireNonNull(options, "options");
+        int flags = options.effort().flag();
+        long plan;
+        synchronized (LOCK) {
+            table.planWithThreads(guru.single(), options.threads());
+            plan = table.planAt(guru, flags, inMisalignment, outMisalignment);
+        }
+        if (plan == 0) {
+            throw new FusemathException("FFTW has no plan for " + guru + " with " + options + " on native memory"
+                    + (options.effort() == FftwEffort.WISDOM_ONLY ? " (no wisdom for this problem was imported)" : ""));
+        }
+        LOG.debug("fftw plan {} {} dims={} howmany={} flags=0x{} on native memory {} / {} bytes past 64 ({} threads)",
+                guru.kind(), guru.single() ? "single" : "double", guru.dims(), guru.howmany(), Integer.toHexString(flags),
+                inMisalignment, outMisalignment, options.threads());
+        return new FftwPlan(table, guru, plan, false, options.overwriteInput(),
+                inMisalignment << 6 | outMisalignment);
+    }
+
     /** Destroys {@code plan} under the lock. */
     static void destroy(NativeFftw table, boolean single, long plan) {
         synchronized (LOCK) {

@@ -11,7 +11,8 @@ import org.fusemath.fft.spi.FftProvider;
 
 /**
  * The FFTW 3.3.10 host provider ({@code fftw}): each {@link FftSpec} becomes one guru64 plan ({@link FftwGuru#of})
- * executed on the caller's arrays. Opt-in: FFTW is GPL-licensed and only there when the application adds
+ * executed on the caller's arrays, or on {@link org.fusemath.fft.NativeArray}s by address with no copies (plans made
+ * per alignment class of the addresses, see {@link FftwSpecPlan}). Opt-in: FFTW is GPL-licensed and only there when the application adds
  * {@code org.bytedeco:fftw}; without it {@link #availability()} names what to add. The planner effort comes from
  * the constructor, or for the {@link java.util.ServiceLoader} instance from {@code -Dfusemath.fft.fftw.effort}
  * ({@code estimate} (default), {@code measure}, {@code patient}, {@code exhaustive}, {@code wisdom_only}).

@@ -92,14 +92,25 @@ final class JavacppFftw implements NativeFftw {
 
     @Override
     public long plan(FftwGuru guru, int flags) {
+        // 16 bytes past a 64-byte boundary: see planningDoubles.
+        return planAt(guru, flags, 16, 16);
+    }
+
+    @Override
+    public boolean executesAddresses() {
+        return true;
+    }
+
+    @Override
+    public long planAt(FftwGuru guru, int flags, int inMisalignment, int outMisalignment) {
         try (fftw_iodim64 dims = iodims(guru.dims()); fftw_iodim64 loops = iodims(guru.howmany())) {
             int rank = guru.dims().size();
             int loopRank = guru.howmany().size();
             long inSlots = Math.max(1, guru.inputSlots());
             long outSlots = Math.max(1, guru.outputSlots());
             if (guru.single()) {
-                FloatPointer in = planningFloats(guru.inPlace() ? Math.max(inSlots, outSlots) : inSlots);
-                FloatPointer out = guru.inPlace() ? in : planningFloats(outSlots);
+                FloatPointer in = planningFloats(guru.inPlace() ? Math.max(inSlots, outSlots) : inSlots, inMisalignment);
+                FloatPointer out = guru.inPlace() ? in : planningFloats(outSlots, outMisalignment);
                 try {
                     fftwf_plan p = switch (guru.kind()) {
                         case C2C -> fftwf_plan_guru64_dft(rank, dims, loopRank, loops, in, out, guru.sign(), flags);
@@ -112,8 +123,8 @@ final class JavacppFftw implements NativeFftw {
                     out.close();
                 }
             }
-            DoublePointer in = planningDoubles(guru.inPlace() ? Math.max(inSlots, outSlots) : inSlots);
-            DoublePointer out = guru.inPlace() ? in : planningDoubles(outSlots);
+            DoublePointer in = planningDoubles(guru.inPlace() ? Math.max(inSlots, outSlots) : inSlots, inMisalignment);
+            DoublePointer out = guru.inPlace() ? in : planningDoubles(outSlots, outMisalignment);
             try {
                 fftw_plan p = switch (guru.kind()) {
                     case C2C -> fftw_plan_guru64_dft(rank, dims, loopRank, loops, in, out, guru.sign(), flags);
@@ -164,6 +175,30 @@ final class JavacppFftw implements NativeFftw {
             case C2R -> fftw_execute_dft_c2r(p, a, b);
         }
         b.get((double[]) out, outOffset, guru.inPlace() ? inCopy : outSlots);
+    }
+
+    @Override
+    public void executeAt(FftwGuru guru, long plan, long in, long out) {
+        // JNI through JavaCPP's typed pointers over the caller's addresses: no copies.
+        if (guru.single()) {
+            FloatPointer a = new FloatPointer(pointer(in));
+            FloatPointer b = in == out ? a : new FloatPointer(pointer(out));
+            fftwf_plan p = new fftwf_plan(pointer(plan));
+            switch (guru.kind()) {
+                case C2C -> fftwf_execute_dft(p, a, b);
+                case R2C -> fftwf_execute_dft_r2c(p, a, b);
+                case C2R -> fftwf_execute_dft_c2r(p, a, b);
+            }
+            return;
+        }
+        DoublePointer a = new DoublePointer(pointer(in));
+        DoublePointer b = in == out ? a : new DoublePointer(pointer(out));
+        fftw_plan p = new fftw_plan(pointer(plan));
+        switch (guru.kind()) {
+            case C2C -> fftw_execute_dft(p, a, b);
+            case R2C -> fftw_execute_dft_r2c(p, a, b);
+            case C2R -> fftw_execute_dft_c2r(p, a, b);
+        }
     }
 
     @Override
@@ -228,19 +263,22 @@ final class JavacppFftw implements NativeFftw {
     }
 
     /**
-     * Planning scratch 16 bytes past a 64-byte boundary: FFTW then picks only codelets that need 16-byte alignment
-     * (its SIMD alignment), never 32 or 64, so the plan is valid on any 16-byte-aligned arrays: the 64-byte-aligned
-     * staging buffers, and on JDK 22+ heap arrays where the JVM aligns them so ({@code FfmFftw}).
+     * Planning scratch {@code misalignment} bytes past a 64-byte boundary. For heap and staged executions 16: FFTW
+     * then picks only codelets that need 16-byte alignment (its SIMD alignment), never 32 or 64, so the plan is valid
+     * on any 16-byte-aligned arrays: the 64-byte-aligned staging buffers, and on JDK 22+ heap arrays where the JVM
+     * aligns them so ({@code FfmFftw}). For native operands their own address modulo 64 (a multiple of 8 for doubles).
      */
-    static DoublePointer planningDoubles(long slots) {
-        DoublePointer p = alignedDoubles(slots + 2);
-        return p.position(p.position() + 2);
+    static DoublePointer planningDoubles(long slots, int misalignment) {
+        int shift = misalignment / Double.BYTES;
+        DoublePointer p = alignedDoubles(slots + shift);
+        return p.position(p.position() + shift);
     }
 
-    /** {@link #planningDoubles} in floats. */
-    static FloatPointer planningFloats(long slots) {
-        FloatPointer p = alignedFloats(slots + 4);
-        return p.position(p.position() + 4);
+    /** {@link #planningDoubles} in floats ({@code misalignment} a multiple of 4). */
+    static FloatPointer planningFloats(long slots, int misalignment) {
+        int shift = misalignment / Float.BYTES;
+        FloatPointer p = alignedFloats(slots + shift);
+        return p.position(p.position() + shift);
     }
 
     /** {@code slots} doubles from a 64-byte boundary inside a slightly larger allocation (freed when unreachable). */

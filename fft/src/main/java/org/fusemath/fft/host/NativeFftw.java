@@ -4,7 +4,8 @@ package org.fusemath.fft.host;
  * The host call table for FFTW: planning, the new-array execute calls, plan destruction, the planner's thread
  * count and wisdom, for both precisions ({@code fftw_} and {@code fftwf_}). Two implementations: JavaCPP with
  * reused, aligned off-heap staging (any JDK), and on JDK 22+ FFM critical downcalls that pass the caller's heap
- * arrays to {@code fftw_execute_dft*} without copies. Callers ({@link FftwPlan}, {@link FftwPlanner}) check every
+ * arrays to {@code fftw_execute_dft*} without copies; both also run plans on native addresses ({@link #executeAt}).
+ * Callers ({@link FftwPlan}, {@link FftwPlanner}) check every
  * size before calling; the table checks nothing. Planning, destruction and wisdom are not thread-safe in FFTW:
  * callers hold {@link FftwPlanner}'s lock; {@link #execute} is thread-safe for distinct output arrays.
  */
@@ -31,6 +32,31 @@ interface NativeFftw {
      * {@code float[]} for single. {@code onHeap} is {@link #executesOnHeap} as it was when the plan was made.
      */
     void execute(FftwGuru guru, long plan, boolean onHeap, Object in, int inOffset, Object out, int outOffset);
+
+    /**
+     * Whether {@link #planAt} and {@link #executeAt} work: plans for, and executions on, native memory at given
+     * addresses (fusemath's {@code NativeArray}s), with no staging.
+     */
+    default boolean executesAddresses() {
+        return false;
+    }
+
+    /**
+     * Plans {@code guru} with {@code flags} on scratch buffers whose input starts {@code inMisalignment} and output
+     * {@code outMisalignment} bytes past a 64-byte boundary (in place: the input's), so that FFTW picks exactly the
+     * codelets valid for operands at those addresses modulo 64 (FFTW's alignment checks never look beyond 64 bytes).
+     */
+    default long planAt(FftwGuru guru, int flags, int inMisalignment, int outMisalignment) {
+        throw new UnsupportedOperationException(callPath() + " does not plan for native addresses");
+    }
+
+    /**
+     * Runs {@code plan} (made by {@link #planAt} for these addresses modulo 64) on native memory at {@code in} and
+     * {@code out}, which the caller has checked hold the guru's spans.
+     */
+    default void executeAt(FftwGuru guru, long plan, long in, long out) {
+        throw new UnsupportedOperationException(callPath() + " does not execute on native addresses");
+    }
 
     /** {@code fftw_destroy_plan}. */
     void destroy(boolean single, long plan);

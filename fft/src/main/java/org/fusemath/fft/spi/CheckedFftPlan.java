@@ -4,6 +4,7 @@ import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.fft.FftSpec;
+import org.fusemath.fft.NativeArray;
 import org.fusemath.fft.PlanClosedException;
 
 /**
@@ -44,6 +45,24 @@ public abstract class CheckedFftPlan implements FftPlan {
         executeF32(input, output);
     }
 
+    /**
+     * Checks as the heap forms do (open, the spec's precision, long enough, the same array exactly when in place,
+     * else distinct arrays of disjoint memory), then {@link #executeNative}.
+     */
+    @Override
+    public final void execute(NativeArray input, NativeArray output) {
+        checkNative(input, output);
+        executeNative(input, output);
+    }
+
+    /**
+     * Runs a checked execution on native operands; this default copies through heap arrays ({@code executeF64} or
+     * {@code executeF32} on copies of the spans). Providers that call native libraries override it.
+     */
+    protected void executeNative(NativeArray input, NativeArray output) {
+        NativeStaging.run(this, input, output);
+    }
+
     /** Runs a checked F64 execution. */
     protected abstract void executeF64(double[] input, double[] output);
 
@@ -63,6 +82,45 @@ public abstract class CheckedFftPlan implements FftPlan {
         if (!closed) {
             closed = true;
             release();
+        }
+    }
+
+    private void checkNative(NativeArray input, NativeArray output) {
+        if (closed) {
+            throw new PlanClosedException("FFT plan (" + spec + ")", "execute");
+        }
+        Arguments.requireNonNull(input, "input");
+        Arguments.requireNonNull(output, "output");
+        if (input.precision() != spec.precision()) {
+            throw new InvalidArgumentException("input", "a NativeArray of " + input.precision(), "one of " + spec.precision()
+                    + " for a " + spec.precision() + " plan");
+        }
+        if (output.precision() != spec.precision()) {
+            throw new InvalidArgumentException("output", "a NativeArray of " + output.precision(), "one of "
+                    + spec.precision() + " for a " + spec.precision() + " plan");
+        }
+        if (!input.isOpen()) {
+            throw new InvalidArgumentException("input", input, "an open NativeArray");
+        }
+        if (!output.isOpen()) {
+            throw new InvalidArgumentException("output", output, "an open NativeArray");
+        }
+        long bytes = spec.precision().elementBytes();
+        if (spec.inPlace()) {
+            if (input.address() != output.address()) {
+                throw new InvalidArgumentException("output", "memory at another address than input's",
+                        "the input array itself for an in-place plan");
+            }
+            Arguments.requireLength("input", input.slots(), spec.inPlaceSlots());
+            return;
+        }
+        Arguments.requireLength("input", input.slots(), spec.inputSlots());
+        Arguments.requireLength("output", output.slots(), spec.outputSlots());
+        long inStart = input.address();
+        long outStart = output.address();
+        if (inStart < outStart + output.slots() * bytes && outStart < inStart + input.slots() * bytes) {
+            throw new InvalidArgumentException("output", "memory overlapping the input's", "disjoint input and output for"
+                    + " an out-of-place plan (plan in place to share one)");
         }
     }
 

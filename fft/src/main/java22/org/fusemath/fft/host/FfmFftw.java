@@ -20,7 +20,8 @@ import org.fusemath.api.FusemathException;
  * {@link JavacppFftw}'s aligned staging with SIMD plans.
  * When the JVM aligns heap arrays to 16 bytes ({@code -XX:ObjectAlignmentInBytes=16}, {@link HeapAlignment}) every
  * transform instead uses a SIMD plan on the caller's arrays directly (except an out-of-place C2R, whose input FFTW
- * destroys). Planning, destruction and wisdom go through JavaCPP (the same loaded library). Thread-safe for execute.
+ * destroys). Native operands ({@link #executeAt}) go to the same downcalls by address, with plans made for their
+ * alignment ({@link #planAt}). Planning, destruction and wisdom go through JavaCPP (the same loaded library). Thread-safe for execute.
  *
  * <p>While a critical downcall runs its thread cannot reach a safepoint, so a GC waits for it: a 2^20-point
  * transform holds collections for its duration (tens of milliseconds on one core).
@@ -117,14 +118,31 @@ final class FfmFftw implements NativeFftw {
     }
 
     @Override
+    public boolean executesAddresses() {
+        return true;
+    }
+
+    @Override
+    public long planAt(FftwGuru guru, int flags, int inMisalignment, int outMisalignment) {
+        return javacpp.planAt(guru, flags, inMisalignment, outMisalignment);
+    }
+
+    @Override
+    public void executeAt(FftwGuru guru, long plan, long in, long out) {
+        call(guru, MemorySegment.ofAddress(plan), MemorySegment.ofAddress(in), MemorySegment.ofAddress(out));
+    }
+
+    @Override
     public void execute(FftwGuru guru, long plan, boolean onHeap, Object in, int inOffset, Object out, int outOffset) {
         if (!onHeap && !alignedOnHeap(guru, inOffset, outOffset)) {
             javacpp.execute(guru, plan, false, in, inOffset, out, outOffset);
             return;
         }
-        MemorySegment p = MemorySegment.ofAddress(plan);
-        MemorySegment a = segment(in, inOffset);
-        MemorySegment b = segment(out, outOffset);
+        call(guru, MemorySegment.ofAddress(plan), segment(in, inOffset), segment(out, outOffset));
+    }
+
+    /** The execute downcall of {@code guru}'s kind and precision on plan {@code p} from {@code a} into {@code b}. */
+    private static void call(FftwGuru guru, MemorySegment p, MemorySegment a, MemorySegment b) {
         try {
             // One invokeExact per constant handle (see Handles): never a handle picked into a local.
             if (guru.single()) {

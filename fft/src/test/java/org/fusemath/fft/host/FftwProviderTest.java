@@ -91,7 +91,7 @@ class FftwProviderTest {
         }
     }
 
-    private static double[] logical(FftSpec spec) {
+    static double[] logical(FftSpec spec) {
         long count = 1;
         if (spec.kind() == FftKind.C2R) {
             for (long n : spec.outputShape()) {
