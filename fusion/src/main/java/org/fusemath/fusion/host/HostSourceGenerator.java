@@ -55,13 +55,7 @@ final class HostSourceGenerator {
 
     /** Why {@code group} cannot be generated, or empty when it can. */
     static Optional<String> declineReason(FusedGroup group) {
-        if (WholeReduction.applies(group)) {
-            Optional<String> why = WholeReduction.declineReason(group);
-            if (why.isPresent()) {
-                return why;
-            }
-            group = WholeReduction.asRow(group);
-        }
+        group = ReductionForms.hostForm(group);
         Shape s = group.shape();
         int rank = s.rank();
         if (StridedLoops.columns(group)) {
@@ -293,9 +287,7 @@ final class HostSourceGenerator {
 
     /** The source of class {@code simpleName} in {@link #PACKAGE}. */
     static String generate(FusedGroup g, String simpleName) {
-        if (WholeReduction.applies(g)) {
-            g = WholeReduction.asRow(g);   // a reduction over every axis runs as one row of all its elements
-        }
+        g = ReductionForms.hostForm(g);   // a row view of the reduced axes where there is one
         StringBuilder sb = new StringBuilder();
         sb.append("package ").append(PACKAGE).append(";\n\n");
         sb.append("/* ").append(g.key().replace("*/", "* /")).append(" */\n");

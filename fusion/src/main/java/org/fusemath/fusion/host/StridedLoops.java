@@ -127,10 +127,14 @@ final class StridedLoops {
 
     // ------------------------------------------------------------------ reductions along other axes
 
-    /** Whether {@code g} reduces but not along its last axis (the column path). */
+    /**
+     * Whether {@code g} runs the column path: it reduces, and not along its last axis alone (which is the row path;
+     * callers first rewrite every-axis and trailing-block reductions that have a row view into that form, see
+     * {@link ReductionForms}).
+     */
     static boolean columns(FusedGroup g) {
         int[] r = g.reducedAxes();
-        return r.length > 0 && r[r.length - 1] != g.shape().rank() - 1;
+        return r.length > 0 && !(r.length == 1 && r[0] == g.shape().rank() - 1);
     }
 
     /** The first reduced axis of a column group: axes before it are walked one index at a time. */
@@ -181,24 +185,28 @@ final class StridedLoops {
 
     /** Why a column group cannot be generated, or empty. */
     static Optional<String> columnDecline(FusedGroup g) {
-        int[] r = g.reducedAxes();
-        for (int i = 1; i < r.length; i++) {
-            if (r[i] != r[i - 1] + 1) {
-                return Optional.of("the reduced axes " + Arrays.toString(r) + " are not one contiguous block");
-            }
-        }
         Nest n = stageNest(g);
+        // the chunk loop steps an int by CHUNK up to the innermost extent: it must not pass Integer.MAX_VALUE
+        if (n.dims()[n.rank() - 1] > Integer.MAX_VALUE - F32Lanes.CHUNK) {
+            return Optional.of("an innermost extent of " + n.dims()[n.rank() - 1] + ": more than the chunk loop's int index"
+                    + " reaches (" + (Integer.MAX_VALUE - F32Lanes.CHUNK) + ")");
+        }
         // an element output at the reduced shape over a block with nothing kept after it is constant along the
         // inner loop: declined there as an output whose stride is not 1
         return innerDecline(n, g.inputs().size(), n.strides().length - 1);
     }
 
-    /** The size of one accumulator: the product of the kept axes after the reduced block. */
+    /**
+     * The size of one accumulator: the product of the kept axes after the first reduced one (those after the reduced
+     * block, and any between reduced axes), which are the trailing, contiguous part of the dense reduced shape.
+     */
     private static long columnsPerOuter(FusedGroup g) {
         long c = 1;
         int[] r = g.reducedAxes();
-        for (int a = r[r.length - 1] + 1; a < g.shape().rank(); a++) {
-            c *= g.shape().dim(a);
+        for (int a = r[0] + 1; a < g.shape().rank(); a++) {
+            if (Arrays.binarySearch(r, a) < 0) {
+                c *= g.shape().dim(a);
+            }
         }
         return c;
     }
