@@ -637,7 +637,9 @@ final class HostSourceGenerator {
             } else if (l == p.loops - 1) {
                 for (FusedGroup.Output o : elementOutputs) {
                     int k = g.outputs().indexOf(o);
-                    lb.append(in2).append("out").append(k).append("[o").append(k).append(" + i] = ").append(ref(g, p, o.op(), l)).append(";\n");
+                    lb.append(in2).append("out").append(k).append("[o").append(k)
+                            .append(StridedLoops.columns(g) && StridedLoops.fixedAlongChunk(g, o) ? "" : " + i").append("] = ")
+                            .append(ref(g, p, o.op(), l)).append(";\n");
                 }
             }
             if (lb.length() > 0) {

@@ -191,9 +191,18 @@ final class StridedLoops {
             return Optional.of("an innermost extent of " + n.dims()[n.rank() - 1] + ": more than the chunk loop's int index"
                     + " reaches (" + (Integer.MAX_VALUE - F32Lanes.CHUNK) + ")");
         }
-        // an element output at the reduced shape over a block with nothing kept after it is constant along the
-        // inner loop: declined there as an output whose stride is not 1
-        return innerDecline(n, g.inputs().size(), n.strides().length - 1);
+        // element outputs are dense (stride 1) or at the reduced shape (stride 0 where the innermost axis is reduced:
+        // every position of the chunk stores the one value, see fixedAlongChunk): only inputs can have another stride
+        return innerDecline(n, g.inputs().size(), g.inputs().size());
+    }
+
+    /**
+     * Whether element output {@code o} of a column group is constant along the chunk loop: stored at the reduced
+     * shape ({@code var + eps}) with the innermost collapsed axis reduced, so each position stores to one element.
+     */
+    static boolean fixedAlongChunk(FusedGroup g, FusedGroup.Output o) {
+        int e = elementOutputs(g).indexOf(g.outputs().indexOf(o));
+        return e >= 0 && stageNest(g).inner(g.inputs().size() + e) == 0;
     }
 
     /**

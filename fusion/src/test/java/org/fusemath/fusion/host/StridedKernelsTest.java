@@ -373,7 +373,10 @@ class StridedKernelsTest {
         }
     }
 
-    /** x - max(x, axes) and x / sum(x, axes), with the sum, max and min as outputs at the reduced shape. */
+    /**
+     * (x + bias) - max and (x + bias) / sum along {@code axes} (no bias when {@code biasShape} is null), with the sum,
+     * max, min and max + 1 as outputs at the reduced shape.
+     */
     private static FusedGroup centredAlong(ScalarType t, Shape shape, Shape biasShape, int... axes) {
         GroupBuilder g = new GroupBuilder(shape);
         int x = g.input(t, shape);
@@ -387,6 +390,7 @@ class StridedKernelsTest {
         g.output(sum);
         g.output(max);
         g.output(g.reduce(OpKind.REDUCE_MIN, x, axes));
+        g.output(g.op(OpKind.ADD, max, g.constant(1, t)), true);   // an element value at the reduced shape
         return g.build();
     }
 
