@@ -97,7 +97,7 @@ final class HostSourceGenerator {
         return Optional.empty();
     }
 
-    private static boolean transcendental(OpKind k) {
+    static boolean transcendental(OpKind k) {
         return switch (k) {
             case EXP, LOG, TANH, SIGMOID, GELU_ERF, GELU_TANH -> true;
             default -> false;
@@ -105,7 +105,7 @@ final class HostSourceGenerator {
     }
 
     /** The element outputs ({@code reductions} false) or reduction outputs of stage {@code st}. */
-    private static List<FusedGroup.Output> outputsAt(FusedGroup g, int st, boolean reductions) {
+    static List<FusedGroup.Output> outputsAt(FusedGroup g, int st, boolean reductions) {
         List<FusedGroup.Output> r = new ArrayList<>();
         for (FusedGroup.Output o : g.outputsAt(st)) {
             if (g.ops().get(o.op()).kind().isReduction() == reductions) {
@@ -196,6 +196,9 @@ final class HostSourceGenerator {
 
     /** The plan of every stage, with kept values read from row buffers. */
     private static List<Plan> plans(FusedGroup g) {
+        if (StridedLoops.columns(g)) {
+            return ColumnStaging.plans(g);
+        }
         Keep k = new Keep(g);
         List<Plan> plans = new ArrayList<>();
         for (int st = 0; st < g.stages(); st++) {
@@ -221,10 +224,17 @@ final class HostSourceGenerator {
         final List<Integer> writes; // computed here and kept: written to its row buffer after the last loop
         final boolean[] usesInput; // input k is read along the loop (a row chunk copies it into scratch first)
         final int loops;
+        final int[] stagedIn;       // column groups: the output whose array holds a read or written value (ColumnStaging)
 
         Plan(FusedGroup g, List<FusedGroup.Op> body, List<FusedGroup.Output> elementOutputs, boolean[] read,
                 List<Integer> writes) {
+            this(g, body, elementOutputs, read, writes, new int[0]);
+        }
+
+        Plan(FusedGroup g, List<FusedGroup.Op> body, List<FusedGroup.Output> elementOutputs, boolean[] read,
+                List<Integer> writes, int[] stagedIn) {
             int n = g.ops().size();
+            this.stagedIn = stagedIn;
             this.body = body;
             this.read = read;
             this.writes = writes;
@@ -248,9 +258,7 @@ final class HostSourceGenerator {
                 } else {
                     loop[op.index()] = current;
                     for (int a : op.args()) {
-                        if (loop[a] >= 0 && loop[a] != current) {
-                            stored[a] = true;
-                        }
+                        needIn(g, this, a, current);
                     }
                 }
             }
@@ -285,6 +293,24 @@ final class HostSourceGenerator {
         }
     }
 
+    /**
+     * Makes value {@code a} available to loop {@code current}: stored in scratch by the loop that computes it, or, for
+     * a comparison (a boolean, which has no scratch type that the lanes loops share), recomputed in {@code current}
+     * from its operands, which are then made available there in turn (see {@code ref}).
+     */
+    private static void needIn(FusedGroup g, Plan p, int a, int current) {
+        if (p.loop[a] < 0 || p.loop[a] == current) {
+            return;
+        }
+        if (g.ops().get(a).type() == ScalarType.BOOL) {
+            for (int b : g.ops().get(a).args()) {
+                needIn(g, p, b, current);
+            }
+        } else {
+            p.stored[a] = true;
+        }
+    }
+
     /** The source of class {@code simpleName} in {@link #PACKAGE}. */
     static String generate(FusedGroup g, String simpleName) {
         g = ReductionForms.hostForm(g);   // a row view of the reduced axes where there is one
@@ -316,7 +342,7 @@ final class HostSourceGenerator {
         List<Plan> plans = plans(g);
         // one row buffer per kept value, sized to the row, reused across rows and calls by this thread
         int[] rowBuffers = new int[2];
-        for (Plan p : plans) {
+        for (Plan p : rowStaged(g) ? plans : List.<Plan>of()) {
             for (int w : p.writes) {
                 boolean f = g.ops().get(w).type() == ScalarType.F32;
                 sb.append("        ").append(javaType(g.ops().get(w).type())).append("[] k").append(w).append(" = s.")
@@ -635,6 +661,10 @@ final class HostSourceGenerator {
                     }
                 }
             } else if (l == p.loops - 1) {
+                for (int w : p.writes) {   // column groups: staged in an output's array (ColumnStaging)
+                    int k = p.stagedIn[w];
+                    lb.append(in2).append("out").append(k).append("[o").append(k).append(" + i] = ").append(ref(g, p, w, l)).append(";\n");
+                }
                 for (FusedGroup.Output o : elementOutputs) {
                     int k = g.outputs().indexOf(o);
                     lb.append(in2).append("out").append(k).append("[o").append(k)
@@ -661,7 +691,7 @@ final class HostSourceGenerator {
     private static String ref(FusedGroup g, Plan p, int a, int loop) {
         FusedGroup.Op op = g.ops().get(a);
         if (p.read[a]) {
-            return "ks" + a + "[i]";
+            return p.stagedIn.length > 0 && p.stagedIn[a] >= 0 ? "out" + p.stagedIn[a] + "[o" + p.stagedIn[a] + " + i]" : "ks" + a + "[i]";
         }
         if (op.kind() == OpKind.INPUT) {
             if (access(g, g.inputs().get(op.input())) == Access.FIXED) {
@@ -677,6 +707,9 @@ final class HostSourceGenerator {
         }
         if (p.loop[a] == loop) {
             return "v" + a;
+        }
+        if (op.type() == ScalarType.BOOL && p.loop[a] >= 0) {
+            return "(" + expr(g, p, op, loop) + ")";   // a comparison from an earlier loop, recomputed (see needIn)
         }
         return "m" + a + "[i]";
     }
