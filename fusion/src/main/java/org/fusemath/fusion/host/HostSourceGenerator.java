@@ -31,13 +31,14 @@ import org.fusemath.fusion.ir.Shape;
  * <p>Handled inputs: dense over the group's shape, a per-row scalar (a column vector) or a row vector along the
  * last axis, or one broadcast scalar. Element-wise groups with inputs broadcast along some axes only (NumPy
  * broadcasting in general) run the same chunked loop as the innermost loop of a strided outer loop, and groups that
- * reduce a block of axes before the last accumulate per column, serially over the reduced rows in double, within
- * (m − 1)·u·Σ|x| for m rows and equal to the interpreter's sum: both in {@link StridedLoops}. A group that reduces
- * every axis, with inputs dense or scalar, runs as one row of all its elements ({@link WholeReduction}). Declined
- * (the interpreter runs the group, and {@link #declineReason} says why): other reductions over the last axis
- * together with others, or over axes that are not one contiguous block; an input of a reduction over every axis
- * broadcast along some axes only; an input with a non-unit, non-zero stride along the
- * innermost collapsed axis; and comparison results used across a transcendental.
+ * reduce any other set of axes accumulate per kept index, serially over the reduced elements in index order in
+ * double, within (m − 1)·u·Σ|x| for m reduced elements and equal to the interpreter's sum: both in
+ * {@link StridedLoops}. A group that reduces every axis with inputs dense or scalar, or a trailing block of axes
+ * through which every array steps as through one, runs the row path over that block flattened
+ * ({@link ReductionForms}). A comparison read by a loop after a transcendental's call is recomputed there. Declined
+ * (the interpreter runs the group, and {@link #declineReason} says why): an input with a non-unit, non-zero stride
+ * along the innermost collapsed axis (groups the planner builds have none), and innermost extents past the int
+ * chunk index.
  */
 final class HostSourceGenerator {
     static final String PACKAGE = "org.fusemath.fusion.host";
@@ -63,11 +64,7 @@ final class HostSourceGenerator {
             if (why.isPresent()) {
                 return why;
             }
-        } else if (group.hasReduction()) {
-            if (!Arrays.equals(group.reducedAxes(), new int[] {rank - 1})) {
-                return Optional.of("only reductions along the last axis are generated on the host; this group reduces "
-                        + Arrays.toString(group.reducedAxes()));
-            }
+        } else if (group.hasReduction()) {   // along the last axis alone (StridedLoops.columns takes the rest)
             for (int k = 0; k < group.inputs().size(); k++) {
                 long last = group.inputs().get(k).strides()[rank - 1];
                 if (last != 0 && last != 1) {

@@ -20,14 +20,17 @@ import org.fusemath.fusion.ir.Shape;
  * per-element loop carries no index arithmetic beyond the dense path's {@code base + i}. Anything else along the
  * innermost axis (a non-unit, non-zero stride) is declined.
  *
- * <p>Reductions along leading axes (more generally, along a contiguous block of axes that excludes the last)
- * accumulate per column: for each index of the axes before the block, each stage streams the rows of the block
- * once, adding each row into a column-length accumulator ({@code acc[j] += v}: independent lanes, which C2
- * vectorises across columns), in double for sums; later stages read the reduced values as a per-column row vector.
- * The order of a column's sum is serial over the reduced rows, in index order, exactly the interpreter's, so its
- * error is that of a serial double sum, (m − 1)·u·Σ|x| for m reduced rows (u = 2⁻⁵³), and the result matches the
- * interpreter bit for bit; max and min are exact (NaN-propagating, ±0 as {@link Math#max}). Values computed in one
- * stage are recomputed in the next (no per-stage buffer: it would be as large as the input).
+ * <p>Reductions along leading axes (more generally, along any set of axes other than the last alone, whose groups
+ * {@link ReductionForms} gives no row view) accumulate per column: for each index of the axes before the first
+ * reduced one, each stage streams the rest of the group once, adding each element into the accumulator of its kept
+ * index (the kept axes after the first reduced one, dense: {@code acc[j] += v} along a kept innermost axis,
+ * independent lanes, which C2 vectorises across columns; one serial accumulator along a reduced one), in double for
+ * sums; later stages read the reduced values by the same index. The order of each sum is serial over the reduced
+ * elements, in index order, exactly the interpreter's, so its error is that of a serial double sum,
+ * (m − 1)·u·Σ|x| for m reduced elements (u = 2⁻⁵³), and the result matches the interpreter bit for bit; max and
+ * min are exact (NaN-propagating, ±0 as {@link Math#max}). Values computed in one stage are recomputed in the next
+ * (a per-stage buffer would be as large as the input), except the transcendental values {@link ColumnStaging}
+ * stores in an output's array for the last stage.
  */
 final class StridedLoops {
     private StridedLoops() {
