@@ -78,6 +78,27 @@ class ExpressionParserTest {
     }
 
     @Test
+    void tupleAxesReadAsNumPyWithPositionsForTheirErrors() {
+        Map<String, Expr> in = new LinkedHashMap<>();
+        Expr t = Expr.input("t", Data.doubles(2 * 3 * 4, 5), 2, 3, 4);
+        in.put("t", t);
+        assertEquals(t.sub(t.max(0, 2)).toString(), ExpressionParser.parse("t - max(t, axis=(0, 2))", in).toString());
+        assertEquals(t.sum(0, 2).toString(), ExpressionParser.parse("sum(t, axis=(-1, 0))", in).toString());
+        assertEquals(t.min(1).toString(), ExpressionParser.parse("np.min(t, axis=(1,))", in).toString());
+        assertArrayEquals(new long[] {1, 3, 1}, ExpressionParser.parse("mean(t, axis=(2, 0))", in).shape());
+        ExpressionSyntaxException e = assertThrows(ExpressionSyntaxException.class, () -> ExpressionParser.parse("sum(t, axis=(0 2))", in));
+        assertEquals(15, e.position());
+        e = assertThrows(ExpressionSyntaxException.class, () -> ExpressionParser.parse("sum(t, axis=())", in));
+        assertTrue(e.getMessage().contains("empty axis tuple"), e.getMessage());
+        e = assertThrows(ExpressionSyntaxException.class, () -> ExpressionParser.parse("sum(t, axis=(0, x))", in));
+        assertEquals(16, e.position());
+        InvalidArgumentException twice = assertThrows(InvalidArgumentException.class, () -> ExpressionParser.parse("sum(t, axis=(0, -3))", in));
+        assertTrue(twice.getMessage().contains("each axis at most once"), twice.getMessage());
+        InvalidArgumentException range = assertThrows(InvalidArgumentException.class, () -> ExpressionParser.parse("max(t, axis=(0, 3))", in));
+        assertTrue(range.getMessage().contains("axis 3"), range.getMessage());
+    }
+
+    @Test
     void numpyDtypesOfParsedExpressions() {
         assertEquals(DType.F32, ExpressionParser.parse("x * 2.5 + 1", inputs()).dtype());
         assertEquals(DType.F64, ExpressionParser.parse("x + bias", inputs()).dtype());

@@ -71,6 +71,21 @@ public final class FusionGroups {
         return g.build();
     }
 
+    /**
+     * softmax along {@code axes} of {@code dims} with max(x) + 1 as a second output at the reduced shape (three stages;
+     * axes scattered among kept ones, or a trailing block with axis 0 kept).
+     */
+    public static FusedGroup softmaxOver(ScalarType t, long[] dims, int... axes) {
+        Shape s = Shape.of(dims);
+        GroupBuilder g = new GroupBuilder(s);
+        int x = g.input(t, s);
+        int mx = g.reduce(OpKind.REDUCE_MAX, x, axes);
+        int e = g.op(OpKind.EXP, g.op(OpKind.SUB, x, mx));
+        g.output(g.op(OpKind.DIV, e, g.reduce(OpKind.REDUCE_SUM, e, axes)));
+        g.output(g.op(OpKind.ADD, mx, g.constant(1, t)), true);
+        return g.build();
+    }
+
     /** Named groups for the compile tests; {@code big}'s grid-stride indices pass 2^31. */
     public static Map<String, FusedGroup> all() {
         Map<String, FusedGroup> m = new LinkedHashMap<>();
@@ -79,6 +94,8 @@ public final class FusionGroups {
         m.put("every kind", everyKind(33, 65));
         m.put("softmax f32", softmax(ScalarType.F32, 64, 1000));
         m.put("layer norm f64", layerNorm(ScalarType.F64, 7, 300));
+        m.put("softmax axes (0, 2) f32", softmaxOver(ScalarType.F32, new long[] {6, 5, 300}, 0, 2));
+        m.put("softmax axes (1, 2) f64", softmaxOver(ScalarType.F64, new long[] {4, 30, 50}, 1, 2));
         m.put("chain f32 big", chain(ScalarType.F32, 2_000_000_000L));
         return m;
     }

@@ -31,13 +31,14 @@ import org.fusemath.fusion.ir.Shape;
  * <p>Handled inputs: dense over the group's shape, a per-row scalar (a column vector) or a row vector along the
  * last axis, or one broadcast scalar. Element-wise groups with inputs broadcast along some axes only (NumPy
  * broadcasting in general) run the same chunked loop as the innermost loop of a strided outer loop, and groups that
- * reduce a block of axes before the last accumulate per column, serially over the reduced rows in double, within
- * (m − 1)·u·Σ|x| for m rows and equal to the interpreter's sum: both in {@link StridedLoops}. A group that reduces
- * every axis, with inputs dense or scalar, runs as one row of all its elements ({@link WholeReduction}). Declined
- * (the interpreter runs the group, and {@link #declineReason} says why): other reductions over the last axis
- * together with others, or over axes that are not one contiguous block; an input of a reduction over every axis
- * broadcast along some axes only; an input with a non-unit, non-zero stride along the
- * innermost collapsed axis; and comparison results used across a transcendental.
+ * reduce any other set of axes accumulate per kept index, serially over the reduced elements in index order in
+ * double, within (m − 1)·u·Σ|x| for m reduced elements and equal to the interpreter's sum: both in
+ * {@link StridedLoops}. A group that reduces every axis with inputs dense or scalar, or a trailing block of axes
+ * through which every array steps as through one, runs the row path over that block flattened
+ * ({@link ReductionForms}). A comparison read by a loop after a transcendental's call is recomputed there. Declined
+ * (the interpreter runs the group, and {@link #declineReason} says why): an input with a non-unit, non-zero stride
+ * along the innermost collapsed axis (groups the planner builds have none), and innermost extents past the int
+ * chunk index.
  */
 final class HostSourceGenerator {
     static final String PACKAGE = "org.fusemath.fusion.host";
@@ -55,13 +56,7 @@ final class HostSourceGenerator {
 
     /** Why {@code group} cannot be generated, or empty when it can. */
     static Optional<String> declineReason(FusedGroup group) {
-        if (WholeReduction.applies(group)) {
-            Optional<String> why = WholeReduction.declineReason(group);
-            if (why.isPresent()) {
-                return why;
-            }
-            group = WholeReduction.asRow(group);
-        }
+        group = ReductionForms.hostForm(group);
         Shape s = group.shape();
         int rank = s.rank();
         if (StridedLoops.columns(group)) {
@@ -69,11 +64,7 @@ final class HostSourceGenerator {
             if (why.isPresent()) {
                 return why;
             }
-        } else if (group.hasReduction()) {
-            if (!Arrays.equals(group.reducedAxes(), new int[] {rank - 1})) {
-                return Optional.of("only reductions along the last axis are generated on the host; this group reduces "
-                        + Arrays.toString(group.reducedAxes()));
-            }
+        } else if (group.hasReduction()) {   // along the last axis alone (StridedLoops.columns takes the rest)
             for (int k = 0; k < group.inputs().size(); k++) {
                 long last = group.inputs().get(k).strides()[rank - 1];
                 if (last != 0 && last != 1) {
@@ -103,7 +94,7 @@ final class HostSourceGenerator {
         return Optional.empty();
     }
 
-    private static boolean transcendental(OpKind k) {
+    static boolean transcendental(OpKind k) {
         return switch (k) {
             case EXP, LOG, TANH, SIGMOID, GELU_ERF, GELU_TANH -> true;
             default -> false;
@@ -111,7 +102,7 @@ final class HostSourceGenerator {
     }
 
     /** The element outputs ({@code reductions} false) or reduction outputs of stage {@code st}. */
-    private static List<FusedGroup.Output> outputsAt(FusedGroup g, int st, boolean reductions) {
+    static List<FusedGroup.Output> outputsAt(FusedGroup g, int st, boolean reductions) {
         List<FusedGroup.Output> r = new ArrayList<>();
         for (FusedGroup.Output o : g.outputsAt(st)) {
             if (g.ops().get(o.op()).kind().isReduction() == reductions) {
@@ -202,6 +193,9 @@ final class HostSourceGenerator {
 
     /** The plan of every stage, with kept values read from row buffers. */
     private static List<Plan> plans(FusedGroup g) {
+        if (StridedLoops.columns(g)) {
+            return ColumnStaging.plans(g);
+        }
         Keep k = new Keep(g);
         List<Plan> plans = new ArrayList<>();
         for (int st = 0; st < g.stages(); st++) {
@@ -227,10 +221,17 @@ final class HostSourceGenerator {
         final List<Integer> writes; // computed here and kept: written to its row buffer after the last loop
         final boolean[] usesInput; // input k is read along the loop (a row chunk copies it into scratch first)
         final int loops;
+        final int[] stagedIn;       // column groups: the output whose array holds a read or written value (ColumnStaging)
 
         Plan(FusedGroup g, List<FusedGroup.Op> body, List<FusedGroup.Output> elementOutputs, boolean[] read,
                 List<Integer> writes) {
+            this(g, body, elementOutputs, read, writes, new int[0]);
+        }
+
+        Plan(FusedGroup g, List<FusedGroup.Op> body, List<FusedGroup.Output> elementOutputs, boolean[] read,
+                List<Integer> writes, int[] stagedIn) {
             int n = g.ops().size();
+            this.stagedIn = stagedIn;
             this.body = body;
             this.read = read;
             this.writes = writes;
@@ -254,9 +255,7 @@ final class HostSourceGenerator {
                 } else {
                     loop[op.index()] = current;
                     for (int a : op.args()) {
-                        if (loop[a] >= 0 && loop[a] != current) {
-                            stored[a] = true;
-                        }
+                        needIn(g, this, a, current);
                     }
                 }
             }
@@ -291,11 +290,27 @@ final class HostSourceGenerator {
         }
     }
 
+    /**
+     * Makes value {@code a} available to loop {@code current}: stored in scratch by the loop that computes it, or, for
+     * a comparison (a boolean, which has no scratch type that the lanes loops share), recomputed in {@code current}
+     * from its operands, which are then made available there in turn (see {@code ref}).
+     */
+    private static void needIn(FusedGroup g, Plan p, int a, int current) {
+        if (p.loop[a] < 0 || p.loop[a] == current) {
+            return;
+        }
+        if (g.ops().get(a).type() == ScalarType.BOOL) {
+            for (int b : g.ops().get(a).args()) {
+                needIn(g, p, b, current);
+            }
+        } else {
+            p.stored[a] = true;
+        }
+    }
+
     /** The source of class {@code simpleName} in {@link #PACKAGE}. */
     static String generate(FusedGroup g, String simpleName) {
-        if (WholeReduction.applies(g)) {
-            g = WholeReduction.asRow(g);   // a reduction over every axis runs as one row of all its elements
-        }
+        g = ReductionForms.hostForm(g);   // a row view of the reduced axes where there is one
         StringBuilder sb = new StringBuilder();
         sb.append("package ").append(PACKAGE).append(";\n\n");
         sb.append("/* ").append(g.key().replace("*/", "* /")).append(" */\n");
@@ -324,7 +339,7 @@ final class HostSourceGenerator {
         List<Plan> plans = plans(g);
         // one row buffer per kept value, sized to the row, reused across rows and calls by this thread
         int[] rowBuffers = new int[2];
-        for (Plan p : plans) {
+        for (Plan p : rowStaged(g) ? plans : List.<Plan>of()) {
             for (int w : p.writes) {
                 boolean f = g.ops().get(w).type() == ScalarType.F32;
                 sb.append("        ").append(javaType(g.ops().get(w).type())).append("[] k").append(w).append(" = s.")
@@ -643,9 +658,15 @@ final class HostSourceGenerator {
                     }
                 }
             } else if (l == p.loops - 1) {
+                for (int w : p.writes) {   // column groups: staged in an output's array (ColumnStaging)
+                    int k = p.stagedIn[w];
+                    lb.append(in2).append("out").append(k).append("[o").append(k).append(" + i] = ").append(ref(g, p, w, l)).append(";\n");
+                }
                 for (FusedGroup.Output o : elementOutputs) {
                     int k = g.outputs().indexOf(o);
-                    lb.append(in2).append("out").append(k).append("[o").append(k).append(" + i] = ").append(ref(g, p, o.op(), l)).append(";\n");
+                    lb.append(in2).append("out").append(k).append("[o").append(k)
+                            .append(StridedLoops.columns(g) && StridedLoops.fixedAlongChunk(g, o) ? "" : " + i").append("] = ")
+                            .append(ref(g, p, o.op(), l)).append(";\n");
                 }
             }
             if (lb.length() > 0) {
@@ -667,7 +688,7 @@ final class HostSourceGenerator {
     private static String ref(FusedGroup g, Plan p, int a, int loop) {
         FusedGroup.Op op = g.ops().get(a);
         if (p.read[a]) {
-            return "ks" + a + "[i]";
+            return p.stagedIn.length > 0 && p.stagedIn[a] >= 0 ? "out" + p.stagedIn[a] + "[o" + p.stagedIn[a] + " + i]" : "ks" + a + "[i]";
         }
         if (op.kind() == OpKind.INPUT) {
             if (access(g, g.inputs().get(op.input())) == Access.FIXED) {
@@ -683,6 +704,9 @@ final class HostSourceGenerator {
         }
         if (p.loop[a] == loop) {
             return "v" + a;
+        }
+        if (op.type() == ScalarType.BOOL && p.loop[a] >= 0) {
+            return "(" + expr(g, p, op, loop) + ")";   // a comparison from an earlier loop, recomputed (see needIn)
         }
         return "m" + a + "[i]";
     }

@@ -20,14 +20,17 @@ import org.fusemath.fusion.ir.Shape;
  * per-element loop carries no index arithmetic beyond the dense path's {@code base + i}. Anything else along the
  * innermost axis (a non-unit, non-zero stride) is declined.
  *
- * <p>Reductions along leading axes (more generally, along a contiguous block of axes that excludes the last)
- * accumulate per column: for each index of the axes before the block, each stage streams the rows of the block
- * once, adding each row into a column-length accumulator ({@code acc[j] += v}: independent lanes, which C2
- * vectorises across columns), in double for sums; later stages read the reduced values as a per-column row vector.
- * The order of a column's sum is serial over the reduced rows, in index order, exactly the interpreter's, so its
- * error is that of a serial double sum, (m − 1)·u·Σ|x| for m reduced rows (u = 2⁻⁵³), and the result matches the
- * interpreter bit for bit; max and min are exact (NaN-propagating, ±0 as {@link Math#max}). Values computed in one
- * stage are recomputed in the next (no per-stage buffer: it would be as large as the input).
+ * <p>Reductions along leading axes (more generally, along any set of axes other than the last alone, whose groups
+ * {@link ReductionForms} gives no row view) accumulate per column: for each index of the axes before the first
+ * reduced one, each stage streams the rest of the group once, adding each element into the accumulator of its kept
+ * index (the kept axes after the first reduced one, dense: {@code acc[j] += v} along a kept innermost axis,
+ * independent lanes, which C2 vectorises across columns; one serial accumulator along a reduced one), in double for
+ * sums; later stages read the reduced values by the same index. The order of each sum is serial over the reduced
+ * elements, in index order, exactly the interpreter's, so its error is that of a serial double sum,
+ * (m − 1)·u·Σ|x| for m reduced elements (u = 2⁻⁵³), and the result matches the interpreter bit for bit; max and
+ * min are exact (NaN-propagating, ±0 as {@link Math#max}). Values computed in one stage are recomputed in the next
+ * (a per-stage buffer would be as large as the input), except the transcendental values {@link ColumnStaging}
+ * stores in an output's array for the last stage.
  */
 final class StridedLoops {
     private StridedLoops() {
@@ -127,10 +130,14 @@ final class StridedLoops {
 
     // ------------------------------------------------------------------ reductions along other axes
 
-    /** Whether {@code g} reduces but not along its last axis (the column path). */
+    /**
+     * Whether {@code g} runs the column path: it reduces, and not along its last axis alone (which is the row path;
+     * callers first rewrite every-axis and trailing-block reductions that have a row view into that form, see
+     * {@link ReductionForms}).
+     */
     static boolean columns(FusedGroup g) {
         int[] r = g.reducedAxes();
-        return r.length > 0 && r[r.length - 1] != g.shape().rank() - 1;
+        return r.length > 0 && !(r.length == 1 && r[0] == g.shape().rank() - 1);
     }
 
     /** The first reduced axis of a column group: axes before it are walked one index at a time. */
@@ -181,24 +188,37 @@ final class StridedLoops {
 
     /** Why a column group cannot be generated, or empty. */
     static Optional<String> columnDecline(FusedGroup g) {
-        int[] r = g.reducedAxes();
-        for (int i = 1; i < r.length; i++) {
-            if (r[i] != r[i - 1] + 1) {
-                return Optional.of("the reduced axes " + Arrays.toString(r) + " are not one contiguous block");
-            }
-        }
         Nest n = stageNest(g);
-        // an element output at the reduced shape over a block with nothing kept after it is constant along the
-        // inner loop: declined there as an output whose stride is not 1
-        return innerDecline(n, g.inputs().size(), n.strides().length - 1);
+        // the chunk loop steps an int by CHUNK up to the innermost extent: it must not pass Integer.MAX_VALUE
+        if (n.dims()[n.rank() - 1] > Integer.MAX_VALUE - F32Lanes.CHUNK) {
+            return Optional.of("an innermost extent of " + n.dims()[n.rank() - 1] + ": more than the chunk loop's int index"
+                    + " reaches (" + (Integer.MAX_VALUE - F32Lanes.CHUNK) + ")");
+        }
+        // element outputs are dense (stride 1) or at the reduced shape (stride 0 where the innermost axis is reduced:
+        // every position of the chunk stores the one value, see fixedAlongChunk): only inputs can have another stride
+        return innerDecline(n, g.inputs().size(), g.inputs().size());
     }
 
-    /** The size of one accumulator: the product of the kept axes after the reduced block. */
+    /**
+     * Whether element output {@code o} of a column group is constant along the chunk loop: stored at the reduced
+     * shape ({@code var + eps}) with the innermost collapsed axis reduced, so each position stores to one element.
+     */
+    static boolean fixedAlongChunk(FusedGroup g, FusedGroup.Output o) {
+        int e = elementOutputs(g).indexOf(g.outputs().indexOf(o));
+        return e >= 0 && stageNest(g).inner(g.inputs().size() + e) == 0;
+    }
+
+    /**
+     * The size of one accumulator: the product of the kept axes after the first reduced one (those after the reduced
+     * block, and any between reduced axes), which are the trailing, contiguous part of the dense reduced shape.
+     */
     private static long columnsPerOuter(FusedGroup g) {
         long c = 1;
         int[] r = g.reducedAxes();
-        for (int a = r[r.length - 1] + 1; a < g.shape().rank(); a++) {
-            c *= g.shape().dim(a);
+        for (int a = r[0] + 1; a < g.shape().rank(); a++) {
+            if (Arrays.binarySearch(r, a) < 0) {
+                c *= g.shape().dim(a);
+            }
         }
         return c;
     }

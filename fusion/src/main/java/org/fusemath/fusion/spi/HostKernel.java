@@ -7,7 +7,10 @@ package org.fusemath.fusion.spi;
  *
  * <p>{@code inputs[k]} is the dense C-order array of the group's input k ({@code float[]} for F32,
  * {@code double[]} for F64) and {@code outputs[k]} that of output k; the planner has checked every length
- * against the group's shapes before the call, so a kernel does not check them again.
+ * against the group's shapes before the call, so a kernel does not check them again. An output array is none of
+ * the input arrays, except that a group without reductions may write an output over an input of the output's type
+ * and shape (each element is read before it is written; the GEMM panel path finishes C in place so): a group with
+ * reductions may use an output's array to hold values between its loops.
  */
 public interface HostKernel {
     /** Computes every output over the whole iteration space. */

@@ -3,26 +3,22 @@ package org.fusemath.fusion.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fusemath.cuda.junit.NvccPtx;
 import org.fusemath.fusion.FusionGroups;
 import org.fusemath.fusion.ir.FusedGroup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every generated kernel compiles with {@code nvcc -ptx} for sm_90 and sm_80 (skipped, with the reason, where nvcc
- * is not on PATH), and its PTX declares the expected entry point with the expected parameters; the source's shape
+ * Every generated kernel compiles with {@code nvcc -ptx} for sm_90 and sm_80 ({@link NvccPtx}: skipped, with the
+ * reason, where nvcc is not on PATH), and its PTX declares the expected entry point with the expected parameters; the source's shape
  * (vector path, 64-bit indexing, block reductions) is checked on every machine.
  */
 class CudaSourceGeneratorTest {
@@ -31,41 +27,20 @@ class CudaSourceGeneratorTest {
     @TempDir
     Path dir;
 
-    private static String nvcc() {
-        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            File f = new File(p, "nvcc");
-            if (f.canExecute()) {
-                return f.getPath();
-            }
-        }
-        return null;
-    }
-
     @Test
     void everyGroupCompilesToPtxWithItsEntryAndParameters() throws IOException, InterruptedException {
-        String nvcc = nvcc();
-        assumeTrue(nvcc != null, "nvcc is not on PATH: the generated CUDA C is not compiled on this machine");
         for (Map.Entry<String, FusedGroup> e : FusionGroups.all().entrySet()) {
             CudaKernel k = CudaSourceGenerator.generate(e.getValue());
-            Path cu = dir.resolve(k.source().name());
-            Files.writeString(cu, k.source().code(), StandardCharsets.UTF_8);
             for (String arch : ARCHITECTURES) {
-                Path ptx = dir.resolve(k.entry() + "." + arch + ".ptx");
-                Process p = new ProcessBuilder(nvcc, "-ptx", "-arch=" + arch, "-fmad=false", "-o", ptx.toString(), cu.toString())
-                        .redirectErrorStream(true).start();
-                String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertTrue(p.waitFor(120, TimeUnit.SECONDS), e.getKey() + ": nvcc did not finish");
-                assertEquals(0, p.exitValue(), e.getKey() + " (" + arch + "):\n" + log + "\n" + k.source().code());
-                String text = Files.readString(ptx);
-                Matcher m = Pattern.compile("\\.visible \\.entry " + k.entry() + "\\(([^)]*)\\)").matcher(text);
-                assertTrue(m.find(), e.getKey() + ": no entry " + k.entry() + " in the PTX");
+                String ptx = NvccPtx.compile(dir, k.entry() + "_" + arch, k.source().code(), "-arch=" + arch, "-fmad=false");
+                String parameters = NvccPtx.entryParameters(ptx, k.entry());
                 int params = 0;
-                Matcher pm = Pattern.compile("\\.param \\.u64 (\\.ptr[^ ]* )*" + k.entry() + "_param_(\\d+)").matcher(m.group(1));
+                Matcher pm = Pattern.compile("\\.param \\.u64 (\\.ptr[^ ]* )*" + k.entry() + "_param_(\\d+)").matcher(parameters);
                 while (pm.find()) {
                     assertEquals(params, Integer.parseInt(pm.group(2)), e.getKey() + ": parameters in order");
                     params++;
                 }
-                assertEquals(k.parameters().size(), params, e.getKey() + " (" + arch + "): " + m.group(1));
+                assertEquals(k.parameters().size(), params, e.getKey() + " (" + arch + "): " + parameters);
             }
         }
     }
@@ -93,5 +68,16 @@ class CudaSourceGeneratorTest {
         String code = softmax.source().code();
         assertEquals(3, code.split("// stage ").length - 1, "max, sum, divide");
         assertEquals(2, code.split("block_reduce<float").length - 1, "two block reductions");
+
+        // reduced axes among kept ones, and a trailing block: one block per index of the kept axes, the reduced
+        // coordinates decomposed from the block-stride index over their count
+        CudaKernel scattered = CudaSourceGenerator.generate(FusionGroups.all().get("softmax axes (0, 2) f32"));
+        assertEquals(5, scattered.launch().gridX(), "one block per index of the kept axis 1");
+        assertTrue(scattered.source().code().contains("j < (int) 1800;"), "6 · 300 reduced elements per block");
+        assertEquals(3, scattered.source().code().split("// stage ").length - 1);
+        CudaKernel trailing = CudaSourceGenerator.generate(FusionGroups.all().get("softmax axes (1, 2) f64"));
+        assertEquals(4, trailing.launch().gridX(), "one block per index of axis 0");
+        assertTrue(trailing.source().code().contains("j < (int) 1500;"), "30 · 50 reduced elements per block");
+        assertEquals(2, trailing.source().code().split("block_reduce<double").length - 1, "max and sum");
     }
 }

@@ -113,4 +113,37 @@ class FuseExecTest {
             }
         }
     }
+
+    @Test
+    void tupleAndMiddleAxisReductionsRunGeneratedAndMatchNumpy() throws IOException {
+        // numpy, x float32 of shape (2, 2, 3); every reduction with keepdims=True, every result float32 (2, 2, 3)
+        // except the mean's (1, 2, 1)
+        String x = ExecFiles.write(dir, "x3.npy", HostTensor.of(DType.F32, new long[] {2, 2, 3},
+                new float[] {1, -2, 3, 4, 5, -6, 0.5f, 2, -1, 7, -3, 2.5f}));
+        String[][] cases = {
+            {"x - max(x, axis=(0, 2))", "-2 -5 0 -3 -2 -13 -2.5 -1 -4 0 -10 -4.5"},
+            {"x / sum(x, axis=(1, 2))", "0.2 -0.4 0.6 0.8 1 -1.2 0.0625 0.25 -0.125 0.875 -0.375 0.3125"},
+            {"x - min(x, axis=1)", "0 0 9 3 7 0 0 5 0 6.5 0 3.5"},
+            {"exp(x - max(x, axis=0)) / sum(exp(x - max(x, axis=0)), axis=0)", "0.622459352016449 0.01798621006309986"
+                + " 0.9820137619972229 0.04742587357759476 0.9996646642684937 0.0002034269564319402 0.3775406777858734"
+                + " 0.9820137619972229 0.01798621006309986 0.9525741338729858 0.00033535013790242374 0.9997965693473816"},
+            {"mean(x, axis=(0, -1))", "0.5833333134651184 1.5833333730697632"},
+        };
+        for (String[] c : cases) {
+            String out = ExecFiles.path(dir, "y" + Integer.toHexString(c[0].hashCode()) + ".npy");
+            Cli r = Cli.run("exec", "fuse", "--expr", c[0], "--in", "x=" + x, "--out", out, "--explain");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(r.out().contains("java-hidden-class") && !r.out().contains("interpreted"), c[0] + ":\n" + r.out());
+            HostTensor y = NpyReader.read(Path.of(out));
+            assertEquals(DType.F32, y.dtype(), c[0]);
+            String[] want = c[1].split(" ");
+            assertArrayEquals(c[0].startsWith("mean") ? new long[] {1, 2, 1} : new long[] {2, 2, 3}, y.shape(), c[0]);
+            for (int i = 0; i < want.length; i++) {
+                float w = Float.parseFloat(want[i]);
+                // exp within its few float ulps (the lanes'), a mean's sum rounded once more than NumPy's may be
+                float tol = c[0].startsWith("exp") ? 4 * Math.ulp(w) : c[0].startsWith("mean") ? Math.ulp(w) : 0;
+                assertEquals(w, ((float[]) y.array())[i], tol, c[0] + " element " + i);
+            }
+        }
+    }
 }
