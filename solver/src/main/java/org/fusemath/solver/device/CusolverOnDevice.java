@@ -298,8 +298,9 @@ public final class CusolverOnDevice {
 
     /**
      * What a QR, SVD or eigen call left on the device (Fortran order, null when not computed): the values (tau,
-     * singular values or eigenvalues, 1-D), U ([ldu, columns]) or VR ([n, n]), Vᴴ ([ldvt, n]), and devInfo. On a
-     * non-zero devInfo the outputs are already freed and null. {@link #close()} frees what is not null.
+     * singular values or eigenvalues, 1-D; null when the caller passed them in, since they stay the caller's), U
+     * ([ldu, columns]) or VR ([n, n]), Vᴴ ([ldvt, n]), and devInfo. On a non-zero devInfo the outputs are already
+     * freed and null. {@link #close()} frees what is not null.
      */
     public record Decomposed(DeviceTensor values, DeviceTensor u, DeviceTensor vt, int info) implements AutoCloseable {
         @Override
@@ -511,7 +512,7 @@ public final class CusolverOnDevice {
                 new Decomposed(valuesIn != null ? null : values, u, vt, 0).close();
                 return new Decomposed(null, null, null, outcome[0]);
             }
-            return new Decomposed(values, u, vt, 0);
+            return new Decomposed(valuesIn != null ? null : values, u, vt, 0);
         } catch (RuntimeException | Error e) {
             new Decomposed(valuesIn != null ? null : values, u, vt, 0).close();
             throw e;
