@@ -80,7 +80,9 @@ public final class BatchedSvd {
                 Dense.copyInto(members.get(b), Layout.COLUMN_MAJOR, one);
                 System.arraycopy(one, 0, packed, b * elements * t.slotsPerElement(), elements * t.slotsPerElement());
             }
-            return List.of(JacobiSvds.batched(device::jacobiSvd, t, batch, (int) s.rows(), (int) s.cols(), packed, mode, s.layout()));
+            DeviceKernels kernels = new DeviceKernels(device);
+            return List.of(JacobiSvds.batched(device::jacobiSvd, t, batch, (int) s.rows(), (int) s.cols(), packed, mode,
+                    s.layout(), member -> kernels.gesvd(member, mode)));
         }
         DeviceKernels kernels = new DeviceKernels(device);
         for (HostMatrix m : members) {

@@ -194,4 +194,16 @@ public final class CholeskyFactorization {
             DeviceKernels.requireAccepted("cusolverDnXpotrs", device.potrs(dtype, stored, n, k, factor, x));
         }
     }
+
+    /**
+     * Factors the Hermitian positive definite device tensor {@code a} (unchanged) from its {@code uplo} triangle on
+     * the device it lives on, by cuSOLVER's {@code Xpotrf}; the factor stays there for solves and the inverse (see
+     * {@link DeviceCholeskyFactorization}, which the caller closes). {@code context} (null: the tensor's device, a
+     * stream per call) supplies the stream and must execute AUTO or DEVICE on that ordinal.
+     *
+     * @throws NotPositiveDefiniteException naming the order of the first leading minor that is not (devInfo)
+     */
+    public static DeviceCholeskyFactorization factor(FuseContext context, org.fusemath.api.DeviceTensor a, Uplo uplo) {
+        return DeviceCholeskyFactorization.factor(DeviceLinalg.on(context, a), a, uplo);
+    }
 }

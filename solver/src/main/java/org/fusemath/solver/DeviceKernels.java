@@ -20,7 +20,8 @@ import org.fusemath.solver.host.LapackEig;
 /**
  * {@link DenseKernels} on cuSOLVER: LU by {@code Xgetrf}/{@code Xgetrs} (Aᴴ solves as Aᵀ·conj(X) = conj(B), the
  * generic getrs description carrying N or T), QR by {@code Xgeqrf} and the typed {@code orgqr}/{@code ungqr}, the SVD
- * by the Jacobi {@code <t>gesvdj} up to 256 rows and columns ({@link JacobiSvds}) and past that by {@code Xgesvd}
+ * by the Jacobi {@code <t>gesvdj} up to 256 rows and columns ({@link JacobiSvds}; rerun by {@code Xgesvd} when its
+ * sweeps do not converge) and past that by {@code Xgesvd}
  * (m ≥ n; a wide A is decomposed as Aᴴ = U'·Σ·V'ᴴ, so U = V' and Vᴴ = U'ᴴ), general eigen by
  * {@code Xgeev} (real A: cuSOLVER's 2·n real W and packed VR expanded as LAPACK's) and Hermitian eigen by
  * {@code Xsyevd}, each on the column-major image of A copied in and its results copied back. devInfo is read back:
@@ -99,11 +100,15 @@ final class DeviceKernels implements DenseKernels {
 
     @Override
     public Svd svd(HostMatrix a, SvdMode mode) {
-        return svd(a, mode, this::decompose, device::jacobiSvd);
+        return svd(a, mode, this::decompose, device::jacobiSvd, this::decompose);
     }
 
-    /** The SVD of {@code a} with every cuSOLVER call made by {@code decomposer} or {@code jacobi} (one-shot or a plan's). */
-    static Svd svd(HostMatrix a, SvdMode mode, Decomposer decomposer, JacobiRunner jacobi) {
+    /**
+     * The SVD of {@code a} with every cuSOLVER call made by {@code decomposer} or {@code jacobi} (one-shot or a
+     * plan's); a gesvdj that does not converge is run again by Xgesvd through {@code fallback} (the one-shot call:
+     * a plan prepares only its own route).
+     */
+    static Svd svd(HostMatrix a, SvdMode mode, Decomposer decomposer, JacobiRunner jacobi, Decomposer fallback) {
         SpectralInputs.finite(a, (Uplo) null);
         DType t = a.dtype();
         int m = Math.toIntExact(a.shape().rows());
@@ -121,8 +126,19 @@ final class DeviceKernels implements DenseKernels {
             };
         }
         if (JacobiSvds.singleRoute(m, n)) {
-            return JacobiSvds.single(jacobi, a, mode);
+            return JacobiSvds.single(jacobi, a, mode, member -> gesvd(member, mode, fallback));
         }
+        return gesvd(a, mode, decomposer);
+    }
+
+    /** The SVD of the non-empty, finite {@code a} by Xgesvd made by {@code decomposer}. */
+    static Svd gesvd(HostMatrix a, SvdMode mode, Decomposer decomposer) {
+        DType t = a.dtype();
+        int m = Math.toIntExact(a.shape().rows());
+        int n = Math.toIntExact(a.shape().cols());
+        int k = Math.min(m, n);
+        Layout layout = a.shape().layout();
+        HostMatrix s = HostMatrix.of(t.componentType(), Dense.allocate(t.componentType(), k), MatrixShape.columnMajor(k, 1));
         boolean wide = m < n;
         int p = Math.max(m, n);
         // B = A (m ≥ n) or Aᴴ (m < n), column-major p×k: cuSOLVER's gesvd takes tall matrices only.
@@ -140,6 +156,11 @@ final class DeviceKernels implements DenseKernels {
         HostMatrix u = wide ? HostMatrix.of(t, conjugateTransposed(t, vtb), MatrixShape.columnMajor(k, k)) : ub;
         HostMatrix vh = wide ? HostMatrix.of(t, conjugateTransposed(t, ub), MatrixShape.columnMajor(uCols, p)) : vtb;
         return new Svd(inLayout(u, layout), s, inLayout(vh, layout));
+    }
+
+    /** The SVD of the non-empty, finite {@code a} by one-shot Xgesvd (the Jacobi routes' fallback). */
+    Svd gesvd(HostMatrix a, SvdMode mode) {
+        return gesvd(a, mode, this::decompose);
     }
 
     @Override

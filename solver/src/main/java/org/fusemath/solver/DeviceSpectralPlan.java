@@ -15,10 +15,12 @@ import org.fusemath.solver.device.JacobiSvdPlan;
  * plan left unclosed). Used under its owner's lock.
  */
 final class DeviceSpectralPlan implements AutoCloseable {
+    private final CusolverDevice device;
     private final DecompositionPlan decomposition;
     private final JacobiSvdPlan jacobi;
 
-    private DeviceSpectralPlan(DecompositionPlan decomposition, JacobiSvdPlan jacobi) {
+    private DeviceSpectralPlan(CusolverDevice device, DecompositionPlan decomposition, JacobiSvdPlan jacobi) {
+        this.device = device;
         this.decomposition = decomposition;
         this.jacobi = jacobi;
     }
@@ -26,22 +28,22 @@ final class DeviceSpectralPlan implements AutoCloseable {
     /** The SVD of m×n matrices in {@code mode}: gesvdj or Xgesvd as {@link JacobiSvds#singleRoute} decides. */
     static DeviceSpectralPlan svd(CusolverDevice device, DType t, int m, int n, SvdMode mode) {
         if (Math.min(m, n) == 0) {
-            return new DeviceSpectralPlan(null, null);
+            return new DeviceSpectralPlan(device, null, null);
         }
         if (JacobiSvds.singleRoute(m, n)) {
-            return new DeviceSpectralPlan(null, device.plan(JacobiSvds.singleCall(t, m, n, mode)));
+            return new DeviceSpectralPlan(device, null, device.plan(JacobiSvds.singleCall(t, m, n, mode)));
         }
-        return new DeviceSpectralPlan(device.plan(DeviceKernels.gesvdCall(t, m, n, mode)), null);
+        return new DeviceSpectralPlan(device, device.plan(DeviceKernels.gesvdCall(t, m, n, mode)), null);
     }
 
     /** The general eigen decomposition of n×n matrices by Xgeev. */
     static DeviceSpectralPlan eig(CusolverDevice device, DType t, int n, boolean vectors) {
-        return new DeviceSpectralPlan(n == 0 ? null : device.plan(DeviceKernels.geevCall(t, n, vectors)), null);
+        return new DeviceSpectralPlan(device, n == 0 ? null : device.plan(DeviceKernels.geevCall(t, n, vectors)), null);
     }
 
     /** The Hermitian eigen decomposition of n×n matrices by Xsyevd. */
     static DeviceSpectralPlan eigh(CusolverDevice device, DType t, int n, Uplo uplo, boolean vectors) {
-        return new DeviceSpectralPlan(n == 0 ? null : device.plan(DeviceKernels.syevdCall(t, n, uplo, vectors)), null);
+        return new DeviceSpectralPlan(device, n == 0 ? null : device.plan(DeviceKernels.syevdCall(t, n, uplo, vectors)), null);
     }
 
     /** The decomposer that runs the planned call (and refuses any other: the plan and the kernels disagree). */
@@ -50,6 +52,14 @@ final class DeviceSpectralPlan implements AutoCloseable {
             requirePlanned(call, decomposition == null ? null : decomposition.call());
             return decomposition.execute(image);
         };
+    }
+
+    /**
+     * The decomposer of the Xgesvd rerun after a gesvdj that did not converge: a one-shot call on the plan's device
+     * (rare, so not prepared ahead).
+     */
+    DeviceKernels.Decomposer fallback() {
+        return (call, image) -> device.decompose(java.util.List.of(call), image, null);
     }
 
     /** The Jacobi runner that runs the planned call. */

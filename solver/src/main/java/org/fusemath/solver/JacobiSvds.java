@@ -22,8 +22,10 @@ import org.fusemath.solver.device.JacobiSvdCall.Routine;
  * The crossover has not been measured on a GPU here: 256 is the conservative side of those choices, and every
  * route meets the same error bounds, so the threshold only moves speed.
  *
- * <p>The Jacobi tolerance is the type's machine epsilon and the sweeps are capped at cuSOLVER's default of 100;
- * a matrix that does not converge within them is a {@link NoConvergenceException} (devInfo min(m, n) + 1). Stateless.
+ * <p>The Jacobi tolerance is the type's machine epsilon and the sweeps are capped at cuSOLVER's default of 100; a
+ * matrix (or stack member) that does not converge within them (devInfo min(m, n) + 1) is decomposed again, alone,
+ * by {@code Xgesvd}, as the host falls back from gesdd to gesvd; only when that fails too is it a
+ * {@link NoConvergenceException}, naming both routines. Stateless.
  */
 final class JacobiSvds {
     /** gesvdj runs for max(m, n) ≤ this on the device; Xgesvd for larger matrices. */
@@ -42,15 +44,39 @@ final class JacobiSvds {
         return batch > 1 && m >= 1 && n >= 1 && m <= JacobiSvdCall.BATCHED_MAX_ORDER && n <= JacobiSvdCall.BATCHED_MAX_ORDER;
     }
 
-    /** The SVD of the non-empty, finite {@code a} by gesvdj, made by {@code device} (one-shot or a plan). */
-    static Svd single(DeviceKernels.JacobiRunner device, HostMatrix a, SvdMode mode) {
+    /**
+     * The SVD of the non-empty, finite {@code a} by gesvdj, made by {@code device} (one-shot or a plan); when the
+     * sweeps do not converge, by {@code fallback} (Xgesvd), as the host falls back from gesdd to gesvd.
+     */
+    static Svd single(DeviceKernels.JacobiRunner device, HostMatrix a, SvdMode mode, Fallback fallback) {
         DType t = a.dtype();
         int m = Math.toIntExact(a.shape().rows());
         int n = Math.toIntExact(a.shape().cols());
         JacobiSvdCall call = singleCall(t, m, n, mode);
         DeviceJacobiSvd.Result r = device.run(call, Dense.copy(a, Layout.COLUMN_MAJOR));
-        DeviceKernels.requireConverged(call.function(), r.info()[0]);
+        int info = r.info()[0];
+        if (info > 0) {
+            return rerun(fallback, a, call.function(), info);
+        }
+        DeviceKernels.requireAccepted(call.function(), info);
         return member(call, r, 0, mode, a.shape().layout());
+    }
+
+    /** The SVD of one matrix by Xgesvd (in the matrix's layout). */
+    interface Fallback {
+        Svd svd(HostMatrix a);
+    }
+
+    /** {@code a} by the fallback after {@code jacobi} reported {@code info}; no convergence only when that fails too. */
+    private static Svd rerun(Fallback fallback, HostMatrix a, String jacobi, int info) {
+        try {
+            return fallback.svd(a);
+        } catch (NoConvergenceException e) {
+            NoConvergenceException both = new NoConvergenceException(jacobi + " (devInfo " + info
+                    + ") and its fallback cusolverDnXgesvd", e.info());
+            both.addSuppressed(e);
+            throw both;
+        }
     }
 
     /** gesvdj of a non-empty m×n A: econ for the thin mode and, keeping the unreferenced U and V at k columns, values. */
@@ -63,20 +89,27 @@ final class JacobiSvds {
      * one gesvdjBatched call; U and V come back full, the thin mode keeps their first min(m, n) columns.
      */
     static Svd[] batched(DeviceKernels.JacobiRunner device, DType t, int batch, int m, int n, Object members, SvdMode mode,
-                         Layout layout) {
+                         Layout layout, Fallback fallback) {
         JacobiSvdCall call = JacobiSvdCall.of(Routine.GESVDJ_BATCHED, t, m, n, mode != SvdMode.VALUES, false, batch);
         DeviceJacobiSvd.Result r = device.run(call, members);
-        int failed = r.firstFailure();
-        if (failed >= 0) {
-            int info = r.info()[failed];
-            if (info > 0) {
-                throw new NoConvergenceException(call.function() + " on stack member " + failed, info);
+        for (int b = 0; b < batch; b++) {
+            if (r.info()[b] < 0) {
+                DeviceKernels.requireAccepted(call.function() + " on stack member " + b, r.info()[b]);
             }
-            DeviceKernels.requireAccepted(call.function() + " on stack member " + failed, info);
         }
         Svd[] out = new Svd[batch];
+        int elements = m * n * t.slotsPerElement();
         for (int b = 0; b < batch; b++) {
-            out[b] = member(call, r, b, mode, layout);
+            if (r.info()[b] > 0) {
+                // This member alone again by Xgesvd, from its column-major image in the stack, in the caller's layout.
+                Object image = Dense.allocate(t, (long) m * n);
+                System.arraycopy(members, b * elements, image, 0, elements);
+                HostMatrix member = HostMatrix.of(t, image, MatrixShape.columnMajor(m, n));
+                out[b] = rerun(fallback, HostMatrix.of(t, Dense.copy(member, layout), MatrixShape.dense(m, n, layout)),
+                        call.function() + " on stack member " + b, r.info()[b]);
+            } else {
+                out[b] = member(call, r, b, mode, layout);
+            }
         }
         return out;
     }

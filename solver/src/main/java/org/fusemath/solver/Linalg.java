@@ -124,6 +124,78 @@ public final class Linalg {
         return slogdet(null, a);
     }
 
+    /**
+     * numpy.linalg.cholesky of the Hermitian positive definite device tensor A (only its lower triangle is read): L
+     * with A = L·Lᴴ, zeros above the diagonal, a new Fortran-order tensor on A's device (cuSOLVER's {@code Xpotrf};
+     * see {@link DeviceCholeskyFactorization} to factor once and solve).
+     *
+     * @throws org.fusemath.api.NotPositiveDefiniteException naming the order of the first minor that is not (devInfo)
+     */
+    public static DeviceTensor cholesky(FuseContext context, DeviceTensor a) {
+        return DeviceCholeskyFactorization.factor(DeviceLinalg.on(context, a), a, Uplo.LOWER).releaseTriangularFactor();
+    }
+
+    /** {@link #cholesky(FuseContext, DeviceTensor)} on the tensor's device. */
+    public static DeviceTensor cholesky(DeviceTensor a) {
+        return cholesky(null, a);
+    }
+
+    /**
+     * The SVD of the m×n device tensor A as {@code mode} says, by cuSOLVER's {@code Xgesvd} on A's device, results
+     * there (see {@link DeviceSvd} for their storage order; the caller closes it).
+     *
+     * @throws org.fusemath.api.NoConvergenceException when the SVD does not converge (devInfo)
+     */
+    public static DeviceSvd svd(FuseContext context, DeviceTensor a, SvdMode mode) {
+        return DeviceSpectral.svd(DeviceLinalg.on(context, a), a, mode);
+    }
+
+    /** NumPy's {@code svd(a)} (full U and Vᴴ) of the device tensor A on its device. */
+    public static DeviceSvd svd(DeviceTensor a) {
+        return svd(null, a, SvdMode.FULL);
+    }
+
+    /** The singular values of the device tensor A, descending, a new 1-D device tensor of the real component type. */
+    public static DeviceTensor svdvals(DeviceTensor a) {
+        return svd(null, a, SvdMode.VALUES).s();
+    }
+
+    /**
+     * Eigenvalues (ascending) and, when {@code vectors}, eigenvectors of the Hermitian device tensor A read from its
+     * {@code uplo} triangle, by cuSOLVER's {@code Xsyevd} on A's device, results there.
+     */
+    public static DeviceHermitianEigen eigh(FuseContext context, DeviceTensor a, Uplo uplo, boolean vectors) {
+        return DeviceSpectral.eigh(DeviceLinalg.on(context, a), a, uplo, vectors);
+    }
+
+    /** NumPy's {@code eigh(a)} of the device tensor A (lower triangle) on its device. */
+    public static DeviceHermitianEigen eigh(DeviceTensor a) {
+        return eigh(null, a, Uplo.LOWER, true);
+    }
+
+    /** NumPy's {@code eigvalsh(a)} of the device tensor A: a new 1-D device tensor of the eigenvalues, ascending. */
+    public static DeviceTensor eigvalsh(DeviceTensor a) {
+        return eigh(null, a, Uplo.LOWER, false).values();
+    }
+
+    /**
+     * Eigenvalues and, when {@code vectors}, right eigenvectors of the square device tensor A, complex, by
+     * cuSOLVER's {@code Xgeev} on A's device (a real A on its complex image), results there.
+     */
+    public static DeviceEigen eig(FuseContext context, DeviceTensor a, boolean vectors) {
+        return DeviceSpectral.eig(DeviceLinalg.on(context, a), a, vectors);
+    }
+
+    /** NumPy's {@code eig(a)} of the device tensor A on its device. */
+    public static DeviceEigen eig(DeviceTensor a) {
+        return eig(null, a, true);
+    }
+
+    /** NumPy's {@code eigvals(a)} of the device tensor A: a new 1-D complex device tensor. */
+    public static DeviceTensor eigvals(DeviceTensor a) {
+        return eig(null, a, false).values();
+    }
+
     // ---- End of the device-operand forms.
 
     /**

@@ -173,4 +173,14 @@ public final class QrFactorization {
         Blas.trsm(blas, Side.LEFT, Uplo.UPPER, Op.NONE, Diag.NON_UNIT, Scalar.ONE, r, x);
         return x;
     }
+
+    /**
+     * Factors the device tensor {@code a} (unchanged) on the device it lives on, by cuSOLVER's {@code Xgeqrf}; R and
+     * Q come as device tensors there (see {@link DeviceQrFactorization}, which the caller closes). {@code context}
+     * (null: the tensor's device, a stream per call) supplies the stream and must execute AUTO or DEVICE on that
+     * ordinal.
+     */
+    public static DeviceQrFactorization factor(FuseContext context, org.fusemath.api.DeviceTensor a) {
+        return DeviceQrFactorization.factor(DeviceLinalg.on(context, a), a);
+    }
 }

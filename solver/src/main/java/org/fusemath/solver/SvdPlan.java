@@ -85,7 +85,7 @@ public final class SvdPlan implements AutoCloseable {
     public synchronized Svd execute(HostMatrix a) {
         SpectralInputs.matches(a, dtype, m, n);
         if (device != null) {
-            return DeviceKernels.svd(a, mode, device.decomposer(), device.jacobi());
+            return DeviceKernels.svd(a, mode, device.decomposer(), device.jacobi(), device.fallback());
         }
         SpectralInputs.finite(a, (Uplo) null);
         int k = Math.min(m, n);

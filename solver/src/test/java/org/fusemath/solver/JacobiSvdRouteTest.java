@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * most 32 rows and columns by one gesvdjBatched call, other stacks member by member. Judged as the host SVD is
  * (SpectralMetrics' reconstruction ‖A − UΣVᴴ‖_F/(‖A‖_F·max(m, n)·u) and orthogonality ≤ 16, backward-stable
  * algorithms), Σ against the host's within 16·max(m, n)·u·σ₁ (Weyl), U and Vᴴ shaped and laid out as the host's;
- * no convergence is a NoConvergenceException naming the routine (and the member); NaN is refused before any call;
+ * a Jacobi SVD that does not converge is run again by Xgesvd (that member alone) and only a fallback that fails too is
+ * a NoConvergenceException naming both routines (and the member); NaN is refused before any call;
  * without a device the public entry point throws the probe's exception.
  */
 class JacobiSvdRouteTest {
@@ -164,22 +165,57 @@ class JacobiSvdRouteTest {
     }
 
     @Test
-    void noConvergenceIsANoConvergenceExceptionNamingTheRoutineAndMember() {
+    void aJacobiSvdThatDoesNotConvergeIsRunAgainByXgesvd() {
         CpuDevices cpu = new CpuDevices();
         cpu.failJacobi(3);
-        NoConvergenceException batched = assertThrows(NoConvergenceException.class,
-                () -> BatchedSvd.compute(DEVICE, cpu.device(), stack(DType.F64, 6, 5, 5, Layout.ROW_MAJOR, 2), SvdMode.THIN));
-        assertTrue(batched.getMessage().contains("cusolverDnDgesvdjBatched") && batched.getMessage().contains("member 3"),
-                batched.getMessage());
-        assertEquals(6, batched.info(), "min(m, n) + 1");
+        HostMatrix a = stack(DType.F64, 6, 5, 5, Layout.ROW_MAJOR, 2);
+        List<Svd> stack = BatchedSvd.compute(DEVICE, cpu.device(), a, SvdMode.THIN);
+        for (int b = 0; b < 6; b++) {
+            judge(member(a, b), SvdMode.THIN, stack.get(b), "member " + b);
+        }
+        assertEquals(1, java.util.Collections.frequency(cpu.functions(), "cusolverDnDgesvdjBatched"), cpu.functions().toString());
+        assertEquals(1, java.util.Collections.frequency(cpu.functions(), "cusolverDnXgesvd"), "member 3 alone by Xgesvd");
         CpuDevices single = new CpuDevices();
         single.failJacobi(0);
+        for (SvdMode mode : SvdMode.values()) {
+            HostMatrix c = SpectralSamples.random(DType.C128, 7, 4, Layout.ROW_MAJOR, 1);
+            judge(c, mode, new DeviceKernels(single.device()).svd(c, mode), "single " + mode);
+            HostMatrix wide = SpectralSamples.random(DType.F32, 3, 8, Layout.COLUMN_MAJOR, 2);
+            try (SvdPlan plan = SvdPlan.create(DEVICE, single.device(), DType.F32, 3, 8, Layout.COLUMN_MAJOR, mode)) {
+                judge(wide, mode, plan.execute(wide), "plan " + mode);
+            }
+        }
+        List<String> made = single.functions();
+        assertEquals(List.of(3, 3, 6), List.of(java.util.Collections.frequency(made, "cusolverDnZgesvdj"),
+                java.util.Collections.frequency(made, "cusolverDnSgesvdj"), java.util.Collections.frequency(made,
+                        "cusolverDnXgesvd")), "every gesvdj (one-shot and planned) rerun by Xgesvd: " + made);
+        assertEquals(0, cpu.outstanding() + single.outstanding());
+    }
+
+    @Test
+    void noConvergenceOfTheFallbackTooIsANoConvergenceExceptionNamingBothRoutines() {
+        CpuDevices cpu = new CpuDevices();
+        cpu.failJacobi(3);
+        cpu.failGesvd(2);
+        NoConvergenceException batched = assertThrows(NoConvergenceException.class,
+                () -> BatchedSvd.compute(DEVICE, cpu.device(), stack(DType.F64, 6, 5, 5, Layout.ROW_MAJOR, 2), SvdMode.THIN));
+        assertTrue(batched.getMessage().contains("cusolverDnDgesvdjBatched") && batched.getMessage().contains("member 3")
+                && batched.getMessage().contains("cusolverDnXgesvd"), batched.getMessage());
+        assertEquals(2, batched.info(), "the fallback's devInfo");
+        CpuDevices single = new CpuDevices();
+        single.failJacobi(0);
+        single.failGesvd(1);
         NoConvergenceException one = assertThrows(NoConvergenceException.class,
                 () -> new DeviceKernels(single.device()).svd(SpectralSamples.random(DType.C128, 7, 4, Layout.ROW_MAJOR, 1),
                         SvdMode.VALUES));
-        assertTrue(one.getMessage().contains("cusolverDnZgesvdj"), one.getMessage());
-        assertEquals(5, one.info());
-        assertEquals(0, cpu.outstanding() + single.outstanding());
+        assertTrue(one.getMessage().contains("cusolverDnZgesvdj (devInfo 5)") && one.getMessage().contains("cusolverDnXgesvd"),
+                one.getMessage());
+        assertEquals(1, one.info());
+        CpuDevices large = new CpuDevices();
+        large.failGesvd(3);
+        assertThrows(NoConvergenceException.class, () -> new DeviceKernels(large.device()).svd(
+                SpectralSamples.random(DType.F64, 300, 2, Layout.COLUMN_MAJOR, 3), SvdMode.VALUES), "Xgesvd's own route");
+        assertEquals(0, cpu.outstanding() + single.outstanding() + large.outstanding());
     }
 
     @Test

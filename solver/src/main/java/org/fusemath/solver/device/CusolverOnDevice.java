@@ -1,7 +1,5 @@
 package org.fusemath.solver.device;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
@@ -16,13 +14,15 @@ import org.fusemath.cuda.CudaLibrary;
 import org.fusemath.solver.device.CusolverCall.Routine;
 
 /**
- * The LU of matrices already in device memory, with no copy of an operand to or from the host: {@link #factor}
+ * The solvers of matrices already in device memory, with no copy of an operand to or from the host. LU: {@link #factor}
  * runs {@code cusolverDnXgetrf} on a device copy of A's memory (A is left unchanged; read column-major the copy is A
  * for a Fortran-order A and Aᵀ for a C-order one, as on the host), keeping the factors on the device and reading back
  * only devInfo and the n pivots; {@link #solve} and {@link #inverse} run {@code cusolverDnXgetrs} into the caller's
  * device tensors (a C-order right-hand side of several columns is transposed on the device around the solve, since
  * getrs takes column-major B); {@link #diagonal} reads U's diagonal (n elements) for the determinant. Moves on the
- * device are one strided-copy kernel ({@link OperandCopies}). Each call opens its own handles and scratch memory on
+ * device are one strided-copy kernel ({@link OperandCopies}). Cholesky ({@link #cholesky}, {@code Xpotrf}/{@code
+ * Xpotrs}) and the QR, SVD and eigen calls ({@link #decompose}, one {@link DecompositionCall}) run on column-major
+ * device images ({@link #image}) and leave their results in device tensors. Each call opens its own handles and scratch memory on
  * the context's stream and returns once its results are complete. Thread-safe.
  */
 public final class CusolverOnDevice {
@@ -121,7 +121,7 @@ public final class CusolverOnDevice {
                 CusolverCall getrf = CusolverCall.of(Routine.X_GETRF, t, n, 0, n, n, false, Uplo.LOWER, 1);
                 int info = handles(s, n, (solver, params, memory, dPiv, dInfo, scratch) -> {
                     long[] work = calls.bufferSize(solver, params, getrf.bufferSizeQuery(), image.address());
-                    long dWork = scratch.track(memory.allocate(work[0]));
+                    long dWork = scratch.allocate(work[0]);
                     calls.run(solver, params, getrf, new CusolverCalls.Operands(image.address(), 0, dPiv, dInfo, dWork,
                             work[0], work[1]));
                     int[] words = new int[2 * n];
@@ -146,10 +146,23 @@ public final class CusolverOnDevice {
      */
     public int solve(Factors f, boolean transposed, DeviceTensor b, DeviceTensor x) {
         Arguments.requireNonNull(f, "factors");
-        requireHere("b", b);
-        requireHere("x", x);
         int n = f.n();
         DType t = f.image().dtype();
+        return solveWith(f.image(), f.pivots(), (k) -> CusolverCall.of(Routine.X_GETRS, t, n, k, n, n, transposed,
+                Uplo.LOWER, 1), b, x);
+    }
+
+    /**
+     * getrs (with {@code pivots}) or potrs (null pivots) as {@code call} makes it for k right-hand sides, on the
+     * column-major n×n {@code image}: B copied (or, C-order with several columns, transposed) into X's place, solved
+     * there. Returns devInfo.
+     */
+    private int solveWith(DeviceTensor image, int[] pivots, java.util.function.IntFunction<CusolverCall> call,
+                          DeviceTensor b, DeviceTensor x) {
+        requireHere("b", b);
+        requireHere("x", x);
+        int n = Math.toIntExact(image.dim(0));
+        DType t = image.dtype();
         if (b.dtype() != t || x.dtype() != t) {
             throw new InvalidArgumentException(b.dtype() != t ? "b" : "x", b.dtype() != t ? b.dtype() : x.dtype(),
                     t + " (the type of A)");
@@ -167,18 +180,20 @@ public final class CusolverOnDevice {
         int bytes = t.elementBytes();
         boolean wideC = b.rank() == 2 && !b.isFortranOrder() && k > 1;
         try (Session s = sessions.get()) {
-            CusolverCall getrs = CusolverCall.of(Routine.X_GETRS, t, n, k, n, n, transposed, Uplo.LOWER, 1);
-            return handles(s, n, (solver, params, memory, dPiv, dInfo, scratch) -> {
+            CusolverCall solve = call.apply(k);
+            return handles(s, pivots == null ? 0 : n, (solver, params, memory, dPiv, dInfo, scratch) -> {
                 long target = x.address();
                 if (wideC) {
                     // getrs reads column-major B: transpose the C-order B into scratch, solve there, transpose back.
-                    target = scratch.track(memory.allocate((long) n * k * bytes));
+                    target = scratch.allocate((long) n * k * bytes);
                     s.copies().copy2d(b.address(), k, 1, target, 1, n, n, k, bytes);
                 } else if (b.address() != x.address()) {
                     s.copies().copy2d(b.address(), 1, 0, x.address(), 1, 0, (long) n * k, 1, bytes);
                 }
-                uploadPivots(memory, f.pivots(), dPiv);
-                calls.run(solver, params, getrs, new CusolverCalls.Operands(f.image().address(), target, dPiv, dInfo, 0,
+                if (pivots != null) {
+                    uploadPivots(memory, pivots, dPiv);
+                }
+                calls.run(solver, params, solve, new CusolverCalls.Operands(image.address(), target, dPiv, dInfo, 0,
                         0, 0));
                 if (wideC) {
                     s.copies().copy2d(target, 1, n, x.address(), k, 1, n, k, bytes);
@@ -194,9 +209,17 @@ public final class CusolverOnDevice {
      */
     public int inverse(Factors f, DeviceTensor out) {
         Arguments.requireNonNull(f, "factors");
-        requireHere("out", out);
         int n = f.n();
         DType t = f.image().dtype();
+        return inverseWith(f.image(), f.pivots(), CusolverCall.of(Routine.X_GETRS, t, n, n, n, n, false, Uplo.LOWER, 1),
+                out);
+    }
+
+    /** The identity filled into {@code out} on the device, then {@code call} (getrs with pivots, potrs without) on it. */
+    private int inverseWith(DeviceTensor image, int[] pivots, CusolverCall call, DeviceTensor out) {
+        requireHere("out", out);
+        int n = Math.toIntExact(image.dim(0));
+        DType t = image.dtype();
         if (out.dtype() != t || out.rank() != 2 || out.dim(0) != n || out.dim(1) != n) {
             throw new ShapeMismatchException("out", out.dtype() + " " + java.util.Arrays.toString(out.shape()),
                     t + " [" + n + ", " + n + "]");
@@ -206,17 +229,13 @@ public final class CusolverOnDevice {
         }
         int bytes = t.elementBytes();
         try (Session s = sessions.get()) {
-            CusolverCall getrs = CusolverCall.of(Routine.X_GETRS, t, n, n, n, n, false, Uplo.LOWER, 1);
-            return handles(s, n, (solver, params, memory, dPiv, dInfo, scratch) -> {
+            return handles(s, pivots == null ? 0 : n, (solver, params, memory, dPiv, dInfo, scratch) -> {
                 // {0, 1} of the type on the device, broadcast over out and then its diagonal: the identity.
-                Object constants = t.isSinglePrecision() ? new float[2 * t.slotsPerElement()] : new double[2 * t.slotsPerElement()];
-                java.lang.reflect.Array.set(constants, t.slotsPerElement(), t.isSinglePrecision() ? (Object) 1f : (Object) 1d);
-                long dConstants = scratch.track(memory.allocate(2L * bytes));
-                memory.toDevice(constants, 0, 2 * t.slotsPerElement(), dConstants, 0);
-                s.copies().copy2d(dConstants, 0, 0, out.address(), 1, n, n, n, bytes);
-                s.copies().copy2d(dConstants + bytes, 0, 0, out.address(), n + 1, 0, n, 1, bytes);
-                uploadPivots(memory, f.pivots(), dPiv);
-                calls.run(solver, params, getrs, new CusolverCalls.Operands(f.image().address(), out.address(), dPiv,
+                fillIdentity(s, t, scratch.allocate(2L * bytes), out.address(), n);
+                if (pivots != null) {
+                    uploadPivots(memory, pivots, dPiv);
+                }
+                calls.run(solver, params, call, new CusolverCalls.Operands(image.address(), out.address(), dPiv,
                         dInfo, 0, 0, 0));
                 return readInfo(memory, dInfo);
             });
@@ -261,43 +280,281 @@ public final class CusolverOnDevice {
         return info[0];
     }
 
-    /** Scratch allocations of one call, freed when it ends. */
-    private static final class Scratch {
-        final List<Long> addresses = new ArrayList<>();
+    // ---- Cholesky, QR, SVD and eigen on device tensors: column-major images made on the device (a C-order operand
+    // transposed as it is copied, one strided copy either way), cuSOLVER's results left there as Fortran-order
+    // tensors whose buffers the caller owns; only devInfo and constants cross to the host.
 
-        long track(long address) {
-            addresses.add(address);
-            return address;
+    /**
+     * potrf's result on the device: the column-major n×n {@code image} of A with the factor in its {@code uplo}
+     * triangle (the other triangle still A's), and devInfo (0, or the order of the first leading minor that is not
+     * positive definite). The image's buffer belongs to whoever holds this.
+     */
+    public record CholeskyFactors(DeviceTensor image, Uplo uplo, int info) {
+        /** The order n. */
+        public int n() {
+            return Math.toIntExact(image.dim(0));
         }
+    }
+
+    /**
+     * What a QR, SVD or eigen call left on the device (Fortran order, null when not computed): the values (tau,
+     * singular values or eigenvalues, 1-D; null when the caller passed them in, since they stay the caller's), U
+     * ([ldu, columns]) or VR ([n, n]), Vᴴ ([ldvt, n]), and devInfo. On a non-zero devInfo the outputs are already
+     * freed and null. {@link #close()} frees what is not null.
+     */
+    public record Decomposed(DeviceTensor values, DeviceTensor u, DeviceTensor vt, int info) implements AutoCloseable {
+        @Override
+        public void close() {
+            for (DeviceTensor t : new DeviceTensor[] {values, u, vt}) {
+                if (t != null) {
+                    t.buffer().close();
+                }
+            }
+        }
+    }
+
+    /** Checks that {@code t} is one matrix (rank 2) on this device; returns {rows, columns} (each within an int). */
+    public int[] requireMatrix(String name, DeviceTensor t) {
+        requireHere(name, t);
+        if (t.rank() != 2) {
+            throw new ShapeMismatchException(name, java.util.Arrays.toString(t.shape()), "a matrix (rank 2, m×n)");
+        }
+        return new int[] {Arguments.toInt(name + " rows", t.dim(0)), Arguments.toInt(name + " columns", t.dim(1))};
+    }
+
+    /**
+     * A new Fortran-order tensor of {@code columns} (≥ the image's) columns whose first ones hold the matrix
+     * {@code a} or, when {@code transpose}, aᵀ (no conjugation): the column-major image cuSOLVER overwrites.
+     */
+    public DeviceTensor image(DeviceTensor a, boolean transpose, long columns) {
+        int[] mn = requireMatrix("a", a);
+        long rows = transpose ? mn[1] : mn[0];
+        long cols = transpose ? mn[0] : mn[1];
+        if (columns < cols) {
+            throw new InvalidArgumentException("columns", columns, ">= " + cols + " (the image's own columns)");
+        }
+        long rowStride = a.isFortranOrder() ? 1 : mn[1];
+        long colStride = a.isFortranOrder() ? mn[0] : 1;
+        try (Session s = sessions.get()) {
+            DeviceTensor image = s.allocate(a.dtype(), new long[] {rows, columns}, true);
+            s.copies().copy2d(a.address(), transpose ? colStride : rowStride, transpose ? rowStride : colStride,
+                    image.address(), 1, rows, rows, cols, a.dtype().elementBytes());
+            return image;
+        }
+    }
+
+    /** A new Fortran-order rows×{@code columns} tensor holding the top-left rows×cols block of the Fortran-order {@code src}. */
+    public DeviceTensor block(DeviceTensor src, long rows, long cols, long columns) {
+        int[] mn = requireMatrix("src", src);
+        if (!src.isFortranOrder() || rows > mn[0] || cols > mn[1] || cols > columns) {
+            throw new InvalidArgumentException("block", rows + "x" + cols + " into " + columns + " columns of " + src,
+                    "a block of a Fortran-order matrix, at most its size and the target's columns");
+        }
+        try (Session s = sessions.get()) {
+            DeviceTensor out = s.allocate(src.dtype(), new long[] {rows, columns}, true);
+            s.copies().copy2d(src.address(), 1, mn[0], out.address(), 1, rows, rows, cols, src.dtype().elementBytes());
+            return out;
+        }
+    }
+
+    /**
+     * Zeros the strictly lower ({@code LOWER}) or strictly upper ({@code UPPER}) triangle of the Fortran-order
+     * matrix {@code m}: one broadcast copy of a device zero per column, since the triangle is not a strided grid.
+     */
+    public void zeroTriangle(DeviceTensor m, Uplo triangle) {
+        int[] mn = requireMatrix("m", m);
+        Arguments.requireNonNull(triangle, "triangle");
+        if (!m.isFortranOrder() && mn[0] > 1 && mn[1] > 1) {
+            throw new InvalidArgumentException("m", m, "a Fortran-order matrix");
+        }
+        int bytes = m.dtype().elementBytes();
+        try (Session s = sessions.get()) {
+            long zero = zeros(s.memory(), m.dtype(), 1);
+            try {
+                for (long j = 0; j < Math.min(mn[1], triangle == Uplo.LOWER ? mn[0] : mn[1]); j++) {
+                    long first = triangle == Uplo.LOWER ? j + 1 : 0;
+                    long count = triangle == Uplo.LOWER ? mn[0] - j - 1 : Math.min(j, mn[0]);
+                    s.copies().copy2d(zero, 0, 0, m.address() + (j * mn[0] + first) * bytes, 1, 0, count, 1, bytes);
+                }
+            } finally {
+                s.memory().free(zero);
+            }
+        }
+    }
+
+    /** The complex Fortran-order image of the real matrix {@code a}: its elements as real parts, zero imaginary parts. */
+    public DeviceTensor complexImage(DeviceTensor a) {
+        int[] mn = requireMatrix("a", a);
+        DType real = a.dtype();
+        if (real.isComplex()) {
+            throw new InvalidArgumentException("a", real, "F32 or F64 (a real matrix)");
+        }
+        DType complex = real.complexType();
+        try (Session s = sessions.get()) {
+            DeviceTensor image = s.allocate(complex, new long[] {mn[0], mn[1]}, true);
+            long zero = zeros(s.memory(), complex, 1);
+            try {
+                s.copies().copy2d(zero, 0, 0, image.address(), 1, mn[0], mn[0], mn[1], complex.elementBytes());
+            } finally {
+                s.memory().free(zero);
+            }
+            // Real parts: element (i, j) to slot 2·(i + j·m) of the interleaved image, copied as a real element.
+            s.copies().copy2d(a.address(), a.isFortranOrder() ? 1 : mn[1], a.isFortranOrder() ? mn[0] : 1,
+                    image.address(), 2, 2L * mn[0], mn[0], mn[1], real.elementBytes());
+            return image;
+        }
+    }
+
+    /** A new Fortran-order n×n identity of {@code t}. */
+    public DeviceTensor identity(DType t, int n) {
+        Arguments.requireNonNull(t, "dtype");
+        Arguments.requireNonNegative("n", n);
+        try (Session s = sessions.get()) {
+            DeviceTensor out = s.allocate(t, new long[] {n, n}, true);
+            if (n > 0) {
+                long constants = s.memory().allocate(2L * t.elementBytes());
+                try {
+                    fillIdentity(s, t, constants, out.address(), n);
+                } finally {
+                    s.memory().free(constants);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Xpotrf of the square {@code a} (unchanged) from its {@code uplo} triangle, on a new column-major device image. */
+    public CholeskyFactors cholesky(DeviceTensor a, Uplo uplo) {
+        int n = requireSquare("a", a);
+        Arguments.requireNonNull(uplo, "uplo");
+        DType t = a.dtype();
+        DeviceTensor image = image(a, false, n);
+        try {
+            if (n == 0) {
+                return new CholeskyFactors(image, uplo, 0);
+            }
+            CusolverCall potrf = CusolverCall.of(Routine.X_POTRF, t, n, 0, n, n, false, uplo, 1);
+            try (Session s = sessions.get()) {
+                int info = handles(s, 0, (solver, params, memory, dPiv, dInfo, scratch) -> {
+                    long[] work = calls.bufferSize(solver, params, potrf.bufferSizeQuery(), image.address());
+                    long dWork = scratch.allocate(work[0]);
+                    calls.run(solver, params, potrf, new CusolverCalls.Operands(image.address(), 0, 0, dInfo, dWork,
+                            work[0], work[1]));
+                    return readInfo(memory, dInfo);
+                });
+                return new CholeskyFactors(image, uplo, info);
+            }
+        } catch (RuntimeException | Error e) {
+            image.buffer().close();
+            throw e;
+        }
+    }
+
+    /** Xpotrs with the factors for B into {@code x}, as {@link #solve(Factors, boolean, DeviceTensor, DeviceTensor)}; devInfo. */
+    public int solve(CholeskyFactors f, DeviceTensor b, DeviceTensor x) {
+        Arguments.requireNonNull(f, "factors");
+        int n = f.n();
+        DType t = f.image().dtype();
+        return solveWith(f.image(), null, k -> CusolverCall.of(Routine.X_POTRS, t, n, k, n, n, false, f.uplo(), 1), b, x);
+    }
+
+    /** A⁻¹ into the n×n {@code out} read column-major (Xpotrs on the identity); devInfo. */
+    public int inverse(CholeskyFactors f, DeviceTensor out) {
+        Arguments.requireNonNull(f, "factors");
+        int n = f.n();
+        DType t = f.image().dtype();
+        return inverseWith(f.image(), null, CusolverCall.of(Routine.X_POTRS, t, n, n, n, n, false, f.uplo(), 1), out);
+    }
+
+    /**
+     * Makes {@code call} (geqrf, orgqr, gesvd, syevd or geev; after its own workspace query) on the Fortran-order
+     * {@code image} (lda rows, at least the call's columns; overwritten as cuSOLVER leaves it) with the values taken
+     * from {@code valuesIn} (orgqr's tau; null: allocated) and U/VR and Vᴴ allocated as the call asks.
+     */
+    public Decomposed decompose(DecompositionCall call, DeviceTensor image, DeviceTensor valuesIn) {
+        Arguments.requireNonNull(call, "call");
+        int[] mn = requireMatrix("image", image);
+        if (call.routine().query()) {
+            throw new InvalidArgumentException("call", call.describe(), "not a workspace query (the call queries its own)");
+        }
+        if (image.dtype() != call.dtype() || !image.isFortranOrder() || mn[0] != call.lda() || mn[1] < call.n()) {
+            throw new InvalidArgumentException("image", image, "a Fortran-order " + call.dtype() + " [" + call.lda()
+                    + ", >= " + call.n() + "] for " + call.describe());
+        }
+        DType valueType = DeviceDecomposition.valueType(call);
+        long valueCount = DeviceDecomposition.valueCount(call);
+        if (valuesIn != null) {
+            requireHere("valuesIn", valuesIn);
+            if (valuesIn.dtype() != valueType || valuesIn.elementCount() < valueCount) {
+                throw new InvalidArgumentException("valuesIn", valuesIn, "at least " + valueCount + " " + valueType
+                        + " elements for " + call.describe());
+            }
+        }
+        long uCount = DeviceDecomposition.uCount(call);
+        long vtCount = DeviceDecomposition.vtCount(call);
+        DeviceTensor values = null;
+        DeviceTensor u = null;
+        DeviceTensor vt = null;
+        try (Session s = sessions.get()) {
+            values = valuesIn != null ? valuesIn : s.allocate(valueType, new long[] {valueCount}, true);
+            u = uCount == 0 ? null : s.allocate(call.dtype(), new long[] {call.ldu(), uCount / call.ldu()}, true);
+            vt = vtCount == 0 ? null : s.allocate(call.dtype(), new long[] {call.ldvt(), vtCount / call.ldvt()}, true);
+            long dValues = values.address();
+            long dU = u == null ? 0 : u.address();
+            long dVt = vt == null ? 0 : vt.address();
+            int[] outcome;
+            try (SolverScope scope = SolverScope.open(calls, s.memory())) {
+                long dInfo = scope.allocate(4);
+                outcome = DeviceDecomposition.runOn(scope, calls, java.util.List.of(call), image.address(), dValues, dU,
+                        dVt, dInfo);
+            }
+            if (outcome[0] != 0) {
+                new Decomposed(valuesIn != null ? null : values, u, vt, 0).close();
+                return new Decomposed(null, null, null, outcome[0]);
+            }
+            return new Decomposed(valuesIn != null ? null : values, u, vt, 0);
+        } catch (RuntimeException | Error e) {
+            new Decomposed(valuesIn != null ? null : values, u, vt, 0).close();
+            throw e;
+        }
+    }
+
+    /** {@code count} zero elements of {@code t} in a new allocation of {@code memory} (the caller frees it). */
+    private static long zeros(DeviceMemory memory, DType t, int count) {
+        long address = memory.allocate((long) count * t.elementBytes());
+        try {
+            memory.toDevice(DeviceMemory.hostArray(t, count * t.slotsPerElement()), 0, count * t.slotsPerElement(),
+                    address, 0);
+            return address;
+        } catch (RuntimeException | Error e) {
+            memory.free(address);
+            throw e;
+        }
+    }
+
+    /**
+     * The n×n identity at {@code out} (column-major): {0, 1} of {@code t} written to the two elements at
+     * {@code constants}, then broadcast over out and over its diagonal.
+     */
+    private static void fillIdentity(Session s, DType t, long constants, long out, int n) {
+        int bytes = t.elementBytes();
+        Object pair = DeviceMemory.hostArray(t, 2 * t.slotsPerElement());
+        java.lang.reflect.Array.set(pair, t.slotsPerElement(), t.isSinglePrecision() ? (Object) 1f : (Object) 1d);
+        s.memory().toDevice(pair, 0, 2 * t.slotsPerElement(), constants, 0);
+        s.copies().copy2d(constants, 0, 0, out, 1, n, n, n, bytes);
+        s.copies().copy2d(constants + bytes, 0, 0, out, n + 1, 0, n, 1, bytes);
     }
 
     /** What runs with the handles, the int64 pivots and devInfo of one call. */
     private interface Body {
-        int run(long solver, long params, DeviceMemory memory, long dPiv, long dInfo, Scratch scratch);
+        int run(long solver, long params, DeviceMemory memory, long dPiv, long dInfo, SolverScope scratch);
     }
 
     private int handles(Session s, int n, Body body) {
-        DeviceMemory memory = s.memory();
-        Scratch scratch = new Scratch();
-        long solver = 0;
-        long params = 0;
-        try {
-            long dPiv = scratch.track(memory.allocate(8L * n));
-            long dInfo = scratch.track(memory.allocate(4));
-            solver = calls.solverCreate();
-            calls.solverSetStream(solver, memory.stream());
-            params = calls.paramsCreate();
-            return body.run(solver, params, memory, dPiv, dInfo, scratch);
-        } finally {
-            for (long a : scratch.addresses) {
-                memory.free(a);
-            }
-            if (params != 0) {
-                calls.paramsDestroy(params);
-            }
-            if (solver != 0) {
-                calls.solverDestroy(solver);
-            }
+        try (SolverScope scope = SolverScope.open(calls, s.memory())) {
+            long dPiv = n == 0 ? 0 : scope.allocate(8L * n); // n: the pivots' count, 0 for routines without
+            long dInfo = scope.allocate(4);
+            return body.run(scope.solver(), scope.params(), s.memory(), dPiv, dInfo, scope);
         }
     }
 

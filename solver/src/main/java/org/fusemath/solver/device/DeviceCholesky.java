@@ -36,10 +36,10 @@ final class DeviceCholesky {
         }
         CusolverCall potrf = CusolverCall.of(Routine.X_POTRF, t, n, 0, n, n, false, uplo, 1);
         int slots = n * n * t.slotsPerElement();
-        return DeviceLu.session(calls, memory, t, n, 0, (solver, params, o, allocations) -> {
+        return DeviceLu.session(calls, memory, t, n, 0, (solver, params, o, scope) -> {
             memory.toDevice(a, 0, slots, o.a(), 0);
             long[] work = calls.bufferSize(solver, params, potrf.bufferSizeQuery(), o.a());
-            long dWork = memory.allocate(allocations, work[0]);
+            long dWork = scope.allocate(work[0]);
             calls.run(solver, params, potrf, new CusolverCalls.Operands(o.a(), 0, 0, o.info(), dWork, work[0], work[1]));
             int[] info = new int[1];
             memory.toHost(o.info(), 0, info, 0, 1);
@@ -65,7 +65,7 @@ final class DeviceCholesky {
         }
         CusolverCall potrs = CusolverCall.of(Routine.X_POTRS, t, n, k, n, n, false, uplo, 1);
         int slots = n * n * t.slotsPerElement();
-        return DeviceLu.session(calls, memory, t, n, xSlots, (solver, params, o, allocations) -> {
+        return DeviceLu.session(calls, memory, t, n, xSlots, (solver, params, o, scope) -> {
             memory.toDevice(factor, 0, slots, o.a(), 0);
             memory.toDevice(x, 0, (int) xSlots, o.b(), 0);
             calls.run(solver, params, potrs, o);

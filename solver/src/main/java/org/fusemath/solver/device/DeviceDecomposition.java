@@ -1,6 +1,5 @@
 package org.fusemath.solver.device;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fusemath.api.Arguments;
@@ -136,39 +135,19 @@ public final class DeviceDecomposition {
                     (valueType.isSinglePrecision() ? "float[" : "double[") + valueSlots + "] (" + values + " " + valueType
                             + " values)");
         }
-        List<Long> allocations = new ArrayList<>();
-        long solver = 0;
-        long params = 0;
-        try {
-            long dA = memory.allocate(allocations, (long) aSlots * t.elementBytes() / t.slotsPerElement());
-            long dValues = memory.allocate(allocations, values * valueType.elementBytes());
-            long dU = u == 0 ? 0 : memory.allocate(allocations, u * t.elementBytes());
-            long dVt = vt == 0 ? 0 : memory.allocate(allocations, vt * t.elementBytes());
-            long dInfo = memory.allocate(allocations, 4);
+        try (SolverScope scope = SolverScope.open(calls, memory)) {
+            long dA = scope.allocate((long) aSlots * t.elementBytes() / t.slotsPerElement());
+            long dValues = scope.allocate(values * valueType.elementBytes());
+            long dU = u == 0 ? 0 : scope.allocate(u * t.elementBytes());
+            long dVt = vt == 0 ? 0 : scope.allocate(vt * t.elementBytes());
+            long dInfo = scope.allocate(4);
             memory.toDevice(a, 0, aSlots, dA, 0);
             if (valuesIn != null) {
                 memory.toDevice(valuesIn, 0, valueSlots, dValues, 0);
             }
-            solver = calls.solverCreate();
-            calls.solverSetStream(solver, memory.stream());
-            params = calls.paramsCreate();
-            int[] info = new int[1];
-            for (int i = 0; i < sequence.size(); i++) {
-                DecompositionCall c = sequence.get(i);
-                CusolverCalls.DecompositionOperands o = new CusolverCalls.DecompositionOperands(dA, dValues, dU, dVt, dInfo,
-                        0, 0, 0);
-                long[] work = calls.bufferSize(solver, params, c.bufferSizeQuery(), o);
-                long dWork = memory.allocate(work[0]);
-                try {
-                    calls.run(solver, params, c, new CusolverCalls.DecompositionOperands(dA, dValues, dU, dVt, dInfo, dWork,
-                            work[0], work[1]));
-                } finally {
-                    memory.free(dWork);
-                }
-                memory.toHost(dInfo, 0, info, 0, 1);
-                if (info[0] != 0) {
-                    return new Result(null, null, null, null, info[0], i);
-                }
+            int[] failure = runOn(scope, calls, sequence, dA, dValues, dU, dVt, dInfo);
+            if (failure[0] != 0) {
+                return new Result(null, null, null, null, failure[0], failure[1]);
             }
             Object aOut = DeviceMemory.hostArray(t, aSlots);
             memory.toHost(dA, 0, aOut, 0, aSlots);
@@ -176,16 +155,34 @@ public final class DeviceDecomposition {
             Object uOut = u == 0 ? null : memory.toNewHostArray(t, dU, u);
             Object vtOut = vt == 0 ? null : memory.toNewHostArray(t, dVt, vt);
             return new Result(aOut, valuesOut, uOut, vtOut, 0, -1);
-        } finally {
-            if (params != 0) {
-                calls.paramsDestroy(params);
+        }
+    }
+
+    /**
+     * Runs the checked {@code sequence} in {@code scope} on operands already in device memory (A at {@code dA},
+     * sized as {@link #run} sizes them), each call after its own workspace query, devInfo read back after each;
+     * returns {the first non-zero devInfo, the index of its call}, or {0, -1}.
+     */
+    static int[] runOn(SolverScope scope, CusolverCalls calls, List<DecompositionCall> sequence, long dA, long dValues,
+                       long dU, long dVt, long dInfo) {
+        DeviceMemory memory = scope.memory();
+        for (int i = 0; i < sequence.size(); i++) {
+            DecompositionCall c = sequence.get(i);
+            CusolverCalls.DecompositionOperands o = new CusolverCalls.DecompositionOperands(dA, dValues, dU, dVt, dInfo,
+                    0, 0, 0);
+            long[] work = calls.bufferSize(scope.solver(), scope.params(), c.bufferSizeQuery(), o);
+            long dWork = memory.allocate(work[0]);
+            try {
+                calls.run(scope.solver(), scope.params(), c, new CusolverCalls.DecompositionOperands(dA, dValues, dU, dVt,
+                        dInfo, dWork, work[0], work[1]));
+            } finally {
+                memory.free(dWork);
             }
-            if (solver != 0) {
-                calls.solverDestroy(solver);
-            }
-            for (long allocation : allocations) {
-                memory.free(allocation);
+            int info = scope.readInfo(dInfo);
+            if (info != 0) {
+                return new int[] {info, i};
             }
         }
+        return new int[] {0, -1};
     }
 }

@@ -1,7 +1,5 @@
 package org.fusemath.solver.device;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.InvalidArgumentException;
@@ -65,40 +63,26 @@ public final class DeviceJacobiSvd {
         // address of the documented size costs little at the orders this routine is chosen for.
         long uCount = Arguments.multiply("U", c.ldu() * c.uCols(), batch);
         long vCount = Arguments.multiply("V", c.ldv() * c.vCols(), batch);
-        List<Long> allocations = new ArrayList<>();
-        long solver = 0;
-        long info = 0;
-        try {
-            long dA = memory.allocate(allocations, (long) aSlots * t.elementBytes() / t.slotsPerElement());
-            long dS = memory.allocate(allocations, (long) sCount * real.elementBytes());
-            long dU = memory.allocate(allocations, uCount * t.elementBytes());
-            long dV = memory.allocate(allocations, vCount * t.elementBytes());
-            long dInfo = memory.allocate(allocations, 4 * batch);
+        try (SolverScope scope = SolverScope.open(calls, memory)) {
+            long dA = scope.allocate((long) aSlots * t.elementBytes() / t.slotsPerElement());
+            long dS = scope.allocate((long) sCount * real.elementBytes());
+            long dU = scope.allocate(uCount * t.elementBytes());
+            long dV = scope.allocate(vCount * t.elementBytes());
+            long dInfo = scope.allocate(4 * batch);
             memory.toDevice(a, 0, aSlots, dA, 0);
-            solver = calls.solverCreate();
-            calls.solverSetStream(solver, memory.stream());
-            info = calls.gesvdjInfoCreate();
+            long info = scope.gesvdjInfo();
             calls.gesvdjInfoSet(info, c);
             CusolverCalls.JacobiOperands o = new CusolverCalls.JacobiOperands(dA, dS, dU, dV, dInfo, 0, 0);
-            long workBytes = calls.jacobiBufferSize(solver, info, c.bufferSizeQuery(), o);
-            long dWork = memory.allocate(allocations, workBytes);
-            calls.jacobiRun(solver, info, c, new CusolverCalls.JacobiOperands(dA, dS, dU, dV, dInfo, dWork, workBytes));
+            long workBytes = calls.jacobiBufferSize(scope.solver(), info, c.bufferSizeQuery(), o);
+            long dWork = scope.allocate(workBytes);
+            calls.jacobiRun(scope.solver(), info, c, new CusolverCalls.JacobiOperands(dA, dS, dU, dV, dInfo, dWork,
+                    workBytes));
             int[] infos = new int[Math.toIntExact(batch)];
             memory.toHost(dInfo, 0, infos, 0, infos.length);
             Object s = memory.toNewHostArray(real, dS, sCount);
             Object u = c.vectors() ? memory.toNewHostArray(t, dU, uCount) : null;
             Object v = c.vectors() ? memory.toNewHostArray(t, dV, vCount) : null;
             return new Result(s, u, v, infos);
-        } finally {
-            if (info != 0) {
-                calls.gesvdjInfoDestroy(info);
-            }
-            if (solver != 0) {
-                calls.solverDestroy(solver);
-            }
-            for (long allocation : allocations) {
-                memory.free(allocation);
-            }
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.fusemath.solver.device;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.fusemath.api.DType;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.blas.Uplo;
@@ -44,10 +42,10 @@ final class DeviceLu {
         }
         CusolverCall getrf = CusolverCall.of(Routine.X_GETRF, t, n, 0, n, n, false, Uplo.LOWER, 1);
         int slots = n * n * t.slotsPerElement();
-        return session(calls, memory, t, n, 0, (solver, params, o, allocations) -> {
+        return session(calls, memory, t, n, 0, (solver, params, o, scope) -> {
             memory.toDevice(a, 0, slots, o.a(), 0);
             long[] work = calls.bufferSize(solver, params, getrf.bufferSizeQuery(), o.a());
-            long dWork = memory.allocate(allocations, work[0]);
+            long dWork = scope.allocate(work[0]);
             calls.run(solver, params, getrf, new CusolverCalls.Operands(o.a(), 0, o.ipiv(), o.info(), dWork, work[0],
                     work[1]));
             int[] info = new int[1];
@@ -80,7 +78,7 @@ final class DeviceLu {
         }
         CusolverCall getrs = CusolverCall.of(Routine.X_GETRS, t, n, k, n, n, transposed, Uplo.LOWER, 1);
         int slots = n * n * t.slotsPerElement();
-        return session(calls, memory, t, n, xSlots, (solver, params, o, allocations) -> {
+        return session(calls, memory, t, n, xSlots, (solver, params, o, scope) -> {
             memory.toDevice(factors, 0, slots, o.a(), 0);
             int[] words = new int[2 * n];
             for (int i = 0; i < n; i++) {
@@ -98,34 +96,18 @@ final class DeviceLu {
 
     /** What runs inside one handle-and-allocation session. */
     interface Body {
-        int run(long solver, long params, CusolverCalls.Operands o, List<Long> allocations);
+        int run(long solver, long params, CusolverCalls.Operands o, SolverScope scope);
     }
 
     /** Opens the handles, allocates A, B (when {@code bSlots} > 0), the int64 pivots and devInfo, and frees all. */
     static int session(CusolverCalls calls, DeviceMemory memory, DType t, int n, long bSlots, Body body) {
-        List<Long> allocations = new ArrayList<>();
-        long solver = 0;
-        long params = 0;
         int slotBytes = t.elementBytes() / t.slotsPerElement();
-        try {
-            long dA = memory.allocate(allocations, (long) n * n * t.elementBytes());
-            long dB = bSlots == 0 ? 0 : memory.allocate(allocations, bSlots * slotBytes);
-            long dPiv = memory.allocate(allocations, 8L * n);
-            long dInfo = memory.allocate(allocations, 4);
-            solver = calls.solverCreate();
-            calls.solverSetStream(solver, memory.stream());
-            params = calls.paramsCreate();
-            return body.run(solver, params, new CusolverCalls.Operands(dA, dB, dPiv, dInfo, 0, 0, 0), allocations);
-        } finally {
-            for (long allocation : allocations) {
-                memory.free(allocation);
-            }
-            if (params != 0) {
-                calls.paramsDestroy(params);
-            }
-            if (solver != 0) {
-                calls.solverDestroy(solver);
-            }
+        try (SolverScope scope = SolverScope.open(calls, memory)) {
+            long dA = scope.allocate((long) n * n * t.elementBytes());
+            long dB = bSlots == 0 ? 0 : scope.allocate(bSlots * slotBytes);
+            long dPiv = scope.allocate(8L * n);
+            long dInfo = scope.allocate(4);
+            return body.run(scope.solver(), scope.params(), new CusolverCalls.Operands(dA, dB, dPiv, dInfo, 0, 0, 0), scope);
         }
     }
 }

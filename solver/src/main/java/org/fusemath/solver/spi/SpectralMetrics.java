@@ -95,10 +95,15 @@ public final class SpectralMetrics {
 
     /** ‖A − U·Σ·Vᴴ‖_F / (‖A‖_F·max(m, n)·u) over the k = min(m, n) leading pairs (0 for a zero A with zero Σ). */
     public static double reconstruction(HostMatrix a, Svd svd) {
+        return reconstruction(a, svd.u(), svd.s(), svd.vh());
+    }
+
+    /** {@link #reconstruction(HostMatrix, Svd)} of the parts U, Σ (k×1) and Vᴴ, whatever computed them. */
+    static double reconstruction(HostMatrix a, HostMatrix uPart, HostMatrix sPart, HostMatrix vhPart) {
         Complex ac = read(a);
-        Complex u = read(svd.u());
-        Complex s = read(svd.s());
-        Complex vh = read(svd.vh());
+        Complex u = read(uPart);
+        Complex s = read(sPart);
+        Complex vh = read(vhPart);
         int k = Math.min(ac.rows, ac.cols);
         Complex us = Complex.zeros(ac.rows, k);
         for (int i = 0; i < ac.rows; i++) {
@@ -141,12 +146,17 @@ public final class SpectralMetrics {
 
     /** max_j ‖A·v_j − λ_j·v_j‖₂ / (‖A‖_F·‖v_j‖₂·n·u) for the Hermitian A read from its {@code uplo} triangle. */
     public static double residual(HostMatrix a, Uplo uplo, HermitianEigen e) {
-        return residual(hermitian(a, uplo), read(e.values()), read(e.vectors()), a.dtype().unitRoundoff());
+        return residual(a, uplo, e.values(), e.vectors());
     }
 
     /** max_j ‖A·v_j − λ_j·v_j‖₂ / (‖A‖_F·‖v_j‖₂·n·u) for a general A. */
     public static double residual(HostMatrix a, Eigen e) {
-        return residual(read(a), read(e.values()), read(e.vectors()), a.dtype().unitRoundoff());
+        return residual(a, null, e.values(), e.vectors());
+    }
+
+    /** The residual of eigenvalues (n×1) and vectors (n×n) of A (Hermitian from {@code uplo}, or general when null). */
+    static double residual(HostMatrix a, Uplo uplo, HostMatrix values, HostMatrix vectors) {
+        return residual(uplo == null ? read(a) : hermitian(a, uplo), read(values), read(vectors), a.dtype().unitRoundoff());
     }
 
     private static double residual(Complex a, Complex w, Complex v, double u) {

@@ -298,6 +298,9 @@ final class CpuCusolver implements CusolverCalls {
                 if (vtRows > c.ldvt()) {
                     throw new IllegalStateException("ldvt " + c.ldvt() + " < " + vtRows);
                 }
+                if (gesvdFailure > 0) {
+                    info = gesvdFailure; // the count of superdiagonals that did not converge, as gesvd reports it
+                }
             }
             case X_SYEVD -> {
                 Object w = read(real, o.values(), n);
@@ -360,6 +363,13 @@ final class CpuCusolver implements CusolverCalls {
     /** Makes matrix {@code member} of every later Jacobi SVD report cuSOLVER's no-convergence devInfo. */
     void failJacobi(int member) {
         jacobiFailure = member;
+    }
+
+    private int gesvdFailure;
+
+    /** Makes every later Xgesvd report the positive devInfo {@code info} (superdiagonals that did not converge). */
+    void failGesvd(int info) {
+        gesvdFailure = info;
     }
 
     @Override

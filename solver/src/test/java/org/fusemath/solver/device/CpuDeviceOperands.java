@@ -170,10 +170,11 @@ public final class CpuDeviceOperands {
         return copies;
     }
 
-    /** The cuSOLVER functions called, in order. */
+    /** The cuSOLVER functions called (LU and Cholesky, then the QR, SVD and eigen calls), each group in order. */
     public List<String> functions() {
         List<String> out = new ArrayList<>();
         calls.made().forEach(m -> out.add(m.call().function()));
+        calls.decompositions().forEach(d -> out.add(d.function()));
         return out;
     }
 

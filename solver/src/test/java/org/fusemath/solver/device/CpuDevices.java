@@ -39,6 +39,11 @@ public final class CpuDevices {
         calls.failJacobi(member);
     }
 
+    /** Makes every later Xgesvd report no convergence with devInfo {@code info}. */
+    public void failGesvd(int info) {
+        calls.failGesvd(info);
+    }
+
     /** The workspace queries made so far (LU, decompositions and Jacobi SVDs). */
     public int queries() {
         return calls.queries();
