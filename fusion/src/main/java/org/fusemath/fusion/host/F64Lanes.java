@@ -99,9 +99,11 @@ public final class F64Lanes {
      * may be {@code x}.
      */
     public void expChunk(double[] x, double[] out) {
-        if (x.length < CHUNK || out.length < CHUNK) {
-            throw new IllegalArgumentException("x and out must hold a whole chunk of " + CHUNK + ", got lengths "
-                    + x.length + " and " + out.length);
+        if (x.length < CHUNK) {
+            throw new org.fusemath.api.InvalidArgumentException("x.length", x.length, "at least CHUNK (" + CHUNK + ")");
+        }
+        if (out.length < CHUNK) {
+            throw new org.fusemath.api.InvalidArgumentException("out.length", out.length, "at least CHUNK (" + CHUNK + ")");
         }
         expInto(x, out);
     }
