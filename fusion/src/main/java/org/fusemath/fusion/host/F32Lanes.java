@@ -86,8 +86,23 @@ public final class F32Lanes {
     public void exp(float[] x, int xo, float[] out, int oo, int n) {
         check(x, xo, out, oo, n);
         System.arraycopy(x, xo, s5, 0, n);
-        expInto(s5, s5);
-        System.arraycopy(s5, 0, out, oo, n);
+        expInto(s5, s4);   // into another array: the fast form then writes its result in place (see expInto)
+        System.arraycopy(s4, 0, out, oo, n);
+    }
+
+    /**
+     * {@link #exp} of one whole chunk, {@code out[i] = e^x[i]} for i in [0, CHUNK), without copying through the
+     * lanes' own scratch: the form the generated kernels call, whose operands are already chunk arrays. {@code out}
+     * may be {@code x}.
+     */
+    public void expChunk(float[] x, float[] out) {
+        if (x.length < CHUNK) {
+            throw new org.fusemath.api.InvalidArgumentException("x.length", x.length, "at least CHUNK (" + CHUNK + ")");
+        }
+        if (out.length < CHUNK) {
+            throw new org.fusemath.api.InvalidArgumentException("out.length", out.length, "at least CHUNK (" + CHUNK + ")");
+        }
+        expInto(x, out);
     }
 
     /** log(x); within {@link VectorMath#LOG_F32_ULPS}; log(0) = -inf, log(x &lt; 0) = NaN, subnormals, +inf and NaN as IEEE says. */
@@ -371,7 +386,12 @@ public final class F32Lanes {
      * exponents of normal floats. The check is on the wrapped differences k + 126 and 127 - k: both non-negative
      * exactly when k is in range, whatever bits t holds (their exact sum is 253).
      */
-    private static boolean expScaleNormal(float[] p, float[] t, float[] out) {
+    private boolean expScaleNormal(float[] p, float[] t, float[] out) {
+        return CASTS_VECTORISE ? expScaleCast(p, t, out, kbits) : expScaleBits(p, t, out);
+    }
+
+    /** {@link #expScaleNormal} with k read from t's bits in one scalar loop: the faster form where C2 does not vectorise float-to-int casts. */
+    private static boolean expScaleBits(float[] p, float[] t, float[] out) {
         int outside = 0;
         for (int i = 0; i < CHUNK; i++) {
             int k = Float.floatToRawIntBits(t[i]) - SHIFT_BITS;
@@ -380,6 +400,35 @@ public final class F32Lanes {
         }
         return outside >= 0;
     }
+
+    /**
+     * {@link #expScaleNormal} with k = (int) (t - SHIFT), the same integer wherever k is in range (t - SHIFT is then
+     * exact), cast and checked in a vector loop; only the int-to-float bit cast stays scalar. Overwrites t. NaN
+     * casts to k = 0 and stays NaN through p; an infinite or huge t saturates the cast and fails the check.
+     */
+    private static boolean expScaleCast(float[] p, float[] t, float[] out, int[] bits) {
+        int outside = 0;
+        for (int i = 0; i < CHUNK; i++) {
+            int k = (int) (t[i] - SHIFT);
+            outside |= (k + 126) | (127 - k);
+            bits[i] = (k + 127) << 23;
+        }
+        for (int i = 0; i < CHUNK; i++) {
+            t[i] = Float.intBitsToFloat(bits[i]);
+        }
+        for (int i = 0; i < CHUNK; i++) {
+            out[i] = p[i] * t[i];
+        }
+        return outside >= 0;
+    }
+
+    /**
+     * Whether this JVM's C2 vectorises {@code (int)} casts of floats: it does on JDK 25 (the scale stage's CPU time
+     * 0.56 ns per element in the cast form against 0.8-0.9 in the bit form, on the loaded 2-core dev machine), not on
+     * JDK 17 (2.0-2.4 against 0.8); versions between are untested and take the bit form.
+     */
+    private static final boolean CASTS_VECTORISE = Runtime.version().feature() >= 25;
+    private final int[] kbits = new int[CHUNK];
     // lanes-type-specific: exp bits end
 
     /**

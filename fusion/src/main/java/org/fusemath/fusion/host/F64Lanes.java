@@ -89,8 +89,23 @@ public final class F64Lanes {
     public void exp(double[] x, int xo, double[] out, int oo, int n) {
         check(x, xo, out, oo, n);
         System.arraycopy(x, xo, s5, 0, n);
-        expInto(s5, s5);
-        System.arraycopy(s5, 0, out, oo, n);
+        expInto(s5, s4);   // into another array: the fast form then writes its result in place (see expInto)
+        System.arraycopy(s4, 0, out, oo, n);
+    }
+
+    /**
+     * {@link #exp} of one whole chunk, {@code out[i] = e^x[i]} for i in [0, CHUNK), without copying through the
+     * lanes' own scratch: the form the generated kernels call, whose operands are already chunk arrays. {@code out}
+     * may be {@code x}.
+     */
+    public void expChunk(double[] x, double[] out) {
+        if (x.length < CHUNK) {
+            throw new org.fusemath.api.InvalidArgumentException("x.length", x.length, "at least CHUNK (" + CHUNK + ")");
+        }
+        if (out.length < CHUNK) {
+            throw new org.fusemath.api.InvalidArgumentException("out.length", out.length, "at least CHUNK (" + CHUNK + ")");
+        }
+        expInto(x, out);
     }
 
     /** log(x); within {@link VectorMath#LOG_F64_ULPS}; log(0) = -inf, log(x &lt; 0) = NaN, subnormals, +inf and NaN as IEEE says. */

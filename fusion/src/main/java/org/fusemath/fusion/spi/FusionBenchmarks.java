@@ -13,6 +13,7 @@ import org.fusemath.fusion.Expr;
 import org.fusemath.fusion.Fusion;
 import org.fusemath.fusion.FusionPlan;
 import org.fusemath.fusion.host.JavaKernelCompiler;
+import org.fusemath.fusion.host.RowReductions;
 import org.fusemath.fusion.host.VectorMath;
 import org.fusemath.fusion.ir.FusedGroup;
 import org.fusemath.fusion.ir.GroupBuilder;
@@ -30,7 +31,8 @@ import org.fusemath.fusion.ir.Shape;
  *   <li>{@code sigmoid tanh chain F32} 10^7: {@code sigmoid(x) * y - 0.25 * tanh(x)} against the same expression as
  *       one scalar loop over {@code Math.exp} / {@code Math.tanh} (target 3x);</li>
  *   <li>{@code softmax rows F32} 4096x4096 against max, subtract, exp, sum and divide as whole-array passes, the
- *       exp pass through the same {@link VectorMath} kernels (target 2x);</li>
+ *       exp pass through the same {@link VectorMath} kernels and the max and sum passes through the generated
+ *       kernels' own row reductions ({@link RowReductions}: the same lanes, bit for bit) (target 2x);</li>
  *   <li>{@code matmul chain F64} n=2048: the planned {@code relu(A @ B + bias) * 0.3 + R} (the RELU_BIAS matmul
  *       with the rest run over each GEMM panel of C, into a preallocated result through {@code executeInto}) against the
  *       bare planned matmul {@code A @ B} into a preallocated C (target: at most 1.05x its time);</li>
@@ -230,23 +232,16 @@ public final class FusionBenchmarks implements BenchmarkSuite {
         float[] t = new float[n];
         Consumer<float[]> exp = a -> VectorMath.apply(VectorMath.Function.EXP, a, a);
         return trial(kernel(softmaxGroup(ROWS, ROWS)), new Object[] {x}, new Object[] {out}, () -> {
+            // max and sum with the generated kernels' own row reductions (RowReductions: the same lanes, the same bits)
             for (int r = 0; r < ROWS; r++) {                      // max
-                float m = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < ROWS; j++) {
-                    m = Math.max(m, x[r * ROWS + j]);
-                }
-                rowMax[r] = m;
+                rowMax[r] = RowReductions.max(x, r * ROWS, ROWS);
             }
             for (int i = 0; i < n; i++) {                         // subtract
                 t[i] = x[i] - rowMax[i / ROWS];
             }
             exp.accept(t);                                        // exp
             for (int r = 0; r < ROWS; r++) {                      // sum
-                double s = 0;
-                for (int j = 0; j < ROWS; j++) {
-                    s += t[r * ROWS + j];
-                }
-                rowSum[r] = (float) s;
+                rowSum[r] = RowReductions.sum(t, r * ROWS, ROWS);
             }
             for (int i = 0; i < n; i++) {                         // divide
                 out[i] = t[i] / rowSum[i / ROWS];

@@ -1,6 +1,7 @@
 package org.fusemath.fusion.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -84,5 +85,41 @@ class ExpFastPathTest {
         assertEquals(Float.POSITIVE_INFINITY, y[3]);
         assertEquals(0f, y[4]);
         assertEquals((float) Math.E, y[5], Math.ulp((float) Math.E));
+    }
+
+    @Test
+    void theWholeChunkFormGivesThePublicFormsBitsInPlaceOrNot() {
+        F32Lanes f = new F32Lanes();
+        F64Lanes d = new F64Lanes();
+        SplittableRandom r = new SplittableRandom(23);
+        float[] x = new float[C];
+        double[] xd = new double[C];
+        for (int rep = 0; rep < 200; rep++) {
+            for (int i = 0; i < C; i++) {
+                xd[i] = r.nextDouble(-120, 100);   // in range, underflowing and overflowing: both forms of the chunk
+                x[i] = (float) xd[i];
+            }
+            if (rep % 3 == 0) {
+                x[rep % C] = Float.NaN;
+                xd[rep % C] = Double.NEGATIVE_INFINITY;
+            }
+            float[] want = new float[C];
+            float[] got = new float[C];
+            f.exp(x, 0, want, 0, C);
+            f.expChunk(x, got);
+            float[] inPlace = x.clone();
+            f.expChunk(inPlace, inPlace);
+            double[] wantD = new double[C];
+            double[] gotD = xd.clone();
+            d.exp(xd, 0, wantD, 0, C);
+            d.expChunk(gotD, gotD);
+            for (int i = 0; i < C; i++) {
+                assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(got[i]), "exp(" + x[i] + ")");
+                assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(inPlace[i]), "in place, exp(" + x[i] + ")");
+                assertEquals(Double.doubleToRawLongBits(wantD[i]), Double.doubleToRawLongBits(gotD[i]), "exp(" + xd[i] + ")");
+            }
+        }
+        assertThrows(org.fusemath.api.InvalidArgumentException.class, () -> f.expChunk(new float[C - 1], new float[C]));
+        assertThrows(org.fusemath.api.InvalidArgumentException.class, () -> d.expChunk(new double[C], new double[C - 1]));
     }
 }
