@@ -369,10 +369,9 @@ final class Planner {
 
     /**
      * The group that can finish {@code f}'s result per GEMM panel, in place, or null (with the reason recorded when
-     * {@code record}): an
-     * element-wise group over exactly C's shape that holds every use of C, reads besides C only the plan's inputs
-     * and constants (ready before the matmul starts), and has one output, of C's type and shape (written over C:
-     * each element is read before it is written, in the same pass).
+     * {@code record}): an element-wise group over exactly C's shape that holds every use of C, reads besides C only
+     * the plan's inputs and constants (ready before the matmul starts), and has one output, of C's type and shape
+     * (written over C: each element is read before it is written, in the same pass).
      */
     private Grouping.Group panelGroup(MatmulFusion f, Grouping grouping, boolean record) {
         Node c = f.result;
