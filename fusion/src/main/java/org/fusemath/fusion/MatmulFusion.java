@@ -11,6 +11,10 @@ import org.fusemath.fusion.ir.OpKind;
  * the expression it absorbs, the node whose value it produces and, for the AUX epilogues, the node stored as aux.
  * Found by {@link #match}, which walks up from the matmul while each next node is its value's only use and one of
  * the forms an epilogue absorbs exactly.
+ *
+ * <p>On the host, when an element-wise group finishes the result per GEMM panel anyway, the planner matches again
+ * with the bias and the ReLU left to that group ({@link #match(Graph, Node, boolean)}): the group then computes
+ * them in its one pass over each panel, where the epilogue would be a second pass over the same rows.
  */
 final class MatmulFusion {
     final Node matmul;
@@ -44,6 +48,23 @@ final class MatmulFusion {
 
     /** The launch for {@code m}, absorbing what follows it in {@code g} as far as an epilogue can. */
     static MatmulFusion match(Graph g, Node m) {
+        return match(g, m, false);
+    }
+
+    /**
+     * Whether the group finishing this launch's result per panel could compute its epilogue instead: a bias or a ReLU
+     * (with what follows them) and nothing the group could not (GELU, an aux output).
+     */
+    boolean epilogueFoldsIntoGroup() {
+        return aux == null && activation != Epilogue.Activation.GELU
+                && (bias != null || activation == Epilogue.Activation.RELU) && matmul.shape().rank() == 2;
+    }
+
+    /**
+     * The launch for {@code m}; with {@code leaveEpilogue} it absorbs only the scales into alpha and {@code + beta·C}
+     * and stops at the bias or the activation, which the group finishing C per panel then computes.
+     */
+    static MatmulFusion match(Graph g, Node m, boolean leaveEpilogue) {
         MatmulFusion f = new MatmulFusion(m);
         if (m.shape().rank() != 2) {
             Node next = soleUser(g, m);
@@ -74,6 +95,10 @@ final class MatmulFusion {
                 break;
             }
             if (f.bias == null && isRowVector(other, m) && next.kind() == OpKind.ADD) {
+                if (leaveEpilogue) {
+                    f.declined.add(new String[] {next.describe(), LEFT_TO_GROUP});
+                    return f;
+                }
                 f.bias = other;
                 cur = f.absorb(next);
                 continue;
@@ -108,6 +133,10 @@ final class MatmulFusion {
         }
         // the activation
         Node next = soleUserOrAny(g, cur);
+        if (leaveEpilogue && next != null && isRelu(g, next, cur)) {
+            f.declined.add(new String[] {next.describe(), LEFT_TO_GROUP});
+            return f;
+        }
         if (next != null && isRelu(g, next, cur)) {
             if (g.usersOf(cur).size() == 1 && !g.roots.contains(cur)) {
                 f.activation = Epilogue.Activation.RELU;
@@ -143,6 +172,10 @@ final class MatmulFusion {
         }
         return f;
     }
+
+    /** Why a bias or ReLU that an epilogue could compute was left to the group after the matmul. */
+    static final String LEFT_TO_GROUP = "computed by the fused group over each GEMM panel of C, in its one pass over "
+            + "the panel (an epilogue would be a second pass)";
 
     private Node absorb(Node n) {
         covered.add(n);

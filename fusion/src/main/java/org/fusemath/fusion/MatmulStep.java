@@ -81,7 +81,7 @@ final class MatmulStep implements Step {
         if (m == null) {
             MatmulOptions options = MatmulOptions.defaults();
             if (panel != null) {
-                options = options.withHostPanelRows(panelRows(rs.dim(1) * f.result.type().bytes()));
+                options = options.withHostPanelRows(panelRows());
             }
             MatmulSpec spec = ops.specBuilder()
                     .opA(f.matmul.transA() ? Op.TRANSPOSE : Op.NONE)
@@ -96,21 +96,31 @@ final class MatmulStep implements Step {
     }
 
     /**
-     * Rows per GEMM panel when a group finishes C: panels of {@link #PANEL_BYTES} of C, so that the group reads the
-     * panel back from the last-level cache, but at least {@link #MIN_PANEL_ROWS} rows, since every panel's gemm
-     * re-packs B.
+     * Rows per GEMM panel when a group finishes C ({@code rowBytes} per row of C, {@code k} the inner dimension,
+     * {@code m} the rows of C): panels of {@link #PANEL_BYTES} of C, so that the group reads each panel back from the
+     * last-level cache, but at least {@link #MIN_PANEL_ROWS} rows; and all {@code m} rows (one GEMM call, the group
+     * after it) when such a panel has fewer than {@link #PANEL_ROWS_PER_K}·k rows, since every panel's gemm re-packs
+     * B (k·n values) while a panel in cache saves at most one pass over its rows·n values.
      */
-    static int panelRows(long rowBytes) {
-        return (int) Math.max(MIN_PANEL_ROWS, Math.min(Integer.MAX_VALUE, PANEL_BYTES / Math.max(1, rowBytes)));
+    static int panelRows(long rowBytes, long k, long m) {
+        long rows = Math.max(MIN_PANEL_ROWS, PANEL_BYTES / Math.max(1, rowBytes));
+        if (rows < PANEL_ROWS_PER_K * k) {
+            rows = m;
+        }
+        return (int) Math.max(1, Math.min(Math.min(rows, m), Integer.MAX_VALUE));
     }
 
-    /**
-     * Half the 32 MiB last-level cache of the machines measured: a 2048² F64 C is two panels of 1024 rows, the
-     * height at which blas measured the re-packing of B at about +2% of the gemm.
-     */
+    /** Half the 32 MiB last-level cache of the machines measured. */
     static final long PANEL_BYTES = 16L << 20;
     /** Fewest rows per panel: below this the re-packing of B for every panel costs more than the cache saves. */
     static final int MIN_PANEL_ROWS = 256;
+    /**
+     * Fewest rows per panel for each row of B (each unit of k): measured at m = n = k = 2048 F64 on one thread, one
+     * re-packing of B cost about 4% of the GEMM (two 1024-row panels against one call: 490 against 468 ms CPU time),
+     * about 5 ns per value of B, while a whole pass of the group over C from memory cost about 1.8 ns per value of C
+     * (7.4 ms): a split pays only when a panel has several times k rows.
+     */
+    static final long PANEL_ROWS_PER_K = 4;
 
     /** {@code bias} times {@code s}, in a new array (s is a power of two: exact). */
     static Object scaled(Object bias, double s) {
@@ -127,6 +137,14 @@ final class MatmulStep implements Step {
             out[i] = db[i] * s;
         }
         return out;
+    }
+
+    /** Rows per GEMM panel of this launch's result (see {@link #panelRows(long, long, long)}). */
+    private int panelRows() {
+        Shape rs = f.result.shape();
+        Node a = f.matmul.arg(0);
+        long k = f.matmul.transA() ? a.shape().dim(0) : a.shape().dim(1);
+        return panelRows(rs.dim(1) * f.result.type().bytes(), k, rs.dim(0));
     }
 
     /** The operand in slot {@code slot} as a matrix: a bound HostMatrix as it is, else its dense array. */
@@ -171,9 +189,21 @@ final class MatmulStep implements Step {
             detail.append("\naux (pre-activation, also stored) = ").append(f.aux.describe());
         }
         if (panel != null) {
-            detail.append("\nthen per GEMM panel of C (").append(PANEL_BYTES >> 20)
-                    .append(" MiB of rows, at least ").append(MIN_PANEL_ROWS).append(" rows, while the panel is in cache), in place, by ")
-                    .append(panel.executor).append(":\n").append(panel.describe().detail());
+            int rows = panelRows();
+            long m = f.result.shape().dim(0);
+            long rowBytes = f.result.shape().dim(1) * f.result.type().bytes();
+            String panels;
+            if (rows < m) {
+                panels = (m + rows - 1) / rows + " panels of " + rows + " rows, about " + (PANEL_BYTES >> 20)
+                        + " MiB each, finished while in cache";
+            } else if (m * rowBytes <= PANEL_BYTES) {
+                panels = "one panel of all " + m + " rows, " + m * rowBytes + " B";
+            } else {
+                panels = "one panel of all " + m + " rows, one GEMM call: a split would re-pack B for each panel, "
+                        + "costing more than a panel in cache saves";
+            }
+            detail.append("\nthen per GEMM panel of C (").append(panels)
+                    .append("), in place, by ").append(panel.executor).append(":\n").append(panel.describe().detail());
         }
         return new Explanation.Launch(Explanation.LaunchKind.LIBRARY_MATMUL, executor, nodes, read, written,
                 detail.toString());

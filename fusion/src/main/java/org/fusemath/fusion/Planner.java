@@ -48,39 +48,52 @@ final class Planner {
             slotOf.put(in, slots.size());
             slots.add(new PlanTemplate.Slot(in.type(), in.shape(), false, false));
         }
-        // 1. library launches
-        List<MatmulFusion> matmuls = new ArrayList<>();
-        Set<Node> covered = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Node n : g.order) {
-            if (n.kind() == OpKind.MATMUL) {
-                if (n.shape().rank() > 3) {
-                    throw new InvalidArgumentException(n.describe(), "rank " + n.shape().rank(),
-                            "a matmul of rank 2 or 3 (one batch axis)");
+        // 1. library launches, 2. fused groups
+        Set<Node> leaveEpilogue = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<MatmulFusion> matmuls = matchMatmuls(leaveEpilogue);
+        Grouping grouping = new Grouping(g, coveredBy(matmuls));
+        boolean host = execution.kind() != Execution.Kind.DEVICE;
+        if (host) {
+            // A host matmul whose result a group finishes per panel anyway leaves its bias and ReLU to that group: one
+            // pass over each panel instead of the epilogue's and the group's. Kept only when every such group still
+            // finishes its matmul per panel (it declines, e.g., a bias computed by another launch).
+            for (MatmulFusion f : matmuls) {
+                if (f.epilogueFoldsIntoGroup() && panelGroup(f, grouping, false) != null) {
+                    leaveEpilogue.add(f.matmul);
                 }
-                MatmulFusion f = MatmulFusion.match(g, n);
-                matmuls.add(f);
-                covered.addAll(f.covered);
-                for (String[] d : f.declined) {
-                    notFused.add(new Explanation.NotFused(d[0], d[1]));
+            }
+            if (!leaveEpilogue.isEmpty()) {
+                List<MatmulFusion> left = matchMatmuls(leaveEpilogue);
+                Grouping regrouped = new Grouping(g, coveredBy(left));
+                boolean kept = true;
+                for (MatmulFusion f : left) {
+                    kept &= !leaveEpilogue.contains(f.matmul) || panelGroup(f, regrouped, false) != null;
                 }
-                for (Node operand : g.args(n)) {
-                    if (operand.kind() != OpKind.INPUT) {
-                        notFused.add(new Explanation.NotFused(operand.describe(),
-                                "stored: it is an operand of the library matmul " + n.describe()));
-                    }
+                if (kept) {
+                    matmuls = left;
+                    grouping = regrouped;
                 }
             }
         }
-        // 2. fused groups
-        Grouping grouping = new Grouping(g, covered);
+        for (MatmulFusion f : matmuls) {
+            for (String[] d : f.declined) {
+                notFused.add(new Explanation.NotFused(d[0], d[1]));
+            }
+            for (Node operand : g.args(f.matmul)) {
+                if (operand.kind() != OpKind.INPUT) {
+                    notFused.add(new Explanation.NotFused(operand.describe(),
+                            "stored: it is an operand of the library matmul " + f.matmul.describe()));
+                }
+            }
+        }
         for (String[] d : grouping.notFused) {
             notFused.add(new Explanation.NotFused(d[0], d[1]));
         }
         // 3. the element-wise group that finishes a host matmul's result runs per GEMM panel, in place in C
         Map<MatmulFusion, Grouping.Group> panelGroups = new IdentityHashMap<>();
-        if (execution.kind() != Execution.Kind.DEVICE) {
+        if (host) {
             for (MatmulFusion f : matmuls) {
-                Grouping.Group gr = panelGroup(f, grouping);
+                Grouping.Group gr = panelGroup(f, grouping, true);
                 if (gr != null) {
                     panelGroups.put(f, gr);
                     // C is the group's output array: the matmul writes it and the kernel finishes it in place.
@@ -209,6 +222,32 @@ final class Planner {
         return new PlanTemplate(slots, g.inputs.size(), ordered, rootSlots, g.inputs, ex);
     }
 
+    /**
+     * The library launch of every matmul, in graph order; those in {@code leaveEpilogue} leave their bias and ReLU to
+     * the group after them.
+     */
+    private List<MatmulFusion> matchMatmuls(Set<Node> leaveEpilogue) {
+        List<MatmulFusion> matmuls = new ArrayList<>();
+        for (Node n : g.order) {
+            if (n.kind() == OpKind.MATMUL) {
+                if (n.shape().rank() > 3) {
+                    throw new InvalidArgumentException(n.describe(), "rank " + n.shape().rank(),
+                            "a matmul of rank 2 or 3 (one batch axis)");
+                }
+                matmuls.add(MatmulFusion.match(g, n, leaveEpilogue.contains(n)));
+            }
+        }
+        return matmuls;
+    }
+
+    private static Set<Node> coveredBy(List<MatmulFusion> matmuls) {
+        Set<Node> covered = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (MatmulFusion f : matmuls) {
+            covered.addAll(f.covered);
+        }
+        return covered;
+    }
+
     private Node nodeOfSlot(int slot) {
         for (Map.Entry<Node, Integer> e : slotOf.entrySet()) {
             if (e.getValue() == slot) {
@@ -329,12 +368,12 @@ final class Planner {
     }
 
     /**
-     * The group that can finish {@code f}'s result per GEMM panel, in place, or null (with the reason recorded): an
-     * element-wise group over exactly C's shape that holds every use of C, reads besides C only the plan's inputs
-     * and constants (ready before the matmul starts), and has one output, of C's type and shape (written over C:
-     * each element is read before it is written, in the same pass).
+     * The group that can finish {@code f}'s result per GEMM panel, in place, or null (with the reason recorded when
+     * {@code record}): an element-wise group over exactly C's shape that holds every use of C, reads besides C only
+     * the plan's inputs and constants (ready before the matmul starts), and has one output, of C's type and shape
+     * (written over C: each element is read before it is written, in the same pass).
      */
-    private Grouping.Group panelGroup(MatmulFusion f, Grouping grouping) {
+    private Grouping.Group panelGroup(MatmulFusion f, Grouping grouping, boolean record) {
         Node c = f.result;
         if (c.shape().rank() != 2 || g.roots.contains(c) || g.usersOf(c).isEmpty()) {
             return null;
@@ -343,35 +382,37 @@ final class Planner {
         for (Node u : g.usersOf(c)) {
             Grouping.Group gu = grouping.groupOf.get(u);
             if (gu == null) {
-                return declinePanel(c, "it is read by " + u.describe() + ", which is not in a fused group");
+                return declinePanel(record, c, "it is read by " + u.describe() + ", which is not in a fused group");
             }
             if (gr != null && gu != gr) {
-                return declinePanel(c, "its value is read by more than one launch");
+                return declinePanel(record, c, "its value is read by more than one launch");
             }
             gr = gu;
         }
         if (!gr.shape.equals(c.shape())) {
-            return declinePanel(c, "the group reading it iterates over " + gr.shape + ", not C's " + c.shape());
+            return declinePanel(record, c, "the group reading it iterates over " + gr.shape + ", not C's " + c.shape());
         }
         for (Node n : gr.members) {
             if (n.kind().isReduction()) {
-                return declinePanel(c, "the group reading it reduces (" + n.describe() + ")");
+                return declinePanel(record, c, "the group reading it reduces (" + n.describe() + ")");
             }
             for (Node x : g.args(n)) {
                 if (x != c && grouping.groupOf.get(x) != gr && x.kind() != OpKind.INPUT && x.kind() != OpKind.CONSTANT) {
-                    return declinePanel(c, "the group reading it also reads " + x.describe() + ", computed by another launch");
+                    return declinePanel(record, c, "the group reading it also reads " + x.describe() + ", computed by another launch");
                 }
             }
         }
         List<Node> outs = outputsOf(gr, grouping);
         if (outs.size() != 1 || outs.get(0).type() != c.type() || !outs.get(0).shape().equals(c.shape())) {
-            return declinePanel(c, "the group reading it stores " + outs.size() + " value(s), not one of C's type and shape");
+            return declinePanel(record, c, "the group reading it stores " + outs.size() + " value(s), not one of C's type and shape");
         }
         return gr;
     }
 
-    private Grouping.Group declinePanel(Node c, String why) {
-        notFused.add(new Explanation.NotFused(c.describe(), "not finished per GEMM panel: " + why));
+    private Grouping.Group declinePanel(boolean record, Node c, String why) {
+        if (record) {
+            notFused.add(new Explanation.NotFused(c.describe(), "not finished per GEMM panel: " + why));
+        }
         return null;
     }
 

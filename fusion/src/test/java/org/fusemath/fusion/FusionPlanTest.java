@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.fusemath.api.DType;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.HostTensor;
 import org.fusemath.api.InvalidArgumentException;
@@ -55,10 +56,64 @@ class FusionPlanTest {
             Explanation ex = p.explanation();
             assertEquals(1, ex.launches().size(), p.explain());
             assertEquals(LaunchKind.LIBRARY_MATMUL, ex.launches().get(0).kind());
-            assertTrue(ex.launches().get(0).executor().contains("RELU_BIAS"), p.explain());
+            // a group finishes C per panel anyway, so it also adds the bias and applies the ReLU: one pass over C
+            assertTrue(ex.launches().get(0).executor().contains("DEFAULT"), p.explain());
             assertTrue(ex.launches().get(0).detail().contains("per GEMM panel"), p.explain());
+            assertTrue(ex.launches().get(0).detail().contains("relu(v2)"), p.explain());
+            assertTrue(ex.notFused().stream().anyMatch(nf -> nf.reason().equals(MatmulFusion.LEFT_TO_GROUP)), p.explain());
             assertEquals(4, ex.launches().get(0).nodes().size(), p.explain());
+            assertEquals(8L * (m * k + k * n + n), ex.launches().get(0).bytesRead(), p.explain());
             assertWithinGemmBound(Interpreter.evaluate(y).get(0), p.execute(), Data.absProduct(a, b, m, k, n), k, 0.3);
+        }
+    }
+
+    @Test
+    void aSquareGemmIsOneCallWithTheGroupAfterItWhileASmallInnerDimensionSplitsIntoPanels() {
+        // n = k = 2048 F64: a 16 MiB panel is 1024 rows, under 4·k, so re-packing B per panel would cost more than it saves
+        assertEquals(2048, MatmulStep.panelRows(8L * 2048, 2048, 2048));
+        assertEquals(3000, MatmulStep.panelRows(8L * 2048, 2048, 3000));
+        // k = 64: 1024-row panels (at least 4·k rows)
+        assertEquals(1024, MatmulStep.panelRows(8L * 2048, 64, 4096));
+        // never more rows than C has, never fewer than 256 (unless C has fewer)
+        assertEquals(100, MatmulStep.panelRows(8L * 2048, 3, 100));
+        assertEquals(256, MatmulStep.panelRows(8L << 20, 3, 10_000));
+    }
+
+    @Test
+    void theBenchmarkedChainIsOneGemmCallAndOnePassOverC() {
+        int n = 2048;
+        Expr y = Expr.placeholder("A", DType.F64, n, n).matmul(Expr.placeholder("B", DType.F64, n, n))
+                .add(Expr.placeholder("bias", DType.F64, n)).relu().mul(0.3).add(Expr.placeholder("R", DType.F64, n, n));
+        try (FusionPlan p = Fusion.plan(y)) {
+            Explanation ex = p.explanation();
+            assertEquals(1, ex.launches().size(), p.explain());
+            Explanation.Launch l = ex.launches().get(0);
+            assertTrue(l.executor().contains("OpenBLAS DEFAULT"), p.explain());
+            assertTrue(l.detail().contains("one panel of all 2048 rows, one GEMM call"), p.explain());
+            assertTrue(l.detail().contains("add(v0, v1)") && l.detail().contains("relu(v2)"), p.explain());
+            assertEquals(5, l.nodes().size(), p.explain());
+            assertEquals(8L * (3L * n * n + n), l.bytesRead(), p.explain());
+            assertEquals(8L * n * n, l.bytesWritten(), p.explain());
+        }
+    }
+
+    @Test
+    void aBiasComputedByAnotherLaunchStaysInTheEpilogue() {
+        // the group after the matmul could not read the bias before the matmul starts: the epilogue keeps it
+        int m = 6, k = 4, n = 5;
+        double[] a = Data.doubles(m * k, 50), b = Data.doubles(k * n, 51), u = Data.doubles(n, 52), r = Data.doubles(m * n, 53);
+        Expr bias = Expr.input("u", u).exp();
+        Expr y = Expr.input("A", a, m, k).matmul(Expr.input("B", b, k, n)).add(bias).relu().mul(0.3)
+                .add(Expr.input("R", r, m, n));
+        try (FusionPlan p = Fusion.plan(y)) {
+            Explanation ex = p.explanation();
+            assertEquals(1, ex.count(LaunchKind.LIBRARY_MATMUL), p.explain());
+            Explanation.Launch l = ex.launches().stream().filter(x -> x.kind() == LaunchKind.LIBRARY_MATMUL).findFirst()
+                    .orElseThrow();
+            assertTrue(l.executor().contains("RELU_BIAS"), p.explain());
+            assertTrue(l.detail().contains("per GEMM panel"), p.explain());
+            assertTrue(ex.notFused().stream().noneMatch(nf -> nf.reason().equals(MatmulFusion.LEFT_TO_GROUP)), p.explain());
+            assertWithinGemmBound(Interpreter.evaluate(y).get(0), p.execute(), Data.absProduct(a, b, m, k, n), k, 0.3 * 3);
         }
     }
 
@@ -77,7 +132,8 @@ class FusionPlanTest {
             assertTrue(l.detail().contains("per GEMM panel") && l.detail().contains("java-hidden-class"), p.explain());
             assertEquals(8L * (m * k + k * n + n + m * n), l.bytesRead(), p.explain());
             assertEquals(8L * m * n, l.bytesWritten(), p.explain());
-            assertEquals(1024, MatmulStep.panelRows(8L * n), "two panels of 1024 and 76 rows");
+            assertEquals(1024, MatmulStep.panelRows(8L * n, k, m), "two panels of 1024 and 76 rows");
+            assertTrue(l.detail().contains("2 panels of 1024 rows"), p.explain());
             HostTensor want = Interpreter.evaluate(y).get(0);
             double[] scale = Data.absProduct(a, b, m, k, n);
             for (int rep = 0; rep < 2; rep++) {
@@ -283,10 +339,12 @@ class FusionPlanTest {
             assertWithinGemmBound(want.get(1), got.get(1), scale, k, 1);
         }
         try (FusionPlan p = Fusion.plan(h.gelu())) {
-            // the erf form is a generated kernel over each GEMM panel of the BIAS matmul's result
+            // the erf form is a generated kernel over each GEMM panel of the matmul's result, which also adds the bias
             assertEquals(1, p.explanation().launches().size(), p.explain());
-            assertTrue(p.explain().contains("erf form"), p.explain());
+            assertTrue(p.explanation().launches().get(0).executor().contains("DEFAULT"), p.explain());
             assertTrue(p.explanation().launches().get(0).detail().contains("per GEMM panel"), p.explain());
+            assertTrue(p.explanation().launches().get(0).detail().contains("gelu(v2)"), p.explain());
+            assertWithinGemmBound(Interpreter.evaluate(h.gelu()).get(0), p.execute(), Data.absProduct(a, b, m, k, n), k, 2);
         }
     }
 

@@ -33,9 +33,10 @@ import org.fusemath.fusion.ir.Shape;
  *   <li>{@code softmax rows F32} 4096x4096 against max, subtract, exp, sum and divide as whole-array passes, the
  *       exp pass through the same {@link VectorMath} kernels and the max and sum passes through the generated
  *       kernels' own row reductions ({@link RowReductions}: the same lanes, bit for bit) (target 2x);</li>
- *   <li>{@code matmul chain F64} n=2048: the planned {@code relu(A @ B + bias) * 0.3 + R} (the RELU_BIAS matmul
- *       with the rest run over each GEMM panel of C, into a preallocated result through {@code executeInto}) against the
- *       bare planned matmul {@code A @ B} into a preallocated C (target: at most 1.05x its time);</li>
+ *   <li>{@code matmul chain F64} n=2048: the planned {@code relu(A @ B + bias) * 0.3 + R} (one GEMM call, then the
+ *       bias, ReLU, scale and residual as one generated pass over C, into a preallocated result through
+ *       {@code executeInto}) against the bare planned matmul {@code A @ B} into a preallocated C (target: at most
+ *       1.05x its time);</li>
  *   <li>{@code cached plan overhead F32} 16x16: one execute of a cached plan of {@code maximum(x * y + 0.5, 0)} (the
  *       plan's whole per-call cost, since the arithmetic is 256 elements), against the same loop written by hand
  *       (target: at least 0.5 M executes/s, i.e. at most 2 us per execute).</li>
