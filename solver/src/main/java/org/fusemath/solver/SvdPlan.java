@@ -12,7 +12,8 @@ import org.fusemath.solver.host.LapackSvd;
 
 /**
  * The SVD of m×n matrices of one type, storage order and {@link SvdMode}, planned once and run on any number of
- * matrices of that shape: LAPACK's workspace is queried when the plan is made and reused by every {@link #execute}.
+ * matrices of that shape: LAPACK's workspace is queried when the plan is made and reused by every {@link #execute},
+ * as is the host array that receives the copy of A which LAPACK overwrites (the results are always fresh).
  *
  * <p>A column-major A is decomposed as stored. A row-major A is, read column-major, Aᵀ; its decomposition
  * Aᵀ = conj(V)·Σ·Uᵀ is computed instead, with no transposition: LAPACK's column-major "U" of Aᵀ, read row-major, is
@@ -39,6 +40,8 @@ public final class SvdPlan implements AutoCloseable {
     private final SvdMode mode;
     private final LapackSvd lapack;
     private final DeviceSpectralPlan device;
+    /** The host's copy of A for LAPACK to overwrite, made on the first execute and reused (guarded by this). */
+    private Object input;
 
     private SvdPlan(FuseContext context, DType dtype, int m, int n, Layout layout, SvdMode mode, CusolverDevice onDevice) {
         this.context = context;
@@ -87,8 +90,15 @@ public final class SvdPlan implements AutoCloseable {
         if (device != null) {
             return DeviceKernels.svd(a, mode, device.decomposer(), device.jacobi());
         }
-        SpectralInputs.finite(a, (Uplo) null);
         int k = Math.min(m, n);
+        if (k > 0 && input == null) {
+            input = Dense.allocate(dtype, (long) m * n);
+        }
+        // The copy LAPACK overwrites goes into the plan's own array and is screened for NaN and infinity in the
+        // same pass (before LAPACK runs); the full scan runs only to name the first bad element.
+        if (k > 0 && !Dense.copyIntoFinite(a, layout, input)) {
+            SpectralInputs.finite(a, (Uplo) null);
+        }
         Object s = Dense.allocate(dtype.componentType(), k);
         HostMatrix values = HostMatrix.of(dtype.componentType(), s, MatrixShape.columnMajor(k, 1));
         boolean vectors = mode != SvdMode.VALUES;
@@ -96,11 +106,7 @@ public final class SvdPlan implements AutoCloseable {
         Object vt = vectors ? Dense.allocate(dtype, (long) lapack.vtRowCount() * (layout == Layout.ROW_MAJOR ? m : n))
                 : null;
         if (k > 0) {
-            Object work = Dense.copy(a, layout);
-            lapack.compute(context.threads(), work, buffer -> {
-                Object fresh = Dense.copy(a, layout);
-                System.arraycopy(fresh, 0, buffer, 0, java.lang.reflect.Array.getLength(fresh));
-            }, s, u, vt);
+            lapack.compute(context.threads(), input, buffer -> Dense.copyInto(a, layout, buffer), s, u, vt);
         } else if (mode == SvdMode.FULL) {
             u = Dense.identity(dtype, layout == Layout.ROW_MAJOR ? n : m);
             vt = Dense.identity(dtype, layout == Layout.ROW_MAJOR ? m : n);
