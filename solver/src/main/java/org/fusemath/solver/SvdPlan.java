@@ -1,5 +1,6 @@
 package org.fusemath.solver;
 
+import java.lang.ref.SoftReference;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
@@ -40,6 +41,14 @@ public final class SvdPlan implements AutoCloseable {
     private final SvdMode mode;
     private final LapackSvd lapack;
     private final DeviceSpectralPlan device;
+    /**
+     * The most slots (workspace and the copy of A) a thread's one-shot plan may hold between calls: 4 Mi slots,
+     * 32 MiB in double precision (a square F64 matrix of about 700). Larger plans are made per call, where the
+     * allocation is small beside the decomposition's O(n³) work.
+     */
+    static final long ONE_SHOT_SLOTS = 4L << 20;
+    private static final ThreadLocal<SoftReference<SvdPlan>> ONE_SHOT = new ThreadLocal<>();
+
     /** The host's copy of A for LAPACK to overwrite, made on the first execute and reused (guarded by this). */
     private Object input;
 
@@ -82,6 +91,29 @@ public final class SvdPlan implements AutoCloseable {
     public static SvdPlan create(FuseContext context, HostMatrix a, SvdMode mode) {
         Arguments.requireNonNull(a, "a");
         return create(context, a.dtype(), a.shape().rows(), a.shape().cols(), a.shape().layout(), mode);
+    }
+
+    /**
+     * The host plan for a one-shot SVD of {@code a} ({@code Linalg.svd}): the calling thread's previous one when it
+     * has a's type, shape and storage order, the mode and the context's thread count (the only part of the context a
+     * host plan uses), else a new one, kept softly for the next call when its arrays hold at most
+     * {@link #ONE_SHOT_SLOTS} slots. So repeated one-shot SVDs of one shape query and allocate the workspace once per
+     * thread, not per call. The plan never leaves this class's callers; its results are fresh as always.
+     */
+    static SvdPlan oneShot(FuseContext context, HostMatrix a, SvdMode mode) {
+        SoftReference<SvdPlan> ref = ONE_SHOT.get();
+        SvdPlan last = ref == null ? null : ref.get();
+        MatrixShape s = a.shape();
+        if (last != null && last.dtype == a.dtype() && last.m == s.rows() && last.n == s.cols()
+                && last.layout == s.layout() && last.mode == mode && last.context.threads() == context.threads()) {
+            return last;
+        }
+        SvdPlan plan = create(context, a, mode);
+        if (plan.device == null && plan.lapack.workspaceSlots()
+                + (long) plan.m * plan.n * plan.dtype.slotsPerElement() <= ONE_SHOT_SLOTS) {
+            ONE_SHOT.set(new SoftReference<>(plan));
+        }
+        return plan;
     }
 
     /** The decomposition of {@code a} (left unchanged), which must have the plan's type and shape. */

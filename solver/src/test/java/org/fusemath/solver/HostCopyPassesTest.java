@@ -220,4 +220,51 @@ class HostCopyPassesTest {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> plan.execute(sameInColumns));
         assertTrue(e.getMessage().contains("(6, 3)"), e.getMessage());
     }
+    @Test
+    void oneShotSvdsOfOneShapeReuseTheThreadsPlanAndGiveTheFreshPlansBits() {
+        HostMatrix a = SpectralSamples.random(DType.F64, 40, 30, Layout.ROW_MAJOR, 6);
+        HostMatrix b = SpectralSamples.random(DType.F64, 40, 30, Layout.ROW_MAJOR, 7);
+        SvdPlan first = SvdPlan.oneShot(HOST, a, SvdMode.THIN);
+        assertTrue(first == SvdPlan.oneShot(HOST, b, SvdMode.THIN), "the same shape, mode and threads: kept");
+        // A change of mode, shape, order, type or thread count makes (and keeps) another plan.
+        assertFalse(first == SvdPlan.oneShot(HOST, a, SvdMode.FULL));
+        assertFalse(first == SvdPlan.oneShot(HOST, a, SvdMode.THIN), "replaced by the FULL plan");
+        SvdPlan thin = SvdPlan.oneShot(HOST, a, SvdMode.THIN);
+        FuseContext oneThread = FuseContext.builder().execution(Execution.HOST).threads(1).build();
+        assertFalse(thin == SvdPlan.oneShot(oneThread, a, SvdMode.THIN));
+        assertFalse(SvdPlan.oneShot(HOST, a, SvdMode.THIN)
+                == SvdPlan.oneShot(HOST, SpectralSamples.random(DType.F64, 30, 40, Layout.ROW_MAJOR, 6), SvdMode.THIN));
+        assertFalse(SvdPlan.oneShot(HOST, a, SvdMode.THIN)
+                == SvdPlan.oneShot(HOST, SpectralSamples.random(DType.F64, 40, 30, Layout.COLUMN_MAJOR, 6), SvdMode.THIN));
+        assertFalse(SvdPlan.oneShot(HOST, a, SvdMode.THIN)
+                == SvdPlan.oneShot(HOST, SpectralSamples.random(DType.F32, 40, 30, Layout.ROW_MAJOR, 6), SvdMode.THIN));
+        // The function form through the kept plan: a fresh plan's bits, call after call, in fresh arrays.
+        Svd expected = SvdPlan.create(HOST, b, SvdMode.THIN).execute(b);
+        Svd x = Linalg.svd(HOST, b, SvdMode.THIN);
+        Linalg.svd(HOST, a, SvdMode.THIN);
+        Svd y = Linalg.svd(HOST, b, SvdMode.THIN);
+        for (Svd r : new Svd[] {x, y}) {
+            assertTrue(sameBits(expected.s().array(), r.s().array()));
+            assertTrue(sameBits(expected.u().array(), r.u().array()));
+            assertTrue(sameBits(expected.vh().array(), r.vh().array()));
+        }
+        assertFalse(x.u().array() == y.u().array());
+        // Another thread has its own plan.
+        SvdPlan mine = SvdPlan.oneShot(HOST, a, SvdMode.THIN);
+        SvdPlan[] theirs = new SvdPlan[1];
+        Thread other = new Thread(() -> theirs[0] = SvdPlan.oneShot(HOST, a, SvdMode.THIN));
+        other.start();
+        assertTrue(join(other));
+        assertFalse(mine == theirs[0]);
+    }
+
+    private static boolean join(Thread t) {
+        try {
+            t.join();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }
