@@ -18,10 +18,10 @@ import org.fusemath.solver.host.LapackCholesky;
  * <p>Only the chosen triangle of A is read (the other is never looked at, as in LAPACK), and the imaginary parts of
  * its diagonal are taken as zero. The factor is computed by {@code potrf} on a dense copy of that triangle (zeros
  * elsewhere) kept in A's storage order: a row-major copy read column-major is Aᵀ = conj(A) (A is Hermitian), whose
- * factor in the other triangle is the requested one read row-major, so no transposition is made. A matrix that is not positive definite (a leading
- * minor whose pivot is ≤ 0) fails with {@link NotPositiveDefiniteException} carrying the order of that minor. NaN
- * and Inf are not screened: a NaN pivot passes OpenBLAS's "≤ 0" test, so NaN propagates into the factor (and into
- * every solve), as in NumPy.
+ * factor in the other triangle is the requested one read row-major, so no transposition is made. A matrix that is
+ * not positive definite (a leading minor whose pivot is ≤ 0) fails with {@link NotPositiveDefiniteException}
+ * carrying the order of that minor. NaN and Inf are not screened: a NaN pivot passes OpenBLAS's "≤ 0" test, so NaN
+ * propagates into the factor (and into every solve), as in NumPy.
  *
  * <p>With {@code Execution.device()} the factor is made by cuSOLVER's {@code Xpotrf} on that device and each solve
  * and the inverse by {@code Xpotrs} (after asking the CUDA probe, whose
