@@ -16,12 +16,12 @@ import org.fusemath.solver.host.LapackCholesky;
  * definite matrix, made once and used for solves and the inverse.
  *
  * <p>Only the chosen triangle of A is read (the other is never looked at, as in LAPACK), and the imaginary parts of
- * its diagonal are taken as zero. The factor is computed by {@code potrf} on a dense copy kept in A's storage order:
- * a row-major copy read column-major is Aᵀ = conj(A) (A is Hermitian), whose factor in the other triangle is the
- * requested one read row-major, so no transposition is made. A matrix that is not positive definite (a leading
- * minor whose pivot is ≤ 0) fails with {@link NotPositiveDefiniteException} carrying the order of that minor. NaN
- * and Inf are not screened: a NaN pivot passes OpenBLAS's "≤ 0" test, so NaN propagates into the factor (and into
- * every solve), as in NumPy.
+ * its diagonal are taken as zero. The factor is computed by {@code potrf} on a dense copy of that triangle (zeros
+ * elsewhere) kept in A's storage order: a row-major copy read column-major is Aᵀ = conj(A) (A is Hermitian), whose
+ * factor in the other triangle is the requested one read row-major, so no transposition is made. A matrix that is
+ * not positive definite (a leading minor whose pivot is ≤ 0) fails with {@link NotPositiveDefiniteException}
+ * carrying the order of that minor. NaN and Inf are not screened: a NaN pivot passes OpenBLAS's "≤ 0" test, so NaN
+ * propagates into the factor (and into every solve), as in NumPy.
  *
  * <p>With {@code Execution.device()} the factor is made by cuSOLVER's {@code Xpotrf} on that device and each solve
  * and the inverse by {@code Xpotrs} (after asking the CUDA probe, whose
@@ -41,9 +41,15 @@ public final class CholeskyFactorization {
     private final Object factor;
     /** cuSOLVER for a DEVICE context, else null (LAPACK). */
     private final CusolverDevice device;
+    /**
+     * Whether the factor's other triangle is zero: it was copied as zeros and LAPACK's potrf, which does not
+     * reference it, left it so (host only; a device factor is zeroed when released, whatever came back).
+     */
+    private final boolean otherTriangleZero;
 
     private CholeskyFactorization(FuseContext context, CusolverDevice device, DType dtype, int n, Layout layout, Uplo uplo,
-                                  Object factor) {
+                                  Object factor, boolean zeroElsewhere) {
+        this.otherTriangleZero = zeroElsewhere && device == null;
         this.device = device;
         this.context = context;
         this.dtype = dtype;
@@ -75,7 +81,11 @@ public final class CholeskyFactorization {
         int n = Operands.requireSquare("a", a);
         Arguments.requireNonNull(uplo, "uplo");
         Layout layout = a.shape().layout();
-        return factored(context, SpectralInputs.device(context, device), a.dtype(), n, layout, uplo, Dense.copy(a, layout));
+        // Only the triangle potrf reads is copied (row-major lower = column-major upper), into a fresh array whose
+        // other triangle is already zero: the function form's factor needs no zeroing pass.
+        Uplo stored = layout == Layout.COLUMN_MAJOR ? uplo : uplo.flipped();
+        Object f = Dense.triangleCopy(a, stored == Uplo.UPPER);
+        return factored(context, SpectralInputs.device(context, device), a.dtype(), n, layout, uplo, f, true);
     }
 
     /**
@@ -98,13 +108,16 @@ public final class CholeskyFactorization {
             throw new org.fusemath.api.InvalidArgumentException("a", s,
                     "a dense matrix at offset 0 (leading dimension n) to factor in place; factor() copies any other");
         }
-        return factored(context, SpectralInputs.device(context, null), a.dtype(), n, s.layout(), uplo, a.array());
+        return factored(context, SpectralInputs.device(context, null), a.dtype(), n, s.layout(), uplo, a.array(), false);
     }
 
-    /** Runs potrf on {@code f} (dense, in {@code layout}) and wraps it, or throws for a minor that is not positive definite. */
+    /**
+     * Runs potrf on {@code f} (dense, in {@code layout}) and wraps it, or throws for a minor that is not positive
+     * definite; {@code zeroElsewhere}: f's other triangle is zero.
+     */
     private static CholeskyFactorization factored(FuseContext context, CusolverDevice device, DType t, int n,
-                                                  Layout layout, Uplo uplo, Object f) {
-        CholeskyFactorization c = new CholeskyFactorization(context, device, t, n, layout, uplo, f);
+                                                  Layout layout, Uplo uplo, Object f, boolean zeroElsewhere) {
+        CholeskyFactorization c = new CholeskyFactorization(context, device, t, n, layout, uplo, f, zeroElsewhere);
         int info;
         if (device == null) {
             info = LapackCholesky.factor(context.threads(), t, c.stored, n, f);
@@ -145,7 +158,9 @@ public final class CholeskyFactorization {
      * form, which drops the factorisation (no second n×n array).
      */
     HostMatrix releaseTriangularFactor() {
-        Dense.zeroTriangle(dtype, factor, n, stored == Uplo.UPPER);
+        if (!otherTriangleZero) {
+            Dense.zeroTriangle(dtype, factor, n, stored == Uplo.UPPER);
+        }
         return HostMatrix.of(dtype, factor, MatrixShape.dense(n, n, layout));
     }
 

@@ -83,6 +83,68 @@ final class Dense {
         }
     }
 
+    /**
+     * A fresh n×n array holding only the {@code upper} (else lower) triangle, diagonal included, of the square
+     * {@code m}'s dense copy in m's own storage order read column-major, zeros elsewhere: for potrf, which reads and
+     * writes that triangle only. Line o of the copy (column o of a column-major m, row o of a row-major one) keeps
+     * slots 0..o for upper, o..n-1 for lower. The array is zero when allocated, so the other triangle costs no pass.
+     */
+    static Object triangleCopy(HostMatrix m, boolean upper) {
+        MatrixShape s = m.shape();
+        int n = (int) s.rows();
+        int slots = m.dtype().slotsPerElement();
+        Object out = allocate(m.dtype(), (long) n * n);
+        Object src = m.array();
+        int ld = (int) s.ld();
+        int base = (int) s.offset();
+        for (int o = 0; o < n; o++) {
+            int from = upper ? 0 : o;
+            int count = upper ? o + 1 : n - o;
+            System.arraycopy(src, (base + o * ld + from) * slots, out, (o * n + from) * slots, count * slots);
+        }
+        return out;
+    }
+
+    /**
+     * {@link #copyInto} that also reports whether every copied slot is finite (no NaN or infinity), in the same pass
+     * for a matrix already dense in {@code layout} (the common case), by a scan of the copy otherwise.
+     */
+    static boolean copyIntoFinite(HostMatrix m, Layout layout, Object out) {
+        MatrixShape s = m.shape();
+        int count = (int) (s.size() * m.dtype().slotsPerElement());
+        if (s.layout() == layout && s.isContiguous()) {
+            int from = (int) (s.offset() * m.dtype().slotsPerElement());
+            return m.array() instanceof double[] d ? copyFinite(d, from, (double[]) out, count)
+                    : copyFinite((float[]) m.array(), from, (float[]) out, count);
+        }
+        copyInto(m, layout, out);
+        return out instanceof double[] d ? copyFinite(d, 0, d, count) : copyFinite((float[]) out, 0, (float[]) out, count);
+    }
+
+    /**
+     * Copies {@code count} slots and tells whether all are finite. Branch-free: a slot's exponent field plus one
+     * carries into the sign bit exactly when the field is all ones (NaN or infinity), and the results are or-ed.
+     */
+    private static boolean copyFinite(double[] src, int from, double[] dst, int count) {
+        long flags = 0;
+        for (int i = 0; i < count; i++) {
+            double v = src[from + i];
+            dst[i] = v;
+            flags |= (Double.doubleToRawLongBits(v) & 0x7ff0_0000_0000_0000L) + 0x0010_0000_0000_0000L;
+        }
+        return flags >= 0;
+    }
+
+    private static boolean copyFinite(float[] src, int from, float[] dst, int count) {
+        int flags = 0;
+        for (int i = 0; i < count; i++) {
+            float v = src[from + i];
+            dst[i] = v;
+            flags |= (Float.floatToRawIntBits(v) & 0x7f80_0000) + 0x0080_0000;
+        }
+        return flags >= 0;
+    }
+
     /** The n×n identity in column-major order. */
     static Object identity(DType t, int n) {
         Object out = allocate(t, (long) n * n);

@@ -41,7 +41,7 @@ class HostKernels implements DenseKernels {
 
     @Override
     public Svd svd(HostMatrix a, SvdMode mode) {
-        return SvdPlan.create(context, a, mode).execute(a);
+        return SvdPlan.oneShot(context, a, mode).execute(a);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.fusemath.solver;
 
+import java.lang.ref.SoftReference;
 import org.fusemath.api.Arguments;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
@@ -12,7 +13,8 @@ import org.fusemath.solver.host.LapackSvd;
 
 /**
  * The SVD of m×n matrices of one type, storage order and {@link SvdMode}, planned once and run on any number of
- * matrices of that shape: LAPACK's workspace is queried when the plan is made and reused by every {@link #execute}.
+ * matrices of that shape: LAPACK's workspace is queried when the plan is made and reused by every {@link #execute},
+ * as is the host array that receives the copy of A which LAPACK overwrites (the results are always fresh).
  *
  * <p>A column-major A is decomposed as stored. A row-major A is, read column-major, Aᵀ; its decomposition
  * Aᵀ = conj(V)·Σ·Uᵀ is computed instead, with no transposition: LAPACK's column-major "U" of Aᵀ, read row-major, is
@@ -39,6 +41,16 @@ public final class SvdPlan implements AutoCloseable {
     private final SvdMode mode;
     private final LapackSvd lapack;
     private final DeviceSpectralPlan device;
+    /**
+     * The most slots (workspace and the copy of A) a thread's one-shot plan may hold between calls: 4 Mi slots,
+     * 32 MiB in double precision (a square F64 matrix of about 700). Larger plans are made per call, where the
+     * allocation is small beside the decomposition's O(n³) work.
+     */
+    static final long ONE_SHOT_SLOTS = 4L << 20;
+    private static final ThreadLocal<SoftReference<SvdPlan>> ONE_SHOT = new ThreadLocal<>();
+
+    /** The host's copy of A for LAPACK to overwrite, made on the first execute and reused (guarded by this). */
+    private Object input;
 
     private SvdPlan(FuseContext context, DType dtype, int m, int n, Layout layout, SvdMode mode, CusolverDevice onDevice) {
         this.context = context;
@@ -81,14 +93,44 @@ public final class SvdPlan implements AutoCloseable {
         return create(context, a.dtype(), a.shape().rows(), a.shape().cols(), a.shape().layout(), mode);
     }
 
+    /**
+     * The host plan for a one-shot SVD of {@code a} ({@code Linalg.svd}): the calling thread's previous one when it
+     * has a's type, shape and storage order, the mode and the context's thread count (the only part of the context a
+     * host plan uses), else a new one, kept softly for the next call when its arrays hold at most
+     * {@link #ONE_SHOT_SLOTS} slots. So repeated one-shot SVDs of one shape query and allocate the workspace once per
+     * thread, not per call. The plan never leaves this class's callers; its results are fresh as always.
+     */
+    static SvdPlan oneShot(FuseContext context, HostMatrix a, SvdMode mode) {
+        SoftReference<SvdPlan> ref = ONE_SHOT.get();
+        SvdPlan last = ref == null ? null : ref.get();
+        MatrixShape s = a.shape();
+        if (last != null && last.dtype == a.dtype() && last.m == s.rows() && last.n == s.cols()
+                && last.layout == s.layout() && last.mode == mode && last.context.threads() == context.threads()) {
+            return last;
+        }
+        SvdPlan plan = create(context, a, mode);
+        if (plan.device == null && plan.lapack.workspaceSlots()
+                + (long) plan.m * plan.n * plan.dtype.slotsPerElement() <= ONE_SHOT_SLOTS) {
+            ONE_SHOT.set(new SoftReference<>(plan));
+        }
+        return plan;
+    }
+
     /** The decomposition of {@code a} (left unchanged), which must have the plan's type and shape. */
     public synchronized Svd execute(HostMatrix a) {
         SpectralInputs.matches(a, dtype, m, n);
         if (device != null) {
             return DeviceKernels.svd(a, mode, device.decomposer(), device.jacobi(), device.fallback());
         }
-        SpectralInputs.finite(a, (Uplo) null);
         int k = Math.min(m, n);
+        if (k > 0 && input == null) {
+            input = Dense.allocate(dtype, (long) m * n);
+        }
+        // The copy LAPACK overwrites goes into the plan's own array and is screened for NaN and infinity in the
+        // same pass (before LAPACK runs); the full scan runs only to name the first bad element.
+        if (k > 0 && !Dense.copyIntoFinite(a, layout, input)) {
+            SpectralInputs.finite(a, (Uplo) null);
+        }
         Object s = Dense.allocate(dtype.componentType(), k);
         HostMatrix values = HostMatrix.of(dtype.componentType(), s, MatrixShape.columnMajor(k, 1));
         boolean vectors = mode != SvdMode.VALUES;
@@ -96,11 +138,7 @@ public final class SvdPlan implements AutoCloseable {
         Object vt = vectors ? Dense.allocate(dtype, (long) lapack.vtRowCount() * (layout == Layout.ROW_MAJOR ? m : n))
                 : null;
         if (k > 0) {
-            Object work = Dense.copy(a, layout);
-            lapack.compute(context.threads(), work, buffer -> {
-                Object fresh = Dense.copy(a, layout);
-                System.arraycopy(fresh, 0, buffer, 0, java.lang.reflect.Array.getLength(fresh));
-            }, s, u, vt);
+            lapack.compute(context.threads(), input, buffer -> Dense.copyInto(a, layout, buffer), s, u, vt);
         } else if (mode == SvdMode.FULL) {
             u = Dense.identity(dtype, layout == Layout.ROW_MAJOR ? n : m);
             vt = Dense.identity(dtype, layout == Layout.ROW_MAJOR ? m : n);

@@ -11,6 +11,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
+import org.fusemath.solver.Linalg;
 import org.fusemath.solver.SvdMode;
 import org.fusemath.solver.SvdPlan;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,7 +30,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * Thin SVD (U, Σ, Vᴴ) of a row-major n×n F64 matrix: fusemath's {@link SvdPlan} (gesdd through the host LAPACK
  * table on a copy of the heap array, workspace reused, fresh results) beside raw {@code LAPACKE_dgesdd_work} on
  * off-heap JavaCPP pointers with a preallocated workspace after a memcpy of A (the same work: LAPACK overwrites its
- * input). {@link #pairedSvd} runs both in each invocation (see {@link PairedTimes}); {@link #ejmlSvd} times EJML's
+ * input). {@link #pairedSvd} runs both in each invocation (see {@link PairedTimes}), {@link #pairedSvdFunction} the
+ * same with the one-shot {@code Linalg.svd} in place of the plan; {@link #ejmlSvd} times EJML's
  * SVD on a copy of A alone, and {@link #pairedSvdEjml} runs it beside fusemath's in each invocation (baselineMs is
  * EJML's). Forks run with {@code -Xss16m}, like
  * {@link LapackBenchmark}: the raw calls run on the benchmark thread.
@@ -105,6 +107,15 @@ public class SvdBenchmark {
     @Benchmark
     public void pairedSvd(PairedTimes times) {
         times.run(this::fusemath, this::raw);
+    }
+
+    /**
+     * The one-shot function form {@code Linalg.svd(context, a, THIN)} (no plan kept by the caller) beside the same
+     * raw call: fusemathMs ÷ baselineMs is the ratio.
+     */
+    @Benchmark
+    public void pairedSvdFunction(PairedTimes times) {
+        times.run(() -> Linalg.svd(FuseContext.defaults(), a, SvdMode.THIN), this::raw);
     }
 
     /** EJML's SVD with U and Vᵀ, on a copy of A (EJML overwrites its input). */

@@ -72,6 +72,12 @@ public final class LapackSvd {
         return Math.max(1, job == 'A' ? n : Math.min(m, n));
     }
 
+    /** Slots of the workspace arrays this instance holds (work, rwork; iwork counted as one slot an entry). */
+    public long workspaceSlots() {
+        long r = rwork == null ? 0 : java.lang.reflect.Array.getLength(rwork);
+        return java.lang.reflect.Array.getLength(work) + r + iwork.length;
+    }
+
     /** Columns of U for this job (m for 'A', min(m, n) for 'S', none for 'N'). */
     public int uCols() {
         return job == 'A' ? m : job == 'S' ? Math.min(m, n) : 0;
