@@ -7,6 +7,7 @@ import org.fusemath.api.DeviceTensor;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.ShapeMismatchException;
+import org.fusemath.blas.MatmulSpec;
 import org.fusemath.blas.Uplo;
 import org.fusemath.cuda.CudaBuffer;
 import org.fusemath.cuda.CudaDevices;
@@ -33,6 +34,9 @@ public final class CusolverOnDevice {
 
         /** The strided copies on the same stream. */
         OperandCopies copies();
+
+        /** The matrix products on the same stream. */
+        DeviceProducts products();
 
         /** A dense tensor of {@code dtype} and {@code shape} the caller owns (its buffer outlives the session). */
         DeviceTensor allocate(DType dtype, long[] shape, boolean fortranOrder);
@@ -313,6 +317,118 @@ public final class CusolverOnDevice {
         }
     }
 
+    /**
+     * The product {@code spec} (D = alpha·op(A)·op(B) + beta·C over C) on the device tensors {@code a}, {@code b},
+     * {@code c}, each the dense image of the spec's geometry from its first element; queued on this call's stream
+     * through blas's device-resident matmul, and complete on return.
+     */
+    public void matmul(MatmulSpec spec, DeviceTensor a, DeviceTensor b, DeviceTensor c) {
+        Arguments.requireNonNull(spec, "spec");
+        requireHere("a", a);
+        requireHere("b", b);
+        requireHere("c", c);
+        try (Session s = sessions.get()) {
+            s.products().matmul(spec, new TensorView(a), new TensorView(b), new TensorView(c));
+        }
+    }
+
+    /** A tensor's memory from its first element, as the device buffer blas's resident matmul reads; closing it frees nothing. */
+    private record TensorView(DeviceTensor t) implements org.fusemath.api.DeviceBuffer {
+        @Override
+        public int deviceId() {
+            return t.deviceId();
+        }
+
+        @Override
+        public DType dtype() {
+            return t.dtype();
+        }
+
+        @Override
+        public long elementCount() {
+            return t.buffer().elementCount() - t.offset();
+        }
+
+        @Override
+        public long address() {
+            return t.address();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** The elements of the dense device tensor {@code t} in a new host array ({@code float[]} or {@code double[]}, complex interleaved). */
+    public Object toHost(DeviceTensor t) {
+        requireHere("t", t);
+        try (Session s = sessions.get()) {
+            int slots = Math.toIntExact(t.elementCount() * t.dtype().slotsPerElement());
+            Object out = DeviceMemory.hostArray(t.dtype(), slots);
+            if (slots > 0) {
+                s.memory().toHost(t.buffer().address(), t.offset(), out, 0, slots);
+            }
+            return out;
+        }
+    }
+
+    /** A new dense tensor of zeros (one device zero broadcast over it). */
+    public DeviceTensor zeros(DType t, long[] shape, boolean fortranOrder) {
+        try (Session s = sessions.get()) {
+            DeviceTensor out = s.allocate(t, shape, fortranOrder);
+            if (out.elementCount() > 0) {
+                long zero = zeros(s.memory(), t, 1);
+                try {
+                    s.copies().copy2d(zero, 0, 0, out.address(), 1, 0, out.elementCount(), 1, t.elementBytes());
+                } finally {
+                    s.memory().free(zero);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A new Fortran-order k×k matrix of {@code t} with the real {@code weights} (k of them) on its diagonal, zeros elsewhere. */
+    public DeviceTensor diagonalMatrix(DType t, double[] weights) {
+        int k = weights.length;
+        DeviceTensor out = zeros(t, new long[] {k, k}, true);
+        if (k == 0) {
+            return out;
+        }
+        try (Session s = sessions.get()) {
+            int slots = t.slotsPerElement();
+            Object w = DeviceMemory.hostArray(t, k * slots);
+            for (int i = 0; i < k; i++) {
+                java.lang.reflect.Array.set(w, i * slots, t.isSinglePrecision() ? (Object) (float) weights[i]
+                        : (Object) weights[i]);
+            }
+            long scratch = s.memory().allocate((long) k * t.elementBytes());
+            try {
+                s.memory().toDevice(w, 0, k * slots, scratch, 0);
+                s.copies().copy2d(scratch, 1, 0, out.address(), k + 1, 0, k, 1, t.elementBytes());
+            } finally {
+                s.memory().free(scratch);
+            }
+            return out;
+        } catch (RuntimeException | Error e) {
+            out.buffer().close();
+            throw e;
+        }
+    }
+
+    /** The real parts of the diagonal of the Fortran-order n×n {@code square}: a new 1-D tensor of its component type. */
+    public DeviceTensor realDiagonal(DeviceTensor square) {
+        int n = requireSquare("square", square);
+        DType t = square.dtype();
+        int step = t.slotsPerElement();
+        try (Session s = sessions.get()) {
+            DeviceTensor out = s.allocate(t.componentType(), new long[] {n}, true);
+            s.copies().copy2d(square.address(), (long) step * (n + 1), 0, out.address(), 1, 0, n, 1,
+                    t.componentType().elementBytes());
+            return out;
+        }
+    }
+
     /** Checks that {@code t} is one matrix (rank 2) on this device; returns {rows, columns} (each within an int). */
     public int[] requireMatrix(String name, DeviceTensor t) {
         requireHere(name, t);
@@ -563,13 +679,21 @@ public final class CusolverOnDevice {
         private final CudaDeviceMemory memory;
         private final NvrtcOperandCopies copies;
 
-        private CudaSession(CudaDeviceMemory memory) {
+        private final CublasProducts products;
+
+        private CudaSession(CudaDeviceMemory memory, FuseContext context) {
             this.memory = memory;
             this.copies = new NvrtcOperandCopies(memory.cudaStream());
+            this.products = new CublasProducts(memory.cudaStream(), context);
         }
 
         static CudaSession open(FuseContext context) {
-            return new CudaSession(CudaDeviceMemory.open(context));
+            return new CudaSession(CudaDeviceMemory.open(context), context);
+        }
+
+        @Override
+        public DeviceProducts products() {
+            return products;
         }
 
         @Override
