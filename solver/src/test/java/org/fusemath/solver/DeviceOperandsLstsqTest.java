@@ -194,4 +194,21 @@ class DeviceOperandsLstsqTest {
         assertTrue(fake.products().isEmpty(), fake.products().toString());
         assertTrue(fake.hostTransfers().isEmpty(), fake.hostTransfers().toString());
     }
+
+    @Test
+    void thePublicFormsRaiseTheProbesReasonWithoutADevice() {
+        java.util.Optional<org.fusemath.api.DeviceUnavailableException> probe = org.fusemath.cuda.CudaProbe.get()
+                .failure(0, org.fusemath.cuda.CudaLibrary.CUSOLVER);
+        org.junit.jupiter.api.Assumptions.assumeTrue(probe.isPresent(), "a device with cuSOLVER is usable here; the gpu test covers it");
+        CpuDeviceOperands fake = new CpuDeviceOperands();
+        DeviceTensor a = fake.upload(0, DType.F64, new long[] {2, 2}, false, new double[] {2, 0, 0, 2});
+        DeviceTensor b = fake.upload(0, DType.F64, new long[] {2}, true, new double[] {1, 1});
+        String reason = probe.get().getMessage();
+        assertEquals(reason, assertThrows(org.fusemath.api.DeviceUnavailableException.class,
+                () -> Linalg.lstsq(a, b)).getMessage());
+        assertEquals(reason, assertThrows(org.fusemath.api.DeviceUnavailableException.class,
+                () -> Linalg.lstsq(null, a, b, -1)).getMessage());
+        a.buffer().close();
+        b.buffer().close();
+    }
 }
