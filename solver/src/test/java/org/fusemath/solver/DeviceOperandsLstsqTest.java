@@ -211,4 +211,33 @@ class DeviceOperandsLstsqTest {
         a.buffer().close();
         b.buffer().close();
     }
+
+    @Test
+    void emptyProblemsGiveNumPysShapesAndResiduals() {
+        CpuDeviceOperands fake = new CpuDeviceOperands();
+        // n = 0 < m: rank 0 = n, so the residual is ‖b‖², as the host (and NumPy) report.
+        DeviceTensor a = fake.upload(0, DType.F64, new long[] {3, 0}, true, new double[0]);
+        DeviceTensor b = fake.upload(0, DType.F64, new long[] {3}, true, new double[] {1, 2, 2});
+        double hostResidual = LeastSquares.compute(HOST, HostMatrix.of(new double[0], 3, 0),
+                HostMatrix.of(new double[] {1, 2, 2}, 3, 1), -1).residuals()[0];
+        try (DeviceLstsq r = DeviceLstsqRoute.lstsq(fake.device(), a, b, -1)) {
+            assertEquals(0, r.rank());
+            assertArrayEquals(new long[] {0}, r.x().shape());
+            assertEquals(0, r.singularValues().elementCount());
+            assertArrayEquals(new double[] {hostResidual}, (double[]) fake.download(r.residuals()), 0);
+            assertEquals(9.0, hostResidual, 0);
+        }
+        // No right-hand sides: X is n×0, the singular values are still A's.
+        DeviceTensor a2 = fake.upload(0, DType.F64, new long[] {2, 2}, true, new double[] {3, 0, 0, 2});
+        DeviceTensor b2 = fake.upload(0, DType.F64, new long[] {2, 0}, true, new double[0]);
+        try (DeviceLstsq r = DeviceLstsqRoute.lstsq(fake.device(), a2, b2, -1)) {
+            assertEquals(2, r.rank());
+            assertArrayEquals(new long[] {2, 0}, r.x().shape());
+            assertArrayEquals(new double[] {3, 2}, (double[]) fake.download(r.singularValues()), 1e-15);
+        }
+        for (DeviceTensor t : new DeviceTensor[] {a, b, a2, b2}) {
+            t.buffer().close();
+        }
+        assertEquals(0, fake.outstanding());
+    }
 }
