@@ -13,12 +13,12 @@ import org.fusemath.solver.device.CusolverOnDevice;
 
 /**
  * numpy.linalg.lstsq on device tensors by the SVD route, everything on the device: the thin SVD A = U·Σ·Vᴴ
- * ({@link DeviceSpectral#svd}, {@code Xgesvd}), then X = V·(W·(Uᴴ·B)) as three device matrix products (blas's
- * device-resident matmul), W the diagonal of 1/σᵢ for σᵢ &gt; rcond·σ₁ and 0 for the rest (rcond &lt; 0: the type's
- * unit roundoff, as gelsd). Only the min(m, n) singular values come to the host (the rank is a host number) and W's
- * diagonal goes back. W is applied as a k×k product rather than a row scaling so that no kernel beyond the existing
- * strided copy is needed; it costs k²·nrhs operations against the SVD's m·n·k. Residuals as NumPy, when rank = n &lt;
- * m: R = B − A·X by one product, then the diagonal of Rᴴ·R (the squared column norms). Stateless.
+ * ({@link DeviceSpectral#svd}, {@code Xgesvd}), then X = V·(W·(Uᴴ·B)): two device matrix products (blas's
+ * device-resident matmul) around one row-scaling kernel, W the diagonal of 1/σᵢ for σᵢ &gt; rcond·σ₁ and 0 for the
+ * rest (rcond &lt; 0: the type's unit roundoff, as gelsd). Only the min(m, n) singular values come to the host (the
+ * rank is a host number) and the min(m, n) weights go back. Residuals as NumPy, when rank = n &lt; m: R = B − A·X by
+ * one product, then the diagonal of Rᴴ·R (the squared column norms), which keeps full relative accuracy where
+ * ‖B‖² − ‖Uᴴ·B‖² would cancel. Stateless.
  */
 final class DeviceLstsqRoute {
     private DeviceLstsqRoute() {
@@ -56,41 +56,39 @@ final class DeviceLstsqRoute {
         if (k == 0 || nrhs == 0) {
             s = k == 0 ? device.allocate(t.componentType(), new long[] {0}, true)
                     : DeviceSpectral.svd(device, a, SvdMode.VALUES).s();
-            if (k > 0) {
-                rank = rank(device, s, t, rcond, k, new double[k]);
+            try {
+                rank = k == 0 ? 0 : rank(device, s, t, rcond, k, new double[k]);
+                x = device.zeros(t, xShape, xFortran);
+            } catch (RuntimeException | Error ex) {
+                DeviceSpectral.closeAll(s);
+                throw ex;
             }
-            x = device.zeros(t, xShape, xFortran);
         } else {
             DeviceSvd svd = DeviceSpectral.svd(device, a, SvdMode.THIN);
             s = svd.s();
-            DeviceTensor w = null;
             DeviceTensor c = null;
-            DeviceTensor e = null;
             x = null;
             try {
                 double[] weights = new double[k];
                 rank = rank(device, s, t, rcond, k, weights);
-                w = device.diagonalMatrix(t, weights);
                 c = device.allocate(t, new long[] {k, nrhs}, true);
                 device.matmul(MatmulSpec.builder(t).a(shape(svd.u()), adjoint).b(bShape)
                         .c(MatrixShape.columnMajor(k, nrhs)).build(), svd.u(), b2, c);
-                e = device.allocate(t, new long[] {k, nrhs}, true);
-                device.matmul(MatmulSpec.builder(t).a(MatrixShape.columnMajor(k, k)).b(MatrixShape.columnMajor(k, nrhs))
-                        .c(MatrixShape.columnMajor(k, nrhs)).build(), w, c, e);
+                device.scaleRows(c, weights);
                 x = device.allocate(t, xShape, xFortran);
                 device.matmul(MatmulSpec.builder(t).a(shape(svd.vh()), adjoint).b(MatrixShape.columnMajor(k, nrhs))
                         .c(MatrixShape.dense(n, nrhs, xFortran ? Layout.COLUMN_MAJOR : Layout.ROW_MAJOR)).build(),
-                        svd.vh(), e, x);
+                        svd.vh(), c, x);
             } catch (RuntimeException | Error ex) {
                 DeviceSpectral.closeAll(s, x);
                 throw ex;
             } finally {
-                DeviceSpectral.closeAll(svd.u(), svd.vh(), w, c, e);
+                DeviceSpectral.closeAll(svd.u(), svd.vh(), c);
             }
         }
         DeviceTensor residuals = null;
         try {
-            residuals = rank == n && m > n ? residuals(device, a, b2, x, m, n, nrhs, xFortran)
+            residuals = rank == n && m > n && nrhs > 0 ? residuals(device, a, b2, x, m, n, nrhs, xFortran)
                     : device.allocate(t.componentType(), new long[] {0}, true);
         } catch (RuntimeException | Error ex) {
             DeviceSpectral.closeAll(s, x);

@@ -23,7 +23,9 @@ import org.fusemath.solver.device.CusolverCall.Routine;
  * getrs takes column-major B); {@link #diagonal} reads U's diagonal (n elements) for the determinant. Moves on the
  * device are one strided-copy kernel ({@link OperandCopies}). Cholesky ({@link #cholesky}, {@code Xpotrf}/{@code
  * Xpotrs}) and the QR, SVD and eigen calls ({@link #decompose}, one {@link DecompositionCall}) run on column-major
- * device images ({@link #image}) and leave their results in device tensors. Each call opens its own handles and scratch memory on
+ * device images ({@link #image}) and leave their results in device tensors. The least-squares solve's products run
+ * through blas's device-resident matmul ({@link #matmul}, cuBLASLt on the tensors' memory) and its diagonal scaling
+ * through one small kernel ({@link #scaleRows}). Each call opens its own handles and scratch memory on
  * the context's stream and returns once its results are complete. Thread-safe.
  */
 public final class CusolverOnDevice {
@@ -37,6 +39,9 @@ public final class CusolverOnDevice {
 
         /** The matrix products on the same stream. */
         DeviceProducts products();
+
+        /** The row scaling on the same stream. */
+        RowScaling rowScaling();
 
         /** A dense tensor of {@code dtype} and {@code shape} the caller owns (its buffer outlives the session). */
         DeviceTensor allocate(DType dtype, long[] shape, boolean fortranOrder);
@@ -388,31 +393,34 @@ public final class CusolverOnDevice {
         }
     }
 
-    /** A new Fortran-order k×k matrix of {@code t} with the real {@code weights} (k of them) on its diagonal, zeros elsewhere. */
-    public DeviceTensor diagonalMatrix(DType t, double[] weights) {
-        int k = weights.length;
-        DeviceTensor out = zeros(t, new long[] {k, k}, true);
-        if (k == 0) {
-            return out;
+    /**
+     * Multiplies row i of the dense Fortran-order matrix {@code m} by {@code weights[i]} in place (both parts of a
+     * complex element): the weights go to the device (rows real values) and one small kernel scales.
+     */
+    public void scaleRows(DeviceTensor m, double[] weights) {
+        int[] mn = requireMatrix("m", m);
+        Arguments.requireNonNull(weights, "weights");
+        if (!m.isFortranOrder() || weights.length != mn[0]) {
+            throw new InvalidArgumentException("weights", weights.length + " weights for " + m,
+                    "one weight per row of a Fortran-order matrix");
+        }
+        if (mn[0] == 0 || mn[1] == 0) {
+            return;
+        }
+        DType t = m.dtype();
+        DType real = t.componentType();
+        Object w = DeviceMemory.hostArray(real, mn[0]);
+        for (int i = 0; i < mn[0]; i++) {
+            java.lang.reflect.Array.set(w, i, real.isSinglePrecision() ? (Object) (float) weights[i] : (Object) weights[i]);
         }
         try (Session s = sessions.get()) {
-            int slots = t.slotsPerElement();
-            Object w = DeviceMemory.hostArray(t, k * slots);
-            for (int i = 0; i < k; i++) {
-                java.lang.reflect.Array.set(w, i * slots, t.isSinglePrecision() ? (Object) (float) weights[i]
-                        : (Object) weights[i]);
-            }
-            long scratch = s.memory().allocate((long) k * t.elementBytes());
+            long scratch = s.memory().allocate((long) mn[0] * real.elementBytes());
             try {
-                s.memory().toDevice(w, 0, k * slots, scratch, 0);
-                s.copies().copy2d(scratch, 1, 0, out.address(), k + 1, 0, k, 1, t.elementBytes());
+                s.memory().toDevice(w, 0, mn[0], scratch, 0);
+                s.rowScaling().scaleRows(m.address(), scratch, mn[0], mn[1], t.isSinglePrecision(), t.slotsPerElement());
             } finally {
                 s.memory().free(scratch);
             }
-            return out;
-        } catch (RuntimeException | Error e) {
-            out.buffer().close();
-            throw e;
         }
     }
 
@@ -680,11 +688,13 @@ public final class CusolverOnDevice {
         private final NvrtcOperandCopies copies;
 
         private final CublasProducts products;
+        private final NvrtcRowScaling rowScaling;
 
         private CudaSession(CudaDeviceMemory memory, FuseContext context) {
             this.memory = memory;
             this.copies = new NvrtcOperandCopies(memory.cudaStream());
             this.products = new CublasProducts(memory.cudaStream(), context);
+            this.rowScaling = new NvrtcRowScaling(memory.cudaStream());
         }
 
         static CudaSession open(FuseContext context) {
@@ -694,6 +704,11 @@ public final class CusolverOnDevice {
         @Override
         public DeviceProducts products() {
             return products;
+        }
+
+        @Override
+        public RowScaling rowScaling() {
+            return rowScaling;
         }
 
         @Override

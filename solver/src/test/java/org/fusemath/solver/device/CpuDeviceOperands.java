@@ -69,11 +69,13 @@ public final class CpuDeviceOperands {
     private final List<String> products = new ArrayList<>();
     /**
      * The device-resident matmul on the fake memory: each operand read from its address as the dense image of the
-     * spec's geometry (checked to lie inside its buffer, as blas's resident plan checks), the spec run by the host
-     * BLAS, and C written back.
+     * spec's geometry (checked to lie inside its buffer, as blas's resident plan checks), the spec checked by the
+     * device's own call decision, run by the host BLAS, and C written back.
      */
     private final DeviceProducts cpuProducts = (spec, a, b, c) -> {
-        products.add(spec.m() + "x" + spec.n() + "x" + spec.k() + " " + spec.opA() + " " + spec.opB());
+        // The device decides its call in plain Java: a spec it cannot run throws here as it would on a GPU.
+        products.add(spec.m() + "x" + spec.n() + "x" + spec.k() + " " + spec.opA() + " " + spec.opB() + ": "
+                + org.fusemath.blas.device.CublasLtMatmul.describeCall(spec));
         HostMatrix ha = image(a, spec.a(), spec.dtype());
         HostMatrix hb = image(b, spec.b(), spec.dtype());
         HostMatrix hc = image(c, spec.c(), spec.dtype());
@@ -81,6 +83,20 @@ public final class CpuDeviceOperands {
             m.execute();
         }
         write(c.address(), hc.array());
+    };
+    /** The row-scaling kernel on the fake memory, element by element as the kernel indexes them. */
+    private final RowScaling cpuScaling = (matrix, weights, rows, cols, single, slots) -> {
+        copies.add("scale " + rows + "x" + cols + " rows");
+        int bytes = single ? 4 : 8;
+        for (long e = 0; e < rows * cols * slots; e++) {
+            ByteBuffer w = memory.at(weights + ((e / slots) % rows) * bytes, bytes);
+            ByteBuffer v = memory.at(matrix + e * bytes, bytes);
+            if (single) {
+                v.putFloat(v.position(), v.getFloat(v.position()) * w.getFloat());
+            } else {
+                v.putDouble(v.position(), v.getDouble(v.position()) * w.getDouble());
+            }
+        }
     };
     private final CusolverOnDevice device = new CusolverOnDevice(0, calls, () -> new CusolverOnDevice.Session() {
         @Override
@@ -96,6 +112,11 @@ public final class CpuDeviceOperands {
         @Override
         public DeviceProducts products() {
             return cpuProducts;
+        }
+
+        @Override
+        public RowScaling rowScaling() {
+            return cpuScaling;
         }
 
         @Override
