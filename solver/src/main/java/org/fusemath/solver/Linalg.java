@@ -196,6 +196,25 @@ public final class Linalg {
         return eig(null, a, false).values();
     }
 
+    /**
+     * numpy.linalg.lstsq(a, b, rcond) of the m×n device tensor A and the [m] or [m, k] device tensor B on their
+     * device, by the SVD route (cuSOLVER's {@code Xgesvd}, then X = V·Σ⁺·Uᴴ·B as device matrix products): singular
+     * values at most rcond·σ₁ count as zero (a negative rcond: machine precision). The solution, residuals and
+     * singular values stay on the device (see {@link DeviceLstsq}; the caller closes it); the rank is a host number.
+     *
+     * @throws org.fusemath.api.NoConvergenceException when the SVD does not converge (devInfo)
+     */
+    public static DeviceLstsq lstsq(FuseContext context, DeviceTensor a, DeviceTensor b, double rcond) {
+        return DeviceLstsqRoute.lstsq(DeviceLinalg.on(context, a), a, b, rcond);
+    }
+
+    /** {@link #lstsq(FuseContext, DeviceTensor, DeviceTensor, double)} on the tensors' device with NumPy's default rcond (machine epsilon times max(m, n)). */
+    public static DeviceLstsq lstsq(DeviceTensor a, DeviceTensor b) {
+        Arguments.requireNonNull(a, "a");
+        return lstsq(null, a, b, LeastSquares.defaultRcond(a.dtype(), a.rank() > 0 ? a.dim(0) : 0,
+                a.rank() > 1 ? a.dim(1) : 0));
+    }
+
     // ---- End of the device-operand forms.
 
     /**

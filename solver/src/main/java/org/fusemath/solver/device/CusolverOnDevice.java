@@ -7,6 +7,7 @@ import org.fusemath.api.DeviceTensor;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.ShapeMismatchException;
+import org.fusemath.blas.MatmulSpec;
 import org.fusemath.blas.Uplo;
 import org.fusemath.cuda.CudaBuffer;
 import org.fusemath.cuda.CudaDevices;
@@ -22,7 +23,9 @@ import org.fusemath.solver.device.CusolverCall.Routine;
  * getrs takes column-major B); {@link #diagonal} reads U's diagonal (n elements) for the determinant. Moves on the
  * device are one strided-copy kernel ({@link OperandCopies}). Cholesky ({@link #cholesky}, {@code Xpotrf}/{@code
  * Xpotrs}) and the QR, SVD and eigen calls ({@link #decompose}, one {@link DecompositionCall}) run on column-major
- * device images ({@link #image}) and leave their results in device tensors. Each call opens its own handles and scratch memory on
+ * device images ({@link #image}) and leave their results in device tensors. The least-squares solve's products run
+ * through blas's device-resident matmul ({@link #matmul}, cuBLASLt on the tensors' memory) and its diagonal scaling
+ * through one small kernel ({@link #scaleRows}). Each call opens its own handles and scratch memory on
  * the context's stream and returns once its results are complete. Thread-safe.
  */
 public final class CusolverOnDevice {
@@ -33,6 +36,12 @@ public final class CusolverOnDevice {
 
         /** The strided copies on the same stream. */
         OperandCopies copies();
+
+        /** The matrix products on the same stream. */
+        DeviceProducts products();
+
+        /** The row scaling on the same stream. */
+        RowScaling rowScaling();
 
         /** A dense tensor of {@code dtype} and {@code shape} the caller owns (its buffer outlives the session). */
         DeviceTensor allocate(DType dtype, long[] shape, boolean fortranOrder);
@@ -313,6 +322,121 @@ public final class CusolverOnDevice {
         }
     }
 
+    /**
+     * The product {@code spec} (D = alpha·op(A)·op(B) + beta·C over C) on the device tensors {@code a}, {@code b},
+     * {@code c}, each the dense image of the spec's geometry from its first element; queued on this call's stream
+     * through blas's device-resident matmul, and complete on return.
+     */
+    public void matmul(MatmulSpec spec, DeviceTensor a, DeviceTensor b, DeviceTensor c) {
+        Arguments.requireNonNull(spec, "spec");
+        requireHere("a", a);
+        requireHere("b", b);
+        requireHere("c", c);
+        try (Session s = sessions.get()) {
+            s.products().matmul(spec, new TensorView(a), new TensorView(b), new TensorView(c));
+        }
+    }
+
+    /** A tensor's memory from its first element, as the device buffer blas's resident matmul reads; closing it frees nothing. */
+    private record TensorView(DeviceTensor t) implements org.fusemath.api.DeviceBuffer {
+        @Override
+        public int deviceId() {
+            return t.deviceId();
+        }
+
+        @Override
+        public DType dtype() {
+            return t.dtype();
+        }
+
+        @Override
+        public long elementCount() {
+            return t.buffer().elementCount() - t.offset();
+        }
+
+        @Override
+        public long address() {
+            return t.address();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** The elements of the dense device tensor {@code t} in a new host array ({@code float[]} or {@code double[]}, complex interleaved). */
+    public Object toHost(DeviceTensor t) {
+        requireHere("t", t);
+        try (Session s = sessions.get()) {
+            int slots = Math.toIntExact(t.elementCount() * t.dtype().slotsPerElement());
+            Object out = DeviceMemory.hostArray(t.dtype(), slots);
+            if (slots > 0) {
+                s.memory().toHost(t.buffer().address(), t.offset(), out, 0, slots);
+            }
+            return out;
+        }
+    }
+
+    /** A new dense tensor of zeros (one device zero broadcast over it). */
+    public DeviceTensor zeros(DType t, long[] shape, boolean fortranOrder) {
+        try (Session s = sessions.get()) {
+            DeviceTensor out = s.allocate(t, shape, fortranOrder);
+            if (out.elementCount() > 0) {
+                long zero = zeros(s.memory(), t, 1);
+                try {
+                    s.copies().copy2d(zero, 0, 0, out.address(), 1, 0, out.elementCount(), 1, t.elementBytes());
+                } finally {
+                    s.memory().free(zero);
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Multiplies row i of the dense Fortran-order matrix {@code m} by {@code weights[i]} in place (both parts of a
+     * complex element): the weights go to the device (rows real values) and one small kernel scales.
+     */
+    public void scaleRows(DeviceTensor m, double[] weights) {
+        int[] mn = requireMatrix("m", m);
+        Arguments.requireNonNull(weights, "weights");
+        if (!m.isFortranOrder() || weights.length != mn[0]) {
+            throw new InvalidArgumentException("weights", weights.length + " weights for " + m,
+                    "one weight per row of a Fortran-order matrix");
+        }
+        if (mn[0] == 0 || mn[1] == 0) {
+            return;
+        }
+        DType t = m.dtype();
+        DType real = t.componentType();
+        Object w = DeviceMemory.hostArray(real, mn[0]);
+        for (int i = 0; i < mn[0]; i++) {
+            java.lang.reflect.Array.set(w, i, real.isSinglePrecision() ? (Object) (float) weights[i] : (Object) weights[i]);
+        }
+        try (Session s = sessions.get()) {
+            long scratch = s.memory().allocate((long) mn[0] * real.elementBytes());
+            try {
+                s.memory().toDevice(w, 0, mn[0], scratch, 0);
+                s.rowScaling().scaleRows(m.address(), scratch, mn[0], mn[1], t.isSinglePrecision(), t.slotsPerElement());
+            } finally {
+                s.memory().free(scratch);
+            }
+        }
+    }
+
+    /** The real parts of the diagonal of the Fortran-order n×n {@code square}: a new 1-D tensor of its component type. */
+    public DeviceTensor realDiagonal(DeviceTensor square) {
+        int n = requireSquare("square", square);
+        DType t = square.dtype();
+        int step = t.slotsPerElement();
+        try (Session s = sessions.get()) {
+            DeviceTensor out = s.allocate(t.componentType(), new long[] {n}, true);
+            s.copies().copy2d(square.address(), (long) step * (n + 1), 0, out.address(), 1, 0, n, 1,
+                    t.componentType().elementBytes());
+            return out;
+        }
+    }
+
     /** Checks that {@code t} is one matrix (rank 2) on this device; returns {rows, columns} (each within an int). */
     public int[] requireMatrix(String name, DeviceTensor t) {
         requireHere(name, t);
@@ -563,13 +687,28 @@ public final class CusolverOnDevice {
         private final CudaDeviceMemory memory;
         private final NvrtcOperandCopies copies;
 
-        private CudaSession(CudaDeviceMemory memory) {
+        private final CublasProducts products;
+        private final NvrtcRowScaling rowScaling;
+
+        private CudaSession(CudaDeviceMemory memory, FuseContext context) {
             this.memory = memory;
             this.copies = new NvrtcOperandCopies(memory.cudaStream());
+            this.products = new CublasProducts(memory.cudaStream(), context);
+            this.rowScaling = new NvrtcRowScaling(memory.cudaStream());
         }
 
         static CudaSession open(FuseContext context) {
-            return new CudaSession(CudaDeviceMemory.open(context));
+            return new CudaSession(CudaDeviceMemory.open(context), context);
+        }
+
+        @Override
+        public DeviceProducts products() {
+            return products;
+        }
+
+        @Override
+        public RowScaling rowScaling() {
+            return rowScaling;
         }
 
         @Override

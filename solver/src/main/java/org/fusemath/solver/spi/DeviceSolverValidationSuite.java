@@ -154,18 +154,25 @@ public final class DeviceSolverValidationSuite implements ValidationSuite {
             HostMatrix a = SpectralSamples.random(dtype, m, n, Layout.ROW_MAJOR, seed);
             HostMatrix b = SpectralSamples.random(dtype, m, 2, Layout.ROW_MAJOR, seed + 1);
             HostMatrix x = Linalg.lstsq(context, a, b, -1).x();
-            Complex ac = SpectralMetrics.read(a);
-            Complex xc = SpectralMetrics.read(x);
-            Complex bc = SpectralMetrics.read(b);
-            Complex r = SpectralMetrics.multiply(ac, false, xc);
-            for (int i = 0; i < r.re().length; i++) {
-                r.re()[i] -= bc.re()[i];
-                r.im()[i] -= bc.im()[i];
-            }
-            double normal = SpectralMetrics.multiply(ac, true, r).frobenius();
-            double fa = ac.frobenius();
-            double scale = fa * (fa * xc.frobenius() + bc.frobenius()) * m * dtype.unitRoundoff();
-            return new ValidationResult(normal / scale, BOUND, "|Ah(AX-B)|/(|A|*(|A||X|+|B|)*m*u)");
+            return new ValidationResult(normalEquationsError(a, x, b), BOUND, "|Ah(AX-B)|/(|A|*(|A||X|+|B|)*m*u)");
         }
+    }
+
+    /** ‖Aᴴ(A·X − B)‖_F / (‖A‖_F·(‖A‖_F·‖X‖_F + ‖B‖_F)·m·u): the least-squares backward error the normal equations show. */
+    static double normalEquationsError(HostMatrix a, HostMatrix x, HostMatrix b) {
+        DType dtype = a.dtype();
+        long m = a.shape().rows();
+        Complex ac = SpectralMetrics.read(a);
+        Complex xc = SpectralMetrics.read(x);
+        Complex bc = SpectralMetrics.read(b);
+        Complex r = SpectralMetrics.multiply(ac, false, xc);
+        for (int i = 0; i < r.re().length; i++) {
+            r.re()[i] -= bc.re()[i];
+            r.im()[i] -= bc.im()[i];
+        }
+        double normal = SpectralMetrics.multiply(ac, true, r).frobenius();
+        double fa = ac.frobenius();
+        double scale = fa * (fa * xc.frobenius() + bc.frobenius()) * m * dtype.unitRoundoff();
+        return normal / scale;
     }
 }

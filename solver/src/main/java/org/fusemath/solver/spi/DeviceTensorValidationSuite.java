@@ -22,6 +22,7 @@ import org.fusemath.solver.DeviceEigen;
 import org.fusemath.solver.DeviceHermitianEigen;
 import org.fusemath.solver.DeviceQrFactorization;
 import org.fusemath.solver.DeviceSvd;
+import org.fusemath.solver.DeviceLstsq;
 import org.fusemath.solver.Linalg;
 import org.fusemath.solver.QrFactorization;
 import org.fusemath.solver.SvdMode;
@@ -33,8 +34,9 @@ import org.fusemath.solver.spi.SpectralMetrics.Complex;
  * decomposition computed on the device tensors (results left there, then read back to be judged), each measured in
  * units of the type's unit roundoff with bound 16 (backward-stable algorithms): cholesky by ‖A − Uᴴ·U‖_F/(‖A‖_F·n·u)
  * (A Hermitian + 2n·I), qr by ‖A − Q·R‖_F/(‖A‖_F·m·u) and ‖QᴴQ − I‖_F/(n·u), svd by SpectralMetrics'
- * reconstruction and orthogonality (tall and wide), eigh and eig by their residuals. Every type; the quick subset is
- * the F64 cases of cholesky and svd.
+ * reconstruction and orthogonality (tall and wide), eigh and eig by their residuals, lstsq by the normal equations
+ * ‖Aᴴ(A·X − B)‖_F/(‖A‖_F·(‖A‖_F·‖X‖_F + ‖B‖_F)·m·u). Every type; the quick subset is
+ * the F64 cases of cholesky, svd and lstsq.
  */
 public final class DeviceTensorValidationSuite implements ValidationSuite {
     private static final double BOUND = 16;
@@ -55,6 +57,7 @@ public final class DeviceTensorValidationSuite implements ValidationSuite {
             cases.add(new Case("svd[tensor]", t, 9, 40, false));
             cases.add(new Case("eigh[tensor]", t, 31, 31, false));
             cases.add(new Case("eig[tensor]", t, 31, 31, false));
+            cases.add(new Case("lstsq[tensor]", t, 40, 9, quick));
         }
         return cases;
     }
@@ -85,6 +88,7 @@ public final class DeviceTensorValidationSuite implements ValidationSuite {
                     case "cholesky[tensor]" -> "|A-UhU|/(|A|*n*u), C and Fortran order";
                     case "qr[tensor]" -> "max(|A-QR|/(|A|*m*u), |QhQ-I|/(n*u)), C and Fortran order";
                     case "svd[tensor]" -> "max(|A-USVh|/(|A|*n*u), |UhU-I|/(n*u), |VhV-I|/(n*u)), C and Fortran order";
+                    case "lstsq[tensor]" -> "|Ah(AX-B)|/(|A|*(|A||X|+|B|)*m*u), C and Fortran order";
                     default -> "|Av-wv|/(|A|*|v|*n*u), C and Fortran order";
                 });
             }
@@ -125,6 +129,15 @@ public final class DeviceTensorValidationSuite implements ValidationSuite {
                         try (DeviceSvd svd = Linalg.svd(on, da, SvdMode.THIN)) {
                             return svdError(a, download(stream, svd.u()), download(stream, svd.s()),
                                     download(stream, svd.vh()));
+                        }
+                    }
+                    case "lstsq[tensor]" -> {
+                        HostMatrix b = SpectralSamples.random(dtype, m, 2, layout, seed + 1);
+                        DeviceTensor db = upload(stream, b);
+                        try (DeviceLstsq ls = Linalg.lstsq(on, da, db, -1)) {
+                            return DeviceSolverValidationSuite.normalEquationsError(a, download(stream, ls.x()), b);
+                        } finally {
+                            db.buffer().close();
                         }
                     }
                     case "eigh[tensor]" -> {

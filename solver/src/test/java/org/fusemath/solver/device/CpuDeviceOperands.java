@@ -6,6 +6,11 @@ import java.util.List;
 import org.fusemath.api.DType;
 import org.fusemath.api.DeviceBuffer;
 import org.fusemath.api.DeviceTensor;
+import org.fusemath.api.FuseContext;
+import org.fusemath.api.HostMatrix;
+import org.fusemath.api.MatrixShape;
+import org.fusemath.blas.Matmul;
+import org.fusemath.blas.MatmulOperands;
 
 /**
  * The device-operand solver on the CPU fakes, for tests outside this package: a {@link CusolverOnDevice} whose
@@ -61,6 +66,38 @@ public final class CpuDeviceOperands {
             }
         }
     };
+    private final List<String> products = new ArrayList<>();
+    /**
+     * The device-resident matmul on the fake memory: each operand read from its address as the dense image of the
+     * spec's geometry (checked to lie inside its buffer, as blas's resident plan checks), the spec checked by the
+     * device's own call decision, run by the host BLAS, and C written back.
+     */
+    private final DeviceProducts cpuProducts = (spec, a, b, c) -> {
+        // The device decides its call in plain Java: a spec it cannot run throws here as it would on a GPU.
+        products.add(spec.m() + "x" + spec.n() + "x" + spec.k() + " " + spec.opA() + " " + spec.opB() + ": "
+                + org.fusemath.blas.device.CublasLtMatmul.describeCall(spec));
+        HostMatrix ha = image(a, spec.a(), spec.dtype());
+        HostMatrix hb = image(b, spec.b(), spec.dtype());
+        HostMatrix hc = image(c, spec.c(), spec.dtype());
+        try (Matmul m = new Matmul(spec, MatmulOperands.of(ha, hb, hc), FuseContext.defaults()).plan()) {
+            m.execute();
+        }
+        write(c.address(), hc.array());
+    };
+    /** The row-scaling kernel on the fake memory, element by element as the kernel indexes them. */
+    private final RowScaling cpuScaling = (matrix, weights, rows, cols, single, slots) -> {
+        copies.add("scale " + rows + "x" + cols + " rows");
+        int bytes = single ? 4 : 8;
+        for (long e = 0; e < rows * cols * slots; e++) {
+            ByteBuffer w = memory.at(weights + ((e / slots) % rows) * bytes, bytes);
+            ByteBuffer v = memory.at(matrix + e * bytes, bytes);
+            if (single) {
+                v.putFloat(v.position(), v.getFloat(v.position()) * w.getFloat());
+            } else {
+                v.putDouble(v.position(), v.getDouble(v.position()) * w.getDouble());
+            }
+        }
+    };
     private final CusolverOnDevice device = new CusolverOnDevice(0, calls, () -> new CusolverOnDevice.Session() {
         @Override
         public DeviceMemory memory() {
@@ -70,6 +107,16 @@ public final class CpuDeviceOperands {
         @Override
         public OperandCopies copies() {
             return cpuCopies;
+        }
+
+        @Override
+        public DeviceProducts products() {
+            return cpuProducts;
+        }
+
+        @Override
+        public RowScaling rowScaling() {
+            return cpuScaling;
         }
 
         @Override
@@ -120,6 +167,41 @@ public final class CpuDeviceOperands {
                 }
             }
         };
+    }
+
+    private HostMatrix image(DeviceBuffer buffer, MatrixShape shape, DType t) {
+        long elements = shape.requiredElements();
+        if (buffer.dtype() != t || buffer.elementCount() < elements) {
+            throw new AssertionError(buffer.dtype() + " x " + buffer.elementCount() + " for " + t + " " + shape);
+        }
+        int slots = Math.toIntExact(elements * t.slotsPerElement());
+        Object out = DeviceMemory.hostArray(t, slots);
+        ByteBuffer bb = memory.at(buffer.address(), (long) slots * (t.isSinglePrecision() ? 4 : 8));
+        for (int i = 0; i < slots; i++) {
+            if (out instanceof double[] d) {
+                d[i] = bb.getDouble();
+            } else {
+                ((float[]) out)[i] = bb.getFloat();
+            }
+        }
+        return HostMatrix.of(t, out, shape);
+    }
+
+    private void write(long address, Object data) {
+        int slots = java.lang.reflect.Array.getLength(data);
+        ByteBuffer bb = memory.at(address, (long) slots * (data instanceof double[] ? 8 : 4));
+        for (int i = 0; i < slots; i++) {
+            if (data instanceof double[] d) {
+                bb.putDouble(d[i]);
+            } else {
+                bb.putFloat(((float[]) data)[i]);
+            }
+        }
+    }
+
+    /** Matrix products made on the device, in order ("m×n×k opA opB"). */
+    public List<String> products() {
+        return products;
     }
 
     /** The device-operand solver over these fakes. */

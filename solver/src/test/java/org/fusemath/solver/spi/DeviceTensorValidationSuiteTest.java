@@ -37,11 +37,12 @@ class DeviceTensorValidationSuiteTest {
     @Test
     void everyCaseIsADeviceCaseAndWithoutADeviceThrowsTheProbesException() {
         List<ValidationCase> cases = new DeviceTensorValidationSuite().cases();
-        assertEquals(4 * 6, cases.size());
-        assertEquals(Set.of("cholesky[tensor]", "qr[tensor]", "svd[tensor]", "eigh[tensor]", "eig[tensor]"),
+        assertEquals(4 * 7, cases.size());
+        assertEquals(Set.of("cholesky[tensor]", "qr[tensor]", "svd[tensor]", "eigh[tensor]", "eig[tensor]",
+                        "lstsq[tensor]"),
                 cases.stream().map(ValidationCase::op).collect(Collectors.toSet()));
         assertTrue(cases.stream().allMatch(c -> c.space() == Space.DEVICE));
-        assertEquals(2, cases.stream().filter(ValidationCase::quick).count());
+        assertEquals(3, cases.stream().filter(ValidationCase::quick).count());
         if (!CudaProbe.get().usable()) {
             FuseContext device = FuseContext.builder().execution(Execution.device(0)).build();
             for (ValidationCase c : cases) {
@@ -76,6 +77,21 @@ class DeviceTensorValidationSuiteTest {
                 ((float[]) s)[0] *= 1 + 1e-3f;
             }
             assertTrue(DeviceTensorValidationSuite.svdError(a, svd.u(), svd.s(), svd.vh()) > 16, t + " damaged svd");
+            HostMatrix b = SpectralSamples.random(t, 40, 2, Layout.COLUMN_MAJOR, 6);
+            HostMatrix x = Linalg.lstsq(HOST, a, b, -1).x();
+            double ls = DeviceSolverValidationSuite.normalEquationsError(a, x, b);
+            assertTrue(ls > 0 && ls <= 16, t + " lstsq " + ls);
+            // X scaled by 1 + 10⁻²: Aᴴ(A·X − B) = 10⁻²·AᴴA·X, far outside the bound.
+            Object xs = x.array();
+            for (int i = 0; i < java.lang.reflect.Array.getLength(xs); i++) {
+                if (xs instanceof double[] d) {
+                    d[i] *= 1 + 1e-2;
+                } else {
+                    ((float[]) xs)[i] *= 1 + 1e-2f;
+                }
+            }
+            double damaged = DeviceSolverValidationSuite.normalEquationsError(a, x, b);
+            assertTrue(damaged > 16, t + " damaged lstsq " + damaged);
         }
     }
 }
