@@ -38,13 +38,42 @@ public record Explanation(List<Launch> launches, List<NotFused> notFused, String
      * @param bytesRead bytes it reads from memory (each input array once)
      * @param bytesWritten bytes it writes
      * @param detail further facts (the fused group's ops, the epilogue's operands)
+     * @param hostThreads the most host threads the launch splits its own work over (rows of axis 0 of a fused
+     *                    kernel, in parts of at least {@link org.fusemath.fusion.spi.RowParts#MIN_ELEMENTS_PER_PART}
+     *                    elements, up to the plan's context threads); 1 for a launch that runs on one thread (a
+     *                    reduction over axis 0, too little work, the interpreter) and for a library call, whose
+     *                    library has its own threads
      */
     public record Launch(LaunchKind kind, String executor, List<String> nodes, long bytesRead, long bytesWritten,
-                         String detail) {
+                         String detail, int hostThreads) {
         /** Copies the list. */
         public Launch {
             nodes = List.copyOf(nodes);
+            if (hostThreads < 1) {
+                throw new org.fusemath.api.InvalidArgumentException("hostThreads", hostThreads, "at least 1");
+            }
         }
+
+        /** A launch of one host thread (or none: a library or device launch). */
+        public Launch(LaunchKind kind, String executor, List<String> nodes, long bytesRead, long bytesWritten,
+                      String detail) {
+            this(kind, executor, nodes, bytesRead, bytesWritten, detail, 1);
+        }
+
+        /** This launch with at most {@code threads} host threads. */
+        public Launch withThreadLimit(int threads) {
+            int t = Math.max(1, Math.min(hostThreads, threads));
+            return t == hostThreads ? this : new Launch(kind, executor, nodes, bytesRead, bytesWritten, detail, t);
+        }
+    }
+
+    /** This plan's launches with at most {@code threads} host threads each (a context's limit). */
+    public Explanation withThreadLimit(int threads) {
+        List<Launch> limited = new java.util.ArrayList<>();
+        for (Launch l : launches) {
+            limited.add(l.withThreadLimit(threads));
+        }
+        return new Explanation(limited, notFused, space, mergedSubexpressions);
     }
 
     /**
@@ -73,7 +102,9 @@ public record Explanation(List<Launch> launches, List<NotFused> notFused, String
         for (int i = 0; i < launches.size(); i++) {
             Launch l = launches.get(i);
             sb.append("  [").append(i).append("] ").append(l.kind()).append(" by ").append(l.executor())
-                    .append(": reads ").append(l.bytesRead()).append(" B, writes ").append(l.bytesWritten()).append(" B\n");
+                    .append(": reads ").append(l.bytesRead()).append(" B, writes ").append(l.bytesWritten()).append(" B")
+                    .append(l.hostThreads() > 1 ? ", rows of axis 0 split over up to " + l.hostThreads() + " host threads" : "")
+                    .append('\n');
             for (String n : l.nodes()) {
                 sb.append("      ").append(n).append('\n');
             }

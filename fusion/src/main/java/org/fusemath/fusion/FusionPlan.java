@@ -172,12 +172,16 @@ public final class FusionPlan implements AutoCloseable {
 
     /** The plan as readable text (see {@link Explanation#toString()}). */
     public String explain() {
-        return template.explanation.toString();
+        return explanation().toString();
     }
 
-    /** The plan as data. */
+    /**
+     * The plan as data, each launch's {@link Explanation.Launch#hostThreads()} limited by this plan's context threads
+     * (and the processors, which bound the pool).
+     */
     public Explanation explanation() {
-        return template.explanation;
+        return template.explanation.withThreadLimit(Math.min(state.context.threads(),
+                Runtime.getRuntime().availableProcessors()));
     }
 
     /** How many times this plan has executed. */

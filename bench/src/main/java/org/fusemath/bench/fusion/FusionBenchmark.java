@@ -23,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link FusionBenchmarks} for each row's expression and baseline). Speed-up = baseline time / fused time.
  * {@code paired} runs both back to back in each invocation, alternating which goes first ({@link PairedTimes}:
  * speed-up = {@code baselineMs} / {@code fusemathMs}), which a shared, loaded machine shifts far less than two
- * separate methods.
+ * separate methods. {@code threads} is the host threads of both sides of the element-wise and softmax rows (the
+ * fused kernel's blocks of axis 0 and every baseline pass over the same blocks); {@code fusemath bench} runs them on
+ * the context's default (the available processors).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,11 +38,14 @@ public class FusionBenchmark {
             "cached plan overhead F32"})
     public String row;
 
+    @Param({"1", "2"})
+    public int threads;
+
     private BenchmarkCase.Trial trial;
 
     @Setup
     public void open() {
-        BenchmarkCase c = new FusionBenchmarks().cases().stream().filter(k -> k.name().equals(row)).findFirst()
+        BenchmarkCase c = new FusionBenchmarks().cases(threads).stream().filter(k -> k.name().equals(row)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no fusion bench row " + row));
         trial = c.open();
     }

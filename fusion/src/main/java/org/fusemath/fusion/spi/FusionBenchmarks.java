@@ -2,7 +2,7 @@ package org.fusemath.fusion.spi;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
+import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.spi.BenchmarkCase;
 import org.fusemath.api.spi.BenchmarkCase.Trial;
@@ -41,6 +41,10 @@ import org.fusemath.fusion.ir.Shape;
  *       plan's whole per-call cost, since the arithmetic is 256 elements), against the same loop written by hand
  *       (target: at least 0.5 M executes/s, i.e. at most 2 us per execute).</li>
  * </ul>
+ * The element-wise and softmax rows run both sides on the same host threads ({@link #cases(int)}; the context's
+ * default for {@code fusemath bench}): the fused kernel over blocks of axis 0 through {@link RowParts}, as a plan runs
+ * it, and every baseline pass over the same blocks through the same splitter, so a speed-up compares the passes over
+ * memory and not the thread counts. The matmul chain's bare matmul uses OpenBLAS's threads, as its fused side does.
  */
 public final class FusionBenchmarks implements BenchmarkSuite {
     private static final int N = 10_000_000;
@@ -55,15 +59,20 @@ public final class FusionBenchmarks implements BenchmarkSuite {
 
     @Override
     public List<BenchmarkCase> cases() {
+        return cases(FuseContext.defaults().threads());
+    }
+
+    /** The rows with the element-wise and softmax rows' both sides on up to {@code threads} host threads. */
+    public List<BenchmarkCase> cases(int threads) {
         String elements = "M elements/s";
         return List.of(
-                new Row("chain F32", "10^7", "six separate passes", 3, NaN, true, N / 1e6, elements, FusionBenchmarks::chain),
+                new Row("chain F32", "10^7", "six separate passes", 3, NaN, true, N / 1e6, elements, () -> chain(threads)),
                 new Row("chain F32 streaming", "10^7", "one streaming pass", 1 / 1.5, NaN, false, N / 1e6, elements,
-                        FusionBenchmarks::streaming),
+                        () -> streaming(threads)),
                 new Row("sigmoid tanh chain F32", "10^7", "scalar Math loop", 3, NaN, true, N / 1e6, elements,
-                        FusionBenchmarks::sigmoidTanh),
+                        () -> sigmoidTanh(threads)),
                 new Row("softmax rows F32", ROWS + "x" + ROWS, "separate passes", 2, NaN, false, (double) ROWS * ROWS / 1e6,
-                        elements, FusionBenchmarks::softmax),
+                        elements, () -> softmax(threads)),
                 new Row("matmul chain F64", "n=" + MATMUL_N, "bare matmul", 1 / 1.05, NaN, false,
                         2.0 * MATMUL_N * MATMUL_N * MATMUL_N / 1e9, "GFLOP/s", FusionBenchmarks::matmulChain),
                 new Row("cached plan overhead F32", TINY + "x" + TINY, "hand-written loop", NaN, 0.5, true, 1e-6,
@@ -169,84 +178,114 @@ public final class FusionBenchmarks implements BenchmarkSuite {
                 () -> new IllegalStateException(new JavaKernelCompiler().declineReason(g)));
     }
 
-    private static Trial trial(HostKernel k, Object[] in, Object[] out, Runnable baseline) {
-        return Trial.of(() -> k.run(in, out), baseline, () -> { });
+    /**
+     * The fused kernel over axis 0 of {@code rows} indices of {@code perRow} elements, on up to {@code threads}
+     * threads as a plan runs it, beside {@code baseline}.
+     */
+    private static Trial trial(HostKernel k, Object[] in, Object[] out, int rows, long perRow, int threads,
+            Runnable baseline) {
+        return Trial.of(() -> RowParts.run(rows, perRow, threads, (from, to) -> k.run(in, out, from, to)), baseline,
+                () -> { });
     }
 
-    private static Trial chain() {
+    private static Trial chain(int threads) {
         float[] x = gaussian(N, 1);
         float[] y = gaussian(N, 2);
         float[] out = new float[N];
         float[] t = new float[N];
-        return trial(kernel(chainGroup(N)), new Object[] {x, y}, new Object[] {out}, () -> {
-            // six loops written out (one shared loop taking a lambda would go megamorphic and stop inlining)
-            for (int i = 0; i < N; i++) {
-                t[i] = 1.5f * x[i];
-            }
-            for (int i = 0; i < N; i++) {
-                t[i] = t[i] + -0.25f;
-            }
-            for (int i = 0; i < N; i++) {
-                t[i] = Math.max(t[i], 0f);
-            }
-            for (int i = 0; i < N; i++) {
-                t[i] = t[i] * y[i];
-            }
-            for (int i = 0; i < N; i++) {
-                t[i] = t[i] - 0.75f;
-            }
-            for (int i = 0; i < N; i++) {
-                out[i] = t[i];
-            }
+        return trial(kernel(chainGroup(N)), new Object[] {x, y}, new Object[] {out}, N, 1, threads, () -> {
+            // six passes written out, each over the fused side's blocks (a shared loop taking a per-element lambda
+            // would go megamorphic and stop inlining; each block lambda holds its own loop)
+            RowParts.run(N, 1, threads, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    t[i] = 1.5f * x[i];
+                }
+            });
+            RowParts.run(N, 1, threads, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    t[i] = t[i] + -0.25f;
+                }
+            });
+            RowParts.run(N, 1, threads, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    t[i] = Math.max(t[i], 0f);
+                }
+            });
+            RowParts.run(N, 1, threads, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    t[i] = t[i] * y[i];
+                }
+            });
+            RowParts.run(N, 1, threads, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    t[i] = t[i] - 0.75f;
+                }
+            });
+            RowParts.run(N, 1, threads, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = t[i];
+                }
+            });
         });
     }
 
-    private static Trial streaming() {
+    private static Trial streaming(int threads) {
         float[] x = gaussian(N, 1);
         float[] y = gaussian(N, 2);
         float[] out = new float[N];
-        return trial(kernel(chainGroup(N)), new Object[] {x, y}, new Object[] {out}, () -> {
-            for (int i = 0; i < N; i++) {
-                out[i] = x[i] + y[i];
-            }
-        });
+        return trial(kernel(chainGroup(N)), new Object[] {x, y}, new Object[] {out}, N, 1, threads,
+                () -> RowParts.run(N, 1, threads, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = x[i] + y[i];
+                    }
+                }));
     }
 
-    private static Trial sigmoidTanh() {
+    private static Trial sigmoidTanh(int threads) {
         float[] x = gaussian(N, 3);
         float[] y = gaussian(N, 4);
         float[] out = new float[N];
-        return trial(kernel(sigmoidTanhGroup(N)), new Object[] {x, y}, new Object[] {out}, () -> {
-            for (int i = 0; i < N; i++) {
-                float v = x[i];
-                out[i] = (float) (1 / (1 + Math.exp(-v))) * y[i] - 0.25f * (float) Math.tanh(v);
-            }
-        });
+        return trial(kernel(sigmoidTanhGroup(N)), new Object[] {x, y}, new Object[] {out}, N, 1, threads,
+                () -> RowParts.run(N, 1, threads, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        float v = x[i];
+                        out[i] = (float) (1 / (1 + Math.exp(-v))) * y[i] - 0.25f * (float) Math.tanh(v);
+                    }
+                }));
     }
 
-    private static Trial softmax() {
+    private static Trial softmax(int threads) {
         int n = ROWS * ROWS;
         float[] x = gaussian(n, 5);
         float[] out = new float[n];
         float[] rowMax = new float[ROWS];
         float[] rowSum = new float[ROWS];
         float[] t = new float[n];
-        Consumer<float[]> exp = a -> VectorMath.apply(VectorMath.Function.EXP, a, a);
-        return trial(kernel(softmaxGroup(ROWS, ROWS)), new Object[] {x}, new Object[] {out}, () -> {
-            // max and sum with the generated kernels' own row reductions (RowReductions: the same lanes, the same bits)
-            for (int r = 0; r < ROWS; r++) {                      // max
-                rowMax[r] = RowReductions.max(x, r * ROWS, ROWS);
-            }
-            for (int i = 0; i < n; i++) {                         // subtract
-                t[i] = x[i] - rowMax[i / ROWS];
-            }
-            exp.accept(t);                                        // exp
-            for (int r = 0; r < ROWS; r++) {                      // sum
-                rowSum[r] = RowReductions.sum(t, r * ROWS, ROWS);
-            }
-            for (int i = 0; i < n; i++) {                         // divide
-                out[i] = t[i] / rowSum[i / ROWS];
-            }
+        return trial(kernel(softmaxGroup(ROWS, ROWS)), new Object[] {x}, new Object[] {out}, ROWS, ROWS, threads, () -> {
+            // five whole-array passes, each over the fused side's blocks of rows; max and sum with the generated
+            // kernels' own row reductions (RowReductions: the same lanes, the same bits)
+            RowParts.run(ROWS, ROWS, threads, (from, to) -> {     // max
+                for (int r = from; r < to; r++) {
+                    rowMax[r] = RowReductions.max(x, r * ROWS, ROWS);
+                }
+            });
+            RowParts.run(ROWS, ROWS, threads, (from, to) -> {     // subtract
+                for (int i = from * ROWS; i < to * ROWS; i++) {
+                    t[i] = x[i] - rowMax[i / ROWS];
+                }
+            });
+            RowParts.run(ROWS, ROWS, threads, (from, to) ->       // exp
+                    VectorMath.apply(VectorMath.Function.EXP, t, from * ROWS, t, from * ROWS, (to - from) * ROWS));
+            RowParts.run(ROWS, ROWS, threads, (from, to) -> {     // sum
+                for (int r = from; r < to; r++) {
+                    rowSum[r] = RowReductions.sum(t, r * ROWS, ROWS);
+                }
+            });
+            RowParts.run(ROWS, ROWS, threads, (from, to) -> {     // divide
+                for (int i = from * ROWS; i < to * ROWS; i++) {
+                    out[i] = t[i] / rowSum[i / ROWS];
+                }
+            });
         });
     }
 }
