@@ -30,8 +30,28 @@ final class FftwSpecPlan extends CheckedFftPlan {
     private final FftwPlan plan;
     private final int inOffset;
     private final int outOffset;
+    /** The byte offsets of the spec's first input and output slots (native operands). */
+    private final long inOffsetBytes;
+    private final long outOffsetBytes;
+    /** Whether a native execution first copies its input (an out-of-place C2R that may not overwrite it). */
+    private final boolean preserveInput;
+    /** {@code table.executesAddresses()}, read once. */
+    private final boolean addresses;
+    /** Whether the spec's scale is other than 1 (computed once: it loops over the lengths). */
+    private final boolean scaled;
     /** The native-address plans, by {@link FftwPlan#alignmentClass}. */
     private final ConcurrentHashMap<Integer, FftwPlan> nativePlans = new ConcurrentHashMap<>();
+    /**
+     * The native plan used last, with its class: a repeated call on the same class skips the map (its capturing
+     * lambda allocated 32 bytes a call, measured, on transforms of a microsecond or two). An immutable pair, so a
+     * racing reader sees a whole pair or null, never one class with another's plan; {@link FftwPlan#executeAt}
+     * checks the class again.
+     */
+    private volatile NativeSlot lastNative;
+
+    /** A native plan and the alignment class it was made for. */
+    private record NativeSlot(int alignmentClass, FftwPlan plan) {
+    }
 
     FftwSpecPlan(FftSpec spec, int threads, FftwOptions options) {
         this(spec, threads, options, null);
@@ -47,6 +67,12 @@ final class FftwSpecPlan extends CheckedFftPlan {
         this.plan = empty ? null : FftwPlanner.plan(this.table, guru, options);
         this.inOffset = (int) (spec.inputOffset() * (spec.kind() == FftKind.R2C ? 1 : 2));
         this.outOffset = (int) (spec.outputOffset() * (spec.kind() == FftKind.C2R ? 1 : 2));
+        long bytes = spec.precision().elementBytes();
+        this.inOffsetBytes = inOffset * bytes;
+        this.outOffsetBytes = outOffset * bytes;
+        this.preserveInput = spec.kind() == FftKind.C2R && !spec.inPlace() && !options.overwriteInput();
+        this.scaled = spec.scale() != 1.0;
+        this.addresses = this.table.executesAddresses();
     }
 
     @Override
@@ -72,18 +98,16 @@ final class FftwSpecPlan extends CheckedFftPlan {
         if (plan == null) {
             return;
         }
-        if (!table.executesAddresses()) {
+        if (!addresses) {
             super.executeNative(input, output);
             return;
         }
-        FftSpec spec = spec();
         NativeArray source = input;
-        if (spec.kind() == FftKind.C2R && !spec.inPlace() && !options.overwriteInput()) {
-            source = preservedCopy(input, spec.inputSlots());
+        if (preserveInput) {
+            source = preservedCopy(input, spec().inputSlots());
         }
-        long bytes = spec.precision().elementBytes();
-        long in = source.address() + inOffset * bytes;
-        long out = output.address() + outOffset * bytes;
+        long in = source.address() + inOffsetBytes;
+        long out = output.address() + outOffsetBytes;
         try {
             nativePlan(in, out).executeAt(in, out);
         } finally {
@@ -91,15 +115,22 @@ final class FftwSpecPlan extends CheckedFftPlan {
             Reference.reachabilityFence(input);
             Reference.reachabilityFence(output);
         }
-        if (spec.scale() != 1.0) {
-            scale(output, spec);
+        if (scaled) {
+            scale(output, spec());
         }
     }
 
     /** The plan for the alignment class of {@code in} and {@code out}, made on first use. */
-    private FftwPlan nativePlan(long in, long out) {
-        return nativePlans.computeIfAbsent(FftwPlan.alignmentClass(in, out),
-                k -> FftwPlanner.planAt(table, guru, options, (int) (in & 63), (int) (out & 63)));
+    FftwPlan nativePlan(long in, long out) {
+        int k = FftwPlan.alignmentClass(in, out);
+        NativeSlot last = lastNative;
+        if (last != null && last.alignmentClass() == k) {
+            return last.plan();
+        }
+        FftwPlan p = nativePlans.computeIfAbsent(k,
+                c -> FftwPlanner.planAt(table, guru, options, (int) (in & 63), (int) (out & 63)));
+        lastNative = new NativeSlot(k, p);
+        return p;
     }
 
     /** How many native-address plans this plan holds (one per alignment class used so far). */
