@@ -99,13 +99,39 @@ public final class F64Lanes {
      * may be {@code x}.
      */
     public void expChunk(double[] x, double[] out) {
+        checkChunk(x, out);
+        expInto(x, out);
+    }
+
+    /**
+     * {@link #tanh} of one whole chunk, i in [0, CHUNK), the same bits, without copying the operands through the
+     * lanes' scratch (see {@link #expChunk}). {@code out} may be {@code x}.
+     */
+    public void tanhChunk(double[] x, double[] out) {
+        checkChunk(x, out);
+        tanhArgument(x, s3);
+        expInto(s3, s2);   // into another array: no copy out of the fast form (see expInto)
+        tanhCombine(x, s2, out);
+    }
+
+    /**
+     * {@link #sigmoid} of one whole chunk, i in [0, CHUNK), the same bits, without copying the operands through the
+     * lanes' scratch (see {@link #expChunk}). {@code out} may be {@code x}.
+     */
+    public void sigmoidChunk(double[] x, double[] out) {
+        checkChunk(x, out);
+        negativeAbs(x, s3);
+        expInto(s3, s2);
+        sigmoidCombine(x, s2, out);
+    }
+
+    private static void checkChunk(double[] x, double[] out) {
         if (x.length < CHUNK) {
             throw new org.fusemath.api.InvalidArgumentException("x.length", x.length, "at least CHUNK (" + CHUNK + ")");
         }
         if (out.length < CHUNK) {
             throw new org.fusemath.api.InvalidArgumentException("out.length", out.length, "at least CHUNK (" + CHUNK + ")");
         }
-        expInto(x, out);
     }
 
     /** log(x); within {@link VectorMath#LOG_F64_ULPS}; log(0) = -inf, log(x &lt; 0) = NaN, subnormals, +inf and NaN as IEEE says. */

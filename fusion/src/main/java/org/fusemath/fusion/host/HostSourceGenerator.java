@@ -678,9 +678,10 @@ final class HostSourceGenerator {
                     // Always a whole chunk from offset 0 (the tail of a short chunk is computed and never stored):
                     // C2 vectorises the lanes' loops only when their count and offsets are constants at the call.
                     int chunkSize = op.type() == ScalarType.F32 ? F32Lanes.CHUNK : F64Lanes.CHUNK;
-                    if (op.kind() == OpKind.EXP) {
+                    if (op.kind() == OpKind.EXP || op.kind() == OpKind.TANH || op.kind() == OpKind.SIGMOID) {
                         // the whole-chunk form: m<a> and m<op> are chunk arrays already, so no copies through the lanes' scratch
-                        sb.append(ind).append(op.type() == ScalarType.F32 ? "l32" : "l64").append(".expChunk(m").append(a.index()).append(", m").append(op.index()).append(");\n");
+                        sb.append(ind).append(op.type() == ScalarType.F32 ? "l32." : "l64.").append(lanesName(op.kind()))
+                                .append("Chunk(m").append(a.index()).append(", m").append(op.index()).append(");\n");
                         continue;
                     }
                     sb.append(ind).append(op.type() == ScalarType.F32 ? "l32." : "l64.").append(lanesName(op.kind()))

@@ -122,4 +122,64 @@ class ExpFastPathTest {
         assertThrows(org.fusemath.api.InvalidArgumentException.class, () -> f.expChunk(new float[C - 1], new float[C]));
         assertThrows(org.fusemath.api.InvalidArgumentException.class, () -> d.expChunk(new double[C], new double[C - 1]));
     }
+    @Test
+    void theWholeChunkSigmoidAndTanhGiveThePublicFormsBits() {
+        F32Lanes f = new F32Lanes();
+        F64Lanes d = new F64Lanes();
+        SplittableRandom r = new SplittableRandom(24);
+        float[] specials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, Float.MIN_VALUE,
+            -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, 88.8f, -87.5f, -103f, 1e30f, -1e30f, 9.1f, -9.1f};
+        double[] specialsD = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0, -0.0, Double.MIN_VALUE,
+            -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 709.8, -708.5, -745, 1e300, -1e300, 19.1, -19.1};
+        float[] x = new float[C];
+        double[] xd = new double[C];
+        for (int rep = 0; rep < 300; rep++) {
+            for (int i = 0; i < C; i++) {
+                // small (tanh's polynomial), moderate, and far enough out that e^-|x| underflows: both exp forms
+                double range = rep % 3 == 0 ? 1 : rep % 3 == 1 ? 30 : 800;
+                xd[i] = r.nextDouble(-range, range);
+                x[i] = (float) xd[i];
+            }
+            if (rep % 2 == 0) {
+                for (int k = 0; k < specials.length; k++) {
+                    x[(rep + 5 * k) % C] = specials[k];
+                    xd[(rep + 5 * k) % C] = specialsD[k];
+                }
+            }
+            for (boolean sigmoid : new boolean[] {true, false}) {
+                float[] want = new float[C];
+                float[] got = new float[C];
+                float[] inPlace = x.clone();
+                double[] wantD = new double[C];
+                double[] gotD = new double[C];
+                double[] inPlaceD = xd.clone();
+                if (sigmoid) {
+                    f.sigmoid(x, 0, want, 0, C);
+                    f.sigmoidChunk(x, got);
+                    f.sigmoidChunk(inPlace, inPlace);
+                    d.sigmoid(xd, 0, wantD, 0, C);
+                    d.sigmoidChunk(xd, gotD);
+                    d.sigmoidChunk(inPlaceD, inPlaceD);
+                } else {
+                    f.tanh(x, 0, want, 0, C);
+                    f.tanhChunk(x, got);
+                    f.tanhChunk(inPlace, inPlace);
+                    d.tanh(xd, 0, wantD, 0, C);
+                    d.tanhChunk(xd, gotD);
+                    d.tanhChunk(inPlaceD, inPlaceD);
+                }
+                String name = sigmoid ? "sigmoid(" : "tanh(";
+                for (int i = 0; i < C; i++) {
+                    assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(got[i]), name + x[i] + ")");
+                    assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(inPlace[i]), "in place, " + name + x[i] + ")");
+                    assertEquals(Double.doubleToRawLongBits(wantD[i]), Double.doubleToRawLongBits(gotD[i]), name + xd[i] + ")");
+                    assertEquals(Double.doubleToRawLongBits(wantD[i]), Double.doubleToRawLongBits(inPlaceD[i]), "in place, " + name + xd[i] + ")");
+                }
+            }
+        }
+        assertThrows(org.fusemath.api.InvalidArgumentException.class, () -> f.sigmoidChunk(new float[C - 1], new float[C]));
+        assertThrows(org.fusemath.api.InvalidArgumentException.class, () -> f.tanhChunk(new float[C], new float[C - 1]));
+        assertThrows(org.fusemath.api.InvalidArgumentException.class, () -> d.sigmoidChunk(new double[C], new double[C - 1]));
+        assertThrows(org.fusemath.api.InvalidArgumentException.class, () -> d.tanhChunk(new double[C - 1], new double[C]));
+    }
 }

@@ -91,6 +91,10 @@ class JavaKernelCompilerTest {
     void transcendentalChainWithinBounds() {
         for (ScalarType t : new ScalarType[] {ScalarType.F32, ScalarType.F64}) {
             FusedGroup g = sigmoidTanh(t, 3001);
+            // the whole-chunk forms, which read and write the kernel's chunk arrays without copies
+            String src = HostSourceGenerator.generate(g, "K");
+            String lanes = t == ScalarType.F32 ? "l32." : "l64.";
+            assertTrue(src.contains(lanes + "sigmoidChunk(") && src.contains(lanes + "tanhChunk("), src);
             HostKernel k = compiler.compileHost(g).orElseThrow();
             Object[] in = {data(t, 3001, 3), data(t, 3001, 4)};
             double[] got = run(k, g, in);
