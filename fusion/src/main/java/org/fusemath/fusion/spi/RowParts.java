@@ -47,6 +47,11 @@ public final class RowParts {
 
     /** The parts a call of up to {@code threads} threads uses (also at most the processors: the pool runs no more). */
     public static int parts(long rows, long elementsPerRow, int threads) {
+        // small work never asks the runtime: a cached plan's execute on tiny operands must stay cheap, and
+        // availableProcessors() can read the container's limits
+        if (threads <= 1 || partsByWork(rows, elementsPerRow) <= 1) {
+            return 1;
+        }
         return parts(rows, elementsPerRow, threads, Runtime.getRuntime().availableProcessors());
     }
 
