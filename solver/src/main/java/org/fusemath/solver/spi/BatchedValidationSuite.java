@@ -1,7 +1,5 @@
 package org.fusemath.solver.spi;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
@@ -9,11 +7,10 @@ import org.fusemath.api.HostMatrix;
 import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.Space;
-import org.fusemath.api.spi.ValidationCase;
 import org.fusemath.api.spi.ValidationResult;
-import org.fusemath.api.spi.ValidationSuite;
 import org.fusemath.blas.Uplo;
 import org.fusemath.solver.BatchedSolve;
+import org.fusemath.solver.spi.SolverCases.Structure;
 
 /**
  * {@code fusemath validate} cases of the batched solves ({@link BatchedSolve}): 64 members with 2 right-hand sides
@@ -24,46 +21,39 @@ import org.fusemath.solver.BatchedSolve;
  * context the harness passes) every type at n = 8 (cuBLAS/cuSOLVER batched routines) and 40 (cuSOLVER's 64-bit
  * API). The quick subset is n = 8 in F64 on each space.
  */
-public final class BatchedValidationSuite implements ValidationSuite {
+public final class BatchedValidationSuite extends SolverCases.Suite {
     private static final int MEMBERS = 64;
     private static final int RHS = 2;
 
-    @Override
-    public String domain() {
-        return "solver";
+    /** The suite as the command line loads it. */
+    public BatchedValidationSuite() {
+        super(Space.HOST);
     }
 
     @Override
-    public List<ValidationCase> cases() {
-        List<ValidationCase> cases = new ArrayList<>();
+    void table(SolverCases table) {
         for (boolean cholesky : new boolean[] {false, true}) {
             for (DType t : DType.values()) {
                 for (int n : new int[] {1, 8, 24, 40}) {
-                    cases.add(new Case(Space.HOST, cholesky, false, t, n, n == 8 && t == DType.F64));
+                    row(table, Space.HOST, cholesky, false, t, n, n == 8 && t == DType.F64);
                 }
                 for (int n : new int[] {8, 40}) { // the batched routines, then the generic API
-                    cases.add(new Case(Space.DEVICE, cholesky, false, t, n, n == 8 && t == DType.F64));
+                    row(table, Space.DEVICE, cholesky, false, t, n, n == 8 && t == DType.F64);
                 }
             }
         }
-        cases.add(new Case(Space.HOST, false, true, DType.F64, 8, false));
-        return cases;
+        row(table, Space.HOST, false, true, DType.F64, 8, false);
     }
 
-    private record Case(Space space, boolean cholesky, boolean hilbert, DType dtype, int n, boolean quick)
-            implements ValidationCase {
-        @Override
-        public String op() {
-            return cholesky ? "batched cholesky solve" : "batched lu solve";
-        }
+    private static void row(SolverCases table, Space space, boolean cholesky, boolean hilbert, DType t, int n,
+            boolean quick) {
+        Structure input = hilbert ? Structure.HILBERT : Structure.RANDOM;
+        table.add(space, cholesky ? "batched cholesky solve" : "batched lu solve", t,
+                MEMBERS + "x" + SolverCases.square(n) + input.label, quick, new Case(cholesky, hilbert, t, n)::run);
+    }
 
-        @Override
-        public String shape() {
-            return MEMBERS + "x" + n + "x" + n + (hilbert ? " hilbert" : "");
-        }
-
-        @Override
-        public ValidationResult run(FuseContext context) {
+    private record Case(boolean cholesky, boolean hilbert, DType dtype, int n) {
+        ValidationResult run(FuseContext context) {
             SplittableRandom r = new SplittableRandom(31L * n + dtype.ordinal() + (cholesky ? 7 : 0));
             Layout layout = cholesky ? Layout.COLUMN_MAJOR : Layout.ROW_MAJOR;
             MatrixShape member = MatrixShape.dense(n, n, layout);
@@ -78,7 +68,7 @@ public final class BatchedValidationSuite implements ValidationSuite {
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < RHS; j++) {
                         double im = dtype.isComplex() ? 2 * r.nextDouble() - 1 : 0;
-                        LinalgValidationSuite.put(bs[m], i, j, 2 * r.nextDouble() - 1, im);
+                        SpectralSamples.put(bs[m], i, j, 2 * r.nextDouble() - 1, im);
                     }
                 }
             }
@@ -104,7 +94,7 @@ public final class BatchedValidationSuite implements ValidationSuite {
             if (hilbert) {
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {
-                        LinalgValidationSuite.put(m, i, j, 1.0 / (i + j + 1), 0);
+                        SpectralSamples.put(m, i, j, 1.0 / (i + j + 1), 0);
                     }
                 }
                 return;
@@ -120,7 +110,7 @@ public final class BatchedValidationSuite implements ValidationSuite {
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     if (!cholesky) {
-                        LinalgValidationSuite.put(m, i, j, re[i][j], im[i][j]);
+                        SpectralSamples.put(m, i, j, re[i][j], im[i][j]);
                         continue;
                     }
                     double sr = i == j ? 1 : 0;
@@ -129,7 +119,7 @@ public final class BatchedValidationSuite implements ValidationSuite {
                         sr += (re[i][p] * re[j][p] + im[i][p] * im[j][p]) / n;
                         si += (im[i][p] * re[j][p] - re[i][p] * im[j][p]) / n;
                     }
-                    LinalgValidationSuite.put(m, i, j, sr, i == j ? 0 : si);
+                    SpectralSamples.put(m, i, j, sr, i == j ? 0 : si);
                 }
             }
         }

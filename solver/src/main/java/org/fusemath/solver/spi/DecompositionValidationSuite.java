@@ -1,23 +1,19 @@
 package org.fusemath.solver.spi;
 
 import static org.fusemath.solver.spi.LinalgValidationSuite.backwardErrorInUnits;
-import static org.fusemath.solver.spi.LinalgValidationSuite.get;
 import static org.fusemath.solver.spi.LinalgValidationSuite.norm;
-import static org.fusemath.solver.spi.LinalgValidationSuite.put;
-import static org.fusemath.solver.spi.LinalgValidationSuite.random;
-import static org.fusemath.solver.spi.LinalgValidationSuite.zeros;
+import static org.fusemath.solver.spi.SpectralSamples.get;
+import static org.fusemath.solver.spi.SpectralSamples.put;
+import static org.fusemath.solver.spi.SpectralSamples.random;
+import static org.fusemath.solver.spi.SpectralSamples.zeros;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.Layout;
 import org.fusemath.api.Space;
-import org.fusemath.api.spi.ValidationCase;
 import org.fusemath.api.spi.ValidationResult;
-import org.fusemath.api.spi.ValidationSuite;
 import org.fusemath.blas.Op;
 import org.fusemath.blas.Uplo;
 import org.fusemath.solver.CholeskyFactorization;
@@ -41,46 +37,41 @@ import org.fusemath.solver.QrFactorization;
  * the Kahan matrix (the classic hard case for rank detection) through QR, and a rank-deficient lstsq (rank r
  * product of random factors: the reported rank must be r, and the solution the least-squares one).
  */
-public final class DecompositionValidationSuite implements ValidationSuite {
-    @Override
-    public String domain() {
-        return "solver";
+public final class DecompositionValidationSuite extends SolverCases.Suite {
+    /** The suite as the command line loads it. */
+    public DecompositionValidationSuite() {
+        super(Space.HOST);
     }
 
     @Override
-    public List<ValidationCase> cases() {
-        List<ValidationCase> cases = new ArrayList<>();
-        for (String op : new String[] {"cholesky", "qr", "lstsq", "solve A^H", "lu"}) {
-            for (DType t : DType.values()) {
-                for (int n : new int[] {1, 7, 31, 200}) {
-                    cases.add(new Case(op, t, n, n == 7 && (t == DType.F64 || t == DType.C64)));
-                }
-            }
-        }
-        cases.add(new Case("solve hilbert", DType.F64, 10, true));
-        cases.add(new Case("solve near-singular", DType.F64, 50, false));
-        cases.add(new Case("qr kahan", DType.F64, 64, false));
-        cases.add(new Case("lstsq rank-deficient", DType.F64, 40, true));
-        return cases;
+    void table(SolverCases table) {
+        table.grid(new String[] {"cholesky", "qr", "lstsq", "solve A^H", "lu"}, DType.values(), new int[] {1, 7, 31, 200},
+                7, DecompositionValidationSuite::shape, (op, t, n) -> new Case(op, t, n)::run);
+        structured(table, "solve hilbert", 10, true);
+        structured(table, "solve near-singular", 50, false);
+        structured(table, "qr kahan", 64, false);
+        structured(table, "lstsq rank-deficient", 40, true);
     }
 
-    private record Case(String op, DType dtype, int n, boolean quick) implements ValidationCase {
-        @Override
-        public String shape() {
-            return op.startsWith("qr") || op.startsWith("lstsq") ? rows() + "x" + n : n + "x" + n;
-        }
+    private static void structured(SolverCases table, String op, int n, boolean quick) {
+        table.add(op, DType.F64, shape(op, n), quick, new Case(op, DType.F64, n)::run);
+    }
 
+    /** qr and lstsq take m = n + ⌈n/2⌉ rows, the others n. */
+    private static String shape(String op, int n) {
+        return op.startsWith("qr") || op.startsWith("lstsq") ? SolverCases.shape(rows(n), n) : SolverCases.square(n);
+    }
+
+    private static int rows(int n) {
+        return n + (n + 1) / 2;
+    }
+
+    private record Case(String op, DType dtype, int n) {
         private int rows() {
-            return n + (n + 1) / 2;
+            return DecompositionValidationSuite.rows(n);
         }
 
-        @Override
-        public Space space() {
-            return Space.HOST;
-        }
-
-        @Override
-        public ValidationResult run(FuseContext context) {
+        ValidationResult run(FuseContext context) {
             SplittableRandom r = new SplittableRandom(31L * n + 7L * dtype.ordinal() + op.hashCode());
             return switch (op) {
                 case "cholesky" -> cholesky(context, r);
@@ -96,7 +87,8 @@ public final class DecompositionValidationSuite implements ValidationSuite {
                     yield new ValidationResult(backwardErrorInUnits(adjoint(a), x, b), 4, "|A^H X-B|/(n*u*|A||X|)");
                 }
                 case "solve hilbert", "solve near-singular" -> {
-                    HostMatrix a = op.equals("solve hilbert") ? hilbert(n) : nearSingular(n, r);
+                    HostMatrix a = op.equals("solve hilbert") ? SpectralSamples.hilbert(dtype, n, Layout.ROW_MAJOR)
+                            : nearSingular(n, r);
                     HostMatrix b = random(dtype, n, 1, Layout.ROW_MAJOR, r);
                     yield new ValidationResult(backwardErrorInUnits(a, Linalg.solve(context, a, b), b), 4, "|AX-B|/(n*u*|A||X|)");
                 }
@@ -122,14 +114,14 @@ public final class DecompositionValidationSuite implements ValidationSuite {
                 double row = 0;
                 double absRow = 0;
                 for (int j = 0; j < cols; j++) {
-                    double sr = -LinalgValidationSuite.get(a, order[i], j, 0);
-                    double si = dtype.isComplex() ? -LinalgValidationSuite.get(a, order[i], j, 1) : 0;
+                    double sr = -get(a, order[i], j, 0);
+                    double si = dtype.isComplex() ? -get(a, order[i], j, 1) : 0;
                     double abs = 0;
                     for (int p = 0; p < k; p++) {
-                        double lr = LinalgValidationSuite.get(l, i, p, 0);
-                        double li = dtype.isComplex() ? LinalgValidationSuite.get(l, i, p, 1) : 0;
-                        double ur = LinalgValidationSuite.get(u, p, j, 0);
-                        double ui = dtype.isComplex() ? LinalgValidationSuite.get(u, p, j, 1) : 0;
+                        double lr = get(l, i, p, 0);
+                        double li = dtype.isComplex() ? get(l, i, p, 1) : 0;
+                        double ur = get(u, p, j, 0);
+                        double ui = dtype.isComplex() ? get(u, p, j, 1) : 0;
                         sr += lr * ur - li * ui;
                         si += lr * ui + li * ur;
                         abs += Math.hypot(lr, li) * Math.hypot(ur, ui);
@@ -178,17 +170,6 @@ public final class DecompositionValidationSuite implements ValidationSuite {
             double na = norm(a);
             double e = norm(product(adjoint(a), residual)) / (na * (na * norm(ls.x()) + norm(b)) * m * dtype.unitRoundoff());
             return new ValidationResult(e, 8, "|A^H(AX-B)|/(|A|(|A||X|+|B|)*m*u)");
-        }
-
-        /** The n×n Hilbert matrix 1/(i + j + 1): κ₂ ≈ 1.6·10¹³ at n = 10. */
-        private HostMatrix hilbert(int size) {
-            HostMatrix h = zeros(dtype, size, size, Layout.ROW_MAJOR);
-            for (int i = 0; i < size; i++) {
-                for (int j = 0; j < size; j++) {
-                    put(h, i, j, 1.0 / (i + j + 1), 0);
-                }
-            }
-            return h;
         }
 
         /** Random, with row 1 = row 0 + 10⁻¹⁰·(random): singular to within 10⁻¹⁰. */

@@ -1,7 +1,5 @@
 package org.fusemath.solver.spi;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.fusemath.api.DType;
 import org.fusemath.api.DeviceTensor;
 import org.fusemath.api.Execution;
@@ -10,9 +8,7 @@ import org.fusemath.api.HostMatrix;
 import org.fusemath.api.Layout;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.Space;
-import org.fusemath.api.spi.ValidationCase;
 import org.fusemath.api.spi.ValidationResult;
-import org.fusemath.api.spi.ValidationSuite;
 import org.fusemath.blas.Uplo;
 import org.fusemath.cuda.CudaBuffer;
 import org.fusemath.cuda.CudaStream;
@@ -26,7 +22,6 @@ import org.fusemath.solver.DeviceLstsq;
 import org.fusemath.solver.Linalg;
 import org.fusemath.solver.QrFactorization;
 import org.fusemath.solver.SvdMode;
-import org.fusemath.solver.spi.SpectralMetrics.Complex;
 
 /**
  * The solver's device-tensor cases of {@code fusemath validate} (device space: run with {@code --space device} where
@@ -38,44 +33,35 @@ import org.fusemath.solver.spi.SpectralMetrics.Complex;
  * ‖Aᴴ(A·X − B)‖_F/(‖A‖_F·(‖A‖_F·‖X‖_F + ‖B‖_F)·m·u). Every type; the quick subset is
  * the F64 cases of cholesky, svd and lstsq.
  */
-public final class DeviceTensorValidationSuite implements ValidationSuite {
-    private static final double BOUND = 16;
+public final class DeviceTensorValidationSuite extends SolverCases.Suite {
+    private static final String ORDERS = ", C and Fortran order";
 
-    @Override
-    public String domain() {
-        return "solver";
+    /** The suite as the command line loads it. */
+    public DeviceTensorValidationSuite() {
+        super(Space.DEVICE);
     }
 
     @Override
-    public List<ValidationCase> cases() {
-        List<ValidationCase> cases = new ArrayList<>();
+    void table(SolverCases table) {
         for (DType t : DType.values()) {
             boolean quick = t == DType.F64;
-            cases.add(new Case("cholesky[tensor]", t, 31, 31, quick));
-            cases.add(new Case("qr[tensor]", t, 40, 9, false));
-            cases.add(new Case("svd[tensor]", t, 40, 9, quick));
-            cases.add(new Case("svd[tensor]", t, 9, 40, false));
-            cases.add(new Case("eigh[tensor]", t, 31, 31, false));
-            cases.add(new Case("eig[tensor]", t, 31, 31, false));
-            cases.add(new Case("lstsq[tensor]", t, 40, 9, quick));
+            row(table, "cholesky[tensor]", t, 31, 31, quick);
+            row(table, "qr[tensor]", t, 40, 9, false);
+            row(table, "svd[tensor]", t, 40, 9, quick);
+            row(table, "svd[tensor]", t, 9, 40, false);
+            row(table, "eigh[tensor]", t, 31, 31, false);
+            row(table, "eig[tensor]", t, 31, 31, false);
+            row(table, "lstsq[tensor]", t, 40, 9, quick);
         }
-        return cases;
+    }
+
+    private static void row(SolverCases table, String op, DType t, int m, int n, boolean quick) {
+        table.add(op, t, SolverCases.shape(m, n), quick, new Case(op, t, m, n)::run);
     }
 
     /** One case: the op on device tensors of an m×n operand. */
-    record Case(String op, DType dtype, int m, int n, boolean quick) implements ValidationCase {
-        @Override
-        public String shape() {
-            return m + "x" + n;
-        }
-
-        @Override
-        public Space space() {
-            return Space.DEVICE;
-        }
-
-        @Override
-        public ValidationResult run(FuseContext context) {
+    private record Case(String op, DType dtype, int m, int n) {
+        ValidationResult run(FuseContext context) {
             long seed = 37L * m + n + dtype.ordinal() + op.hashCode();
             try (CudaStream stream = CudaStream.create(context.deviceId());
                  FuseContext on = FuseContext.builder().execution(Execution.device(context.deviceId())).stream(stream)
@@ -84,19 +70,19 @@ public final class DeviceTensorValidationSuite implements ValidationSuite {
                 for (Layout layout : Layout.values()) {
                     worst = Math.max(worst, measure(on, stream, layout, seed));
                 }
-                return new ValidationResult(worst, BOUND, switch (op) {
-                    case "cholesky[tensor]" -> "|A-UhU|/(|A|*n*u), C and Fortran order";
-                    case "qr[tensor]" -> "max(|A-QR|/(|A|*m*u), |QhQ-I|/(n*u)), C and Fortran order";
-                    case "svd[tensor]" -> "max(|A-USVh|/(|A|*n*u), |UhU-I|/(n*u), |VhV-I|/(n*u)), C and Fortran order";
-                    case "lstsq[tensor]" -> "|Ah(AX-B)|/(|A|*(|A||X|+|B|)*m*u), C and Fortran order";
-                    default -> "|Av-wv|/(|A|*|v|*n*u), C and Fortran order";
+                return new ValidationResult(worst, SolverCases.BACKWARD_STABLE, switch (op) {
+                    case "cholesky[tensor]" -> SolverCases.CHOLESKY_METRIC + ORDERS;
+                    case "qr[tensor]" -> "max(|A-QR|/(|A|*m*u), |QhQ-I|/(n*u))" + ORDERS;
+                    case "svd[tensor]" -> SolverCases.SVD_METRIC + ORDERS;
+                    case "lstsq[tensor]" -> SolverCases.NORMAL_EQUATIONS_METRIC + ORDERS;
+                    default -> "|Av-wv|/(|A|*|v|*n*u)" + ORDERS;
                 });
             }
         }
 
         private double measure(FuseContext on, CudaStream stream, Layout layout, long seed) {
             HostMatrix a = switch (op) {
-                case "cholesky[tensor]" -> positiveDefinite(dtype, n, layout, seed);
+                case "cholesky[tensor]" -> SpectralSamples.positiveDefinite(dtype, n, layout, seed);
                 case "eigh[tensor]" -> SpectralSamples.hermitian(dtype, n, layout, seed);
                 default -> SpectralSamples.random(dtype, m, n, layout, seed);
             };
@@ -107,7 +93,7 @@ public final class DeviceTensorValidationSuite implements ValidationSuite {
                         try (DeviceCholeskyFactorization f = CholeskyFactorization.factor(on, da, Uplo.UPPER)) {
                             DeviceTensor u = f.triangularFactor();
                             try {
-                                return choleskyError(a, download(stream, u));
+                                return SpectralMetrics.cholesky(a, download(stream, u));
                             } finally {
                                 u.buffer().close();
                             }
@@ -118,7 +104,7 @@ public final class DeviceTensorValidationSuite implements ValidationSuite {
                             DeviceTensor q = qr.q();
                             DeviceTensor r = qr.r();
                             try {
-                                return qrError(a, download(stream, q), download(stream, r));
+                                return SpectralMetrics.qr(a, download(stream, q), download(stream, r));
                             } finally {
                                 q.buffer().close();
                                 r.buffer().close();
@@ -127,7 +113,7 @@ public final class DeviceTensorValidationSuite implements ValidationSuite {
                     }
                     case "svd[tensor]" -> {
                         try (DeviceSvd svd = Linalg.svd(on, da, SvdMode.THIN)) {
-                            return svdError(a, download(stream, svd.u()), download(stream, svd.s()),
+                            return SpectralMetrics.svd(a, download(stream, svd.u()), download(stream, svd.s()),
                                     download(stream, svd.vh()));
                         }
                     }
@@ -135,7 +121,7 @@ public final class DeviceTensorValidationSuite implements ValidationSuite {
                         HostMatrix b = SpectralSamples.random(dtype, m, 2, layout, seed + 1);
                         DeviceTensor db = upload(stream, b);
                         try (DeviceLstsq ls = Linalg.lstsq(on, da, db, -1)) {
-                            return DeviceSolverValidationSuite.normalEquationsError(a, download(stream, ls.x()), b);
+                            return SpectralMetrics.normalEquations(a, download(stream, ls.x()), b);
                         } finally {
                             db.buffer().close();
                         }
@@ -157,49 +143,6 @@ public final class DeviceTensorValidationSuite implements ValidationSuite {
                 da.buffer().close();
             }
         }
-    }
-
-    /** A Hermitian sample + 2n·I: positive definite (Gershgorin: the entries are at most 1 in modulus). */
-    static HostMatrix positiveDefinite(DType t, int n, Layout layout, long seed) {
-        HostMatrix spd = SpectralSamples.hermitian(t, n, layout, seed);
-        int slots = t.slotsPerElement();
-        for (int i = 0; i < n; i++) {
-            int at = (i * n + i) * slots;
-            if (spd.array() instanceof double[] d) {
-                d[at] += 2 * n;
-            } else {
-                ((float[]) spd.array())[at] += 2 * n;
-            }
-        }
-        return spd;
-    }
-
-    /** ‖A − Uᴴ·U‖_F / (‖A‖_F·n·u) for the upper factor U of A. */
-    static double choleskyError(HostMatrix a, HostMatrix upper) {
-        Complex u = SpectralMetrics.read(upper);
-        return difference(SpectralMetrics.multiply(u, true, u), SpectralMetrics.read(a), a.shape().cols(), a.dtype());
-    }
-
-    /** max(‖A − Q·R‖_F / (‖A‖_F·m·u), ‖QᴴQ − I‖_F / (n·u)) for the thin Q and reduced R of A. */
-    static double qrError(HostMatrix a, HostMatrix q, HostMatrix r) {
-        Complex product = SpectralMetrics.multiply(SpectralMetrics.read(q), false, SpectralMetrics.read(r));
-        double reconstruction = difference(product, SpectralMetrics.read(a), a.shape().rows(), a.dtype());
-        return Math.max(reconstruction, SpectralMetrics.orthogonality(q, false));
-    }
-
-    /** The svd's reconstruction and the orthogonality of U's columns and Vᴴ's rows, the worst. */
-    static double svdError(HostMatrix a, HostMatrix u, HostMatrix s, HostMatrix vh) {
-        return Math.max(SpectralMetrics.reconstruction(a, u, s, vh), Math.max(SpectralMetrics.orthogonality(u, false),
-                SpectralMetrics.orthogonality(vh, true)));
-    }
-
-    /** ‖x − target‖_F / (‖target‖_F·order·u). */
-    private static double difference(Complex x, Complex target, long order, DType t) {
-        double diff = 0;
-        for (int i = 0; i < x.re().length; i++) {
-            diff += Math.pow(x.re()[i] - target.re()[i], 2) + Math.pow(x.im()[i] - target.im()[i], 2);
-        }
-        return Math.sqrt(diff) / (target.frobenius() * order * t.unitRoundoff());
     }
 
     private static DeviceTensor upload(CudaStream stream, HostMatrix a) {

@@ -1,17 +1,17 @@
 package org.fusemath.solver.spi;
 
-import java.util.ArrayList;
-import java.util.List;
+import static org.fusemath.solver.spi.SpectralSamples.get;
+import static org.fusemath.solver.spi.SpectralSamples.put;
+import static org.fusemath.solver.spi.SpectralSamples.random;
+import static org.fusemath.solver.spi.SpectralSamples.zeros;
+
 import java.util.SplittableRandom;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.Layout;
-import org.fusemath.api.MatrixShape;
 import org.fusemath.api.Space;
-import org.fusemath.api.spi.ValidationCase;
 import org.fusemath.api.spi.ValidationResult;
-import org.fusemath.api.spi.ValidationSuite;
 import org.fusemath.blas.Scalar;
 import org.fusemath.solver.Linalg;
 import org.fusemath.solver.SignLogDet;
@@ -29,38 +29,20 @@ import org.fusemath.verify.Validation;
  * takes OpenBLAS's threaded LU), row-major A for solve and det, column-major for inv; the quick subset is n = 7 on
  * F64 and C64.
  */
-public final class LinalgValidationSuite implements ValidationSuite {
-    @Override
-    public String domain() {
-        return "solver";
+public final class LinalgValidationSuite extends SolverCases.Suite {
+    /** The suite as the command line loads it. */
+    public LinalgValidationSuite() {
+        super(Space.HOST);
     }
 
     @Override
-    public List<ValidationCase> cases() {
-        List<ValidationCase> cases = new ArrayList<>();
-        for (String op : new String[] {"solve", "inv", "det", "slogdet"}) {
-            for (DType t : DType.values()) {
-                for (int n : new int[] {1, 7, 64, 200}) {
-                    cases.add(new Case(op, t, n, n == 7 && (t == DType.F64 || t == DType.C64)));
-                }
-            }
-        }
-        return cases;
+    void table(SolverCases table) {
+        table.grid(new String[] {"solve", "inv", "det", "slogdet"}, DType.values(), new int[] {1, 7, 64, 200}, 7,
+                (op, t, n) -> new Case(op, t, n)::run);
     }
 
-    private record Case(String op, DType dtype, int n, boolean quick) implements ValidationCase {
-        @Override
-        public String shape() {
-            return n + "x" + n;
-        }
-
-        @Override
-        public Space space() {
-            return Space.HOST;
-        }
-
-        @Override
-        public ValidationResult run(FuseContext context) {
+    private record Case(String op, DType dtype, int n) {
+        ValidationResult run(FuseContext context) {
             SplittableRandom r = new SplittableRandom(17L * n + 3L * dtype.ordinal() + op.hashCode());
             Layout layout = op.equals("inv") ? Layout.COLUMN_MAJOR : Layout.ROW_MAJOR;
             if (op.equals("det") || op.equals("slogdet")) {
@@ -133,44 +115,12 @@ public final class LinalgValidationSuite implements ValidationSuite {
         }
     }
 
-    static HostMatrix zeros(DType t, int rows, int cols, Layout layout) {
-        int slots = rows * cols * t.slotsPerElement();
-        return HostMatrix.of(t, t.isSinglePrecision() ? new float[slots] : new double[slots],
-                MatrixShape.dense(rows, cols, layout));
-    }
-
-    static HostMatrix random(DType t, int rows, int cols, Layout layout, SplittableRandom r) {
-        HostMatrix m = zeros(t, rows, cols, layout);
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                put(m, i, j, 2 * r.nextDouble() - 1, t.isComplex() ? 2 * r.nextDouble() - 1 : 0);
-            }
-        }
-        return m;
-    }
-
     static HostMatrix identity(DType t, int n, Layout layout) {
         HostMatrix m = zeros(t, n, n, layout);
         for (int i = 0; i < n; i++) {
             put(m, i, i, 1, 0);
         }
         return m;
-    }
-
-    static void put(HostMatrix m, int i, int j, double re, double im) {
-        int at = (int) m.shape().indexOf(0, i, j) * m.dtype().slotsPerElement();
-        if (m.array() instanceof double[] d) {
-            d[at] = re;
-            if (m.dtype().isComplex()) {
-                d[at + 1] = im;
-            }
-        } else {
-            float[] f = (float[]) m.array();
-            f[at] = (float) re;
-            if (m.dtype().isComplex()) {
-                f[at + 1] = (float) im;
-            }
-        }
     }
 
     /**
@@ -188,11 +138,6 @@ public final class LinalgValidationSuite implements ValidationSuite {
     static double backwardErrorInUnits(HostMatrix a, HostMatrix x, HostMatrix b) {
         Comparison check = backwardError(a, x, b);
         return Tolerance.luSolve().constant() * check.observed() / check.bound();
-    }
-
-    static double get(HostMatrix m, long i, long j, int part) {
-        int at = (int) m.shape().indexOf(0, i, j) * m.dtype().slotsPerElement() + part;
-        return m.array() instanceof double[] d ? d[at] : ((float[]) m.array())[at];
     }
 
     /** ‖M‖∞ with |Re| + |Im| per element (within √2 of the modulus; the bound allows for it). */

@@ -8,10 +8,11 @@ import org.fusemath.solver.HermitianEigen;
 import org.fusemath.solver.Svd;
 
 /**
- * Error measures of SVD and eigen results, computed in double precision from the stored values, each scaled by the
- * unit roundoff u of the result's type so that a backward-stable algorithm scores O(1): reconstruction
- * ‖A − U·Σ·Vᴴ‖_F / (‖A‖_F·max(m, n)·u), orthogonality ‖QᴴQ − I‖_F / (n·u) and eigen residuals
- * max_j ‖A·v_j − λ_j·v_j‖₂ / (‖A‖_F·‖v_j‖₂·n·u). Stateless and thread-safe.
+ * Error measures of SVD, eigen, Cholesky, QR and least-squares results, computed in double precision from the
+ * stored values, each scaled by the unit roundoff u of the result's type so that a backward-stable algorithm scores
+ * O(1): reconstruction ‖A − U·Σ·Vᴴ‖_F / (‖A‖_F·max(m, n)·u), orthogonality ‖QᴴQ − I‖_F / (n·u), eigen residuals
+ * max_j ‖A·v_j − λ_j·v_j‖₂ / (‖A‖_F·‖v_j‖₂·n·u), and the validation suites' combined measures of each
+ * decomposition. Stateless and thread-safe.
  */
 public final class SpectralMetrics {
     private SpectralMetrics() {
@@ -121,6 +122,58 @@ public final class SpectralMetrics {
             r.im[i] -= ac.im[i];
         }
         return scaled(r.frobenius(), ac.frobenius() * Math.max(ac.rows, ac.cols) * a.dtype().unitRoundoff());
+    }
+
+    /** The SVD's worst of its reconstruction and the orthogonality of U's columns and Vᴴ's rows. */
+    static double svd(HostMatrix a, Svd svd) {
+        return svd(a, svd.u(), svd.s(), svd.vh());
+    }
+
+    /** {@link #svd(HostMatrix, Svd)} of the parts U, Σ (k×1) and Vᴴ, whatever computed them. */
+    static double svd(HostMatrix a, HostMatrix u, HostMatrix s, HostMatrix vh) {
+        return Math.max(reconstruction(a, u, s, vh), Math.max(orthogonality(u, false), orthogonality(vh, true)));
+    }
+
+    /** ‖A − Uᴴ·U‖_F / (‖A‖_F·n·u) for the upper Cholesky factor U of A. */
+    static double cholesky(HostMatrix a, HostMatrix upper) {
+        Complex u = read(upper);
+        return difference(multiply(u, true, u), read(a), a.shape().cols(), a.dtype().unitRoundoff());
+    }
+
+    /** max(‖A − Q·R‖_F / (‖A‖_F·m·u), ‖QᴴQ − I‖_F / (n·u)) for the thin Q and reduced R of A. */
+    static double qr(HostMatrix a, HostMatrix q, HostMatrix r) {
+        Complex product = multiply(read(q), false, read(r));
+        double reconstruction = difference(product, read(a), a.shape().rows(), a.dtype().unitRoundoff());
+        return Math.max(reconstruction, orthogonality(q, false));
+    }
+
+    /** ‖x − target‖_F / (‖target‖_F·order·u). */
+    private static double difference(Complex x, Complex target, long order, double u) {
+        double diff = 0;
+        for (int i = 0; i < x.re.length; i++) {
+            diff += Math.pow(x.re[i] - target.re[i], 2) + Math.pow(x.im[i] - target.im[i], 2);
+        }
+        return Math.sqrt(diff) / (target.frobenius() * order * u);
+    }
+
+    /**
+     * ‖Aᴴ(A·X − B)‖_F / (‖A‖_F·(‖A‖_F·‖X‖_F + ‖B‖_F)·m·u): the least-squares backward error the normal equations
+     * show.
+     */
+    static double normalEquations(HostMatrix a, HostMatrix x, HostMatrix b) {
+        long m = a.shape().rows();
+        Complex ac = read(a);
+        Complex xc = read(x);
+        Complex bc = read(b);
+        Complex r = multiply(ac, false, xc);
+        for (int i = 0; i < r.re.length; i++) {
+            r.re[i] -= bc.re[i];
+            r.im[i] -= bc.im[i];
+        }
+        double normal = multiply(ac, true, r).frobenius();
+        double fa = ac.frobenius();
+        double scale = fa * (fa * xc.frobenius() + bc.frobenius()) * m * a.dtype().unitRoundoff();
+        return normal / scale;
     }
 
     /** ‖QᴴQ − I‖_F / (c·u) for the columns of Q (or, when {@code rows}, ‖Q·Qᴴ − I‖_F over its rows). */

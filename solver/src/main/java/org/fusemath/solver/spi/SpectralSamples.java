@@ -22,6 +22,7 @@ public final class SpectralSamples {
                 MatrixShape.dense(rows, cols, layout));
     }
 
+    /** Sets element (i, j) (the imaginary part only for complex types). */
     static void put(HostMatrix m, int i, int j, double re, double im) {
         int at = (int) m.shape().indexOf(0, i, j) * m.dtype().slotsPerElement();
         boolean complex = m.dtype().isComplex();
@@ -39,9 +40,19 @@ public final class SpectralSamples {
         }
     }
 
+    /** Element (i, j)'s real ({@code part} 0) or imaginary (1) part. */
+    static double get(HostMatrix m, long i, long j, int part) {
+        int at = (int) m.shape().indexOf(0, i, j) * m.dtype().slotsPerElement() + part;
+        return m.array() instanceof double[] d ? d[at] : ((float[]) m.array())[at];
+    }
+
     /** Entries uniform in [-1, 1] (both parts for complex types). */
     public static HostMatrix random(DType t, int rows, int cols, Layout layout, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
+        return random(t, rows, cols, layout, new SplittableRandom(seed));
+    }
+
+    /** {@link #random(DType, int, int, Layout, long)} drawing from {@code r}, row by row. */
+    static HostMatrix random(DType t, int rows, int cols, Layout layout, SplittableRandom r) {
         HostMatrix m = zeros(t, rows, cols, layout);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
@@ -64,6 +75,21 @@ public final class SpectralSamples {
             }
         }
         return m;
+    }
+
+    /** A random Hermitian matrix + 2n·I: positive definite (Gershgorin: the entries are at most 1 in modulus). */
+    public static HostMatrix positiveDefinite(DType t, int n, Layout layout, long seed) {
+        HostMatrix spd = hermitian(t, n, layout, seed);
+        int slots = t.slotsPerElement();
+        for (int i = 0; i < n; i++) {
+            int at = (i * n + i) * slots;
+            if (spd.array() instanceof double[] d) {
+                d[at] += 2 * n;
+            } else {
+                ((float[]) spd.array())[at] += 2 * n;
+            }
+        }
+        return spd;
     }
 
     /** The Hilbert matrix H(i, j) = 1 / (i + j + 1) (symmetric, positive definite, very ill-conditioned). */

@@ -1,21 +1,18 @@
 package org.fusemath.solver.spi;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.Layout;
 import org.fusemath.api.Space;
-import org.fusemath.api.spi.ValidationCase;
 import org.fusemath.api.spi.ValidationResult;
-import org.fusemath.api.spi.ValidationSuite;
 import org.fusemath.blas.Uplo;
 import org.fusemath.solver.Eigen;
 import org.fusemath.solver.HermitianEigen;
 import org.fusemath.solver.Linalg;
 import org.fusemath.solver.Svd;
 import org.fusemath.solver.SvdMode;
+import org.fusemath.solver.spi.SolverCases.Structure;
 
 /**
  * The SVD and eigen cases of {@code fusemath validate}, on the host, measured by {@link SpectralMetrics} in units of
@@ -28,56 +25,34 @@ import org.fusemath.solver.SvdMode;
  * Hilbert 12×12 (svd, eigh; condition ~10¹⁶), rank 5 of 30×20 (svd) and two eigenvalues of multiplicity 10 (eigh,
  * eig). The quick subset is n = 7 on F64 and C64.
  */
-public final class SpectralValidationSuite implements ValidationSuite {
-    private static final double BOUND = 16;
+public final class SpectralValidationSuite extends SolverCases.Suite {
+    private static final double BOUND = SolverCases.BACKWARD_STABLE;
     private static final String SUMS = "max(|sum w - tr A|/(n^1.5*u*|A|), |sum w^2 - tr A^2|/(2n*u*|A|^2))";
 
-    @Override
-    public String domain() {
-        return "solver";
+    /** The suite as the command line loads it. */
+    public SpectralValidationSuite() {
+        super(Space.HOST);
     }
 
     @Override
-    public List<ValidationCase> cases() {
-        List<ValidationCase> cases = new ArrayList<>();
+    void table(SolverCases table) {
         for (DType t : DType.values()) {
-            boolean quickType = t == DType.F64 || t == DType.C64;
-            for (String op : new String[] {"svd", "eigh", "eig", "eigvalsh", "eigvals"}) {
-                for (int n : new int[] {1, 7, 31, 200}) {
-                    cases.add(new Case(op, t, n, n, Input.RANDOM, quickType && n == 7));
-                }
-            }
-            cases.add(new Case("svd", t, 45, 17, Input.RANDOM, false));
-            cases.add(new Case("svd", t, 12, 12, Input.HILBERT, false));
-            cases.add(new Case("eigh", t, 12, 12, Input.HILBERT, false));
-            cases.add(new Case("svd", t, 30, 20, Input.RANK_5, false));
-            cases.add(new Case("eigh", t, 20, 20, Input.REPEATED, false));
-            cases.add(new Case("eig", t, 20, 20, Input.REPEATED, false));
-        }
-        return cases;
-    }
-
-    private enum Input {
-        RANDOM(""), HILBERT(" hilbert"), RANK_5(" rank 5"), REPEATED(" repeated eigenvalues");
-
-        final String label;
-
-        Input(String label) {
-            this.label = label;
+            table.grid(new String[] {"svd", "eigh", "eig", "eigvalsh", "eigvals"}, new DType[] {t}, new int[] {1, 7, 31, 200},
+                    7, (op, type, n) -> new Case(op, type, n, n, Structure.RANDOM)::run);
+            row(table, "svd", t, 45, 17, Structure.RANDOM);
+            row(table, "svd", t, 12, 12, Structure.HILBERT);
+            row(table, "eigh", t, 12, 12, Structure.HILBERT);
+            row(table, "svd", t, 30, 20, Structure.RANK_5);
+            row(table, "eigh", t, 20, 20, Structure.REPEATED);
+            row(table, "eig", t, 20, 20, Structure.REPEATED);
         }
     }
 
-    private record Case(String op, DType dtype, int m, int n, Input input, boolean quick) implements ValidationCase {
-        @Override
-        public String shape() {
-            return m + "x" + n + input.label;
-        }
+    private static void row(SolverCases table, String op, DType t, int m, int n, Structure input) {
+        table.add(op, t, SolverCases.shape(m, n) + input.label, false, new Case(op, t, m, n, input)::run);
+    }
 
-        @Override
-        public Space space() {
-            return Space.HOST;
-        }
-
+    private record Case(String op, DType dtype, int m, int n, Structure input) {
         private HostMatrix input(Layout layout) {
             long seed = 13L * m + 7L * n + dtype.ordinal() + op.hashCode();
             return switch (input) {
@@ -89,16 +64,12 @@ public final class SpectralValidationSuite implements ValidationSuite {
             };
         }
 
-        @Override
-        public ValidationResult run(FuseContext context) {
+        ValidationResult run(FuseContext context) {
             switch (op) {
                 case "svd" -> {
                     HostMatrix a = input(Layout.ROW_MAJOR);
                     Svd svd = Linalg.svd(context, a, SvdMode.THIN);
-                    double error = Math.max(SpectralMetrics.reconstruction(a, svd),
-                            Math.max(SpectralMetrics.orthogonality(svd.u(), false),
-                                    SpectralMetrics.orthogonality(svd.vh(), true)));
-                    return new ValidationResult(error, BOUND, "max(|A-USVh|/(|A|*n*u), |UhU-I|/(n*u), |VhV-I|/(n*u))");
+                    return new ValidationResult(SpectralMetrics.svd(a, svd), BOUND, SolverCases.SVD_METRIC);
                 }
                 case "eigh" -> {
                     HostMatrix a = input(Layout.ROW_MAJOR);

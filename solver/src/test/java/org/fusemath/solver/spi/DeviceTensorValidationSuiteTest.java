@@ -54,16 +54,16 @@ class DeviceTensorValidationSuiteTest {
     @Test
     void theMetricsHoldOnTheHostsResultsAndFailOnADamagedOne() {
         for (DType t : DType.values()) {
-            HostMatrix spd = DeviceTensorValidationSuite.positiveDefinite(t, 31, Layout.ROW_MAJOR, 3);
+            HostMatrix spd = SpectralSamples.positiveDefinite(t, 31, Layout.ROW_MAJOR, 3);
             HostMatrix u = CholeskyFactorization.factor(HOST, spd, Uplo.UPPER).triangularFactor();
-            double chol = DeviceTensorValidationSuite.choleskyError(spd, u);
+            double chol = SpectralMetrics.cholesky(spd, u);
             assertTrue(chol > 0 && chol <= 16, t + " cholesky " + chol);
             HostMatrix a = SpectralSamples.random(t, 40, 9, Layout.COLUMN_MAJOR, 4);
             QrFactorization qr = QrFactorization.factor(HOST, a);
-            double qrError = DeviceTensorValidationSuite.qrError(a, qr.q(), qr.r());
+            double qrError = SpectralMetrics.qr(a, qr.q(), qr.r());
             assertTrue(qrError > 0 && qrError <= 16, t + " qr " + qrError);
             Svd svd = Linalg.svd(HOST, a, SvdMode.THIN);
-            double svdError = DeviceTensorValidationSuite.svdError(a, svd.u(), svd.s(), svd.vh());
+            double svdError = SpectralMetrics.svd(a, svd.u(), svd.s(), svd.vh());
             assertTrue(svdError > 0 && svdError <= 16, t + " svd " + svdError);
             HostMatrix h = SpectralSamples.hermitian(t, 31, Layout.COLUMN_MAJOR, 5);
             HermitianEigen e = Linalg.eigh(HOST, h, Uplo.LOWER, true);
@@ -76,10 +76,10 @@ class DeviceTensorValidationSuiteTest {
             } else {
                 ((float[]) s)[0] *= 1 + 1e-3f;
             }
-            assertTrue(DeviceTensorValidationSuite.svdError(a, svd.u(), svd.s(), svd.vh()) > 16, t + " damaged svd");
+            assertTrue(SpectralMetrics.svd(a, svd.u(), svd.s(), svd.vh()) > 16, t + " damaged svd");
             HostMatrix b = SpectralSamples.random(t, 40, 2, Layout.COLUMN_MAJOR, 6);
             HostMatrix x = Linalg.lstsq(HOST, a, b, -1).x();
-            double ls = DeviceSolverValidationSuite.normalEquationsError(a, x, b);
+            double ls = SpectralMetrics.normalEquations(a, x, b);
             assertTrue(ls > 0 && ls <= 16, t + " lstsq " + ls);
             // X scaled by 1 + 10⁻²: Aᴴ(A·X − B) = 10⁻²·AᴴA·X, far outside the bound.
             Object xs = x.array();
@@ -90,7 +90,7 @@ class DeviceTensorValidationSuiteTest {
                     ((float[]) xs)[i] *= 1 + 1e-2f;
                 }
             }
-            double damaged = DeviceSolverValidationSuite.normalEquationsError(a, x, b);
+            double damaged = SpectralMetrics.normalEquations(a, x, b);
             assertTrue(damaged > 16, t + " damaged lstsq " + damaged);
         }
     }
