@@ -72,29 +72,40 @@ class FftDeviceOperandsTest {
                 new Case("ifftn 3-D", tensor(rng, DType.C128, false, 3, 4, 5), FftKind.C2C, FftDirection.INVERSE, null, null, FftNorm.ORTHO));
     }
 
+    /** One case's call through {@link DeviceCall}: the host's answer, the device input and result, cuFFT's last exec. */
+    private record Run(HostTensor host, DeviceTensor a, DeviceTensor result, NativeCall exec, List<String> log) {
+    }
+
+    /**
+     * Runs {@code c} on the host and on the fake device (its log cleared first) and checks what every case shares:
+     * the result's type and shape are the host's and the input is preserved.
+     */
+    private Run run(Case c) {
+        HostTensor host = NumpyCall.run(c.x(), c.kind(), c.direction(), c.s(), c.axes(), c.norm(), FftOptions.defaults());
+        DeviceTensor a = upload(c.x());
+        double[] before = values(a);
+        int callsBefore = device.calls().size();
+        device.log().clear();
+        DeviceTensor result = DeviceCall.run(null, a, c.kind(), c.direction(), c.s(), c.axes(), c.norm(), null, sessions);
+        assertEquals(host.dtype(), result.dtype(), c.name());
+        assertArrayEquals(host.shape(), result.shape(), c.name());
+        assertArrayEquals(before, values(a), c.name() + ": the input is preserved");
+        NativeCall exec = device.calls().stream().skip(callsBefore)
+                .filter(m -> m.function().startsWith("cufftExec")).reduce((p, q) -> q).orElseThrow();
+        return new Run(host, a, result, exec, device.log());
+    }
+
     @Test
     void functionFormsRunOnTheCallersDeviceAddressesAndMatchTheHost() {
         for (Case c : cases()) {
-            HostTensor host = NumpyCall.run(c.x(), c.kind(), c.direction(), c.s(), c.axes(), c.norm(), FftOptions.defaults());
-            DeviceTensor a = upload(c.x());
-            double[] before = values(a);
-            int callsBefore = device.calls().size();
-            device.log().clear();
-            DeviceTensor result = DeviceCall.run(null, a, c.kind(), c.direction(), c.s(), c.axes(), c.norm(), null, sessions);
-            assertEquals(host.dtype(), result.dtype(), c.name());
-            assertArrayEquals(host.shape(), result.shape(), c.name());
+            Run run = run(c);
+            DeviceTensor a = run.a();
+            DeviceTensor result = run.result();
+            NativeCall exec = run.exec();
             assertEquals(0, result.deviceId());
-            double[] x = values(c.x());
-            double error = FftTesting.distance(values(host), values(result));
-            double bound = 2 * FftTesting.C * c.x().dtype().unitRoundoff() * Math.log(Math.max(2, c.x().elementCount()))
-                    / Math.log(2) * FftTesting.norm2(x) * Math.max(1, Math.sqrt(c.x().elementCount()));
-            assertTrue(error <= bound, c.name() + ": device - host " + error + " > " + bound);
-            assertArrayEquals(before, values(a), c.name() + ": the input is preserved");
-
-            NativeCall exec = device.calls().stream().skip(callsBefore)
-                    .filter(m -> m.function().startsWith("cufftExec")).reduce((p, q) -> q).orElseThrow();
+            assertWithinBound(c, run.host(), result, c.x().elementCount());
             assertEquals(result.address(), ((Number) exec.value("odata")).longValue(), c.name() + ": output address");
-            List<String> log = device.log();
+            List<String> log = run.log();
             assertFalse(log.stream().anyMatch(l -> l.contains("host")), c.name());
             if (c.kind() == FftKind.C2R) {
                 // cuFFT overwrites a C2R input: the transform reads a device copy of the caller's tensor.
@@ -135,18 +146,10 @@ class FftDeviceOperandsTest {
     @Test
     void zeroPaddingAndPromotionStageTheInputOnTheDeviceAndMatchTheHost() {
         for (Case c : stagedCases()) {
-            HostTensor host = NumpyCall.run(c.x(), c.kind(), c.direction(), c.s(), c.axes(), c.norm(), FftOptions.defaults());
-            DeviceTensor a = upload(c.x());
-            double[] before = values(a);
-            int callsBefore = device.calls().size();
-            device.log().clear();
-            DeviceTensor result = DeviceCall.run(null, a, c.kind(), c.direction(), c.s(), c.axes(), c.norm(), null, sessions);
-            assertEquals(host.dtype(), result.dtype(), c.name());
-            assertArrayEquals(host.shape(), result.shape(), c.name());
-            assertWithinBound(c, host, result);
-            assertArrayEquals(before, values(a), c.name() + ": the input is preserved");
-
-            List<String> log = device.log();
+            Run run = run(c);
+            DeviceTensor a = run.a();
+            assertWithinBound(c, run.host(), run.result(), Math.max(c.x().elementCount(), run.host().elementCount()));
+            List<String> log = run.log();
             boolean promoted = c.kind() != FftKind.R2C && !c.x().dtype().isComplex();
             String mode = promoted ? "_r2c_" : c.x().dtype().isComplex() ? "_c2c_" : "_r2r_";
             List<String> pads = log.stream().filter(l -> l.startsWith("pad ")).toList();
@@ -157,10 +160,9 @@ class FftDeviceOperandsTest {
             assertFalse(log.stream().anyMatch(l -> l.startsWith("copy")), c.name() + " " + log);
             assertTrue(log.indexOf(pads.get(0)) < log.indexOf(log.stream().filter(l -> l.startsWith("transform")).findFirst()
                     .orElseThrow()), c.name() + ": staged before the transform " + log);
-            NativeCall exec = device.calls().stream().skip(callsBefore)
-                    .filter(m -> m.function().startsWith("cufftExec")).reduce((p, q) -> q).orElseThrow();
+            NativeCall exec = run.exec();
             assertTrue(((Number) exec.value("idata")).longValue() != a.address(), c.name() + ": cuFFT reads the staged copy");
-            assertEquals(result.address(), ((Number) exec.value("odata")).longValue(), c.name() + ": output address");
+            assertEquals(run.result().address(), ((Number) exec.value("odata")).longValue(), c.name() + ": output address");
             assertEquals("close", log.get(log.size() - 1));
         }
         assertEquals(0, device.openSessions());
@@ -251,9 +253,9 @@ class FftDeviceOperandsTest {
         assertEquals(0, device.openSessions());
     }
 
-    private static void assertWithinBound(Case c, HostTensor host, DeviceTensor result) {
+    /** The FFT error bound over {@code points} points (the larger of input and output where a call pads). */
+    private static void assertWithinBound(Case c, HostTensor host, DeviceTensor result, long points) {
         double[] x = values(c.x());
-        long points = Math.max(c.x().elementCount(), host.elementCount());
         double error = FftTesting.distance(values(host), values(result));
         double bound = 2 * FftTesting.C * c.x().dtype().unitRoundoff() * Math.log(Math.max(2, points)) / Math.log(2)
                 * FftTesting.norm2(x) * Math.max(1, Math.sqrt(points));
