@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.fusemath.api.DType;
 import org.fusemath.api.DeviceTensor;
-import org.fusemath.api.Execution;
-import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.InvalidArgumentException;
 import org.fusemath.api.Layout;
@@ -28,20 +26,7 @@ import org.junit.jupiter.api.Test;
  * unchanged, everything is released, and bad operands are refused by name before any call.
  */
 class DeviceOperandsLstsqTest {
-    private static final FuseContext HOST = FuseContext.builder().execution(Execution.HOST).build();
     private static final List<DType> TYPES = List.of(DType.F64, DType.F32, DType.C128, DType.C64);
-
-    /** A random m×n A whose columns from {@code rank} on repeat the first ones (rank min(rank, m, n)). */
-    private static HostMatrix deficient(DType t, int m, int n, int rank, Layout layout, long seed) {
-        HostMatrix r = LinalgTest.random(t, m, n, Layout.COLUMN_MAJOR, seed);
-        Object data = r.array();
-        int slots = t.slotsPerElement();
-        for (int j = rank; j < n; j++) {
-            System.arraycopy(data, (j % rank) * m * slots, data, j * m * slots, m * slots);
-        }
-        HostMatrix columns = HostMatrix.of(t, data, MatrixShape.columnMajor(m, n));
-        return HostMatrix.of(t, Dense.copy(columns, layout), MatrixShape.dense(m, n, layout));
-    }
 
     private static DeviceTensor upload(CpuDeviceOperands fake, HostMatrix h, boolean vector) {
         long[] shape = vector ? new long[] {h.shape().rows()} : new long[] {h.shape().rows(), h.shape().cols()};
@@ -81,48 +66,24 @@ class DeviceOperandsLstsqTest {
         int m = shape[0];
         int n = shape[1];
         CpuDeviceOperands fake = new CpuDeviceOperands();
-        HostMatrix a = deficient(t, m, n, shape[2], layout, 3L * m + n);
+        HostMatrix a = GelsdReference.deficient(t, m, n, shape[2], layout, 3L * m + n);
         HostMatrix b = LinalgTest.random(t, m, nrhs, vector ? Layout.COLUMN_MAJOR : layout, 7L + m);
         double rcond = 100 * Math.max(m, n) * t.unitRoundoff();
-        LeastSquares host = LeastSquares.compute(HOST, a, b, rcond);
+        GelsdReference host = GelsdReference.of(a, b, rcond);
         DeviceTensor da = upload(fake, a, false);
         DeviceTensor db = upload(fake, b, vector);
         Object aBefore = fake.download(da);
         Object bBefore = fake.download(db);
         try (DeviceLstsq device = DeviceLstsqRoute.lstsq(fake.device(), da, db, rcond)) {
-            assertEquals(host.rank(), device.rank(), where + " rank");
-            assertEquals(Math.min(shape[2], Math.min(m, n)), device.rank(), where + " rank");
-            double[] s = doubles(fake.download(device.singularValues()));
-            double[] hs = host.singularValues();
-            assertEquals(hs.length, s.length, where + " σ count");
-            double u = t.unitRoundoff();
-            double scale = 16 * Math.max(m, n) * u;
-            for (int i = 0; i < s.length; i++) {
-                assertEquals(hs[i], s[i], scale * hs[0], where + " σ" + i);
-            }
+            host.assertRankAndSingularValues(device.rank(), Math.min(shape[2], Math.min(m, n)),
+                    doubles(fake.download(device.singularValues())), where);
             assertArrayEquals(vector ? new long[] {n} : new long[] {n, nrhs}, device.x().shape(), where + " X's shape");
             assertEquals(vector || layout == Layout.COLUMN_MAJOR, device.x().isFortranOrder(), where + " X's order");
             Layout xl = device.x().isFortranOrder() ? Layout.COLUMN_MAJOR : Layout.ROW_MAJOR;
-            HostMatrix x = HostMatrix.of(t, fake.download(device.x()), MatrixShape.dense(n, nrhs, xl));
-            double kappa = hs[0] / hs[device.rank() - 1];
-            double bNorm = LinalgTest.normInf(b);
-            double xNorm = LinalgTest.normInf(host.x());
-            double xBound = scale * kappa * kappa * Math.max(xNorm, bNorm / hs[device.rank() - 1]);
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < nrhs; j++) {
-                    double dr = LinalgTest.re(x, i, j) - LinalgTest.re(host.x(), i, j);
-                    double di = LinalgTest.im(x, i, j) - LinalgTest.im(host.x(), i, j);
-                    assertTrue(Math.hypot(dr, di) <= xBound, where + " X(" + i + "," + j + ")");
-                }
-            }
+            host.assertSolution(HostMatrix.of(t, fake.download(device.x()), MatrixShape.dense(n, nrhs, xl)), nrhs, where);
             double[] r = doubles(fake.download(device.residuals()));
-            double[] hr = host.residuals();
-            assertEquals(hr.length, r.length, where + " residuals");
+            host.assertResiduals(r, where);
             assertEquals(device.rank() == n && m > n, r.length > 0, where + " residuals present as NumPy");
-            double delta = scale * (1 + 2 * kappa) * bNorm * Math.sqrt(m);
-            for (int j = 0; j < r.length; j++) {
-                assertEquals(hr[j], r[j], (2 * Math.sqrt(hr[j]) + delta) * delta, where + " residual " + j);
-            }
             String real = t.isSinglePrecision() ? "float" : "double";
             int k = Math.min(m, n);
             assertTrue(fake.hostTransfers().contains("toHost " + real + "[" + k + "]"), where + " σ read back");
@@ -218,7 +179,7 @@ class DeviceOperandsLstsqTest {
         // n = 0 < m: rank 0 = n, so the residual is ‖b‖², as the host (and NumPy) report.
         DeviceTensor a = fake.upload(0, DType.F64, new long[] {3, 0}, true, new double[0]);
         DeviceTensor b = fake.upload(0, DType.F64, new long[] {3}, true, new double[] {1, 2, 2});
-        double hostResidual = LeastSquares.compute(HOST, HostMatrix.of(new double[0], 3, 0),
+        double hostResidual = LeastSquares.compute(GelsdReference.HOST, HostMatrix.of(new double[0], 3, 0),
                 HostMatrix.of(new double[] {1, 2, 2}, 3, 1), -1).residuals()[0];
         try (DeviceLstsq r = DeviceLstsqRoute.lstsq(fake.device(), a, b, -1)) {
             assertEquals(0, r.rank());
