@@ -24,8 +24,8 @@ import org.fusemath.solver.device.CusolverCall.Routine;
  * sized by one {@code *_bufferSize} query per call and reused by every member. Operands are copied in as the
  * column-major images LAPACK would read (a row-major member verbatim, as Aᵀ, solved with the transposed flag or the
  * other triangle, as on the host), X is copied back, and the per-member devInfo is read back and the lowest
- * failing member reported as on the host. Memory comes from the cuda module's stream allocations. Stateless;
- * each call opens its own handles.
+ * failing member reported as on the host. Memory comes from the cuda module's stream allocations; handles and
+ * allocations live in one {@link SolverScope} per call. Stateless; each call opens its own handles.
  */
 public final class DeviceBatchedSolve {
     /** The largest order the batched routines take. */
@@ -100,26 +100,20 @@ public final class DeviceBatchedSolve {
         if (conjugate) {
             conjugate(b);
         }
-        List<Long> allocations = new ArrayList<>();
-        long solver = 0;
-        long params = 0;
-        long blas = 0;
-        try {
-            long dA = memory.allocate(allocations, (long) batch * n * n * bytes);
-            long dB = memory.allocate(allocations, (long) batch * n * k * bytes);
+        try (SolverScope scope = SolverScope.open(calls, memory)) {
+            long dA = scope.allocate((long) batch * n * n * bytes);
+            long dB = scope.allocate((long) batch * n * k * bytes);
             memory.toDevice(a, 0, batch * n * n * slots, dA, 0);
             memory.toDevice(b, 0, batch * n * k * slots, dB, 0);
             int[] info = new int[batch];
-            solver = calls.solverCreate();
-            calls.solverSetStream(solver, memory.stream());
+            long solver = scope.solver();
             if (n <= BATCHED_MAX_N) {
-                long dInfo = memory.allocate(allocations, 4L * batch);
+                long dInfo = scope.allocate(4L * batch);
                 if (p.method() == Method.LU) {
-                    blas = calls.blasCreate();
-                    calls.blasSetStream(blas, memory.stream());
-                    long aPointers = pointers(memory, allocations, dA, (long) n * n * bytes, batch, 1, 0);
-                    long bPointers = pointers(memory, allocations, dB, (long) n * k * bytes, batch, 1, 0);
-                    long dPiv = memory.allocate(allocations, 4L * n * batch);
+                    long blas = scope.blas();
+                    long aPointers = pointers(scope, dA, (long) n * n * bytes, batch, 1, 0);
+                    long bPointers = pointers(scope, dB, (long) n * k * bytes, batch, 1, 0);
+                    long dPiv = scope.allocate(4L * n * batch);
                     calls.run(blas, 0, plan.get(0), new CusolverCalls.Operands(aPointers, 0, dPiv, dInfo, 0, 0, 0));
                     memory.toHost(dInfo, 0, info, 0, batch);
                     Failure f = first(info);
@@ -128,27 +122,27 @@ public final class DeviceBatchedSolve {
                     }
                     calls.run(blas, 0, plan.get(1), new CusolverCalls.Operands(aPointers, bPointers, dPiv, 0, 0, 0, 0));
                 } else {
-                    long aPointers = pointers(memory, allocations, dA, (long) n * n * bytes, batch, 1, 0);
+                    long aPointers = pointers(scope, dA, (long) n * n * bytes, batch, 1, 0);
                     calls.run(solver, 0, plan.get(0), new CusolverCalls.Operands(aPointers, 0, 0, dInfo, 0, 0, 0));
                     memory.toHost(dInfo, 0, info, 0, batch);
                     Failure f = first(info);
                     if (f != null) {
                         return f;
                     }
-                    long aRepeated = pointers(memory, allocations, dA, (long) n * n * bytes, batch, k, 0);
-                    long bColumns = pointers(memory, allocations, dB, (long) n * k * bytes, batch, k, (long) n * bytes);
-                    long dSolveInfo = memory.allocate(allocations, 4);
+                    long aRepeated = pointers(scope, dA, (long) n * n * bytes, batch, k, 0);
+                    long bColumns = pointers(scope, dB, (long) n * k * bytes, batch, k, (long) n * bytes);
+                    long dSolveInfo = scope.allocate(4);
                     calls.run(solver, 0, plan.get(1), new CusolverCalls.Operands(aRepeated, bColumns, 0, dSolveInfo, 0,
                             0, 0));
                 }
             } else {
-                params = calls.paramsCreate();
+                long params = scope.params();
                 CusolverCall factor = plan.get(0);
                 long[] work = calls.bufferSize(solver, params, factor.bufferSizeQuery(), dA);
-                long dWork = memory.allocate(allocations, work[0]);
-                long dPiv = memory.allocate(allocations, 8L * n);
-                long dInfo = memory.allocate(allocations, 4L * batch);
-                long dSolveInfo = memory.allocate(allocations, 4);
+                long dWork = scope.allocate(work[0]);
+                long dPiv = scope.allocate(8L * n);
+                long dInfo = scope.allocate(4L * batch);
+                long dSolveInfo = scope.allocate(4);
                 for (int m = 0; m < batch; m++) {
                     // Members run in stream order, so one pivot area and one workspace serve them all.
                     long am = dA + (long) m * n * n * bytes;
@@ -164,19 +158,6 @@ public final class DeviceBatchedSolve {
                 }
             }
             memory.toHost(dB, 0, b, 0, batch * n * k * slots);
-        } finally {
-            for (long allocation : allocations) {
-                memory.free(allocation);
-            }
-            if (params != 0) {
-                calls.paramsDestroy(params);
-            }
-            if (blas != 0) {
-                calls.blasDestroy(blas);
-            }
-            if (solver != 0) {
-                calls.solverDestroy(solver);
-            }
         }
         if (conjugate) {
             conjugate(b);
@@ -191,8 +172,7 @@ public final class DeviceBatchedSolve {
      * A device array of {@code batch·repeat} matrix pointers: entry j·batch + m points at {@code base + m·stride +
      * j·step}, copied in as pairs of ints (the low word first: little-endian, as CUDA's 64-bit pointers are laid out).
      */
-    private static long pointers(DeviceMemory memory, List<Long> allocations, long base, long stride, int batch,
-                                 int repeat, long step) {
+    private static long pointers(SolverScope scope, long base, long stride, int batch, int repeat, long step) {
         int count = batch * repeat;
         int[] words = new int[2 * count];
         for (int j = 0; j < repeat; j++) {
@@ -202,8 +182,8 @@ public final class DeviceBatchedSolve {
                 words[2 * (j * batch + m) + 1] = (int) (address >>> 32);
             }
         }
-        long array = memory.allocate(allocations, 8L * count);
-        memory.toDevice(words, 0, words.length, array, 0);
+        long array = scope.allocate(8L * count);
+        scope.memory().toDevice(words, 0, words.length, array, 0);
         return array;
     }
 

@@ -4,16 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One call's cuSOLVER handle on its memory's stream, with the parameters objects and scratch allocations it
- * needs, all released by {@link #close()} (allocations freed stream-ordered, then the gesvdj parameters, the
- * generic API's parameters and the handle destroyed), whatever the body threw: the single cleanup shape of every
- * one-shot device solver call. Parameters objects are created on first use. Used by one call at a time.
+ * A cuSOLVER handle on its memory's stream, with the parameters objects, the cuBLAS handle and the scratch
+ * allocations its calls need, all released by {@link #close()} (allocations freed stream-ordered, then the gesvdj
+ * parameters, the generic API's parameters, the cuBLAS handle and the cuSOLVER handle destroyed), whatever the body
+ * threw: the single cleanup shape of every device solver call, one-shot ({@link #open}) or held by a plan for its
+ * lifetime ({@link #deferred}, through {@link PlanResources}). Handles and parameters objects are created on first
+ * use. Used by one call at a time.
  */
 final class SolverScope implements AutoCloseable {
     private final CusolverCalls calls;
     private final DeviceMemory memory;
     private final List<Long> allocations = new ArrayList<>();
     private long solver;
+    private long blas;
     private long params;
     private long gesvdjInfo;
 
@@ -22,12 +25,11 @@ final class SolverScope implements AutoCloseable {
         this.memory = memory;
     }
 
-    /** A handle bound to {@code memory}'s stream (destroyed again if binding fails). */
+    /** A scope whose cuSOLVER handle is made now, bound to {@code memory}'s stream (destroyed again if binding fails). */
     static SolverScope open(CusolverCalls calls, DeviceMemory memory) {
         SolverScope scope = new SolverScope(calls, memory);
         try {
-            scope.solver = calls.solverCreate();
-            calls.solverSetStream(scope.solver, memory.stream());
+            scope.solver();
             return scope;
         } catch (RuntimeException | Error e) {
             scope.close();
@@ -35,9 +37,27 @@ final class SolverScope implements AutoCloseable {
         }
     }
 
-    /** The cuSOLVER handle. */
+    /** A scope that makes nothing until first asked (a plan's, which allocates its operands first). */
+    static SolverScope deferred(CusolverCalls calls, DeviceMemory memory) {
+        return new SolverScope(calls, memory);
+    }
+
+    /** The cuSOLVER handle on the memory's stream, created on first use. */
     long solver() {
+        if (solver == 0) {
+            solver = calls.solverCreate();
+            calls.solverSetStream(solver, memory.stream());
+        }
         return solver;
+    }
+
+    /** A cuBLAS handle on the memory's stream (the batched LU routines are cuBLAS's), created on first use. */
+    long blas() {
+        if (blas == 0) {
+            blas = calls.blasCreate();
+            calls.blasSetStream(blas, memory.stream());
+        }
+        return blas;
     }
 
     /** The generic API's parameters (cuSOLVER's defaults), created on first use. */
@@ -85,6 +105,9 @@ final class SolverScope implements AutoCloseable {
             }
             if (params != 0) {
                 calls.paramsDestroy(params);
+            }
+            if (blas != 0) {
+                calls.blasDestroy(blas);
             }
             if (solver != 0) {
                 calls.solverDestroy(solver);
