@@ -77,7 +77,7 @@ final class PowerAcceleration_FDRM {
         EjmlCoverage.accelerated(SCALAR_MATRIX);
         output = UtilEjml.reshapeOrDeclare(output, B);
         double logA = Math.log(a); // within 1 ulp, as the lanes' log
-        double[] y = AccelerationScratch.current().doubleArray(AccelerationScratch.FACTORS, CHUNK);
+        double[] y = AccelerationScratch.current().doubles(AccelerationScratch.FACTORS, CHUNK);
         float[] b = B.data;
         float[] out = output.data;
         for (int o = 0; o < size; o += CHUNK) {
@@ -95,7 +95,7 @@ final class PowerAcceleration_FDRM {
 
     /** out(i) = a(i)^(b == null ? scalar : b(i)) for i below size; out may be a or b. */
     private static void power(float[] a, float[] b, float scalar, float[] out, int size) {
-        double[] y = AccelerationScratch.current().doubleArray(AccelerationScratch.FACTORS, CHUNK);
+        double[] y = AccelerationScratch.current().doubles(AccelerationScratch.FACTORS, CHUNK);
         for (int o = 0; o < size; o += CHUNK) {
             int c = Math.min(CHUNK, size - o);
             boolean special = false;

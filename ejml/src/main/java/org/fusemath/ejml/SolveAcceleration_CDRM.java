@@ -8,6 +8,7 @@ import org.ejml.data.CMatrixRMaj;
 import org.ejml.dense.row.CommonOps_CDRM;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
+import org.fusemath.api.spi.ScratchArrays;
 import org.fusemath.blas.host.Trans;
 import org.fusemath.solver.host.LapackLu;
 
@@ -58,9 +59,9 @@ final class SolveAcceleration_CDRM {
             return CommonOps_CDRM.solve(a, b, x);
         }
         EjmlCoverage.accelerated(SOLVE);
-        AccelerationScratch s = AccelerationScratch.current();
-        float[] f = s.floatArray(AccelerationScratch.FACTORS, 2 * n * n);
-        int[] pivots = s.pivots(n);
+        ScratchArrays s = AccelerationScratch.current();
+        float[] f = s.floats(AccelerationScratch.FACTORS, 2 * n * n);
+        int[] pivots = s.ints(AccelerationScratch.PIVOTS, n);
         System.arraycopy(a.data, 0, f, 0, 2 * n * n);
         int threads = threads();
         LapackLu.factor(threads, TYPE, n, f, pivots);
@@ -71,7 +72,7 @@ final class SolveAcceleration_CDRM {
             }
             LapackLu.solve(threads, TYPE, Trans.T, n, 1, f, pivots, x.data);
         } else {
-            float[] w = s.floatArray(AccelerationScratch.COLUMNS, 2 * n * k);
+            float[] w = s.floats(AccelerationScratch.COLUMNS, 2 * n * k);
             transpose(b.data, n, k, w);
             LapackLu.solve(threads, TYPE, Trans.T, n, k, f, pivots, w);
             x.reshape(n, k);
@@ -137,7 +138,7 @@ final class SolveAcceleration_CDRM {
         if (f == null) {
             return new Complex_F32(0, 0); // an exact zero pivot: the product of the pivots is 0
         }
-        int[] pivots = AccelerationScratch.current().pivots(n);
+        int[] pivots = AccelerationScratch.current().ints(AccelerationScratch.PIVOTS, n);
         float re = 1;
         float im = 0;
         for (int i = 0; i < n; i++) {
@@ -160,10 +161,10 @@ final class SolveAcceleration_CDRM {
      * that signal hand the matrix to EJML.
      */
     private static float[] factor(CMatrixRMaj mat, int n) {
-        AccelerationScratch s = AccelerationScratch.current();
-        float[] f = s.floatArray(AccelerationScratch.FACTORS, 2 * n * n);
+        ScratchArrays s = AccelerationScratch.current();
+        float[] f = s.floats(AccelerationScratch.FACTORS, 2 * n * n);
         System.arraycopy(mat.data, 0, f, 0, 2 * n * n);
-        return LapackLu.factor(threads(), TYPE, n, f, s.pivots(n)) > 0 ? null : f;
+        return LapackLu.factor(threads(), TYPE, n, f, s.ints(AccelerationScratch.PIVOTS, n)) > 0 ? null : f;
     }
 
     /** Writes F⁻¹ (column-major), which is A⁻¹ read row-major, into {@code out}. */
@@ -172,7 +173,8 @@ final class SolveAcceleration_CDRM {
         for (int i = 0; i < n; i++) {
             out[2 * (i * n + i)] = 1;
         }
-        LapackLu.solve(threads(), TYPE, Trans.N, n, n, f, AccelerationScratch.current().pivots(n), out);
+        int[] pivots = AccelerationScratch.current().ints(AccelerationScratch.PIVOTS, n);
+        LapackLu.solve(threads(), TYPE, Trans.N, n, n, f, pivots, out);
     }
 
     private static int threads() {

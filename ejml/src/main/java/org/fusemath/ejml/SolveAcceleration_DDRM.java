@@ -10,6 +10,7 @@ import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.NoConvergenceException;
+import org.fusemath.api.spi.ScratchArrays;
 import org.fusemath.blas.Blas;
 import org.fusemath.blas.Op;
 import org.fusemath.blas.Uplo;
@@ -86,9 +87,9 @@ final class SolveAcceleration_DDRM {
             return CommonOps_DDRM.solve(a, b, x);
         }
         EjmlCoverage.accelerated(SOLVE);
-        AccelerationScratch s = AccelerationScratch.current();
-        double[] f = s.doubleArray(AccelerationScratch.FACTORS, n * n);
-        int[] pivots = s.pivots(n);
+        ScratchArrays s = AccelerationScratch.current();
+        double[] f = s.doubles(AccelerationScratch.FACTORS, n * n);
+        int[] pivots = s.ints(AccelerationScratch.PIVOTS, n);
         System.arraycopy(a.data, 0, f, 0, n * n);
         int threads = threads();
         // LAPACK's info > 0 (an exact zero pivot) is not an error here: EJML's LU solve returns true as well.
@@ -100,7 +101,7 @@ final class SolveAcceleration_DDRM {
             }
             LapackLu.solve(threads, TYPE, Trans.T, n, 1, f, pivots, x.data);
         } else {
-            double[] w = s.doubleArray(AccelerationScratch.COLUMNS, n * k);
+            double[] w = s.doubles(AccelerationScratch.COLUMNS, n * k);
             transpose(b.data, n, k, w);
             LapackLu.solve(threads, TYPE, Trans.T, n, k, f, pivots, w);
             transpose(w, k, n, x.data);
@@ -160,9 +161,9 @@ final class SolveAcceleration_DDRM {
             return CommonOps_DDRM.det(mat);
         }
         EjmlCoverage.accelerated(DET);
-        AccelerationScratch s = AccelerationScratch.current();
-        double[] f = s.doubleArray(AccelerationScratch.FACTORS, n * n);
-        int[] pivots = s.pivots(n);
+        ScratchArrays s = AccelerationScratch.current();
+        double[] f = s.doubles(AccelerationScratch.FACTORS, n * n);
+        int[] pivots = s.ints(AccelerationScratch.PIVOTS, n);
         System.arraycopy(mat.data, 0, f, 0, n * n);
         LapackLu.factor(threads(), TYPE, n, f, pivots);
         // det(Aᵀ) = det(A); getrf's pivots are 1-based, each interchange flips the sign.
@@ -191,8 +192,8 @@ final class SolveAcceleration_DDRM {
         }
         EjmlCoverage.accelerated(SOLVE_SPD);
         x.reshape(n, k);
-        AccelerationScratch s = AccelerationScratch.current();
-        double[] f = s.doubleArray(AccelerationScratch.FACTORS, n * n);
+        ScratchArrays s = AccelerationScratch.current();
+        double[] f = s.doubles(AccelerationScratch.FACTORS, n * n);
         System.arraycopy(a.data, 0, f, 0, n * n);
         int threads = threads();
         Uplo triangle = ejmlCholeskyTriangle(n);
@@ -205,7 +206,7 @@ final class SolveAcceleration_DDRM {
             }
             LapackCholesky.solve(threads, TYPE, triangle, n, 1, f, x.data);
         } else {
-            double[] w = s.doubleArray(AccelerationScratch.COLUMNS, n * k);
+            double[] w = s.doubles(AccelerationScratch.COLUMNS, n * k);
             transpose(b.data, n, k, w);
             LapackCholesky.solve(threads, TYPE, triangle, n, k, f, w);
             transpose(w, k, n, x.data);
@@ -227,8 +228,8 @@ final class SolveAcceleration_DDRM {
         }
         EjmlCoverage.accelerated(INVERT_SPD);
         result.reshape(n, n);
-        AccelerationScratch s = AccelerationScratch.current();
-        double[] f = s.doubleArray(AccelerationScratch.FACTORS, n * n);
+        ScratchArrays s = AccelerationScratch.current();
+        double[] f = s.doubles(AccelerationScratch.FACTORS, n * n);
         System.arraycopy(mat.data, 0, f, 0, n * n);
         int threads = threads();
         Uplo triangle = ejmlCholeskyTriangle(n);
@@ -259,8 +260,8 @@ final class SolveAcceleration_DDRM {
         EjmlCoverage.accelerated(PINV);
         // F = Aᵀ (n×m column-major) = U·Σ·Vᵀ, so A = V·Σ·Uᵀ and pinv(A) = U·Σ⁺·Vᵀ: an n×m product written row-major.
         int r = Math.min(m, n);
-        AccelerationScratch scratch = AccelerationScratch.current();
-        double[] f = scratch.doubleArray(AccelerationScratch.FACTORS, m * n);
+        ScratchArrays scratch = AccelerationScratch.current();
+        double[] f = scratch.doubles(AccelerationScratch.FACTORS, m * n);
         System.arraycopy(A.data, 0, f, 0, m * n);
         double[] s = new double[r];
         double[] u = new double[n * r];
@@ -297,9 +298,9 @@ final class SolveAcceleration_DDRM {
      * matrix to EJML and returns EJML's own result.
      */
     private static boolean inverseInto(DMatrixRMaj mat, double[] out, int n) {
-        AccelerationScratch s = AccelerationScratch.current();
-        double[] f = s.doubleArray(AccelerationScratch.FACTORS, n * n);
-        int[] pivots = s.pivots(n);
+        ScratchArrays s = AccelerationScratch.current();
+        double[] f = s.doubles(AccelerationScratch.FACTORS, n * n);
+        int[] pivots = s.ints(AccelerationScratch.PIVOTS, n);
         System.arraycopy(mat.data, 0, f, 0, n * n);
         int threads = threads();
         if (LapackLu.factor(threads, TYPE, n, f, pivots) > 0 || singularToWorkingPrecision(f, n)) {

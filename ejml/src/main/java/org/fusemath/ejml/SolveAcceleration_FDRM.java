@@ -13,6 +13,7 @@ import org.fusemath.api.FuseContext;
 import org.fusemath.api.HostMatrix;
 import org.fusemath.api.MatrixShape;
 import org.fusemath.api.NoConvergenceException;
+import org.fusemath.api.spi.ScratchArrays;
 import org.fusemath.blas.Blas;
 import org.fusemath.blas.Op;
 import org.fusemath.blas.Uplo;
@@ -89,9 +90,9 @@ final class SolveAcceleration_FDRM {
             return CommonOps_FDRM.solve(a, b, x);
         }
         EjmlCoverage.accelerated(SOLVE);
-        AccelerationScratch s = AccelerationScratch.current();
-        float[] f = s.floatArray(AccelerationScratch.FACTORS, n * n);
-        int[] pivots = s.pivots(n);
+        ScratchArrays s = AccelerationScratch.current();
+        float[] f = s.floats(AccelerationScratch.FACTORS, n * n);
+        int[] pivots = s.ints(AccelerationScratch.PIVOTS, n);
         System.arraycopy(a.data, 0, f, 0, n * n);
         int threads = threads();
         // LAPACK's info > 0 (an exact zero pivot) is not an error here: EJML's LU solve returns true as well.
@@ -103,7 +104,7 @@ final class SolveAcceleration_FDRM {
             }
             LapackLu.solve(threads, TYPE, Trans.T, n, 1, f, pivots, x.data);
         } else {
-            float[] w = s.floatArray(AccelerationScratch.COLUMNS, n * k);
+            float[] w = s.floats(AccelerationScratch.COLUMNS, n * k);
             transpose(b.data, n, k, w);
             LapackLu.solve(threads, TYPE, Trans.T, n, k, f, pivots, w);
             transpose(w, k, n, x.data);
@@ -163,9 +164,9 @@ final class SolveAcceleration_FDRM {
             return CommonOps_FDRM.det(mat);
         }
         EjmlCoverage.accelerated(DET);
-        AccelerationScratch s = AccelerationScratch.current();
-        float[] f = s.floatArray(AccelerationScratch.FACTORS, n * n);
-        int[] pivots = s.pivots(n);
+        ScratchArrays s = AccelerationScratch.current();
+        float[] f = s.floats(AccelerationScratch.FACTORS, n * n);
+        int[] pivots = s.ints(AccelerationScratch.PIVOTS, n);
         System.arraycopy(mat.data, 0, f, 0, n * n);
         LapackLu.factor(threads(), TYPE, n, f, pivots);
         // det(Aᵀ) = det(A); getrf's pivots are 1-based, each interchange flips the sign.
@@ -194,8 +195,8 @@ final class SolveAcceleration_FDRM {
         }
         EjmlCoverage.accelerated(SOLVE_SPD);
         x.reshape(n, k);
-        AccelerationScratch s = AccelerationScratch.current();
-        float[] f = s.floatArray(AccelerationScratch.FACTORS, n * n);
+        ScratchArrays s = AccelerationScratch.current();
+        float[] f = s.floats(AccelerationScratch.FACTORS, n * n);
         System.arraycopy(a.data, 0, f, 0, n * n);
         int threads = threads();
         Uplo triangle = ejmlCholeskyTriangle(n);
@@ -208,7 +209,7 @@ final class SolveAcceleration_FDRM {
             }
             LapackCholesky.solve(threads, TYPE, triangle, n, 1, f, x.data);
         } else {
-            float[] w = s.floatArray(AccelerationScratch.COLUMNS, n * k);
+            float[] w = s.floats(AccelerationScratch.COLUMNS, n * k);
             transpose(b.data, n, k, w);
             LapackCholesky.solve(threads, TYPE, triangle, n, k, f, w);
             transpose(w, k, n, x.data);
@@ -230,8 +231,8 @@ final class SolveAcceleration_FDRM {
         }
         EjmlCoverage.accelerated(INVERT_SPD);
         result.reshape(n, n);
-        AccelerationScratch s = AccelerationScratch.current();
-        float[] f = s.floatArray(AccelerationScratch.FACTORS, n * n);
+        ScratchArrays s = AccelerationScratch.current();
+        float[] f = s.floats(AccelerationScratch.FACTORS, n * n);
         System.arraycopy(mat.data, 0, f, 0, n * n);
         int threads = threads();
         Uplo triangle = ejmlCholeskyTriangle(n);
@@ -262,8 +263,8 @@ final class SolveAcceleration_FDRM {
         EjmlCoverage.accelerated(PINV);
         // F = Aᵀ (n×m column-major) = U·Σ·Vᵀ, so A = V·Σ·Uᵀ and pinv(A) = U·Σ⁺·Vᵀ: an n×m product written row-major.
         int r = Math.min(m, n);
-        AccelerationScratch scratch = AccelerationScratch.current();
-        float[] f = scratch.floatArray(AccelerationScratch.FACTORS, m * n);
+        ScratchArrays scratch = AccelerationScratch.current();
+        float[] f = scratch.floats(AccelerationScratch.FACTORS, m * n);
         System.arraycopy(A.data, 0, f, 0, m * n);
         float[] s = new float[r];
         float[] u = new float[n * r];
@@ -300,9 +301,9 @@ final class SolveAcceleration_FDRM {
      * matrix to EJML and returns EJML's own result.
      */
     private static boolean inverseInto(FMatrixRMaj mat, float[] out, int n) {
-        AccelerationScratch s = AccelerationScratch.current();
-        float[] f = s.floatArray(AccelerationScratch.FACTORS, n * n);
-        int[] pivots = s.pivots(n);
+        ScratchArrays s = AccelerationScratch.current();
+        float[] f = s.floats(AccelerationScratch.FACTORS, n * n);
+        int[] pivots = s.ints(AccelerationScratch.PIVOTS, n);
         System.arraycopy(mat.data, 0, f, 0, n * n);
         int threads = threads();
         if (LapackLu.factor(threads, TYPE, n, f, pivots) > 0 || singularToWorkingPrecision(f, n)) {

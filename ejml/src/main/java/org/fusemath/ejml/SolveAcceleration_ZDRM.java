@@ -5,6 +5,7 @@ import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_ZDRM;
 import org.fusemath.api.DType;
 import org.fusemath.api.FuseContext;
+import org.fusemath.api.spi.ScratchArrays;
 import org.fusemath.blas.host.Trans;
 import org.fusemath.solver.host.LapackLu;
 
@@ -55,9 +56,9 @@ final class SolveAcceleration_ZDRM {
             return CommonOps_ZDRM.solve(a, b, x);
         }
         EjmlCoverage.accelerated(SOLVE);
-        AccelerationScratch s = AccelerationScratch.current();
-        double[] f = s.doubleArray(AccelerationScratch.FACTORS, 2 * n * n);
-        int[] pivots = s.pivots(n);
+        ScratchArrays s = AccelerationScratch.current();
+        double[] f = s.doubles(AccelerationScratch.FACTORS, 2 * n * n);
+        int[] pivots = s.ints(AccelerationScratch.PIVOTS, n);
         System.arraycopy(a.data, 0, f, 0, 2 * n * n);
         int threads = threads();
         LapackLu.factor(threads, TYPE, n, f, pivots);
@@ -68,7 +69,7 @@ final class SolveAcceleration_ZDRM {
             }
             LapackLu.solve(threads, TYPE, Trans.T, n, 1, f, pivots, x.data);
         } else {
-            double[] w = s.doubleArray(AccelerationScratch.COLUMNS, 2 * n * k);
+            double[] w = s.doubles(AccelerationScratch.COLUMNS, 2 * n * k);
             transpose(b.data, n, k, w);
             LapackLu.solve(threads, TYPE, Trans.T, n, k, f, pivots, w);
             x.reshape(n, k);
@@ -134,7 +135,7 @@ final class SolveAcceleration_ZDRM {
         if (f == null) {
             return new Complex_F64(0, 0); // an exact zero pivot: the product of the pivots is 0
         }
-        int[] pivots = AccelerationScratch.current().pivots(n);
+        int[] pivots = AccelerationScratch.current().ints(AccelerationScratch.PIVOTS, n);
         double re = 1;
         double im = 0;
         for (int i = 0; i < n; i++) {
@@ -157,10 +158,10 @@ final class SolveAcceleration_ZDRM {
      * that signal hand the matrix to EJML.
      */
     private static double[] factor(ZMatrixRMaj mat, int n) {
-        AccelerationScratch s = AccelerationScratch.current();
-        double[] f = s.doubleArray(AccelerationScratch.FACTORS, 2 * n * n);
+        ScratchArrays s = AccelerationScratch.current();
+        double[] f = s.doubles(AccelerationScratch.FACTORS, 2 * n * n);
         System.arraycopy(mat.data, 0, f, 0, 2 * n * n);
-        return LapackLu.factor(threads(), TYPE, n, f, s.pivots(n)) > 0 ? null : f;
+        return LapackLu.factor(threads(), TYPE, n, f, s.ints(AccelerationScratch.PIVOTS, n)) > 0 ? null : f;
     }
 
     /** Writes F⁻¹ (column-major), which is A⁻¹ read row-major, into {@code out}. */
@@ -169,7 +170,8 @@ final class SolveAcceleration_ZDRM {
         for (int i = 0; i < n; i++) {
             out[2 * (i * n + i)] = 1;
         }
-        LapackLu.solve(threads(), TYPE, Trans.N, n, n, f, AccelerationScratch.current().pivots(n), out);
+        int[] pivots = AccelerationScratch.current().ints(AccelerationScratch.PIVOTS, n);
+        LapackLu.solve(threads(), TYPE, Trans.N, n, n, f, pivots, out);
     }
 
     private static int threads() {
