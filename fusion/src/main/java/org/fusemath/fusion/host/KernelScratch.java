@@ -19,7 +19,17 @@ public final class KernelScratch {
     private final List<float[][]> rowFloats = new ArrayList<>();
     private final List<double[][]> rowDoubles = new ArrayList<>();
 
+    private double touched;
+
     private KernelScratch() {
+    }
+
+    /**
+     * Keeps the sum of a row kernel's touch-ahead loads (values loaded only so that the next row is in cache when
+     * it is needed): a value that is stored is one whose loads the JIT cannot remove.
+     */
+    public void touched(double sum) {
+        touched = sum;
     }
 
     /** The calling thread's scratch. */

@@ -183,6 +183,8 @@ class JavaKernelCompilerTest {
         assertEquals(1, src.split("System\\.arraycopy\\(in0,", -1).length - 1, src);
         // the exp call writes the kept chunk in place and the last stage reads it there: no copies of kept values
         assertFalse(src.matches("(?s).*System\\.arraycopy\\(k\\d.*"), src);
+        // the exp stage touches the next row of x (one load per 64-byte line) for the next row's max
+        assertTrue(src.contains("touched_ += in0[q];") && src.contains("q += 16"), src);
         // rows longer than the bound recompute instead (two exp calls, no row buffer)
         long longRow = HostSourceGenerator.KEEP_ROW_LIMIT + 1;
         String big = HostSourceGenerator.generate(org.fusemath.fusion.FusionGroups.softmax(ScalarType.F32, 1, longRow), "K");
