@@ -16,10 +16,20 @@ public final class KernelScratch {
     public final F64Lanes f64 = new F64Lanes();
     private final List<float[]> floats = new ArrayList<>();
     private final List<double[]> doubles = new ArrayList<>();
-    private final List<float[]> rowFloats = new ArrayList<>();
-    private final List<double[]> rowDoubles = new ArrayList<>();
+    private final List<float[][]> rowFloats = new ArrayList<>();
+    private final List<double[][]> rowDoubles = new ArrayList<>();
+
+    private double touched;
 
     private KernelScratch() {
+    }
+
+    /**
+     * Keeps the sum of a row kernel's touch-ahead loads (values loaded only so that the next row is in cache when
+     * it is needed): a value that is stored is one whose loads the JIT cannot remove.
+     */
+    public void touched(double sum) {
+        touched = sum;
     }
 
     /** The calling thread's scratch. */
@@ -93,25 +103,41 @@ public final class KernelScratch {
         return doubles.get(k);
     }
 
-    /** Float row buffer number {@code k} of at least {@code n} elements (grown, never shrunk, by this thread). */
-    public float[] rowF(int k, int n) {
+    /**
+     * Float row buffer number {@code k}: {@code chunks} arrays of {@link F32Lanes#CHUNK} elements, one per chunk of a
+     * row (grown, never shrunk, by this thread). A row kernel's loops index a chunk array at {@code [i]} only, which C2
+     * vectorises, so a stage writes a kept chunk and a later stage reads it in place, with no copy in or out.
+     */
+    public float[][] rowChunksF(int k, int chunks) {
         while (rowFloats.size() <= k) {
-            rowFloats.add(new float[0]);
+            rowFloats.add(new float[0][]);
         }
-        if (rowFloats.get(k).length < n) {
-            rowFloats.set(k, new float[n]);
+        float[][] row = rowFloats.get(k);
+        if (row.length < chunks) {
+            float[][] grown = java.util.Arrays.copyOf(row, chunks);
+            for (int c = row.length; c < chunks; c++) {
+                grown[c] = new float[F32Lanes.CHUNK];
+            }
+            rowFloats.set(k, grown);
+            row = grown;
         }
-        return rowFloats.get(k);
+        return row;
     }
 
-    /** Double row buffer number {@code k} of at least {@code n} elements (grown, never shrunk, by this thread). */
-    public double[] rowD(int k, int n) {
+    /** {@link #rowChunksF} of {@link F64Lanes#CHUNK} doubles. */
+    public double[][] rowChunksD(int k, int chunks) {
         while (rowDoubles.size() <= k) {
-            rowDoubles.add(new double[0]);
+            rowDoubles.add(new double[0][]);
         }
-        if (rowDoubles.get(k).length < n) {
-            rowDoubles.set(k, new double[n]);
+        double[][] row = rowDoubles.get(k);
+        if (row.length < chunks) {
+            double[][] grown = java.util.Arrays.copyOf(row, chunks);
+            for (int c = row.length; c < chunks; c++) {
+                grown[c] = new double[F64Lanes.CHUNK];
+            }
+            rowDoubles.set(k, grown);
+            row = grown;
         }
-        return rowDoubles.get(k);
+        return row;
     }
 }
