@@ -8,9 +8,13 @@ package org.fusemath.fusion.host;
  * <p>Why stages: C2 vectorises a loop only when every operation in it has a vector form. Range reduction and
  * polynomials (multiply, add, fma, min, max, abs, divide) have one; the bit casts that build 2^k or read an
  * exponent ({@code Float.intBitsToFloat} of a computed value) do not. Each function is therefore a few loops over
- * scratch arrays that stay in L1: the vector loops carry the arithmetic, and one short scalar loop does the bit
- * work. Branches become exact 0/1 weights: {@code step(d) = min(max(d * 2^149, 0), 1)} is 1 for every positive
- * float d and 0 otherwise, so {@code step·a + (1−step)·b} selects a or b exactly (both finite) and propagates NaN.
+ * scratch arrays that stay in L1: the vector loops carry the arithmetic, and one short stage does the bit work. On
+ * JDK 25 that stage has no scalar loop left: k comes from a vectorised {@code (int)} cast, its 2^k bit patterns are
+ * built in an int array by a vector loop, and {@link IntBitsCopy} moves them into a float array with one bulk
+ * heap-segment copy (Java 22+); on JDK 17 it is one scalar loop. Branches become exact 0/1 weights:
+ * {@code step(d) = min(max(d * 2^149, 0), 1)} (on JDK 25 the same values from {@code Math.signum}, which C2
+ * vectorises there) is 1 for every positive float d and 0 otherwise, so {@code step·a + (1−step)·b} selects a or b
+ * exactly (both finite) and propagates NaN (of either sign: Java leaves a computed NaN's sign open).
  *
  * <p>Accuracy (max error in ulps of the correctly rounded float result, measured against double-precision
  * references over dense samples of every float bit pattern, subnormals, ±0, ±∞ and NaN included; tests assert
