@@ -16,11 +16,6 @@ final class IntBitsCopy {
         this.dst = dst;
     }
 
-    /** Whether {@link #run} is a bulk copy rather than a scalar loop (false here: Java 17 has no heap memory segments). */
-    static boolean bulk() {
-        return false;
-    }
-
     void run() {
         for (int i = 0; i < F32Lanes.CHUNK; i++) {
             dst[i] = Float.intBitsToFloat(src[i]);

@@ -19,11 +19,6 @@ final class IntBitsCopy {
         this.dst = MemorySegment.ofArray(dst);
     }
 
-    /** Whether {@link #run} is a bulk copy rather than a scalar loop (true here). */
-    static boolean bulk() {
-        return true;
-    }
-
     void run() {
         MemorySegment.copy(src, 0, dst, 0, BYTES);
     }
