@@ -507,13 +507,25 @@ public final class F64Lanes {
 
     /** 1 for d &gt; 0, 0 for d &lt;= 0 (both zeros), NaN for NaN. */
     private static double step(double d) {
+        if (SIGNUM_VECTORISES) {
+            double s = Math.signum(d);
+            return 0.5 * (s + Math.abs(s));   // the same values: signum is ±1, ±0 or NaN
+        }
         return Math.min(Math.max(d * STEP * STEP2, 0.0), 1.0);
     }
 
     /** ±1 with the sign of v, ±0 for ±0, NaN for NaN. */
     private static double sign(double v) {
-        return Math.min(Math.max(v * STEP * STEP2, -1.0), 1.0);
+        return SIGNUM_VECTORISES ? Math.signum(v) : Math.min(Math.max(v * STEP * STEP2, -1.0), 1.0);
     }
+
+    /**
+     * Whether this JVM's C2 vectorises {@code Math.signum}: it does on JDK 25, where signum, add and abs cost less
+     * than the clamps' Java-semantics vector min and max (tanh's combine stage, F32: 1.10 against 0.93 ns per
+     * element; a signum loop over doubles 0.15 ns against a clamp's 0.42), and not on JDK 17 (4-7 ns, scalar); a
+     * constant, so C2 keeps one of the two forms. Versions between take the clamps.
+     */
+    private static final boolean SIGNUM_VECTORISES = Runtime.version().feature() >= 25;
 
     private static void check(double[] x, int xo, double[] out, int oo, int n) {
         if (n < 0 || n > CHUNK) {
