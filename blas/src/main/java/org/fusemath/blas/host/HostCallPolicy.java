@@ -10,7 +10,8 @@ import org.fusemath.api.DType;
  *       for small calls, which pay one comparison);</li>
  *   <li>big enough: holding {@link OpenBlasThreads}' gate, so OpenBLAS runs it with the caller's thread count;</li>
  *   <li>a routine whose threaded path needs a deep native stack (LU, {@code getrf}) with more than one
- *       thread: on a {@link NativeCallThreads native-call thread}, which holds the gate for it.</li>
+ *       thread: on a {@link NativeCallThreads native-call thread}, which holds the gate for it, unless the caller's
+ *       own stack is as deep ({@link NativeCallThreads#mayRunInline()}).</li>
  * </ul>
  * The size bounds lie at or below OpenBLAS 0.3.31's own single-thread thresholds (its {@code interface/} sources:
  * GEMM runs one thread up to m·n·k = 2¹⁸ for real and 2¹⁵ for complex types, SYRK/SYMM/TRSM likewise,
@@ -67,7 +68,7 @@ final class HostCallPolicy {
             return kernel.getAsInt();
         }
         int threads = OpenBlasThreads.requested();
-        if (threads > 1 && elements >= deepFrom && !NativeCallThreads.onNativeCallThread()) {
+        if (threads > 1 && elements >= deepFrom && !NativeCallThreads.mayRunInline()) {
             return NativeCallThreads.call(() -> gated(threads, kernel));
         }
         return gated(threads, kernel);
@@ -85,7 +86,7 @@ final class HostCallPolicy {
      */
     static int spectral(long elements, IntSupplier kernel) {
         int threads = OpenBlasThreads.requested();
-        if (threads > 1 && elements >= LAPACK && !NativeCallThreads.onNativeCallThread()) {
+        if (threads > 1 && elements >= LAPACK && !NativeCallThreads.mayRunInline()) {
             return NativeCallThreads.call(() -> gated(threads, kernel));
         }
         return gated(threads, kernel);
