@@ -13,7 +13,9 @@ import java.lang.invoke.MethodHandle;
  * {@code pthread_attr_getstack}, glibc and musl) once per platform thread and remembered: {@link NativeCallThreads}
  * then runs a deep-stack call inline on a caller whose stack is at least as large as its own threads' (a JVM started
  * with {@code -Xss16m}, a thread made with that stack size) instead of handing it off. A virtual thread answers 0
- * (its native frames run on whichever carrier mounts it), as does a platform without those functions. Thread-safe.
+ * (its native frames run on whichever carrier mounts it), as does a platform without those functions. The answer is
+ * the stack the thread really has, which may exceed the size it was made with (glibc may give a new thread the cached,
+ * larger stack of one that ended). Thread-safe.
  */
 final class CallerStack {
     /** The calling thread's answer; a platform thread keeps its stack for life. */

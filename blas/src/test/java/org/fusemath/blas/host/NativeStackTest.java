@@ -160,7 +160,9 @@ class NativeStackTest {
         List<Object> expected = onThread(64L << 20, () -> allRoutines(DType.F64, 2));
         long before = NativeCallThreads.handOffs();
         List<Object> deep = onThread(NativeCallThreads.stackSize(), () -> {
-            assertEquals(known ? NativeCallThreads.stackSize() : 0, CallerStack.size(), "the stack size asked");
+            // At least: glibc may hand a new thread a larger cached stack of an ended one, and report that.
+            long size = CallerStack.size();
+            assertTrue(known ? size >= NativeCallThreads.stackSize() : size == 0, "the stack size asked: " + size);
             return allRoutines(DType.F64, 2);
         });
         assertSame(expected, deep, "on a thread with the native-call threads' stack");
@@ -170,8 +172,11 @@ class NativeStackTest {
             assertTrue(NativeCallThreads.handOffs() > before, "Java 17 cannot know the stack, yet ran getrf inline");
         }
         long mid = NativeCallThreads.handOffs();
-        onThread(NativeCallThreads.stackSize() / 2, () -> allRoutines(DType.F64, 2));
-        assertTrue(NativeCallThreads.handOffs() > mid, "a getrf on half the native-call threads' stack ran inline");
+        onThread(256L << 10, () -> {
+            assertTrue(CallerStack.size() < NativeCallThreads.stackSize(), "a 256 KB stack: " + CallerStack.size());
+            return allRoutines(DType.F64, 2);
+        });
+        assertTrue(NativeCallThreads.handOffs() > mid, "a getrf on a 256 KB thread ran inline");
         if (known) {
             assertEquals(0L, (long) onVirtualThread(CallerStack::size), "a virtual thread's stack is its carrier's");
         }
