@@ -81,8 +81,9 @@ final class HostCallPolicy {
      * syevd whose caller asked for one thread showed 35 ms outliers (against 0.13 ms) that vanished with
      * {@code OPENBLAS_NUM_THREADS=1}, so the inner BLAS calls of these drivers do not all stay unthreaded at
      * small sizes. The gate costs tens of nanoseconds against decompositions of microseconds and more. From
-     * {@link #LAPACK} elements with more than one thread the call runs on a deep-stack thread, as their threaded
-     * paths have not been probed for native stack.
+     * {@link #LAPACK} elements with more than one thread the call runs on a deep-stack thread (or on a caller with
+     * as deep a stack, {@link NativeCallThreads#mayRunInline()}), as their threaded paths have not been probed for
+     * native stack.
      */
     static int spectral(long elements, IntSupplier kernel) {
         int threads = OpenBlasThreads.requested();
