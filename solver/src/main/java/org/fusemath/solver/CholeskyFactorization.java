@@ -15,10 +15,9 @@ import org.fusemath.solver.host.LapackCholesky;
  * The Cholesky factorisation A = L·Lᴴ (lower) or A = Uᴴ·U (upper) of one Hermitian (real: symmetric) positive
  * definite matrix, made once and used for solves and the inverse.
  *
- * <p>Only the chosen triangle of A is used (the other has no effect on any result, NaN included, as in LAPACK), and
- * the imaginary parts of its diagonal are taken as zero. The factor is computed by {@code potrf} on a dense copy kept
- * in A's storage order (of all of a dense A, of that triangle alone with zeros elsewhere for a strided one; potrf
- * reads only the triangle): a row-major copy read column-major is Aᵀ = conj(A) (A is Hermitian), whose
+ * <p>Only the chosen triangle of A is read (the other is never looked at, as in LAPACK), and the imaginary parts of
+ * its diagonal are taken as zero. The factor is computed by {@code potrf} on a dense copy of that triangle (zeros
+ * elsewhere) kept in A's storage order: a row-major copy read column-major is Aᵀ = conj(A) (A is Hermitian), whose
  * factor in the other triangle is the requested one read row-major, so no transposition is made. A matrix that is
  * not positive definite (a leading minor whose pivot is ≤ 0) fails with {@link NotPositiveDefiniteException}
  * carrying the order of that minor. NaN and Inf are not screened: a NaN pivot passes OpenBLAS's "≤ 0" test, so NaN
@@ -82,17 +81,9 @@ public final class CholeskyFactorization {
         int n = Operands.requireSquare("a", a);
         Arguments.requireNonNull(uplo, "uplo");
         Layout layout = a.shape().layout();
+        // Only the triangle potrf reads is copied (row-major lower = column-major upper), into a fresh array whose
+        // other triangle is already zero: the function form's factor needs no zeroing pass.
         Uplo stored = layout == Layout.COLUMN_MAJOR ? uplo : uplo.flipped();
-        if (a.shape().isContiguous()) {
-            // A dense A is copied whole by Arrays.copyOfRange, which fills a fresh array without the JVM zeroing it
-            // first; potrf never reads the other triangle, and the function form zeroes it afterwards (half an
-            // array written once, against zeroing all of it and then copying one triangle: measured on n = 1000,
-            // JDK 25, one thread, 20.0 against 20.8 ms of CPU per call, raw potrf with its memcpy 19.9 ms).
-            return factored(context, SpectralInputs.device(context, device), a.dtype(), n, layout, uplo,
-                    Dense.copy(a, layout), false);
-        }
-        // A strided A: only the triangle potrf reads (row-major lower = column-major upper), into a fresh zeroed
-        // array whose other triangle therefore needs no zeroing pass.
         Object f = Dense.triangleCopy(a, stored == Uplo.UPPER);
         return factored(context, SpectralInputs.device(context, device), a.dtype(), n, layout, uplo, f, true);
     }

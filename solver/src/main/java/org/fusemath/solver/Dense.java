@@ -17,21 +17,8 @@ final class Dense {
         return t.isSinglePrecision() ? new float[slots] : new double[slots];
     }
 
-    /**
-     * m's elements packed without gaps in {@code layout}: when m already is dense in that order, one
-     * {@code Arrays.copyOfRange}, which the JIT compiles to an allocation the copy fills without first zeroing it
-     * (a fresh {@code new double[]} followed by a copy writes an 8 MB result twice); else a zeroed array and an
-     * element loop.
-     */
+    /** m's elements packed without gaps in {@code layout} (one array copy when m already is dense in that order). */
     static Object copy(HostMatrix m, Layout layout) {
-        MatrixShape s = m.shape();
-        if (s.layout() == layout && s.isContiguous()) {
-            int slots = m.dtype().slotsPerElement();
-            int from = Arguments.toInt("array slots", Arguments.multiply("array slots", s.offset(), slots));
-            int to = Arguments.toInt("array slots", Arguments.multiply("array slots", s.offset() + s.size(), slots));
-            return m.array() instanceof double[] d ? java.util.Arrays.copyOfRange(d, from, to)
-                    : java.util.Arrays.copyOfRange((float[]) m.array(), from, to);
-        }
         Object out = allocate(m.dtype(), m.shape().size());
         copyInto(m, layout, out);
         return out;
