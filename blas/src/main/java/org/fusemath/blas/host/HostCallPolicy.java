@@ -10,7 +10,8 @@ import org.fusemath.api.DType;
  *       for small calls, which pay one comparison);</li>
  *   <li>big enough: holding {@link OpenBlasThreads}' gate, so OpenBLAS runs it with the caller's thread count;</li>
  *   <li>a routine whose threaded path needs a deep native stack (LU, {@code getrf}) with more than one
- *       thread: on a {@link NativeCallThreads native-call thread}, which holds the gate for it.</li>
+ *       thread: on a {@link NativeCallThreads native-call thread}, which holds the gate for it, unless the caller's
+ *       own stack is as deep ({@link NativeCallThreads#mayRunInline()}).</li>
  * </ul>
  * The size bounds lie at or below OpenBLAS 0.3.31's own single-thread thresholds (its {@code interface/} sources:
  * GEMM runs one thread up to m·n·k = 2¹⁸ for real and 2¹⁵ for complex types, SYRK/SYMM/TRSM likewise,
@@ -67,7 +68,7 @@ final class HostCallPolicy {
             return kernel.getAsInt();
         }
         int threads = OpenBlasThreads.requested();
-        if (threads > 1 && elements >= deepFrom && !NativeCallThreads.onNativeCallThread()) {
+        if (threads > 1 && elements >= deepFrom && !NativeCallThreads.mayRunInline()) {
             return NativeCallThreads.call(() -> gated(threads, kernel));
         }
         return gated(threads, kernel);
@@ -80,12 +81,13 @@ final class HostCallPolicy {
      * syevd whose caller asked for one thread showed 35 ms outliers (against 0.13 ms) that vanished with
      * {@code OPENBLAS_NUM_THREADS=1}, so the inner BLAS calls of these drivers do not all stay unthreaded at
      * small sizes. The gate costs tens of nanoseconds against decompositions of microseconds and more. From
-     * {@link #LAPACK} elements with more than one thread the call runs on a deep-stack thread, as their threaded
-     * paths have not been probed for native stack.
+     * {@link #LAPACK} elements with more than one thread the call runs on a deep-stack thread (or on a caller with
+     * as deep a stack, {@link NativeCallThreads#mayRunInline()}), as their threaded paths have not been probed for
+     * native stack.
      */
     static int spectral(long elements, IntSupplier kernel) {
         int threads = OpenBlasThreads.requested();
-        if (threads > 1 && elements >= LAPACK && !NativeCallThreads.onNativeCallThread()) {
+        if (threads > 1 && elements >= LAPACK && !NativeCallThreads.mayRunInline()) {
             return NativeCallThreads.call(() -> gated(threads, kernel));
         }
         return gated(threads, kernel);

@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A hand-off costs about 10 µs on the loaded 2-core dev machine (figures in {@code blas/README.md}); it is
  * taken only for an LU of at least 10⁴ matrix elements (4·10⁴ in single precision), which takes 100 µs or more.
+ * On Java 22+ a caller whose own stack is at least {@link #stackSize()} (a JVM started with {@code -Xss16m}, or a
+ * thread made with that size) runs the call inline instead ({@link #mayRunInline()}): the same stack as these
+ * threads', less the caller's Java frames, which leaves several times the measured need; no wake-ups of a second
+ * thread then sit between the caller's passes over memory and the LAPACK call.
  * The caller waits uninterruptibly (the call writes the caller's arrays until it returns; an interrupt is kept
  * and re-asserted afterwards) and receives the call's exception as thrown. At most
  * {@code availableProcessors()} calls run at once (more would only oversubscribe OpenBLAS's own threads); idle
@@ -79,6 +83,14 @@ public final class NativeCallThreads {
     /** Whether the calling thread is one of the native-call threads (a call made there runs inline). */
     static boolean onNativeCallThread() {
         return OWN.get() != null;
+    }
+
+    /**
+     * Whether a deep-stack call may run on the calling thread: it is a native-call thread, or (Java 22+, where the
+     * thread's stack size can be asked) a platform thread whose stack is at least {@link #stackSize()}.
+     */
+    static boolean mayRunInline() {
+        return onNativeCallThread() || CallerStack.size() >= STACK;
     }
 
     /** Calls handed to the native-call threads so far (tests). */

@@ -57,7 +57,8 @@ public final class OpenBlasBackend implements Backend {
                     + " (each call runs with its context's count); context default " + FuseContext.defaults().threads()
                     + "; available processors " + Runtime.getRuntime().availableProcessors() + " (the cap)");
             d.put("native-call threads", (NativeCallThreads.stackSize() >> 20) + " MB stack (-D" + NativeCallThreads.PROPERTY
-                    + "), for the threaded LU; other calls run on the caller's thread");
+                    + "), for the threaded LU and the spectral drivers (on Java 22+ a caller with as deep a stack runs them"
+                    + " itself); other calls run on the caller's thread");
             d.put("call path", blas.callPath());
             d.put("call path reason", NativeCalls.reason());
             if (!blas.callPath().equals("javacpp")) {

@@ -153,6 +153,36 @@ class NativeStackTest {
     }
 
     @Test
+    void aCallerWithTheNativeCallThreadsStackRunsTheThreadedLuInlineWhereItsStackIsKnown() throws Exception {
+        // Java 22+ asks the C library for the calling thread's stack: one as deep as the native-call threads' runs
+        // the threaded getrf itself (same results); Java 17 cannot ask and hands it off. A smaller one always does.
+        boolean known = Runtime.version().feature() >= 22;
+        List<Object> expected = onThread(64L << 20, () -> allRoutines(DType.F64, 2));
+        long before = NativeCallThreads.handOffs();
+        List<Object> deep = onThread(NativeCallThreads.stackSize(), () -> {
+            // At least: glibc may hand a new thread a larger cached stack of an ended one, and report that.
+            long size = CallerStack.size();
+            assertTrue(known ? size >= NativeCallThreads.stackSize() : size == 0, "the stack size asked: " + size);
+            return allRoutines(DType.F64, 2);
+        });
+        assertSame(expected, deep, "on a thread with the native-call threads' stack");
+        if (known) {
+            assertEquals(before, NativeCallThreads.handOffs(), "a getrf on a deep enough stack was handed off");
+        } else {
+            assertTrue(NativeCallThreads.handOffs() > before, "Java 17 cannot know the stack, yet ran getrf inline");
+        }
+        long mid = NativeCallThreads.handOffs();
+        onThread(256L << 10, () -> {
+            assertTrue(CallerStack.size() < NativeCallThreads.stackSize(), "a 256 KB stack: " + CallerStack.size());
+            return allRoutines(DType.F64, 2);
+        });
+        assertTrue(NativeCallThreads.handOffs() > mid, "a getrf on a 256 KB thread ran inline");
+        if (known) {
+            assertEquals(0L, (long) onVirtualThread(CallerStack::size), "a virtual thread's stack is its carrier's");
+        }
+    }
+
+    @Test
     void theNativeCallThreadsHaveTheDocumentedStack() {
         assertEquals(16L << 20, NativeCallThreads.stackSize(), "default (no -D" + NativeCallThreads.PROPERTY + " here)");
         assertEquals(32L << 20, NativeCallThreads.parseSize("32m"));
