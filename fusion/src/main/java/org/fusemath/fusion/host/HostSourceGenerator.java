@@ -388,7 +388,7 @@ final class HostSourceGenerator {
                 }
             }
         }
-        if (rowStaged(g)) {
+        if (chunkStaged(g)) {
             declareRowStaging(sb, g, plans, scratch);
         }
         if (!g.hasReduction() && StridedLoops.elementwise(g).rank() > 1) {
@@ -671,6 +671,16 @@ final class HostSourceGenerator {
     }
 
     /**
+     * Whether {@code g}'s chunk loops index chunk scratch at {@code [i]} only, its inputs and outputs copied in and
+     * out around them: the row path and every element-wise group (flat, or the innermost loop of a strided nest,
+     * whose outputs are contiguous along it and whose inputs are contiguous or constant; see
+     * {@link StridedLoops#innerDecline}). Column groups index the caller's arrays in their loops.
+     */
+    private static boolean chunkStaged(FusedGroup g) {
+        return rowStaged(g) || !g.hasReduction();
+    }
+
+    /**
      * Whether element output {@code o} of a row reduction is constant along the row (stored at the reduced shape,
      * {@code var + eps}): each position of the row stores to the row's one element, not to consecutive ones.
      */
@@ -746,6 +756,15 @@ final class HostSourceGenerator {
     static void chunk(StringBuilder sb, FusedGroup g, Plan p,
             List<FusedGroup.Output> elementOutputs, List<FusedGroup.Op> reductions, String ind) {
         List<FusedGroup.Op> body = p.body;
+        boolean elementwise = !g.hasReduction();
+        if (elementwise) {
+            // each contiguous input's chunk is copied once into its chunk array (loops and calls read it there)
+            for (int k = 0; k < g.inputs().size(); k++) {
+                if (p.usesInput[k]) {
+                    sb.append(ind).append("System.arraycopy(in").append(k).append(", b").append(k).append(", xs").append(k).append(", 0, n);\n");
+                }
+            }
+        }
         for (int l = 0; l < p.loops; l++) {
             StringBuilder lb = new StringBuilder();
             String in2 = ind + "    ";
@@ -776,7 +795,7 @@ final class HostSourceGenerator {
                     }).append(";\n");
                 }
             }
-            if (l == p.loops - 1 && rowStaged(g)) {
+            if (l == p.loops - 1 && chunkStaged(g)) {
                 // row chunks: values leave through chunk scratch (copied out after the loops, see rows())
                 for (int w : p.writes) {
                     if (!inScratch(p, w)) {
@@ -802,7 +821,11 @@ final class HostSourceGenerator {
                 }
             }
             if (lb.length() > 0) {
-                sb.append(ind).append("for (int i = 0; i < n; i++) {\n").append(lb).append(ind).append("}\n");
+                // Element-wise loops run over the whole chunk (the tail of a short chunk is computed on stale scratch
+                // and never copied out): with a constant count and every array at [i], C2 vectorises them (JDK 25
+                // too); a row chunk's loops stop at n, since its reductions must not see the tail.
+                sb.append(ind).append("for (int i = 0; i < ").append(elementwise ? String.valueOf(F32Lanes.CHUNK) : "n")
+                        .append("; i++) {\n").append(lb).append(ind).append("}\n");
             }
             for (FusedGroup.Op op : body) {
                 if (transcendental(op.kind()) && p.callAfter[op.index()] == l) {
@@ -821,6 +844,13 @@ final class HostSourceGenerator {
                 }
             }
         }
+        if (elementwise) {
+            for (FusedGroup.Output o : elementOutputs) {   // the chunk's n elements of each output, copied out once
+                int k = g.outputs().indexOf(o);
+                sb.append(ind).append("System.arraycopy(").append(staged(p, o.op(), k)).append(", 0, out").append(k).append(", o")
+                        .append(k).append(", n);\n");
+            }
+        }
     }
 
     private static String ref(FusedGroup g, Plan p, int a, int loop) {
@@ -832,7 +862,7 @@ final class HostSourceGenerator {
             if (access(g, g.inputs().get(op.input())) == Access.FIXED) {
                 return "f" + op.input();
             }
-            return rowStaged(g) ? "xs" + op.input() + "[i]" : "in" + op.input() + "[b" + op.input() + " + i]";
+            return chunkStaged(g) ? "xs" + op.input() + "[i]" : "in" + op.input() + "[b" + op.input() + " + i]";
         }
         if (op.kind() == OpKind.CONSTANT) {
             return "K" + a;
