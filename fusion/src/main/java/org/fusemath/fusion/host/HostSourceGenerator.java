@@ -255,8 +255,11 @@ final class HostSourceGenerator {
                 if (transcendental(op.kind())) {
                     stored[op.index()] = true;
                     callAfter[op.index()] = current;
-                    // The call reads a full chunk of scratch: its argument is always stored there (see chunk()).
-                    stored[op.arg(0)] = true;
+                    // The call reads a full chunk of scratch: its argument is stored there (see chunk()), unless it
+                    // is an input that the chunk already copies into its chunk array, which the call then reads.
+                    if (!stagedInput(g, op.arg(0))) {
+                        stored[op.arg(0)] = true;
+                    }
                     current++;
                 } else {
                     loop[op.index()] = current;
@@ -665,6 +668,17 @@ final class HostSourceGenerator {
         return inScratch(p, a) ? "m" + a : "ys" + k;
     }
 
+    /** Whether op {@code a} is an input read along the loop that a chunk copies whole into {@code xs<k>}. */
+    private static boolean stagedInput(FusedGroup g, int a) {
+        FusedGroup.Op op = g.ops().get(a);
+        return chunkStaged(g) && op.kind() == OpKind.INPUT && access(g, g.inputs().get(op.input())) == Access.RUN;
+    }
+
+    /** The chunk array a transcendental call reads value {@code a} from. */
+    private static String callArgument(FusedGroup g, Plan p, int a) {
+        return p.stored[a] ? "m" + a : "xs" + g.ops().get(a).input();
+    }
+
     /** Whether {@code g} runs the row path, whose chunks stage inputs, kept values and outputs through scratch. */
     private static boolean rowStaged(FusedGroup g) {
         return g.hasReduction() && !StridedLoops.columns(g);
@@ -778,7 +792,7 @@ final class HostSourceGenerator {
                 }
                 if (transcendental(op.kind()) && p.callAfter[i] == l) {
                     FusedGroup.Op a = g.ops().get(op.arg(0));
-                    if (p.loop[a.index()] < 0 && (p.read[a.index()] || !transcendental(a.kind()))) {
+                    if (p.loop[a.index()] < 0 && p.stored[a.index()] && (p.read[a.index()] || !transcendental(a.kind()))) {
                         lb.append(in2).append("m").append(a.index()).append("[i] = ").append(ref(g, p, a.index(), l)).append(";\n");
                     }
                 }
@@ -836,11 +850,11 @@ final class HostSourceGenerator {
                     if (op.kind() == OpKind.EXP || op.kind() == OpKind.TANH || op.kind() == OpKind.SIGMOID) {
                         // the whole-chunk form: m<a> and m<op> are chunk arrays already, so no copies through the lanes' scratch
                         sb.append(ind).append(op.type() == ScalarType.F32 ? "l32." : "l64.").append(lanesName(op.kind()))
-                                .append("Chunk(m").append(a.index()).append(", m").append(op.index()).append(");\n");
+                                .append("Chunk(").append(callArgument(g, p, a.index())).append(", m").append(op.index()).append(");\n");
                         continue;
                     }
                     sb.append(ind).append(op.type() == ScalarType.F32 ? "l32." : "l64.").append(lanesName(op.kind()))
-                            .append("(m").append(a.index()).append(", 0, m").append(op.index()).append(", 0, ").append(chunkSize).append(");\n");
+                            .append("(").append(callArgument(g, p, a.index())).append(", 0, m").append(op.index()).append(", 0, ").append(chunkSize).append(");\n");
                 }
             }
         }

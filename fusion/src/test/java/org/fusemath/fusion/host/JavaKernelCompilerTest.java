@@ -101,6 +101,9 @@ class JavaKernelCompilerTest {
             assertEquals(1, count(src, ", 0, out0, o0, n);"), src);
             assertFalse(src.contains("i < n;") || src.contains("+ i]"), src);
             assertTrue(src.contains("for (int i = 0; i < " + F32Lanes.CHUNK + "; i++)"), src);
+            // both calls read x from its chunk copy: no loop copies it again into a call's argument scratch
+            assertTrue(src.contains(lanes + "sigmoidChunk(xs0, ") && src.contains(lanes + "tanhChunk(xs0, "), src);
+            assertFalse(src.contains("= xs0[i];"), src);
             HostKernel k = compiler.compileHost(g).orElseThrow();
             Object[] in = {data(t, 3001, 3), data(t, 3001, 4)};
             double[] got = run(k, g, in);
