@@ -15,7 +15,11 @@ import org.fusemath.fusion.ir.Shape;
  * vectorises it), each transcendental one call of the {@link F32Lanes}/{@link F64Lanes} kernels, and values that
  * cross from one loop to a later one go through chunk-sized scratch arrays that stay in L1.
  *
- * <p>Element-wise groups run one chunked pass over the flat index. Groups that reduce along the last axis run,
+ * <p>Element-wise groups run one chunked pass over the flat index (or, with broadcast inputs, over the innermost
+ * axis of a strided nest). With a transcendental (so more than one loop per chunk), per chunk each input read along it is copied once into a chunk array
+ * ({@code System.arraycopy}), every loop runs over the whole chunk at {@code [i]} (a constant count, which C2
+ * vectorises on JDK 17 and 25 alike; the tail of a short chunk is computed on stale values and never stored), and
+ * each output is copied out once. Groups that reduce along the last axis run,
  * per outer index (a row), one chunked pass per stage over the row: a stage accumulates its reductions in double,
  * in lane-wise partial accumulators (lane i takes the row's elements i, i + CHUNK, i + 2·CHUNK, ...: independent
  * accumulations, which C2 vectorises, where one serial accumulator is a dependency chain it cannot), combined
@@ -255,8 +259,11 @@ final class HostSourceGenerator {
                 if (transcendental(op.kind())) {
                     stored[op.index()] = true;
                     callAfter[op.index()] = current;
-                    // The call reads a full chunk of scratch: its argument is always stored there (see chunk()).
-                    stored[op.arg(0)] = true;
+                    // The call reads a full chunk of scratch: its argument is stored there (see chunk()), unless it
+                    // is an input that the chunk already copies into its chunk array, which the call then reads.
+                    if (!stagedInput(g, op.arg(0))) {
+                        stored[op.arg(0)] = true;
+                    }
                     current++;
                 } else {
                     loop[op.index()] = current;
@@ -388,7 +395,7 @@ final class HostSourceGenerator {
                 }
             }
         }
-        if (rowStaged(g)) {
+        if (chunkStaged(g)) {
             declareRowStaging(sb, g, plans, scratch);
         }
         if (!g.hasReduction() && StridedLoops.elementwise(g).rank() > 1) {
@@ -552,7 +559,8 @@ final class HostSourceGenerator {
     }
 
     /**
-     * The chunk scratch arrays of a row group's loops: every loop of a row chunk indexes its arrays at {@code [i]}
+     * The chunk scratch arrays of a row group's loops, and of an element-wise group's (its inputs and outputs only):
+     * every loop of a row chunk indexes its arrays at {@code [i]}
      * only, so inputs, kept values and outputs pass through chunk-sized scratch ({@code System.arraycopy} in before
      * the loops, out after them). Why: C2 (JDK 17) vectorises none of a loop that mixes {@code [i]} with
      * {@code [j + i]} or another invariant offset (JDK 25 none that mixes them across arrays that may alias), and
@@ -665,9 +673,41 @@ final class HostSourceGenerator {
         return inScratch(p, a) ? "m" + a : "ys" + k;
     }
 
+    /** Whether op {@code a} is an input read along the loop that a chunk copies whole into {@code xs<k>}. */
+    private static boolean stagedInput(FusedGroup g, int a) {
+        FusedGroup.Op op = g.ops().get(a);
+        return chunkStaged(g) && op.kind() == OpKind.INPUT && access(g, g.inputs().get(op.input())) == Access.RUN;
+    }
+
+    /** The chunk array a transcendental call reads value {@code a} from. */
+    private static String callArgument(FusedGroup g, Plan p, int a) {
+        return p.stored[a] ? "m" + a : "xs" + g.ops().get(a).input();
+    }
+
     /** Whether {@code g} runs the row path, whose chunks stage inputs, kept values and outputs through scratch. */
     private static boolean rowStaged(FusedGroup g) {
         return g.hasReduction() && !StridedLoops.columns(g);
+    }
+
+    /**
+     * Whether {@code g}'s chunk loops index chunk scratch at {@code [i]} only, its inputs and outputs copied in and
+     * out around them: the row path, and element-wise groups with a transcendental (flat, or the innermost loop of a
+     * strided nest, whose outputs are contiguous along it and whose inputs are contiguous or constant; see
+     * {@link StridedLoops#innerDecline}). An element-wise group without one is a single loop that indexes only the
+     * caller's arrays, at {@code [b + i]}: it mixes no forms, C2 vectorises it as it is, and staging it measured
+     * slower (the {@code chain F32} bench row, JDK 25: 23 ms against 11). Column groups index the caller's arrays.
+     */
+    private static boolean chunkStaged(FusedGroup g) {
+        return rowStaged(g) || (!g.hasReduction() && hasTranscendental(g));
+    }
+
+    private static boolean hasTranscendental(FusedGroup g) {
+        for (FusedGroup.Op op : g.ops()) {
+            if (transcendental(op.kind())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -746,6 +786,15 @@ final class HostSourceGenerator {
     static void chunk(StringBuilder sb, FusedGroup g, Plan p,
             List<FusedGroup.Output> elementOutputs, List<FusedGroup.Op> reductions, String ind) {
         List<FusedGroup.Op> body = p.body;
+        boolean elementwise = !g.hasReduction() && chunkStaged(g);   // staged element-wise chunk
+        if (elementwise) {
+            // each contiguous input's chunk is copied once into its chunk array (loops and calls read it there)
+            for (int k = 0; k < g.inputs().size(); k++) {
+                if (p.usesInput[k]) {
+                    sb.append(ind).append("System.arraycopy(in").append(k).append(", b").append(k).append(", xs").append(k).append(", 0, n);\n");
+                }
+            }
+        }
         for (int l = 0; l < p.loops; l++) {
             StringBuilder lb = new StringBuilder();
             String in2 = ind + "    ";
@@ -759,7 +808,7 @@ final class HostSourceGenerator {
                 }
                 if (transcendental(op.kind()) && p.callAfter[i] == l) {
                     FusedGroup.Op a = g.ops().get(op.arg(0));
-                    if (p.loop[a.index()] < 0 && (p.read[a.index()] || !transcendental(a.kind()))) {
+                    if (p.loop[a.index()] < 0 && p.stored[a.index()] && (p.read[a.index()] || !transcendental(a.kind()))) {
                         lb.append(in2).append("m").append(a.index()).append("[i] = ").append(ref(g, p, a.index(), l)).append(";\n");
                     }
                 }
@@ -776,8 +825,8 @@ final class HostSourceGenerator {
                     }).append(";\n");
                 }
             }
-            if (l == p.loops - 1 && rowStaged(g)) {
-                // row chunks: values leave through chunk scratch (copied out after the loops, see rows())
+            if (l == p.loops - 1 && chunkStaged(g)) {
+                // row and element-wise chunks: values leave through chunk scratch (copied out after the loops)
                 for (int w : p.writes) {
                     if (!inScratch(p, w)) {
                         lb.append(in2).append("ws").append(w).append("[i] = ").append(ref(g, p, w, l)).append(";\n");
@@ -790,6 +839,7 @@ final class HostSourceGenerator {
                     }
                 }
             } else if (l == p.loops - 1) {
+                // column groups, and element-wise ones without a transcendental: straight to the caller's arrays
                 for (int w : p.writes) {   // column groups: staged in an output's array (ColumnStaging)
                     int k = p.stagedIn[w];
                     lb.append(in2).append("out").append(k).append("[o").append(k).append(" + i] = ").append(ref(g, p, w, l)).append(";\n");
@@ -802,7 +852,11 @@ final class HostSourceGenerator {
                 }
             }
             if (lb.length() > 0) {
-                sb.append(ind).append("for (int i = 0; i < n; i++) {\n").append(lb).append(ind).append("}\n");
+                // Staged element-wise loops run over the whole chunk (the tail of a short chunk is computed on stale
+                // scratch and never copied out): with a constant count and every array at [i], C2 vectorises them
+                // (JDK 25 too); a row chunk's loops stop at n, since its reductions must not see the tail.
+                sb.append(ind).append("for (int i = 0; i < ").append(elementwise ? String.valueOf(F32Lanes.CHUNK) : "n")
+                        .append("; i++) {\n").append(lb).append(ind).append("}\n");
             }
             for (FusedGroup.Op op : body) {
                 if (transcendental(op.kind()) && p.callAfter[op.index()] == l) {
@@ -811,14 +865,22 @@ final class HostSourceGenerator {
                     // C2 vectorises the lanes' loops only when their count and offsets are constants at the call.
                     int chunkSize = op.type() == ScalarType.F32 ? F32Lanes.CHUNK : F64Lanes.CHUNK;
                     if (op.kind() == OpKind.EXP || op.kind() == OpKind.TANH || op.kind() == OpKind.SIGMOID) {
-                        // the whole-chunk form: m<a> and m<op> are chunk arrays already, so no copies through the lanes' scratch
+                        // the whole-chunk form: the argument (m<a> or an input's xs<k>) and m<op> are chunk arrays
+                        // already, so no copies through the lanes' scratch
                         sb.append(ind).append(op.type() == ScalarType.F32 ? "l32." : "l64.").append(lanesName(op.kind()))
-                                .append("Chunk(m").append(a.index()).append(", m").append(op.index()).append(");\n");
+                                .append("Chunk(").append(callArgument(g, p, a.index())).append(", m").append(op.index()).append(");\n");
                         continue;
                     }
                     sb.append(ind).append(op.type() == ScalarType.F32 ? "l32." : "l64.").append(lanesName(op.kind()))
-                            .append("(m").append(a.index()).append(", 0, m").append(op.index()).append(", 0, ").append(chunkSize).append(");\n");
+                            .append("(").append(callArgument(g, p, a.index())).append(", 0, m").append(op.index()).append(", 0, ").append(chunkSize).append(");\n");
                 }
+            }
+        }
+        if (elementwise) {
+            for (FusedGroup.Output o : elementOutputs) {   // the chunk's n elements of each output, copied out once
+                int k = g.outputs().indexOf(o);
+                sb.append(ind).append("System.arraycopy(").append(staged(p, o.op(), k)).append(", 0, out").append(k).append(", o")
+                        .append(k).append(", n);\n");
             }
         }
     }
@@ -832,7 +894,7 @@ final class HostSourceGenerator {
             if (access(g, g.inputs().get(op.input())) == Access.FIXED) {
                 return "f" + op.input();
             }
-            return rowStaged(g) ? "xs" + op.input() + "[i]" : "in" + op.input() + "[b" + op.input() + " + i]";
+            return chunkStaged(g) ? "xs" + op.input() + "[i]" : "in" + op.input() + "[b" + op.input() + " + i]";
         }
         if (op.kind() == OpKind.CONSTANT) {
             return "K" + a;

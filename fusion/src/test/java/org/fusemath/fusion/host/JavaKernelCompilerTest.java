@@ -95,6 +95,15 @@ class JavaKernelCompilerTest {
             String src = HostSourceGenerator.generate(g, "K");
             String lanes = t == ScalarType.F32 ? "l32." : "l64.";
             assertTrue(src.contains(lanes + "sigmoidChunk(") && src.contains(lanes + "tanhChunk("), src);
+            // each input chunk copied in once, every loop over the whole chunk at [i], the output copied out once
+            assertEquals(1, count(src, "System.arraycopy(in0, b0, xs0, 0, n);"), src);
+            assertEquals(1, count(src, "System.arraycopy(in1, b1, xs1, 0, n);"), src);
+            assertEquals(1, count(src, ", 0, out0, o0, n);"), src);
+            assertFalse(src.contains("i < n;") || src.contains("+ i]"), src);
+            assertTrue(src.contains("for (int i = 0; i < " + F32Lanes.CHUNK + "; i++)"), src);
+            // both calls read x from its chunk copy: no loop copies it again into a call's argument scratch
+            assertTrue(src.contains(lanes + "sigmoidChunk(xs0, ") && src.contains(lanes + "tanhChunk(xs0, "), src);
+            assertFalse(src.contains("= xs0[i];"), src);
             HostKernel k = compiler.compileHost(g).orElseThrow();
             Object[] in = {data(t, 3001, 3), data(t, 3001, 4)};
             double[] got = run(k, g, in);
@@ -370,5 +379,14 @@ class JavaKernelCompilerTest {
         FusedGroup g = org.fusemath.fusion.FusionGroups.everyKind(33, 65);
         assertTrue(compiler.compileHost(g).isPresent(), compiler.declineReason(g));
         assertTrue(HostSourceGenerator.generate(g, "K").contains("for (int c0 = from * 1; c0 < to * 1; c0++)"));
+    }
+
+    /** How many times {@code part} occurs in {@code src}. */
+    private static int count(String src, String part) {
+        int c = 0;
+        for (int at = src.indexOf(part); at >= 0; at = src.indexOf(part, at + 1)) {
+            c++;
+        }
+        return c;
     }
 }
