@@ -2,6 +2,8 @@ package org.fusemath.fusion.host;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * One thread's scratch for generated host kernels: the transcendental lanes and chunk-sized arrays for values
@@ -109,33 +111,26 @@ public final class KernelScratch {
      * vectorises, so a stage writes a kept chunk and a later stage reads it in place, with no copy in or out.
      */
     public float[][] rowChunksF(int k, int chunks) {
-        while (rowFloats.size() <= k) {
-            rowFloats.add(new float[0][]);
-        }
-        float[][] row = rowFloats.get(k);
-        if (row.length < chunks) {
-            float[][] grown = java.util.Arrays.copyOf(row, chunks);
-            for (int c = row.length; c < chunks; c++) {
-                grown[c] = new float[F32Lanes.CHUNK];
-            }
-            rowFloats.set(k, grown);
-            row = grown;
-        }
-        return row;
+        return rowChunks(rowFloats, k, chunks, float[][]::new, () -> new float[F32Lanes.CHUNK]);
     }
 
     /** {@link #rowChunksF} of {@link F64Lanes#CHUNK} doubles. */
     public double[][] rowChunksD(int k, int chunks) {
-        while (rowDoubles.size() <= k) {
-            rowDoubles.add(new double[0][]);
+        return rowChunks(rowDoubles, k, chunks, double[][]::new, () -> new double[F64Lanes.CHUNK]);
+    }
+
+    /** Row buffer k of {@code rows}, grown to at least {@code chunks} chunk arrays (the arrays it had are kept). */
+    private static <C> C[] rowChunks(List<C[]> rows, int k, int chunks, IntFunction<C[]> newRow, Supplier<C> newChunk) {
+        while (rows.size() <= k) {
+            rows.add(newRow.apply(0));
         }
-        double[][] row = rowDoubles.get(k);
+        C[] row = rows.get(k);
         if (row.length < chunks) {
-            double[][] grown = java.util.Arrays.copyOf(row, chunks);
+            C[] grown = java.util.Arrays.copyOf(row, chunks);
             for (int c = row.length; c < chunks; c++) {
-                grown[c] = new double[F64Lanes.CHUNK];
+                grown[c] = newChunk.get();
             }
-            rowDoubles.set(k, grown);
+            rows.set(k, grown);
             row = grown;
         }
         return row;
