@@ -4,6 +4,7 @@ import java.lang.ref.SoftReference;
 import java.lang.reflect.Array;
 import java.util.function.IntFunction;
 import org.fusemath.api.Arguments;
+import org.fusemath.api.InvalidArgumentException;
 
 /**
  * Reusable arrays for the host calls whose temporaries never outlive the call (the copy of A that LAPACK factors in
@@ -44,6 +45,10 @@ public final class ScratchArrays {
     }
 
     private static <T> T array(SoftReference<T>[] slots, int slot, int length, IntFunction<T> allocate) {
+        if (slot < 0 || slot >= slots.length) {
+            throw new InvalidArgumentException("slot", slot, "a slot in [0, " + slots.length + ")");
+        }
+        Arguments.requireNonNegative("length", length);
         T a = slots[slot] == null ? null : slots[slot].get();
         if (a == null || Array.getLength(a) < length) {
             a = allocate.apply(length);

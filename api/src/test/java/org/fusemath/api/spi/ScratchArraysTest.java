@@ -38,4 +38,12 @@ class ScratchArraysTest {
     void aNegativeSlotCountIsRefusedByName() {
         assertEquals("slots", assertThrows(InvalidArgumentException.class, () -> new ScratchArrays(-1)).argument());
     }
+
+    @Test
+    void aSlotOutsideTheCountAndANegativeLengthAreRefusedByName() {
+        ScratchArrays s = new ScratchArrays(2);
+        assertEquals("slot", assertThrows(InvalidArgumentException.class, () -> s.doubles(2, 1)).argument());
+        assertEquals("slot", assertThrows(InvalidArgumentException.class, () -> s.ints(-1, 1)).argument());
+        assertEquals("length", assertThrows(InvalidArgumentException.class, () -> s.floats(0, -1)).argument());
+    }
 }
