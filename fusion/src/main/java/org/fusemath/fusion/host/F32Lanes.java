@@ -8,10 +8,10 @@ package org.fusemath.fusion.host;
  * <p>Why stages: C2 vectorises a loop only when every operation in it has a vector form. Range reduction and
  * polynomials (multiply, add, fma, min, max, abs, divide) have one; the bit casts that build 2^k or read an
  * exponent ({@code Float.intBitsToFloat} of a computed value) do not. Each function is therefore a few loops over
- * scratch arrays that stay in L1: the vector loops carry the arithmetic, and one short stage does the bit work. On
- * JDK 25 that stage has no scalar loop left: k comes from a vectorised {@code (int)} cast, its 2^k bit patterns are
- * built in an int array by a vector loop, and {@link IntBitsCopy} moves them into a float array with one bulk
- * heap-segment copy (Java 22+); on JDK 17 it is one scalar loop. Branches become exact 0/1 weights:
+ * scratch arrays that stay in L1: the vector loops carry the arithmetic, and one short stage does the bit work. exp's
+ * stage has no scalar loop left: its bit patterns are formed in int arrays by vector loops and move between the int
+ * and float arrays in bulk ({@link BitsCopy}: one heap-segment copy on Java 22+, one {@code Unsafe.copyMemory} on
+ * Java 17); on JDK 25 k comes from a vectorised {@code (int)} cast, elsewhere from t's copied bits. Branches become exact 0/1 weights:
  * {@code step(d) = min(max(d * 2^149, 0), 1)} (on JDK 25 the same values from {@code Math.signum}, which C2
  * vectorises there) is 1 for every positive float d and 0 otherwise, so {@code step·a + (1−step)·b} selects a or b
  * exactly (both finite) and propagates NaN (of either sign: Java leaves a computed NaN's sign open).
@@ -358,9 +358,8 @@ public final class F32Lanes {
      * Math.min/max and the second bit stage cost about a third of the whole (F32, JDK 17: 1.9 against 1.3 ns per element).
      */
     private void expInto(float[] x, float[] out) {
-        expReduceUnclamped(x, s0, s1);
         float[] fast = out == x ? s0 : out;
-        if (expScaleNormal(s0, s1, fast)) {
+        if (expNormal(x, fast)) {
             if (fast != out) {
                 System.arraycopy(fast, 0, out, 0, CHUNK);
             }
@@ -376,9 +375,7 @@ public final class F32Lanes {
             float v = x[i];
             float ti = v * LOG2E + SHIFT;
             float k = ti - SHIFT;
-            float r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, v));
-            float q = expPoly(r);
-            p[i] = Math.fma(r * r, q, r) + 1f;
+            p[i] = expOfRemainder(v, k);
             t[i] = ti;
         }
     }
@@ -389,11 +386,15 @@ public final class F32Lanes {
             float v = Math.min(Math.max(x[i], EXP_MIN), EXP_MAX);
             float ti = v * LOG2E + SHIFT;
             float k = ti - SHIFT;
-            float r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, v));
-            float q = expPoly(r);
-            p[i] = Math.fma(r * r, q, r) + 1f;
+            p[i] = expOfRemainder(v, k);
             t[i] = ti;
         }
+    }
+
+    /** e^r for r = v - k ln2 (k an integer in float, |r| &lt;= ln2/2 where k is v/ln2 rounded), ln2 in two parts. */
+    private static float expOfRemainder(float v, float k) {
+        float r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, v));
+        return Math.fma(r * r, expPoly(r), r) + 1f;
     }
 
     // lanes-type-specific: exp bits begin
@@ -412,32 +413,53 @@ public final class F32Lanes {
     }
 
     /**
-     * out = p 2^k with one power of two (out may be p); true when every k of the chunk is in [-126, 127], the
-     * exponents of normal floats. The check is on the wrapped differences k + 126 and 127 - k: both non-negative
-     * exactly when k is in range, whatever bits t holds (their exact sum is 253).
+     * The fast form of exp: out = e^x as p 2^k with one power of two (p = e^r, x = k ln2 + r, reduced without the
+     * clamp; out may be x); true when every k of the chunk is in [-126, 127], the exponents of normal floats, and
+     * otherwise out is garbage that {@link #expInto} recomputes. The check is on the wrapped differences k + 126 and
+     * 127 - k: both non-negative exactly when k is in range, whatever bits t holds (their exact sum is 253). Uses s0
+     * and s1. Two forms, the same bits: the cast form where C2 vectorises float-to-int casts (JDK 25), the copied form
+     * elsewhere, whose bit patterns move in bulk ({@link BitsCopy}; by scalar loops on a Java 17-21 runtime that
+     * hides {@code sun.misc.Unsafe}).
      */
-    private boolean expScaleNormal(float[] p, float[] t, float[] out) {
-        return CASTS_VECTORISE ? expScaleCast(p, t, out, kbits, kcopy, kpowers) : expScaleBits(p, t, out);
+    private boolean expNormal(float[] x, float[] out) {
+        expReduceUnclamped(x, s0, s1);
+        if (CASTS_VECTORISE) {
+            return expScaleCast(s0, s1, out, kbits, kcopy, kpowers);
+        }
+        return expScaleCopied(s0, out, tcopy, tbits, kbits, kcopy, kpowers);
     }
 
-    /** {@link #expScaleNormal} with k read from t's bits in one scalar loop: the faster form where C2 does not vectorise float-to-int casts. */
-    private static boolean expScaleBits(float[] p, float[] t, float[] out) {
+    /**
+     * {@link #expNormal} with t's bits copied in bulk into {@code tBits} ({@code toInts}, bound to the t
+     * scratch), k and the bits of 2^k formed by a vector loop over ints, and those copied in bulk into
+     * {@code powers} ({@code toFloats}) for a vector multiply: a scalar bit loop's work (k from
+     * {@code Float.floatToRawIntBits(t)}, 2^k by {@code Float.intBitsToFloat}) without a scalar loop (JDK 17: the
+     * scale stage's 1.1 ns per element in that loop falls to 0.5).
+     */
+    private static boolean expScaleCopied(float[] p, float[] out, BitsCopy toInts, int[] tBits, int[] bits,
+            BitsCopy toFloats, float[] powers) {
+        toInts.run();
         int outside = 0;
         for (int i = 0; i < CHUNK; i++) {
-            int k = Float.floatToRawIntBits(t[i]) - SHIFT_BITS;
+            int k = tBits[i] - SHIFT_BITS;
             outside |= (k + 126) | (127 - k);
-            out[i] = p[i] * Float.intBitsToFloat((k + 127) << 23);
+            bits[i] = (k + 127) << 23;
+        }
+        toFloats.run();
+        for (int i = 0; i < CHUNK; i++) {
+            out[i] = p[i] * powers[i];
         }
         return outside >= 0;
     }
 
     /**
-     * {@link #expScaleNormal} with k = (int) (t - SHIFT), the same integer wherever k is in range (t - SHIFT is then
+     * {@link #expNormal} with k = (int) (t - SHIFT), the same integer wherever k is in range (t - SHIFT is then
      * exact), cast and checked in a vector loop; the bits of 2^k go from {@code bits} to {@code powers} through
-     * {@code copy} (one bulk copy on Java 22+, see {@link IntBitsCopy}), and a vector loop multiplies. NaN casts to
-     * k = 0 and stays NaN through p; an infinite or huge t saturates the cast and fails the check.
+     * {@code copy} (one bulk copy, see {@link BitsCopy}), and a vector loop multiplies. NaN casts to k = 0 and stays
+     * NaN through p; an infinite or huge t saturates the cast and fails the check. (Casting inside the reduction's
+     * loop instead, which saves this loop's pass over t, measured no faster on JDK 25.)
      */
-    private static boolean expScaleCast(float[] p, float[] t, float[] out, int[] bits, IntBitsCopy copy,
+    private static boolean expScaleCast(float[] p, float[] t, float[] out, int[] bits, BitsCopy copy,
             float[] powers) {
         int outside = 0;
         for (int i = 0; i < CHUNK; i++) {
@@ -455,12 +477,14 @@ public final class F32Lanes {
     /**
      * Whether this JVM's C2 vectorises {@code (int)} casts of floats: it does on JDK 25 (the scale stage's CPU time
      * 0.56 ns per element in the cast form against 0.8-0.9 in the bit form, on the loaded 2-core dev machine; 0.3 with
-     * the bulk bit copy), not on JDK 17 (2.0-2.4 against 0.8); versions between are untested and take the bit form.
+     * the bulk bit copy), not on JDK 17 (2.0-2.4 against 0.8); versions between are untested and take the copied form.
      */
     private static final boolean CASTS_VECTORISE = Runtime.version().feature() >= 25;
     private final int[] kbits = new int[CHUNK];
     private final float[] kpowers = new float[CHUNK];
-    private final IntBitsCopy kcopy = new IntBitsCopy(kbits, kpowers);
+    private final BitsCopy kcopy = BitsCopy.toFloats(kbits, kpowers);
+    private final int[] tbits = new int[CHUNK];
+    private final BitsCopy tcopy = BitsCopy.toInts(s1, tbits);   // expInto's t is always s1
     // lanes-type-specific: exp bits end
 
     /**
