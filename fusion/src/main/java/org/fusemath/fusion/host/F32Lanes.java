@@ -126,6 +126,29 @@ public final class F32Lanes {
         sigmoidCombine(x, s2, out);
     }
 
+    /**
+     * Softmax's and logsumexp's step over one whole chunk, i in [0, CHUNK): {@code out[i] = e^(x[i] - shift)} (the
+     * bits of {@link #expChunk} of the float differences {@code x[i] - shift}) and {@code sum[i] += out[i]} (in
+     * double lanes, the bits of that loop written out), without a pass over scratch for the differences or a second
+     * pass over out for the sum. {@code out} may be {@code x}.
+     */
+    public void expShiftedSumChunk(float[] x, float shift, float[] out, double[] sum) {
+        checkChunk(x, out);
+        if (sum.length < CHUNK) {
+            throw new org.fusemath.api.InvalidArgumentException("sum.length", sum.length, "at least CHUNK (" + CHUNK + ")");
+        }
+        expInto(x, shift, out, sum);
+    }
+
+    /**
+     * {@code out[i] = e^(x[i] - shift)} for one whole chunk, i in [0, CHUNK): the bits of {@link #expChunk} of the
+     * float differences, without a pass over scratch for them. {@code out} may be {@code x}.
+     */
+    public void expShiftedChunk(float[] x, float shift, float[] out) {
+        checkChunk(x, out);
+        expInto(x, shift, out, null);
+    }
+
     private static void checkChunk(float[] x, float[] out) {
         if (x.length < CHUNK) {
             throw new org.fusemath.api.InvalidArgumentException("x.length", x.length, "at least CHUNK (" + CHUNK + ")");
@@ -358,21 +381,39 @@ public final class F32Lanes {
      * Math.min/max and the second bit stage cost about a third of the whole (F32, JDK 17: 1.9 against 1.3 ns per element).
      */
     private void expInto(float[] x, float[] out) {
+        expInto(x, 0, out, null);
+    }
+
+    /**
+     * e^(x - shift) of a whole chunk, as {@link #expInto(float[], float[])} of the rounded differences, each result
+     * also added into {@code sum}'s double lanes unless sum is null.
+     */
+    private void expInto(float[] x, float shift, float[] out, double[] sum) {
         float[] fast = out == x ? s0 : out;
-        if (expNormal(x, fast)) {
+        if (expNormal(x, shift, fast, sum)) {
             if (fast != out) {
                 System.arraycopy(fast, 0, out, 0, CHUNK);
             }
             return;
         }
-        expReduce(x, s0, s1);
+        expReduce(x, shift, s0, s1);
         expScale(s0, s1, out);
+        if (sum != null) {
+            accumulate(out, sum);
+        }
+    }
+
+    /** sum[i] += v[i] in double, i in [0, CHUNK). */
+    private static void accumulate(float[] v, double[] sum) {
+        for (int i = 0; i < CHUNK; i++) {
+            sum[i] = sum[i] + v[i];
+        }
     }
 
     /** {@link #expReduce} without the clamp: garbage (never an exception) where |x| is large, which the scale stage detects. */
-    private static void expReduceUnclamped(float[] x, float[] p, float[] t) {
+    private static void expReduceUnclamped(float[] x, float shift, float[] p, float[] t) {
         for (int i = 0; i < CHUNK; i++) {
-            float v = x[i];
+            float v = x[i] - shift;
             float ti = v * LOG2E + SHIFT;
             float k = ti - SHIFT;
             p[i] = expOfRemainder(v, k);
@@ -380,10 +421,10 @@ public final class F32Lanes {
         }
     }
 
-    /** p = e^r and t = k + SHIFT for x = k ln2 + r. */
-    private static void expReduce(float[] x, float[] p, float[] t) {
+    /** p = e^r and t = k + SHIFT for x - shift = k ln2 + r (the difference rounded, then clamped). */
+    private static void expReduce(float[] x, float shift, float[] p, float[] t) {
         for (int i = 0; i < CHUNK; i++) {
-            float v = Math.min(Math.max(x[i], EXP_MIN), EXP_MAX);
+            float v = Math.min(Math.max(x[i] - shift, EXP_MIN), EXP_MAX);
             float ti = v * LOG2E + SHIFT;
             float k = ti - SHIFT;
             p[i] = expOfRemainder(v, k);
@@ -413,20 +454,29 @@ public final class F32Lanes {
     }
 
     /**
-     * The fast form of exp: out = e^x as p 2^k with one power of two (p = e^r, x = k ln2 + r, reduced without the
+     * The fast form of exp: out = e^(x - shift) as p 2^k with one power of two (p = e^r, x = k ln2 + r, reduced without the
      * clamp; out may be x); true when every k of the chunk is in [-126, 127], the exponents of normal floats, and
-     * otherwise out is garbage that {@link #expInto} recomputes. The check is on the wrapped differences k + 126 and
+     * otherwise out may hold garbage that {@link #expInto} recomputes; a non-null {@code sum} gets out's values added
+     * into its double lanes in the fast form only. The check is on the wrapped differences k + 126 and
      * 127 - k: both non-negative exactly when k is in range, whatever bits t holds (their exact sum is 253). Uses s0
      * and s1. Two forms, the same bits: the cast form where C2 vectorises float-to-int casts (JDK 25), the copied form
      * elsewhere, whose bit patterns move in bulk ({@link BitsCopy}; by scalar loops on a Java 17-21 runtime that
      * hides {@code sun.misc.Unsafe}).
      */
-    private boolean expNormal(float[] x, float[] out) {
-        expReduceUnclamped(x, s0, s1);
+    private boolean expNormal(float[] x, float shift, float[] out, double[] sum) {
+        expReduceUnclamped(x, shift, s0, s1);
         if (CASTS_VECTORISE) {
-            return expScaleCast(s0, s1, out, kbits, kcopy, kpowers);
+            return expScaleCast(s0, s1, out, kbits, kcopy, kpowers, sum);
         }
-        return expScaleCopied(s0, out, tcopy, tbits, kbits, kcopy, kpowers);
+        if (!expScaleCopied(s0, out, tcopy, tbits, kbits, kcopy, kpowers)) {
+            return false;
+        }
+        if (sum != null) {
+            // its own loop: inside the multiply's, the float-to-double conversion (which C2 17 does not vectorise)
+            // would make that loop scalar
+            accumulate(out, sum);
+        }
+        return true;
     }
 
     /**
@@ -445,11 +495,14 @@ public final class F32Lanes {
             outside |= (k + 126) | (127 - k);
             bits[i] = (k + 127) << 23;
         }
+        if (outside < 0) {
+            return false;
+        }
         toFloats.run();
         for (int i = 0; i < CHUNK; i++) {
             out[i] = p[i] * powers[i];
         }
-        return outside >= 0;
+        return true;
     }
 
     /**
@@ -457,21 +510,34 @@ public final class F32Lanes {
      * exact), cast and checked in a vector loop; the bits of 2^k go from {@code bits} to {@code powers} through
      * {@code copy} (one bulk copy, see {@link BitsCopy}), and a vector loop multiplies. NaN casts to k = 0 and stays
      * NaN through p; an infinite or huge t saturates the cast and fails the check. (Casting inside the reduction's
-     * loop instead, which saves this loop's pass over t, measured no faster on JDK 25.)
+     * loop instead, which saves this loop's pass over t, measured no faster on JDK 25.) With a {@code sum}, the
+     * multiply's loop also adds each result into its double lanes.
      */
     private static boolean expScaleCast(float[] p, float[] t, float[] out, int[] bits, BitsCopy copy,
-            float[] powers) {
+            float[] powers, double[] sum) {
         int outside = 0;
         for (int i = 0; i < CHUNK; i++) {
             int k = (int) (t[i] - SHIFT);
             outside |= (k + 126) | (127 - k);
             bits[i] = (k + 127) << 23;
         }
-        copy.run();
-        for (int i = 0; i < CHUNK; i++) {
-            out[i] = p[i] * powers[i];
+        if (outside < 0) {
+            return false;
         }
-        return outside >= 0;
+        copy.run();
+        if (sum == null) {
+            for (int i = 0; i < CHUNK; i++) {
+                out[i] = p[i] * powers[i];
+            }
+        } else {
+            // the sum in the multiply's loop (C2 25 vectorises the conversion): no second pass over out
+            for (int i = 0; i < CHUNK; i++) {
+                float o = p[i] * powers[i];
+                out[i] = o;
+                sum[i] = sum[i] + o;
+            }
+        }
+        return true;
     }
 
     /**

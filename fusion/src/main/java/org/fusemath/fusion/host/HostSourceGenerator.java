@@ -782,10 +782,84 @@ final class HostSourceGenerator {
         };
     }
 
+    /**
+     * A row chunk's {@code exp(x - r)} with r a reduction of an earlier stage (softmax's and logsumexp's shifted
+     * exponential), run as one {@code expShiftedChunk} call that forms the differences itself, and with
+     * {@code sum} the index of a {@code sum(exp(x - r))} reduction of the same chunk folded into the call
+     * ({@code expShiftedSumChunk}), or -1. Neither the difference's loop nor the sum's runs: one pass over scratch
+     * for each fewer, the same bits.
+     */
+    private record ShiftedExp(int exp, int difference, String x, String shift, int sum) {
+    }
+
+    /**
+     * The shifted exponentials of a row chunk's plan (see {@link ShiftedExp}), by exp index: only where every chunk
+     * of the row is whole (the lanes calls compute whole chunks, and a folded sum must not see a short chunk's
+     * stale tail), the difference is computed in the loop just before the call and used by nothing else, and x is a
+     * staged input's or a kept value's chunk array.
+     */
+    private static java.util.Map<Integer, ShiftedExp> shiftedExps(FusedGroup g, Plan p, List<FusedGroup.Op> reductions) {
+        java.util.Map<Integer, ShiftedExp> folds = new java.util.HashMap<>();
+        if (!g.hasReduction() || StridedLoops.columns(g) || g.shape().dim(g.shape().rank() - 1) % F32Lanes.CHUNK != 0) {
+            return folds;
+        }
+        for (FusedGroup.Op e : p.body) {
+            if (e.kind() != OpKind.EXP || p.read[e.index()]) {
+                continue;
+            }
+            FusedGroup.Op d = g.ops().get(e.arg(0));
+            int l = p.callAfter[e.index()];
+            if (d.kind() != OpKind.SUB || p.loop[d.index()] != l || p.writes.contains(d.index()) || usedBesides(g, p, d, e)
+                    || !g.ops().get(d.arg(1)).kind().isReduction()) {
+                continue;
+            }
+            FusedGroup.Op x = g.ops().get(d.arg(0));
+            String array = p.read[x.index()] ? "ks" + x.index() : stagedInput(g, x.index()) ? "xs" + x.input() : null;
+            if (array == null) {
+                continue;
+            }
+            int sum = -1;
+            for (FusedGroup.Op r : reductions) {
+                if (r.kind() == OpKind.REDUCE_SUM && r.arg(0) == e.index() && p.loop[r.index()] == l + 1) {
+                    sum = r.index();
+                }
+            }
+            folds.put(e.index(), new ShiftedExp(e.index(), d.index(), array, "red" + d.arg(1), sum));
+        }
+        return folds;
+    }
+
+    /** Whether anything in {@code p}'s chunk but {@code user} reads {@code d}: another op, an output or a kept write. */
+    private static boolean usedBesides(FusedGroup g, Plan p, FusedGroup.Op d, FusedGroup.Op user) {
+        for (FusedGroup.Op op : p.body) {
+            if (op.index() != user.index() && op.kind() != OpKind.INPUT && op.kind() != OpKind.CONSTANT && !p.read[op.index()]) {
+                for (int a : op.args()) {
+                    if (a == d.index()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        for (FusedGroup.Output o : g.outputs()) {
+            if (o.op() == d.index()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The staged loops and lanes calls of one chunk of {@code n} elements. */
     static void chunk(StringBuilder sb, FusedGroup g, Plan p,
             List<FusedGroup.Output> elementOutputs, List<FusedGroup.Op> reductions, String ind) {
         List<FusedGroup.Op> body = p.body;
+        java.util.Map<Integer, ShiftedExp> folds = shiftedExps(g, p, reductions);
+        java.util.Set<Integer> folded = new java.util.HashSet<>();   // differences and sums the calls compute
+        for (ShiftedExp f : folds.values()) {
+            folded.add(f.difference());
+            if (f.sum() >= 0) {
+                folded.add(f.sum());
+            }
+        }
         boolean elementwise = !g.hasReduction() && chunkStaged(g);   // staged element-wise chunk
         if (elementwise) {
             // each contiguous input's chunk is copied once into its chunk array (loops and calls read it there)
@@ -800,7 +874,7 @@ final class HostSourceGenerator {
             String in2 = ind + "    ";
             for (FusedGroup.Op op : body) {
                 int i = op.index();
-                if (p.loop[i] == l && !op.kind().isReduction()) {
+                if (p.loop[i] == l && !op.kind().isReduction() && !folded.contains(i)) {
                     lb.append(in2).append(javaType(op.type())).append(" v").append(i).append(" = ").append(expr(g, p, op, l)).append(";\n");
                     if (p.stored[i]) {
                         lb.append(in2).append("m").append(i).append("[i] = v").append(i).append(";\n");
@@ -814,7 +888,7 @@ final class HostSourceGenerator {
                 }
             }
             for (FusedGroup.Op r : reductions) {
-                if (p.loop[r.index()] == l) {
+                if (p.loop[r.index()] == l && !folded.contains(r.index())) {
                     String v = ref(g, p, r.arg(0), l);
                     String acc = (p.accumulator.equals("[i]") ? "p" : "c") + r.index() + p.accumulator;
                     lb.append(in2).append(acc).append(" = ").append(switch (r.kind()) {
@@ -864,6 +938,14 @@ final class HostSourceGenerator {
                     // Always a whole chunk from offset 0 (the tail of a short chunk is computed and never stored):
                     // C2 vectorises the lanes' loops only when their count and offsets are constants at the call.
                     int chunkSize = op.type() == ScalarType.F32 ? F32Lanes.CHUNK : F64Lanes.CHUNK;
+                    ShiftedExp f = folds.get(op.index());
+                    if (f != null) {
+                        sb.append(ind).append(op.type() == ScalarType.F32 ? "l32." : "l64.")
+                                .append(f.sum() >= 0 ? "expShiftedSumChunk(" : "expShiftedChunk(").append(f.x()).append(", ")
+                                .append(f.shift()).append(", m").append(op.index())
+                                .append(f.sum() >= 0 ? ", p" + f.sum() : "").append(");\n");
+                        continue;
+                    }
                     if (op.kind() == OpKind.EXP || op.kind() == OpKind.TANH || op.kind() == OpKind.SIGMOID) {
                         // the whole-chunk form: the argument (m<a> or an input's xs<k>) and m<op> are chunk arrays
                         // already, so no copies through the lanes' scratch

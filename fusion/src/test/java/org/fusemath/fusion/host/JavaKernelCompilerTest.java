@@ -202,6 +202,56 @@ class JavaKernelCompilerTest {
     }
 
     @Test
+    void shiftedExponentialsOfWholeChunkRowsAreOneLanesCall() {
+        // softmax over rows of whole chunks: exp(x - max) and the row sum of it are one expShiftedSumChunk call, with
+        // neither the difference's loop nor the sum's (the bits: softmaxRowsAreTheSeparatePassesBitForBit, n = 4096)
+        String src = HostSourceGenerator.generate(org.fusemath.fusion.FusionGroups.softmax(ScalarType.F32, 3, 4096), "K");
+        assertEquals(1, src.split("l32\\.expShiftedSumChunk\\(xs0, red\\d+, m\\d+, p\\d+\\);", -1).length - 1, src);
+        assertFalse(src.contains("l32.expChunk(") || src.contains(" - red") || src.matches("(?s).*p\\d+\\[i\\] = p\\d+\\[i\\] \\+.*"), src);
+        // a short last chunk keeps the loops (the call would add its stale tail into the sum)
+        String shortChunk = HostSourceGenerator.generate(org.fusemath.fusion.FusionGroups.softmax(ScalarType.F32, 3, 4000), "K");
+        assertFalse(shortChunk.contains("expShifted"), shortChunk);
+        assertTrue(shortChunk.contains(" - red"), shortChunk);
+    }
+
+    @Test
+    void aShiftedExponentialWithoutItsSumIsTheSeparatePassesBitForBit() {
+        // y = exp(x - max(x, axis=1)), F64 rows of two whole chunks: one expShiftedChunk call per chunk, and the bits
+        // of the difference's pass followed by the lanes' exp
+        int m = 4;
+        int n = 2 * F64Lanes.CHUNK;
+        GroupBuilder b = new GroupBuilder(Shape.of(m, n));
+        int x = b.input(ScalarType.F64, Shape.of(m, n));
+        b.output(b.op(OpKind.EXP, b.op(OpKind.SUB, x, b.reduce(OpKind.REDUCE_MAX, x, 1))));
+        FusedGroup g = b.build();
+        String src = HostSourceGenerator.generate(g, "K");
+        assertEquals(1, src.split("l64\\.expShiftedChunk\\(", -1).length - 1, src);
+        double[] in = new double[m * n];
+        Random r = new Random(12);
+        for (int i = 0; i < in.length; i++) {
+            in[i] = r.nextGaussian() * 300;             // differences down to about -2000: exp's slow form too
+        }
+        in[n + 7] = Double.NaN;
+        in[2 * n + 9] = Double.NEGATIVE_INFINITY;
+        double[] got = new double[m * n];
+        compiler.compileHost(g).orElseThrow().run(new Object[] {in}, new Object[] {got});
+        double[] want = new double[m * n];
+        for (int row = 0; row < m; row++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = row * n; i < (row + 1) * n; i++) {
+                max = Math.max(max, in[i]);
+            }
+            for (int i = row * n; i < (row + 1) * n; i++) {
+                want[i] = in[i] - max;
+            }
+        }
+        VectorMath.apply(VectorMath.Function.EXP, want, want);
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]), "element " + i);
+        }
+    }
+
+    @Test
     void softmaxRowsAreTheSeparatePassesBitForBit() {
         // the row kernel (x and exp(x - max) kept in row chunk arrays) against its unfused passes built from the same
         // parts: RowReductions' max and sum, the lanes' exp over the whole array; every bit must agree, also for rows
