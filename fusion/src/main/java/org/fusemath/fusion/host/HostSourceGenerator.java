@@ -789,7 +789,7 @@ final class HostSourceGenerator {
      * ({@code expShiftedSumChunk}), or -1. Neither the difference's loop nor the sum's runs: one pass over scratch
      * for each fewer, the same bits.
      */
-    private record ShiftedExp(int exp, int difference, String x, String shift, int sum) {
+    private record ShiftedExp(int difference, String x, String shift, int sum) {
     }
 
     /**
@@ -824,7 +824,7 @@ final class HostSourceGenerator {
                     sum = r.index();
                 }
             }
-            folds.put(e.index(), new ShiftedExp(e.index(), d.index(), array, "red" + d.arg(1), sum));
+            folds.put(e.index(), new ShiftedExp(d.index(), array, "red" + d.arg(1), sum));
         }
         return folds;
     }
