@@ -123,6 +123,60 @@ class ExpFastPathTest {
         assertThrows(org.fusemath.api.InvalidArgumentException.class, () -> d.expChunk(new double[C], new double[C - 1]));
     }
     @Test
+    void theShiftedFormsGiveExpOfTheDifferencesBitsAndAddThemToTheLanes() {
+        // expShiftedChunk and expShiftedSumChunk against expChunk of the float (double) differences and the sum loop
+        // written out: the same bits, for chunks in the fast form and chunks that fall back to the clamped form
+        F32Lanes f = new F32Lanes();
+        F64Lanes d = new F64Lanes();
+        SplittableRandom r = new SplittableRandom(25);
+        float[] x = new float[C];
+        double[] xd = new double[C];
+        double[] sum = new double[C];
+        double[] sumD = new double[C];
+        double[] wantSum = new double[C];
+        double[] wantSumD = new double[C];
+        for (int rep = 0; rep < 300; rep++) {
+            float shift = (float) r.nextDouble(-50, 50);
+            double shiftD = r.nextDouble(-500, 500);
+            for (int i = 0; i < C; i++) {
+                double range = rep % 3 == 2 ? 800 : 20;   // every third chunk reaches the clamped form
+                x[i] = (float) r.nextDouble(-range, range);
+                xd[i] = r.nextDouble(-range, range);
+            }
+            float[] diff = new float[C];
+            double[] diffD = new double[C];
+            for (int i = 0; i < C; i++) {
+                diff[i] = x[i] - shift;
+                diffD[i] = xd[i] - shiftD;
+            }
+            float[] want = new float[C];
+            double[] wantD = new double[C];
+            f.expChunk(diff, want);
+            d.expChunk(diffD, wantD);
+            for (int i = 0; i < C; i++) {
+                wantSum[i] = wantSum[i] + want[i];
+                wantSumD[i] = wantSumD[i] + wantD[i];
+            }
+            float[] got = new float[C];
+            float[] summed = x.clone();            // in place
+            double[] gotD = new double[C];
+            f.expShiftedChunk(x, shift, got);
+            f.expShiftedSumChunk(summed, shift, summed, sum);
+            d.expShiftedSumChunk(xd, shiftD, gotD, sumD);
+            for (int i = 0; i < C; i++) {
+                String at = "exp(" + diff[i] + ")";
+                assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(got[i]), at);
+                assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(summed[i]), "summing in place, " + at);
+                assertEquals(Double.doubleToRawLongBits(wantD[i]), Double.doubleToRawLongBits(gotD[i]), "exp(" + diffD[i] + ")");
+                assertEquals(Double.doubleToRawLongBits(wantSum[i]), Double.doubleToRawLongBits(sum[i]), "lane " + i);
+                assertEquals(Double.doubleToRawLongBits(wantSumD[i]), Double.doubleToRawLongBits(sumD[i]), "double lane " + i);
+            }
+        }
+        assertThrows(org.fusemath.api.InvalidArgumentException.class,
+                () -> f.expShiftedSumChunk(x, 0f, x, new double[C - 1]));
+    }
+
+    @Test
     void theWholeChunkSigmoidAndTanhGiveThePublicFormsBits() {
         F32Lanes f = new F32Lanes();
         F64Lanes d = new F64Lanes();
