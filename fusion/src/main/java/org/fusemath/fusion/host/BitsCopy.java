@@ -61,7 +61,10 @@ final class BitsCopy {
         return new BitsCopy(dst, src, false, true);
     }
 
-    /** The scalar form of {@link #toFloats} or {@link #toInts}, whatever {@link #BULK} says (for its tests; Java 17 tree only). */
+    /**
+     * The scalar form of {@link #toFloats} ({@code toFloats} true) or {@link #toInts}, whatever {@link #BULK} says:
+     * for its tests (Java 17 tree only).
+     */
     static BitsCopy scalar(int[] ints, float[] floats, boolean toFloats) {
         return new BitsCopy(ints, floats, toFloats, false);
     }

@@ -11,10 +11,11 @@ package org.fusemath.fusion.host;
  * scratch arrays that stay in L1: the vector loops carry the arithmetic, and one short stage does the bit work. exp's
  * stage has no scalar loop left: its bit patterns are formed in int arrays by vector loops and move between the int
  * and float arrays in bulk ({@link BitsCopy}: one heap-segment copy on Java 22+, one {@code Unsafe.copyMemory} on
- * Java 17); on JDK 25 k comes from a vectorised {@code (int)} cast, elsewhere from t's copied bits. Branches become exact 0/1 weights:
- * {@code step(d) = min(max(d * 2^149, 0), 1)} (on JDK 25 the same values from {@code Math.signum}, which C2
- * vectorises there) is 1 for every positive float d and 0 otherwise, so {@code step·a + (1−step)·b} selects a or b
- * exactly (both finite) and propagates NaN (of either sign: Java leaves a computed NaN's sign open).
+ * Java 17); on JDK 25 k comes from a vectorised {@code (int)} cast, elsewhere from t's copied bits. Branches become
+ * exact 0/1 weights: {@code step(d) = min(max(d * 2^149, 0), 1)} (on JDK 25 the same values from
+ * {@code Math.signum}, which C2 vectorises there) is 1 for every positive float d and 0 otherwise, so
+ * {@code step·a + (1−step)·b} selects a or b exactly (both finite) and propagates NaN (of either sign: Java leaves a
+ * computed NaN's sign open).
  *
  * <p>Accuracy (max error in ulps of the correctly rounded float result, measured against double-precision
  * references over dense samples of every float bit pattern, subnormals, ±0, ±∞ and NaN included; tests assert
@@ -135,7 +136,8 @@ public final class F32Lanes {
     public void expShiftedSumChunk(float[] x, float shift, float[] out, double[] sum) {
         checkChunk(x, out);
         if (sum.length < CHUNK) {
-            throw new org.fusemath.api.InvalidArgumentException("sum.length", sum.length, "at least CHUNK (" + CHUNK + ")");
+            throw new org.fusemath.api.InvalidArgumentException("sum.length", sum.length,
+                    "at least CHUNK (" + CHUNK + ")");
         }
         expInto(x, shift, out, sum);
     }
@@ -454,14 +456,14 @@ public final class F32Lanes {
     }
 
     /**
-     * The fast form of exp: out = e^(x - shift) as p 2^k with one power of two (p = e^r, x = k ln2 + r, reduced without the
-     * clamp; out may be x); true when every k of the chunk is in [-126, 127], the exponents of normal floats, and
-     * otherwise out may hold garbage that {@link #expInto} recomputes; a non-null {@code sum} gets out's values added
-     * into its double lanes in the fast form only. The check is on the wrapped differences k + 126 and
-     * 127 - k: both non-negative exactly when k is in range, whatever bits t holds (their exact sum is 253). Uses s0
-     * and s1. Two forms, the same bits: the cast form where C2 vectorises float-to-int casts (JDK 25), the copied form
-     * elsewhere, whose bit patterns move in bulk ({@link BitsCopy}; by scalar loops on a Java 17-21 runtime that
-     * hides {@code sun.misc.Unsafe}).
+     * The fast form of exp: out = e^(x - shift) as p 2^k with one power of two (p = e^r, x - shift = k ln2 + r,
+     * reduced without the clamp; out may be x); true when every k of the chunk is in [-126, 127], the exponents of
+     * normal floats, and otherwise out may hold garbage that {@link #expInto} recomputes; a non-null {@code sum} gets
+     * out's values added into its double lanes in the fast form only. The check is on the wrapped differences
+     * k + 126 and 127 - k: both non-negative exactly when k is in range, whatever bits t holds (their exact sum is
+     * 253). Uses s0 and s1. Two forms, the same bits: the cast form where C2 vectorises float-to-int casts (JDK 25),
+     * the copied form elsewhere, whose bit patterns move in bulk ({@link BitsCopy}; by scalar loops on a Java 17-21
+     * runtime that hides {@code sun.misc.Unsafe}).
      */
     private boolean expNormal(float[] x, float shift, float[] out, double[] sum) {
         expReduceUnclamped(x, shift, s0, s1);

@@ -134,7 +134,8 @@ public final class F64Lanes {
     public void expShiftedSumChunk(double[] x, double shift, double[] out, double[] sum) {
         checkChunk(x, out);
         if (sum.length < CHUNK) {
-            throw new org.fusemath.api.InvalidArgumentException("sum.length", sum.length, "at least CHUNK (" + CHUNK + ")");
+            throw new org.fusemath.api.InvalidArgumentException("sum.length", sum.length,
+                    "at least CHUNK (" + CHUNK + ")");
         }
         expInto(x, shift, out, sum);
     }
@@ -451,12 +452,12 @@ public final class F64Lanes {
     }
 
     /**
-     * The fast form of exp: out = e^(x - shift) as p 2^k with one power of two (p = e^r, x = k ln2 + r, reduced without the
-     * clamp; out may be x); true when every k of the chunk is in [-1022, 1023], the exponents of normal doubles, and
-     * otherwise out may hold garbage that {@link #expInto} recomputes; a non-null {@code sum} gets out's values added
-     * into its double lanes in the fast form only. The check is on the wrapped differences k + 1022 and
-     * 1023 - k: both non-negative exactly when k is in range, whatever bits t holds (their exact sum is 2045). Uses
-     * s0 and s1; the bit stage is one scalar loop (C2 has no vector long/double bit move).
+     * The fast form of exp: out = e^(x - shift) as p 2^k with one power of two (p = e^r, x - shift = k ln2 + r,
+     * reduced without the clamp; out may be x); true when every k of the chunk is in [-1022, 1023], the exponents of
+     * normal doubles, and otherwise out may hold garbage that {@link #expInto} recomputes; a non-null {@code sum} gets
+     * out's values added into its double lanes in the fast form only. The check is on the wrapped differences
+     * k + 1022 and 1023 - k: both non-negative exactly when k is in range, whatever bits t holds (their exact sum is
+     * 2045). Uses s0 and s1; the bit stage is one scalar loop (C2 has no vector long/double bit move).
      */
     private boolean expNormal(double[] x, double shift, double[] out, double[] sum) {
         expReduceUnclamped(x, shift, s0, s1);
