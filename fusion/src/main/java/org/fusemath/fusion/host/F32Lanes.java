@@ -135,10 +135,7 @@ public final class F32Lanes {
      */
     public void expShiftedSumChunk(float[] x, float shift, float[] out, double[] sum) {
         checkChunk(x, out);
-        if (sum.length < CHUNK) {
-            throw new org.fusemath.api.InvalidArgumentException("sum.length", sum.length,
-                    "at least CHUNK (" + CHUNK + ")");
-        }
+        requireChunk("sum.length", sum.length);
         expInto(x, shift, out, sum);
     }
 
@@ -152,11 +149,13 @@ public final class F32Lanes {
     }
 
     private static void checkChunk(float[] x, float[] out) {
-        if (x.length < CHUNK) {
-            throw new org.fusemath.api.InvalidArgumentException("x.length", x.length, "at least CHUNK (" + CHUNK + ")");
-        }
-        if (out.length < CHUNK) {
-            throw new org.fusemath.api.InvalidArgumentException("out.length", out.length, "at least CHUNK (" + CHUNK + ")");
+        requireChunk("x.length", x.length);
+        requireChunk("out.length", out.length);
+    }
+
+    private static void requireChunk(String name, int length) {
+        if (length < CHUNK) {
+            throw new org.fusemath.api.InvalidArgumentException(name, length, "at least CHUNK (" + CHUNK + ")");
         }
     }
 

@@ -133,10 +133,7 @@ public final class F64Lanes {
      */
     public void expShiftedSumChunk(double[] x, double shift, double[] out, double[] sum) {
         checkChunk(x, out);
-        if (sum.length < CHUNK) {
-            throw new org.fusemath.api.InvalidArgumentException("sum.length", sum.length,
-                    "at least CHUNK (" + CHUNK + ")");
-        }
+        requireChunk("sum.length", sum.length);
         expInto(x, shift, out, sum);
     }
 
@@ -150,11 +147,13 @@ public final class F64Lanes {
     }
 
     private static void checkChunk(double[] x, double[] out) {
-        if (x.length < CHUNK) {
-            throw new org.fusemath.api.InvalidArgumentException("x.length", x.length, "at least CHUNK (" + CHUNK + ")");
-        }
-        if (out.length < CHUNK) {
-            throw new org.fusemath.api.InvalidArgumentException("out.length", out.length, "at least CHUNK (" + CHUNK + ")");
+        requireChunk("x.length", x.length);
+        requireChunk("out.length", out.length);
+    }
+
+    private static void requireChunk(String name, int length) {
+        if (length < CHUNK) {
+            throw new org.fusemath.api.InvalidArgumentException(name, length, "at least CHUNK (" + CHUNK + ")");
         }
     }
 
